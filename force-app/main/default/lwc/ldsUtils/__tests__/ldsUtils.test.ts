@@ -1,0 +1,67 @@
+import { reduceErrors } from 'c/ldsUtils';
+
+describe('reduceErrors', () => {
+  it('reads UI API record errors and field errors with their labels', () => {
+    const error = {
+      body: {
+        message: 'An error occurred while trying to update the record.',
+        output: {
+          errors: [{ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Target date must be after start date.' }],
+          fieldErrors: {
+            Current_Value__c: [{ message: 'value outside range', fieldLabel: 'Current Value' }],
+            Status__c: [{ message: 'Status: bad value for restricted picklist field', fieldLabel: 'Status' }]
+          }
+        }
+      }
+    };
+    expect(reduceErrors(error)).toEqual([
+      'Target date must be after start date.',
+      'Current Value: value outside range',
+      'Status: bad value for restricted picklist field'
+    ]);
+  });
+
+  it('reads page errors and top-level field errors (record edit form shape)', () => {
+    const error = {
+      body: {
+        pageErrors: [{ message: 'Insufficient access rights on cross-reference id' }],
+        fieldErrors: { Name: [{ message: 'Required fields are missing' }] }
+      }
+    };
+    expect(reduceErrors(error)).toEqual(['Insufficient access rights on cross-reference id', 'Name: Required fields are missing']);
+  });
+
+  it('reads Apex errors from body.message', () => {
+    expect(reduceErrors({ body: { message: 'List has no rows for assignment to SObject' }, statusText: 'Server Error' })).toEqual([
+      'List has no rows for assignment to SObject'
+    ]);
+  });
+
+  it('reads REST errors that arrive as an array body', () => {
+    expect(reduceErrors({ body: [{ message: 'first' }, { message: 'second' }, {}] })).toEqual(['first', 'second']);
+  });
+
+  it('reads a string body, a JS Error, a plain string and statusText', () => {
+    expect(reduceErrors({ body: 'plain body' })).toEqual(['plain body']);
+    expect(reduceErrors(new TypeError('x is undefined'))).toEqual(['x is undefined']);
+    expect(reduceErrors('Network failure')).toEqual(['Network failure']);
+    expect(reduceErrors({ statusText: 'Service Unavailable' })).toEqual(['Service Unavailable']);
+    expect(reduceErrors({ message: 'from message' })).toEqual(['from message']);
+  });
+
+  it('names an error without a readable message instead of dropping it', () => {
+    expect(reduceErrors({ body: {} })).toEqual(['Unknown error']);
+    expect(reduceErrors(new Error(''))).toEqual(['Error']);
+  });
+
+  it('flattens lists, removes duplicates and ignores nothing-values', () => {
+    expect(reduceErrors([new Error('same'), { body: { message: 'same' } }, null, undefined, '  '])).toEqual(['same', 'Unknown error']);
+    expect(reduceErrors(undefined)).toEqual([]);
+    expect(reduceErrors([])).toEqual([]);
+  });
+
+  it('prefers UI API output over the generic body message', () => {
+    const error = { body: { message: 'generic', output: { errors: [], fieldErrors: { A__c: [{ message: 'bad' }, {}] } } } };
+    expect(reduceErrors(error)).toEqual(['A__c: bad']);
+  });
+});

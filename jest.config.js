@@ -1,0 +1,23 @@
+// Jest for the Lightning Web Components and the successModel domain model.
+// sfdx-lwc-jest strips TypeScript with Babel (it never type-checks: `npm run typecheck` does).
+const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
+
+module.exports = {
+  ...jestConfig,
+  moduleFileExtensions: ['ts', 'js', 'html'],
+  testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
+  // Shared platform mocks, one folder; shared helpers are imported from jest/helpers.
+  moduleNameMapper: {
+    '^jest-helpers/(.*)$': '<rootDir>/jest/helpers/$1.ts',
+    '^lightning/navigation$': '<rootDir>/jest/mocks/lightning/navigation.ts',
+    '^lightning/platformShowToastEvent$': '<rootDir>/jest/mocks/lightning/platformShowToastEvent.ts',
+    '^lightning/modal$': '<rootDir>/jest/mocks/lightning/modal.ts'
+  },
+  setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest/setup.ts'],
+  collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!**/__tests__/**', '!**/*.d.ts'],
+  coverageThreshold: {
+    global: { statements: 90, branches: 85, functions: 90, lines: 90 }
+  },
+  coverageReporters: ['text-summary', 'lcov'],
+  testPathIgnorePatterns: ['<rootDir>/node_modules/', '<rootDir>/.localorg/']
+};

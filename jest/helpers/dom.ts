@@ -1,0 +1,37 @@
+// Shared test helpers for component suites: mount, flush, clean up.
+import { createElement, LightningElement } from 'lwc';
+
+/** Lets pending promise callbacks and LWC re-renders run. */
+export function flushPromises(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Creates a component, sets its public properties, appends it to the document. */
+export function mount<T extends LightningElement>(
+  tag: string,
+  ctor: new () => T,
+  props: Record<string, unknown> = {}
+): HTMLElement & Record<string, any> {
+  const element = createElement(tag, { is: ctor as any }) as HTMLElement & Record<string, any>;
+  Object.assign(element, props);
+  document.body.appendChild(element);
+  return element;
+}
+
+/** Removes every mounted component; call from afterEach. */
+export function resetDom(): void {
+  while (document.body.firstChild) {
+    document.body.removeChild(document.body.firstChild);
+  }
+}
+
+/** Query inside a component's shadow root. */
+export function shadow(element: Element): ShadowRoot {
+  if (!element.shadowRoot) throw new Error(`${element.tagName} has no shadow root`);
+  return element.shadowRoot;
+}
+
+/** The visible text of an element's shadow tree, whitespace folded. */
+export function textOf(element: Element): string {
+  return (shadow(element).textContent ?? '').replace(/\s+/g, ' ').trim();
+}
