@@ -1,0 +1,44 @@
+// What the Metadata API side of the local org needs from the rest of it (the store and server).
+// The server implements MetadataHost; scripts/localOrg/metadata implements the SOAP API on top.
+import type { ObjectSchema, OrgSchema } from '../schema';
+
+export interface CustomMetadataRecord {
+  /** Type API name, e.g. Health_Band__mdt */
+  type: string;
+  developerName: string;
+  label: string;
+  /** Custom field values keyed by field API name, already typed (numbers, booleans, strings). */
+  values: Record<string, unknown>;
+}
+
+export interface SchemaChange {
+  /** Objects created or replaced whole (standard objects: the given custom fields merge into them). */
+  upsertObjects: ObjectSchema[];
+  /** Custom fields removed (destructive changes). */
+  deleteFields: Array<{ object: string; field: string }>;
+  /** Custom objects removed with their records (destructive changes). */
+  deleteObjects: string[];
+  /** Custom metadata records to create or replace. */
+  upsertCustomMetadata: CustomMetadataRecord[];
+  /** Custom metadata records to delete, as `Type.DeveloperName`. */
+  deleteCustomMetadata: string[];
+}
+
+export interface MetadataHost {
+  /** True when the token is the org's current access token. */
+  isValidSession(token: string): boolean;
+  /** The schema now in force, standard objects included. */
+  schema(): OrgSchema;
+  /**
+   * Applies a whole deploy atomically and persists it: either every change lands or none does.
+   * Throws with a message naming the component when a change cannot be applied.
+   */
+  applySchemaChange(change: SchemaChange): void;
+  /** Records of an object (for reading custom metadata back in readMetadata/listMetadata). */
+  records(objectName: string): Array<Record<string, unknown>>;
+  /** A JSON value the Metadata API keeps between restarts (deploy results, opaque components). */
+  loadMetadataState(): unknown;
+  saveMetadataState(state: unknown): void;
+  /** Counts one API request against the org's daily limit (SOAP calls count like REST calls). */
+  countRequest(endpoint: string): void;
+}
