@@ -94,6 +94,11 @@ declare module 'lightning/refresh' {
 declare module 'lightning/messageService' {
   export const MessageContext: any;
   export function publish(context: unknown, channel: unknown, message?: unknown): void;
-  export function subscribe(context: unknown, channel: unknown, listener: (message: any) => void, options?: unknown): unknown;
+  export function subscribe(
+    context: unknown,
+    channel: unknown,
+    listener: (message: any) => void,
+    options?: unknown
+  ): unknown;
   export function unsubscribe(subscription: unknown): void;
 }

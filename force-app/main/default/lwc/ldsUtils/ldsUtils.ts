@@ -13,7 +13,12 @@ export type ErrorLike =
   | Error
   | {
       body?:
-        | { message?: string; output?: UiApiOutput; pageErrors?: Array<{ message?: string }>; fieldErrors?: UiApiOutput['fieldErrors'] }
+        | {
+            message?: string;
+            output?: UiApiOutput;
+            pageErrors?: Array<{ message?: string }>;
+            fieldErrors?: UiApiOutput['fieldErrors'];
+          }
         | Array<{ message?: string }>
         | string;
       message?: string;

@@ -23,7 +23,10 @@ describe('c-error-panel', () => {
   });
 
   it('reveals every message when details are opened, and hides them again', async () => {
-    const element = panel({ errors: [apexError, new Error('Second problem')], friendlyMessage: 'Could not load the success panel' });
+    const element = panel({
+      errors: [apexError, new Error('Second problem')],
+      friendlyMessage: 'Could not load the success panel'
+    });
     await flushPromises();
     const root = shadow(element);
     expect(root.querySelector('.summary')!.textContent).toBe('Could not load the success panel');

@@ -6,7 +6,9 @@ describe('reduceErrors', () => {
       body: {
         message: 'An error occurred while trying to update the record.',
         output: {
-          errors: [{ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Target date must be after start date.' }],
+          errors: [
+            { errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', message: 'Target date must be after start date.' }
+          ],
           fieldErrors: {
             Current_Value__c: [{ message: 'value outside range', fieldLabel: 'Current Value' }],
             Status__c: [{ message: 'Status: bad value for restricted picklist field', fieldLabel: 'Status' }]
@@ -28,13 +30,16 @@ describe('reduceErrors', () => {
         fieldErrors: { Name: [{ message: 'Required fields are missing' }] }
       }
     };
-    expect(reduceErrors(error)).toEqual(['Insufficient access rights on cross-reference id', 'Name: Required fields are missing']);
+    expect(reduceErrors(error)).toEqual([
+      'Insufficient access rights on cross-reference id',
+      'Name: Required fields are missing'
+    ]);
   });
 
   it('reads Apex errors from body.message', () => {
-    expect(reduceErrors({ body: { message: 'List has no rows for assignment to SObject' }, statusText: 'Server Error' })).toEqual([
-      'List has no rows for assignment to SObject'
-    ]);
+    expect(
+      reduceErrors({ body: { message: 'List has no rows for assignment to SObject' }, statusText: 'Server Error' })
+    ).toEqual(['List has no rows for assignment to SObject']);
   });
 
   it('reads REST errors that arrive as an array body', () => {
@@ -55,13 +60,18 @@ describe('reduceErrors', () => {
   });
 
   it('flattens lists, removes duplicates and ignores nothing-values', () => {
-    expect(reduceErrors([new Error('same'), { body: { message: 'same' } }, null, undefined, '  '])).toEqual(['same', 'Unknown error']);
+    expect(reduceErrors([new Error('same'), { body: { message: 'same' } }, null, undefined, '  '])).toEqual([
+      'same',
+      'Unknown error'
+    ]);
     expect(reduceErrors(undefined)).toEqual([]);
     expect(reduceErrors([])).toEqual([]);
   });
 
   it('prefers UI API output over the generic body message', () => {
-    const error = { body: { message: 'generic', output: { errors: [], fieldErrors: { A__c: [{ message: 'bad' }, {}] } } } };
+    const error = {
+      body: { message: 'generic', output: { errors: [], fieldErrors: { A__c: [{ message: 'bad' }, {}] } } }
+    };
     expect(reduceErrors(error)).toEqual(['A__c: bad']);
   });
 });

@@ -1,0 +1,58 @@
+// ESLint flat config: Salesforce's LWC rules for components, typescript-eslint for scripts.
+const lwcConfig = require('@salesforce/eslint-config-lwc');
+const tseslint = require('typescript-eslint');
+const jestPlugin = require('eslint-plugin-jest');
+const globals = require('globals');
+
+const COMPONENTS = ['force-app/**/lwc/**/*.ts'];
+const COMPONENT_TESTS = ['force-app/**/lwc/**/__tests__/**/*.ts', 'jest/**/*.ts'];
+const NODE_TS = ['scripts/**/*.ts', 'preview/**/*.ts', 'test/**/*.ts'];
+
+module.exports = [
+  {
+    ignores: [
+      'node_modules/**',
+      'coverage/**',
+      '.localorg/**',
+      '.sf/**',
+      '.sfdx/**',
+      'preview/dist/**',
+      'test-results/**',
+      'force-app/**/lwc/**/*.js',
+      '**/fixtures/**'
+    ]
+  },
+  ...lwcConfig.configs.recommendedTs.map((config) => ({ ...config, files: COMPONENTS })),
+  {
+    // Babel's parser does not resolve type-only names; tsc (strict, noUnusedLocals) checks these instead.
+    files: COMPONENTS,
+    rules: { 'no-undef': 'off', 'no-unused-vars': 'off' }
+  },
+  {
+    files: COMPONENT_TESTS,
+    ...jestPlugin.configs['flat/recommended'],
+    languageOptions: {
+      ...lwcConfig.configs.recommendedTs.at(-1).languageOptions,
+      globals: { ...globals.node, ...globals.jest, ...globals.browser }
+    },
+    rules: {
+      ...jestPlugin.configs['flat/recommended'].rules,
+      '@lwc/lwc/no-unexpected-wire-adapter-usages': 'off',
+      '@lwc/lwc/no-async-operation': 'off',
+      'jest/expect-expect': ['error', { assertFunctionNames: ['expect', 'expect*', 'assert*'] }]
+    }
+  },
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: NODE_TS })),
+  {
+    files: NODE_TS,
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-console': 'off'
+    }
+  },
+  {
+    files: ['*.js', '*.cjs', 'config/**/*.js'],
+    languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
+  }
+];
