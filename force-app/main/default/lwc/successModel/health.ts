@@ -1,0 +1,278 @@
+// Account health 0-100 from the configured dimensions (Health_Dimension__mdt) and bands (Health_Band__mdt).
+
+import { parseDay, requireDay } from './dates';
+import { fact, round1, type Fact } from './facts';
+import { evaluateFit, type FitResult } from './fit';
+import { DUE_SOON_DAYS, goalProgress, timelinessOfDay } from './goals';
+import { riskExposure } from './risk';
+import type {
+  AccountRecord,
+  CustomerGoal,
+  CustomerRisk,
+  HealthBandConfig,
+  HealthDimensionConfig,
+  IcpCriterionConfig,
+  IsoDate
+} from './types';
+
+/** The dimensions the model knows how to compute, by Health_Dimension__mdt DeveloperName. */
+export const HEALTH_DIMENSIONS = [
+  'Goal_Attainment',
+  'Goal_Timeliness',
+  'Risk_Exposure',
+  'Product_Adoption',
+  'Ideal_Customer_Fit'
+] as const;
+export type HealthDimensionName = (typeof HEALTH_DIMENSIONS)[number];
+
+export interface HealthInput {
+  account: AccountRecord;
+  goals: readonly CustomerGoal[];
+  risks: readonly CustomerRisk[];
+}
+
+export interface HealthConfig {
+  dimensions: readonly HealthDimensionConfig[];
+  bands: readonly HealthBandConfig[];
+  /** ICP_Criterion__mdt records; without them Ideal_Customer_Fit has no data. */
+  criteria?: readonly IcpCriterionConfig[];
+}
+
+export interface DimensionResult {
+  /** Health_Dimension__mdt DeveloperName. */
+  key: string;
+  label: string;
+  /** 0-100, one decimal; null when the dimension has no data. */
+  score: number | null;
+  /** The configured weight. */
+  weight: number;
+  /** Percent of the total this dimension carries after weights of dimensions without data are shared out. */
+  share: number;
+  /** Points this dimension adds to the health score (score x share), one decimal. */
+  points: number;
+  facts: Fact[];
+}
+
+export interface HealthBand {
+  key: string;
+  label: string;
+  minimum: number;
+  variant: 'success' | 'warning' | 'error' | null;
+  meaning: string | null;
+}
+
+export interface HealthResult {
+  /** 0-100 whole number, or null when no dimension has data. */
+  score: number | null;
+  band: HealthBand | null;
+  dimensions: DimensionResult[];
+}
+
+interface Measured {
+  score: number | null;
+  facts: Fact[];
+}
+
+function goalAttainment(goals: readonly CustomerGoal[], todayDay: number): Measured {
+  let sum = 0;
+  let counted = 0;
+  let unknownCount = 0;
+  for (const goal of goals) {
+    const status = goal.Status__c;
+    if (status === 'Cancelled') continue;
+    // A goal past its date or missed has attained nothing on time: it counts as 0 whatever its numbers say,
+    // so an overdue goal can never raise health.
+    const state = timelinessOfDay(status, parseDay(goal.Target_Date__c), todayDay, 0);
+    const late = state === 'missed' || state === 'overdue';
+    const percent = late ? 0 : goalProgress(goal).percent;
+    if (percent === null) {
+      unknownCount++;
+      continue;
+    }
+    sum += percent;
+    counted++;
+  }
+  const facts: Fact[] = [];
+  const score = counted > 0 ? round1(sum / counted) : null;
+  if (score !== null) facts.push(fact('goalsAttainment', { value: score, count: counted }));
+  if (unknownCount > 0) facts.push(fact('goalsProgressUnknown', { count: unknownCount }));
+  return { score, facts };
+}
+
+function goalTimeliness(goals: readonly CustomerGoal[], todayDay: number): Measured {
+  let scheduled = 0;
+  let overdue = 0;
+  let missed = 0;
+  for (const goal of goals) {
+    const state = timelinessOfDay(goal.Status__c, parseDay(goal.Target_Date__c), todayDay, DUE_SOON_DAYS);
+    if (state === 'cancelled' || state === 'unscheduled') continue;
+    scheduled++;
+    if (state === 'overdue') overdue++;
+    else if (state === 'missed') missed++;
+  }
+  if (scheduled === 0) return { score: null, facts: [] };
+  const facts = [fact('goalsOnSchedule', { count: scheduled - overdue - missed, of: scheduled })];
+  if (overdue > 0) facts.push(fact('goalsOverdue', { count: overdue, of: scheduled }));
+  if (missed > 0) facts.push(fact('goalsMissed', { count: missed, of: scheduled }));
+  return { score: round1(((scheduled - overdue - missed) / scheduled) * 100), facts };
+}
+
+function riskDimension(risks: readonly CustomerRisk[]): Measured {
+  // No open risk is known good news (100), not missing data.
+  const exposure = riskExposure(risks);
+  const facts = [fact('openRisks', { count: exposure.openCount, value: exposure.exposurePercent })];
+  if (exposure.highCount > 0) facts.push(fact('highRisks', { count: exposure.highCount }));
+  return { score: round1(100 - exposure.exposurePercent), facts };
+}
+
+function adoptionDimension(account: AccountRecord): Measured {
+  const adoption = account.Product_Adoption__c;
+  if (typeof adoption !== 'number' || !Number.isFinite(adoption)) return { score: null, facts: [] };
+  const value = round1(Math.min(100, Math.max(0, adoption)));
+  return { score: value, facts: [fact('productAdoption', { value })] };
+}
+
+function fitDimension(fit: FitResult): Measured {
+  if (fit.score === null) return { score: null, facts: [] };
+  const of = fit.matched.length + fit.missed.length;
+  return {
+    score: fit.score,
+    facts: [fact('fitScore', { name: fit.tier as string, value: fit.score, count: fit.matched.length, of })]
+  };
+}
+
+/** Highest band whose minimum the score reaches. */
+export function healthBand(score: number | null, bands: readonly HealthBandConfig[]): HealthBand | null {
+  if (score === null) return null;
+  let best: HealthBandConfig | null = null;
+  for (const band of bands) {
+    const minimum = band.Minimum_Score__c ?? 0;
+    if (score >= minimum && (best === null || minimum > (best.Minimum_Score__c ?? 0))) best = band;
+  }
+  if (best === null) return null;
+  return {
+    key: best.DeveloperName,
+    label: best.MasterLabel ?? best.DeveloperName,
+    minimum: best.Minimum_Score__c ?? 0,
+    variant: best.Variant__c ?? null,
+    meaning: best.Meaning__c ?? null
+  };
+}
+
+const labelOf = (dimension: HealthDimensionConfig): string =>
+  dimension.MasterLabel ?? dimension.DeveloperName.replace(/_/g, ' ');
+
+/**
+ * Health = sum(weight x score) / sum(weight) over active dimensions that have data, so a dimension without data
+ * hands its weight to the others in proportion to theirs, and scaling every weight changes nothing.
+ */
+export function healthScore(input: HealthInput, config: HealthConfig, today: IsoDate): HealthResult {
+  const todayDay = requireDay(today);
+  const active = config.dimensions
+    .filter((dimension) => dimension.Active__c !== false && (dimension.Weight__c ?? 0) > 0)
+    .sort((a, b) => (a.Sort_Order__c ?? 0) - (b.Sort_Order__c ?? 0));
+  const measured = active.map((dimension): Measured => {
+    switch (dimension.DeveloperName as HealthDimensionName) {
+      case 'Goal_Attainment':
+        return goalAttainment(input.goals, todayDay);
+      case 'Goal_Timeliness':
+        return goalTimeliness(input.goals, todayDay);
+      case 'Risk_Exposure':
+        return riskDimension(input.risks);
+      case 'Product_Adoption':
+        return adoptionDimension(input.account);
+      case 'Ideal_Customer_Fit':
+        return fitDimension(evaluateFit(input.account, config.criteria ?? []));
+      default:
+        return { score: null, facts: [fact('unknownDimension', { name: labelOf(dimension) })] };
+    }
+  });
+  let weightWithData = 0;
+  active.forEach((dimension, i) => {
+    if (measured[i].score !== null) weightWithData += dimension.Weight__c as number;
+  });
+  let total = 0;
+  const dimensions = active.map((dimension, i): DimensionResult => {
+    const { score, facts } = measured[i];
+    const weight = dimension.Weight__c as number;
+    const share = score === null ? 0 : weight / weightWithData;
+    total += share * (score ?? 0);
+    return {
+      key: dimension.DeveloperName,
+      label: labelOf(dimension),
+      score,
+      weight,
+      share: round1(share * 100),
+      points: round1(share * (score ?? 0)),
+      facts: score === null && facts.length === 0 ? [fact('noData')] : facts
+    };
+  });
+  // Rounded to a millionth first so float noise from weight scaling cannot tip a .5 or a band edge.
+  const score = weightWithData > 0 ? Math.round(Math.round(total * 1e6) / 1e6) : null;
+  return { score, band: healthBand(score, config.bands), dimensions };
+}
+
+export interface DimensionChange {
+  key: string;
+  label: string;
+  pointsBefore: number;
+  pointsAfter: number;
+  /** Points gained (positive) or lost (negative), one decimal. */
+  delta: number;
+  fact: Fact;
+}
+
+export interface HealthChange {
+  scoreBefore: number | null;
+  scoreAfter: number | null;
+  /** Null when either score is unknown. */
+  delta: number | null;
+  bandBefore: string | null;
+  bandAfter: string | null;
+  /** Dimensions whose points moved, biggest move first. */
+  changes: DimensionChange[];
+}
+
+/** Which dimensions moved the score between two results, and by how many points. */
+export function explainChange(before: HealthResult, after: HealthResult): HealthChange {
+  const keys: string[] = [];
+  const pointsBefore = new Map<string, number>();
+  const pointsAfter = new Map<string, number>();
+  const labels = new Map<string, string>();
+  for (const [result, points] of [
+    [before, pointsBefore],
+    [after, pointsAfter]
+  ] as const) {
+    for (const dimension of result.dimensions) {
+      if (!labels.has(dimension.key)) keys.push(dimension.key);
+      labels.set(dimension.key, dimension.label);
+      points.set(dimension.key, dimension.points);
+    }
+  }
+  const changes: DimensionChange[] = [];
+  for (const key of keys) {
+    const was = pointsBefore.get(key) ?? 0;
+    const now = pointsAfter.get(key) ?? 0;
+    const delta = round1(now - was);
+    if (delta === 0) continue;
+    const label = labels.get(key) as string;
+    changes.push({
+      key,
+      label,
+      pointsBefore: was,
+      pointsAfter: now,
+      delta,
+      fact: fact(delta > 0 ? 'dimensionRaised' : 'dimensionLowered', { name: label, value: Math.abs(delta) })
+    });
+  }
+  changes.sort((a, b) => Math.abs(b.delta) - Math.abs(a.delta));
+  const known = before.score !== null && after.score !== null;
+  return {
+    scoreBefore: before.score,
+    scoreAfter: after.score,
+    delta: known ? (after.score as number) - (before.score as number) : null,
+    bandBefore: before.band?.key ?? null,
+    bandAfter: after.band?.key ?? null,
+    changes
+  };
+}
