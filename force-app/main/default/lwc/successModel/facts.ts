@@ -82,6 +82,8 @@ const TEXT: Record<FactCode, (p: FactParams) => string> = {
   riskWithoutCorrectiveAction: (p) => `Risk "${s(p.name)}" has no corrective action`
 };
 
+export const FACT_CODES = Object.keys(TEXT) as FactCode[];
+
 export function fact(code: FactCode, params: FactParams = {}): Fact {
   return { code, ...params, text: TEXT[code](params) };
 }

@@ -145,6 +145,8 @@ function accumulate(
   const accountSlots: number[] = [];
   const seen = new Map<number, Uint8Array>();
 
+  let lastAccountId: string | null = null;
+  let lastAccount = -1;
   for (let i = 0; i < goals.length; i++) {
     const goal = goals[i];
     const status = goal.Status__c;
@@ -165,7 +167,10 @@ function accumulate(
     if (bucket < 0) continue;
     const accountId = goal.Account__c;
     let account = -1;
-    if (accountId) {
+    // Goals usually arrive grouped by account (ORDER BY Account__c): skip the map for runs of the same account.
+    if (accountId && accountId === lastAccountId) {
+      account = lastAccount;
+    } else if (accountId) {
       const known = book.index.get(accountId);
       if (known === undefined) {
         // A goal on an account outside the list still counts; its account joins the book as Unknown.
@@ -176,6 +181,8 @@ function accumulate(
       } else {
         account = known;
       }
+      lastAccountId = accountId;
+      lastAccount = account;
     }
     const base = bucket * GROUPS;
     const tierCell = account < 0 ? base + 1 + UNKNOWN_TIER : base + 1 + book.tier[account];
