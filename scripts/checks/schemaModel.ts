@@ -190,11 +190,16 @@ export function loadSourceModel(root: string): SourceModel {
     }
   }
 
+  // Labels may be split across several files (one per component family); SDR merges them.
   const labels = new Set<string>();
-  const labelsFile = path.join(base, 'labels', 'CustomLabels.labels-meta.xml');
-  if (fs.existsSync(labelsFile)) {
+  const labelsDir = path.join(base, 'labels');
+  const labelFiles = fs.existsSync(labelsDir)
+    ? fs.readdirSync(labelsDir).filter((f) => f.endsWith('.labels-meta.xml'))
+    : [];
+  for (const labelFile of labelFiles) {
     try {
-      for (const label of readXml(labelsFile).CustomLabels?.labels ?? []) labels.add(String(label.fullName));
+      for (const label of readXml(path.join(labelsDir, labelFile)).CustomLabels?.labels ?? [])
+        labels.add(String(label.fullName));
     } catch {
       // reported by the XML check
     }
