@@ -1,0 +1,59 @@
+// Where each metadata type lives in a metadata-format zip. Read from source-deploy-retrieve's own registry so the
+// local org agrees with the tool that builds the zips (directory names, suffixes, bundles, meta files).
+import { readFileSync } from 'node:fs';
+
+export interface RegistryType {
+  name: string;
+  directoryName: string;
+  suffix?: string;
+  inFolder: boolean;
+  adapter?: string;
+  childNames: string[];
+}
+
+interface RawType {
+  name: string;
+  directoryName?: string;
+  suffix?: string;
+  inFolder?: boolean;
+  strategies?: { adapter?: string };
+  children?: { types: Record<string, { name: string }> };
+}
+
+let byName: Map<string, RegistryType> | undefined;
+
+function load(): Map<string, RegistryType> {
+  if (byName) return byName;
+  const path = require.resolve('@salesforce/source-deploy-retrieve/lib/src/registry/metadataRegistry.json');
+  const raw = JSON.parse(readFileSync(path, 'utf8')) as { types: Record<string, RawType> };
+  byName = new Map();
+  for (const t of Object.values(raw.types)) {
+    if (!t.directoryName) continue;
+    byName.set(t.name, {
+      name: t.name,
+      directoryName: t.directoryName,
+      suffix: t.suffix,
+      inFolder: t.inFolder ?? false,
+      adapter: t.strategies?.adapter,
+      childNames: Object.values(t.children?.types ?? {}).map((c) => c.name)
+    });
+  }
+  return byName;
+}
+
+export function registryType(name: string): RegistryType | undefined {
+  return load().get(name);
+}
+
+export function allRegistryTypes(): RegistryType[] {
+  return [...load().values()];
+}
+
+/** Types whose main file is content (a .cls, a .resource) described by a -meta.xml beside it. */
+export function hasMetaFile(t: RegistryType): boolean {
+  return t.adapter === 'matchingContentFile' || t.adapter === 'mixedContent';
+}
+
+export function isBundle(t: RegistryType): boolean {
+  return t.adapter === 'bundle' || t.adapter === 'digitalExperience' || t.adapter === 'uiBundles';
+}
