@@ -1,0 +1,352 @@
+// Walks force-app and proves the data model rules; each rule is also shown to fail on a model broken on purpose.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { CONTRACT, LIFECYCLE_STAGES, PERMISSION_SETS } from '../contract';
+import { type DataModel, type FieldDef, readDataModel } from '../forceAppModel';
+import { dataModelProblems } from '../rules';
+
+const MODEL = readDataModel();
+const copy = (): DataModel => structuredClone(MODEL);
+const object = (m: DataModel, name: string) => {
+  const o = m.objects.find((x) => x.apiName === name);
+  assert.ok(o, `force-app has ${name}`);
+  return o;
+};
+const field = (m: DataModel, obj: string, name: string): FieldDef => {
+  const f = object(m, obj).fields.find((x) => x.apiName === name);
+  assert.ok(f, `force-app has ${obj}.${name}`);
+  return f;
+};
+const permset = (m: DataModel, name: string) => {
+  const p = m.permissionSets.find((x) => x.name === name);
+  assert.ok(p, `force-app has permission set ${name}`);
+  return p;
+};
+/** Asserts that breaking the model produces a problem matching `pattern`, naming the file. */
+function expectProblem(m: DataModel, pattern: RegExp, file: string | RegExp): void {
+  const problems = dataModelProblems(m);
+  const hit = problems.find((p) => pattern.test(p));
+  assert.ok(hit, `expected a problem matching ${pattern}, got:\n${problems.join('\n')}`);
+  if (typeof file === 'string') assert.ok(hit.startsWith(file), `"${hit}" should name ${file}`);
+  else assert.match(hit, file);
+}
+
+const temps: string[] = [];
+after(() => temps.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+describe('force-app keeps the data model rules', () => {
+  it('has no problems at all', () => {
+    assert.deepEqual(dataModelProblems(MODEL), []);
+  });
+
+  it('holds every contract object and field, and the seven custom objects with their prefixes', () => {
+    const custom = MODEL.objects.filter((o) => o.kind === 'custom').map((o) => o.apiName);
+    assert.deepEqual(
+      custom.sort(),
+      Object.keys(CONTRACT)
+        .filter((n) => n.endsWith('__c'))
+        .sort()
+    );
+    const contractFields = Object.values(CONTRACT).reduce((n, o) => n + Object.keys(o.fields).length, 0);
+    assert.ok(contractFields >= 100, `contract lists ${contractFields} fields`);
+  });
+
+  it('gives every custom object exactly one unique, case-sensitive external ID, and no two share a name', () => {
+    for (const o of MODEL.objects.filter((x) => x.kind === 'custom')) {
+      const keys = o.fields.filter((f) => f.externalId);
+      assert.equal(keys.length, 1, `${o.apiName} has one external ID`);
+      assert.match(keys[0].apiName, /_Key__c$/);
+      assert.ok(keys[0].unique && keys[0].caseSensitive, `${o.apiName}.${keys[0].apiName} unique and case-sensitive`);
+    }
+    const names = MODEL.objects
+      .filter((x) => x.kind === 'custom')
+      .map((o) => o.fields.find((f) => f.externalId)?.apiName);
+    assert.equal(new Set(names).size, names.length);
+  });
+
+  it('puts every custom field except master-detail in every permission set, and none of the master-detail ones', () => {
+    const sets = Object.values(PERMISSION_SETS).map((n) => permset(MODEL, n));
+    for (const o of MODEL.objects.filter((x) => x.kind !== 'metadataType')) {
+      for (const f of o.fields) {
+        const key = `${o.apiName}.${f.apiName}`;
+        for (const ps of sets) {
+          const listed = ps.fieldPermissions.some((p) => p.field === key);
+          assert.equal(listed, f.type !== 'MasterDetail', `${ps.name} lists ${key}`);
+        }
+      }
+    }
+  });
+
+  it('gives the Viewer set no edit rights anywhere', () => {
+    const viewer = permset(MODEL, PERMISSION_SETS.viewer);
+    assert.ok(viewer.fieldPermissions.length > 0);
+    assert.ok(viewer.fieldPermissions.every((p) => p.readable && !p.editable));
+    assert.ok(viewer.objectPermissions.every((p) => p.allowRead && !p.allowCreate && !p.allowEdit && !p.allowDelete));
+  });
+
+  it('uses one list of lifecycle stages on Account, Charter_Role__c and the Lifecycle_Stage__mdt records', () => {
+    for (const obj of ['Account', 'Charter_Role__c']) {
+      assert.deepEqual(
+        field(MODEL, obj, 'Lifecycle_Stage__c').values.map((v) => v.value),
+        [...LIFECYCLE_STAGES]
+      );
+    }
+    const records = MODEL.customMetadata.filter((r) => r.type === 'Lifecycle_Stage__mdt');
+    assert.deepEqual(
+      records.map((r) => r.developerName).sort(),
+      LIFECYCLE_STAGES.map((s) => s.replace(/ /g, '_')).sort()
+    );
+  });
+
+  it('ships health dimension weights that sum to 100', () => {
+    const weights = MODEL.customMetadata
+      .filter((r) => r.type === 'Health_Dimension__mdt' && r.values['Active__c'] === true)
+      .map((r) => Number(r.values['Weight__c']));
+    assert.equal(weights.length, 5);
+    assert.equal(
+      weights.reduce((a, b) => a + b, 0),
+      100
+    );
+  });
+});
+
+describe('each rule fails when force-app breaks it', () => {
+  it('a field without inline help text', () => {
+    const m = copy();
+    field(m, 'Customer_Goal__c', 'Unit__c').helpText = '  ';
+    expectProblem(
+      m,
+      /Customer_Goal__c\.Unit__c has no inline help text/,
+      'force-app/main/default/objects/Customer_Goal__c/fields/Unit__c.field-meta.xml'
+    );
+  });
+
+  it('a field without a description', () => {
+    const m = copy();
+    field(m, 'Account', 'ARR__c').description = undefined;
+    expectProblem(m, /Account\.ARR__c has no description/, /ARR__c\.field-meta\.xml/);
+  });
+
+  it('an unrestricted picklist', () => {
+    const m = copy();
+    field(m, 'Charter_Risk__c', 'Category__c').restricted = false;
+    expectProblem(
+      m,
+      /Charter_Risk__c\.Category__c is a picklist that is not restricted/,
+      /Category__c\.field-meta\.xml/
+    );
+  });
+
+  it('a picklist value the contract does not know', () => {
+    const m = copy();
+    field(m, 'Customer_Goal__c', 'Status__c').values.push({ value: 'Paused', label: 'Paused', isDefault: false });
+    expectProblem(
+      m,
+      /Customer_Goal__c\.Status__c: picklist values are \[.*Paused\], contract says/,
+      /Status__c\.field-meta\.xml/
+    );
+  });
+
+  it('an external ID that is not unique or case-sensitive', () => {
+    const m = copy();
+    field(m, 'Success_Charter__c', 'Charter_Key__c').caseSensitive = false;
+    expectProblem(
+      m,
+      /Charter_Key__c must be an external ID, unique and case-sensitive/,
+      /Charter_Key__c\.field-meta\.xml/
+    );
+  });
+
+  it('a renamed contract field', () => {
+    const m = copy();
+    field(m, 'Customer_Risk__c', 'Mitigation__c').apiName = 'Mitigation_Plan__c';
+    expectProblem(
+      m,
+      /Customer_Risk__c\/fields\/Mitigation__c\.field-meta\.xml: contract field is missing/,
+      /objects\/Customer_Risk__c/
+    );
+  });
+
+  it('a field no permission set grants', () => {
+    const m = copy();
+    for (const ps of m.permissionSets)
+      ps.fieldPermissions = ps.fieldPermissions.filter((p) => p.field !== 'Opportunity.CS_Sourced__c');
+    expectProblem(
+      m,
+      /Opportunity\.CS_Sourced__c is not granted/,
+      /permissionsets\/Customer_Success_\w+\.permissionset-meta\.xml/
+    );
+  });
+
+  it('a master-detail field listed in field permissions', () => {
+    const m = copy();
+    permset(m, PERMISSION_SETS.admin).fieldPermissions.push({
+      field: 'Customer_Goal__c.Account__c',
+      readable: true,
+      editable: true
+    });
+    expectProblem(
+      m,
+      /Customer_Goal__c\.Account__c is master-detail or required/,
+      /Customer_Success_Admin\.permissionset-meta\.xml/
+    );
+  });
+
+  it('an editable field in the Viewer set', () => {
+    const m = copy();
+    const p = permset(m, PERMISSION_SETS.viewer).fieldPermissions.find((x) => x.field === 'Customer_Goal__c.Status__c');
+    assert.ok(p);
+    p.editable = true;
+    expectProblem(m, /Customer_Goal__c\.Status__c is editable; the Viewer set is read only/, /Customer_Success_Viewer/);
+  });
+
+  it('object edit rights in the Viewer set', () => {
+    const m = copy();
+    const p = permset(m, PERMISSION_SETS.viewer).objectPermissions.find((x) => x.object === 'Customer_Risk__c');
+    assert.ok(p);
+    p.allowEdit = true;
+    expectProblem(
+      m,
+      /Customer_Risk__c grants create, edit, delete or modify all; the Viewer set is read only/,
+      /Customer_Success_Viewer/
+    );
+  });
+
+  it('a manager who can edit the charter', () => {
+    const m = copy();
+    const p = permset(m, PERMISSION_SETS.manager).objectPermissions.find((x) => x.object === 'Success_Charter__c');
+    assert.ok(p);
+    p.allowEdit = true;
+    expectProblem(
+      m,
+      /Success_Charter__c grants create or edit; managers only read the charter/,
+      /Customer_Success_Manager/
+    );
+  });
+
+  it('a manager who cannot create goals', () => {
+    const m = copy();
+    const p = permset(m, PERMISSION_SETS.manager).objectPermissions.find((x) => x.object === 'Customer_Goal__c');
+    assert.ok(p);
+    p.allowCreate = false;
+    expectProblem(m, /managers must create and edit Customer_Goal__c/, /Customer_Success_Manager/);
+  });
+
+  it('an editable formula field', () => {
+    const m = copy();
+    const p = permset(m, PERMISSION_SETS.admin).fieldPermissions.find((x) => x.field === 'Charter_Risk__c.Score__c');
+    assert.ok(p);
+    p.editable = true;
+    expectProblem(m, /formula field Charter_Risk__c\.Score__c cannot be editable/, /Customer_Success_Admin/);
+  });
+
+  it('a missing required validation rule', () => {
+    const m = copy();
+    const o = object(m, 'Customer_Goal__c');
+    o.validationRules = o.validationRules.filter((r) => r.name !== 'Achieved_Requires_Achieved_Date');
+    expectProblem(
+      m,
+      /Achieved_Requires_Achieved_Date\.validationRule-meta\.xml: required validation rule is missing/,
+      /Customer_Goal__c/
+    );
+  });
+
+  it('a validation rule that names an unknown field', () => {
+    const m = copy();
+    const rule = object(m, 'Success_Charter__c').validationRules.find(
+      (r) => r.name === 'Active_Charter_Requires_Mission'
+    );
+    assert.ok(rule);
+    rule.formula = "AND(ISPICKVAL(Status__c, 'Active'), ISBLANK(Mission_Statement__c))";
+    expectProblem(
+      m,
+      /Active_Charter_Requires_Mission formula names unknown field Mission_Statement__c/,
+      /Active_Charter_Requires_Mission\.validationRule-meta\.xml/
+    );
+  });
+
+  it('an object without its All list view or compact layout', () => {
+    const m = copy();
+    const o = object(m, 'Charter_Role__c');
+    o.listViews = [];
+    o.compactLayouts = [];
+    expectProblem(m, /Charter_Role__c has no list view "All"/, /Charter_Role__c\.object-meta\.xml/);
+    expectProblem(
+      m,
+      /compactLayoutAssignment Charter_Role_Compact names no compact layout/,
+      /Charter_Role__c\.object-meta\.xml/
+    );
+  });
+
+  it('a field missing from its page layout', () => {
+    const m = copy();
+    const l = m.layouts.find((x) => x.object === 'Charter_Objective__c');
+    assert.ok(l);
+    l.items = l.items.filter((i) => i.field !== 'Unit__c');
+    expectProblem(
+      m,
+      /Charter_Objective__c\.Unit__c is not on the layout/,
+      /layouts\/Charter_Objective__c-Charter Objective Layout\.layout-meta\.xml/
+    );
+  });
+
+  it('a custom metadata record with an unknown picklist value or a missing default record', () => {
+    const m = copy();
+    const band = m.customMetadata.find((r) => r.developerName === 'Watch');
+    assert.ok(band);
+    band.values['Variant__c'] = 'amber';
+    m.customMetadata = m.customMetadata.filter((r) => r.developerName !== 'Goal_Timeliness');
+    expectProblem(m, /Watch\.Variant__c = "amber" is not a value of the picklist/, /Health_Band\.Watch\.md-meta\.xml/);
+    expectProblem(m, /Health_Dimension\.Goal_Timeliness\.md-meta\.xml: default record is missing/, /customMetadata/);
+  });
+
+  it('an ICP criterion on a field Account does not have', () => {
+    const m = copy();
+    const c = m.customMetadata.find((r) => r.type === 'ICP_Criterion__mdt');
+    assert.ok(c);
+    c.values['Field__c'] = 'Employees';
+    expectProblem(m, /Field__c "Employees" is not a known Account field/, /ICP_Criterion\./);
+  });
+
+  it('an app without the goal tab', () => {
+    const m = copy();
+    const app = m.applications[0];
+    app.tabs = app.tabs.filter((t) => t !== 'Customer_Goal__c');
+    expectProblem(m, /tab Customer_Goal__c is not in the app/, /applications\/Customer_Success\.app-meta\.xml/);
+  });
+});
+
+describe('reading force-app', () => {
+  it('names the file and line of malformed XML', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'datamodel-'));
+    temps.push(root);
+    const dir = path.join(root, 'force-app/main/default/objects/Widget__c/fields');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'Size__c.field-meta.xml'),
+      '<?xml version="1.0"?>\n<CustomField>\n<label>Size</label>\n</CustomFeld>\n'
+    );
+    assert.throws(
+      () => readDataModel(path.join(root, 'force-app/main/default'), root),
+      /force-app\/main\/default\/objects\/Widget__c\/fields\/Size__c\.field-meta\.xml:4: malformed XML/
+    );
+  });
+
+  it('names the file and element when a field has no type', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'datamodel-'));
+    temps.push(root);
+    const dir = path.join(root, 'force-app/main/default/objects/Widget__c/fields');
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+      path.join(dir, 'Size__c.field-meta.xml'),
+      '<?xml version="1.0"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Size__c</fullName><label>Size</label></CustomField>\n'
+    );
+    assert.throws(
+      () => readDataModel(path.join(root, 'force-app/main/default'), root),
+      /Size__c\.field-meta\.xml: <type> is missing/
+    );
+  });
+});

@@ -1,0 +1,272 @@
+// The data model contract: the API names, types and picklist values every part of the product relies on
+// (components, Apex, seed, the local org). force-app must satisfy it; the rules test proves that it does.
+
+export const LIFECYCLE_STAGES = ['Onboarding', 'Adoption', 'Value Realization', 'Expansion', 'Renewal'] as const;
+
+const DIRECTIONS = ['Higher is better', 'Lower is better'];
+const RISK_STATUSES = ['Open', 'Mitigating', 'Monitoring', 'Closed'];
+
+/** A contract field: its type, and for picklists the restricted values in order. */
+export interface ContractField {
+  type: string;
+  values?: readonly string[];
+  referenceTo?: string;
+  precision?: number;
+  scale?: number;
+  length?: number;
+  formula?: string;
+}
+
+export interface ContractObject {
+  /** Label of the Name field, where the contract fixes it. */
+  nameLabel?: string;
+  /** The `<Prefix>_Key__c` external ID used for idempotent loads. */
+  key?: string;
+  fields: Record<string, ContractField>;
+}
+
+const longText = { type: 'LongTextArea' };
+const date = { type: 'Date' };
+const owner = { type: 'Lookup', referenceTo: 'User' };
+const amount = { type: 'Number', precision: 16, scale: 2 };
+const rating = { type: 'Number', precision: 1, scale: 0 };
+const key = { type: 'Text' };
+
+export const CONTRACT: Record<string, ContractObject> = {
+  Success_Charter__c: {
+    nameLabel: 'Charter Name',
+    key: 'Charter_Key__c',
+    fields: {
+      Charter_Key__c: key,
+      Status__c: { type: 'Picklist', values: ['Draft', 'Active', 'Retired'] },
+      Version__c: { type: 'Number', precision: 4, scale: 1 },
+      Mission__c: longText,
+      Vision__c: longText,
+      Why_It_Matters__c: longText,
+      Problems_Solved__c: longText,
+      Opportunities__c: longText,
+      Cost_Of_Inaction__c: longText,
+      Effective_Date__c: date,
+      Review_Date__c: date,
+      Executive_Sponsor__c: { type: 'Lookup', referenceTo: 'User' },
+      Ideal_Customer_Profile__c: longText
+    }
+  },
+  Charter_Objective__c: {
+    key: 'Objective_Key__c',
+    fields: {
+      Objective_Key__c: key,
+      Charter__c: { type: 'MasterDetail', referenceTo: 'Success_Charter__c' },
+      Description__c: longText,
+      Metric_Type__c: {
+        type: 'Picklist',
+        values: [
+          'Manual',
+          'Goal Achievement Rate',
+          'Customers Achieving Goals',
+          'Median Days To Value',
+          'Value Realized',
+          'CS-Sourced Revenue',
+          'Healthy Accounts %'
+        ]
+      },
+      Baseline__c: amount,
+      Target__c: amount,
+      Current_Value__c: amount,
+      Unit__c: { type: 'Text', length: 40 },
+      Direction__c: { type: 'Picklist', values: DIRECTIONS },
+      Due_Date__c: date,
+      Owner__c: owner
+    }
+  },
+  Charter_Role__c: {
+    key: 'Role_Key__c',
+    fields: {
+      Role_Key__c: key,
+      Charter__c: { type: 'MasterDetail', referenceTo: 'Success_Charter__c' },
+      Department__c: {
+        type: 'Picklist',
+        values: ['Executive', 'Customer Success', 'Sales', 'Onboarding', 'Support', 'Billing', 'Product', 'Marketing']
+      },
+      Person__c: { type: 'Lookup', referenceTo: 'User' },
+      Responsibilities__c: longText,
+      Lifecycle_Stage__c: { type: 'Picklist', values: LIFECYCLE_STAGES },
+      RACI__c: { type: 'Picklist', values: ['Responsible', 'Accountable', 'Consulted', 'Informed'] }
+    }
+  },
+  Charter_Milestone__c: {
+    key: 'Milestone_Key__c',
+    fields: {
+      Milestone_Key__c: key,
+      Charter__c: { type: 'MasterDetail', referenceTo: 'Success_Charter__c' },
+      Type__c: { type: 'Picklist', values: ['Milestone', 'Event', 'Activity', 'Communication'] },
+      Audience__c: { type: 'Text', length: 255 },
+      Channel__c: {
+        type: 'Picklist',
+        values: ['Email', 'Meeting', 'Town Hall', 'Chatter', 'Newsletter', 'Webinar', 'Intranet', 'Other']
+      },
+      Message__c: longText,
+      Start_Date__c: date,
+      Due_Date__c: date,
+      Status__c: { type: 'Picklist', values: ['Planned', 'In Progress', 'Done', 'Cancelled'] },
+      Owner__c: owner
+    }
+  },
+  Charter_Risk__c: {
+    key: 'Risk_Key__c',
+    fields: {
+      Risk_Key__c: key,
+      Charter__c: { type: 'MasterDetail', referenceTo: 'Success_Charter__c' },
+      Type__c: { type: 'Picklist', values: ['Threat', 'Enabler'] },
+      Category__c: {
+        type: 'Picklist',
+        values: ['Product', 'People', 'Process', 'Data', 'Adoption', 'Commercial', 'Competitive', 'Executive Support']
+      },
+      Likelihood__c: rating,
+      Impact__c: rating,
+      Score__c: { type: 'Number', formula: 'Likelihood__c * Impact__c' },
+      Assessment__c: longText,
+      Corrective_Action__c: longText,
+      Residual_Likelihood__c: rating,
+      Residual_Impact__c: rating,
+      Status__c: { type: 'Picklist', values: RISK_STATUSES },
+      Owner__c: owner,
+      Review_Date__c: date
+    }
+  },
+  Customer_Goal__c: {
+    key: 'Goal_Key__c',
+    fields: {
+      Goal_Key__c: key,
+      Account__c: { type: 'MasterDetail', referenceTo: 'Account' },
+      Charter_Objective__c: { type: 'Lookup', referenceTo: 'Charter_Objective__c' },
+      Description__c: longText,
+      Success_Criteria__c: longText,
+      Baseline__c: amount,
+      Target__c: amount,
+      Current_Value__c: amount,
+      Unit__c: { type: 'Text' },
+      Direction__c: { type: 'Picklist', values: DIRECTIONS },
+      Status__c: {
+        type: 'Picklist',
+        values: ['Not Started', 'On Track', 'At Risk', 'Achieved', 'Missed', 'Cancelled']
+      },
+      Start_Date__c: date,
+      Target_Date__c: date,
+      Achieved_Date__c: date,
+      Value_Realized__c: { type: 'Currency', precision: 16, scale: 2 },
+      Change_Type__c: { type: 'Picklist', values: ['Process', 'People', 'Product adoption'] },
+      Owner__c: owner
+    }
+  },
+  Customer_Risk__c: {
+    key: 'Customer_Risk_Key__c',
+    fields: {
+      Customer_Risk_Key__c: key,
+      Account__c: { type: 'MasterDetail', referenceTo: 'Account' },
+      Charter_Risk__c: { type: 'Lookup', referenceTo: 'Charter_Risk__c' },
+      Likelihood__c: rating,
+      Impact__c: rating,
+      Score__c: { type: 'Number', formula: 'Likelihood__c * Impact__c' },
+      Description__c: longText,
+      Mitigation__c: longText,
+      Status__c: { type: 'Picklist', values: RISK_STATUSES },
+      Due_Date__c: date,
+      Owner__c: owner
+    }
+  },
+  Account: {
+    key: 'Success_Key__c',
+    fields: {
+      Lifecycle_Stage__c: { type: 'Picklist', values: LIFECYCLE_STAGES },
+      Product_Adoption__c: { type: 'Percent', precision: 5, scale: 2 },
+      ARR__c: { type: 'Currency', precision: 16, scale: 2 },
+      Renewal_Date__c: date,
+      Success_Key__c: key
+    }
+  },
+  Opportunity: {
+    key: 'Success_Key__c',
+    fields: {
+      CS_Sourced__c: { type: 'Checkbox' },
+      Customer_Goal__c: { type: 'Lookup', referenceTo: 'Customer_Goal__c' },
+      Success_Key__c: key
+    }
+  },
+  Health_Dimension__mdt: {
+    fields: {
+      Weight__c: { type: 'Number' },
+      Active__c: { type: 'Checkbox' },
+      Sort_Order__c: { type: 'Number' },
+      Description__c: { type: 'Text' }
+    }
+  },
+  Health_Band__mdt: {
+    fields: {
+      Minimum_Score__c: { type: 'Number' },
+      Meaning__c: { type: 'Text' },
+      Variant__c: { type: 'Picklist', values: ['success', 'warning', 'error'] }
+    }
+  },
+  Lifecycle_Stage__mdt: {
+    fields: { Order__c: { type: 'Number' }, Target_Days__c: { type: 'Number' }, Description__c: { type: 'Text' } }
+  },
+  ICP_Criterion__mdt: {
+    fields: {
+      Field__c: { type: 'Text' },
+      Operator__c: { type: 'Picklist', values: ['equals', 'in', 'between', 'at least', 'at most', 'contains'] },
+      Value__c: { type: 'Text' },
+      Weight__c: { type: 'Number' },
+      Active__c: { type: 'Checkbox' }
+    }
+  }
+};
+
+/** Default custom metadata records the product ships, keyed by type then DeveloperName. */
+export const CONTRACT_RECORDS: Record<string, Record<string, Record<string, string | number | boolean>>> = {
+  Health_Dimension__mdt: {
+    Goal_Attainment: { Weight__c: 30 },
+    Goal_Timeliness: { Weight__c: 20 },
+    Risk_Exposure: { Weight__c: 20 },
+    Product_Adoption: { Weight__c: 20 },
+    Ideal_Customer_Fit: { Weight__c: 10 }
+  },
+  Health_Band__mdt: {
+    Healthy: { Minimum_Score__c: 70, Variant__c: 'success' },
+    Watch: { Minimum_Score__c: 40, Variant__c: 'warning' },
+    At_Risk: { Minimum_Score__c: 0, Variant__c: 'error' }
+  },
+  Lifecycle_Stage__mdt: Object.fromEntries(LIFECYCLE_STAGES.map((s, i) => [s.replace(/ /g, '_'), { Order__c: i + 1 }]))
+};
+
+/** Standard Account fields an ICP criterion may test, besides the custom Account fields in force-app. */
+export const ICP_STANDARD_ACCOUNT_FIELDS = [
+  'Industry',
+  'NumberOfEmployees',
+  'AnnualRevenue',
+  'BillingCountry',
+  'BillingState',
+  'Type',
+  'Rating',
+  'Ownership'
+];
+
+/** Validation rules the issue names as impossible data: object and rule name. */
+export const REQUIRED_RULES: Record<string, string[]> = {
+  Success_Charter__c: ['Active_Charter_Requires_Mission'],
+  Customer_Goal__c: ['Target_Date_Not_Before_Start_Date', 'Achieved_Requires_Achieved_Date'],
+  Charter_Milestone__c: ['Due_Date_Not_Before_Start_Date'],
+  Charter_Risk__c: ['Likelihood_Between_1_And_5', 'Impact_Between_1_And_5'],
+  Customer_Risk__c: ['Likelihood_Between_1_And_5', 'Impact_Between_1_And_5']
+};
+
+export const PERMISSION_SETS = {
+  admin: 'Customer_Success_Admin',
+  manager: 'Customer_Success_Manager',
+  viewer: 'Customer_Success_Viewer'
+} as const;
+
+export const APP_NAME = 'Customer_Success';
+export const TABBED_OBJECTS = ['Success_Charter__c', 'Customer_Goal__c'];
+/** Objects account managers create and edit under the Manager permission set. */
+export const MANAGER_EDITS = ['Customer_Goal__c', 'Customer_Risk__c'];
