@@ -84,6 +84,10 @@ export interface ObjectSchema {
   fields: FieldSchema[];
   validationRules?: ValidationRuleSchema[];
   description?: string;
+  /** REST DML the object allows (default true; false for Organization, User inserts and custom metadata). */
+  createable?: boolean;
+  updateable?: boolean;
+  deletable?: boolean;
 }
 
 /** The whole schema, keyed by object API name. */

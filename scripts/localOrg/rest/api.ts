@@ -1,0 +1,375 @@
+// The REST API under /services/data/vNN.N: routing to sObjects, collections, composite, query and limits.
+// Handlers run synchronously, so a composite request is one uninterrupted transaction.
+import { randomBytes } from 'node:crypto';
+import type { SObjectRecord, Store } from '../store';
+import { RecordError } from '../writeRules';
+import { QueryEngine, QueryError } from '../query/engine';
+import { ApiError, notFound, type ApiRequest, type ApiResponse } from './errors';
+import { describeBasic, describeGlobal, describeObject } from './describe';
+import { createRecord, deleteRecord, existing, recordView, updateRecord, upsertRecord } from './records';
+import {
+  collectionCreate,
+  collectionDelete,
+  collectionRetrieve,
+  collectionUpdate,
+  collectionUpsert
+} from './collections';
+import { composite } from './composite';
+
+export const PAGE_SIZE = 2000;
+export const MIN_VERSION = 20;
+export const MAX_VERSION = 66;
+export const DAILY_API_LIMIT = 15000;
+
+interface Cursor {
+  records: SObjectRecord[];
+  totalSize: number;
+  version: string;
+  kind: 'query' | 'queryAll';
+}
+
+/** Releases of each API version, for GET /services/data. */
+const SEASONS = ['Spring', 'Summer', 'Winter'];
+
+export function versions(): Array<{ label: string; url: string; version: string }> {
+  const list = [];
+  for (let v = MIN_VERSION; v <= MAX_VERSION; v++) {
+    const year = Math.floor(v / 3) + 4 + (v % 3 === 2 ? 1 : 0);
+    list.push({
+      label: `${SEASONS[v % 3]} '${String(year).padStart(2, '0')}`,
+      url: `/services/data/v${v}.0`,
+      version: `${v}.0`
+    });
+  }
+  return list;
+}
+
+export function isSupportedVersion(version: string): boolean {
+  const major = Number(version.split('.')[0]);
+  return version.endsWith('.0') && major >= MIN_VERSION && major <= MAX_VERSION;
+}
+
+function recordError(error: unknown): never {
+  if (error instanceof RecordError) throw new ApiError(400, error.statusCode, error.message, error.fields);
+  throw error;
+}
+
+export class RestApi {
+  private readonly engine: QueryEngine;
+  private readonly cursors = new Map<string, Cursor>();
+
+  constructor(
+    private readonly store: Store,
+    private readonly usage: () => number
+  ) {
+    this.engine = new QueryEngine(store);
+  }
+
+  /** The counter key of a request: its method and route pattern, e.g. "PATCH /composite/sobjects/{type}/{field}". */
+  static endpoint(method: string, path: string): string {
+    const parts = path.split('/').filter(Boolean);
+    const [head, second] = parts;
+    let pattern: string;
+    if (!head) pattern = '/';
+    else if (head === 'sobjects') {
+      if (parts.length === 1) pattern = '/sobjects';
+      else if (parts.length === 2) pattern = '/sobjects/{type}';
+      else if (parts.length === 3)
+        pattern = parts[2] === 'describe' ? '/sobjects/{type}/describe' : '/sobjects/{type}/{id}';
+      else pattern = '/sobjects/{type}/{field}/{value}';
+    } else if (head === 'composite') {
+      if (second === 'sobjects')
+        pattern =
+          parts.length === 2
+            ? '/composite/sobjects'
+            : parts.length === 3
+              ? '/composite/sobjects/{type}'
+              : '/composite/sobjects/{type}/{field}';
+      else pattern = '/composite';
+    } else if (head === 'query' || head === 'queryAll') pattern = parts.length > 1 ? `/${head}/{locator}` : `/${head}`;
+    else pattern = `/${head}`;
+    return `${method} ${pattern}`;
+  }
+
+  handle(request: ApiRequest): ApiResponse {
+    try {
+      return this.route(request);
+    } catch (error) {
+      if (error instanceof ApiError) return { status: error.status, body: error.body() };
+      if (error instanceof RecordError)
+        return { status: 400, body: [{ message: error.message, errorCode: error.statusCode, fields: error.fields }] };
+      if (error instanceof QueryError)
+        return { status: 400, body: [{ message: error.message, errorCode: error.errorCode }] };
+      return { status: 500, body: [{ message: (error as Error).message, errorCode: 'UNKNOWN_EXCEPTION' }] };
+    }
+  }
+
+  private route(request: ApiRequest): ApiResponse {
+    const { method } = request;
+    const parts = request.path.split('/').filter(Boolean).map(decodeURIComponent);
+    const [head, ...rest] = parts;
+    const v = request.version;
+    if (!head) {
+      if (method !== 'GET') throw methodNotAllowed(method);
+      const base = `/services/data/v${v}`;
+      return {
+        status: 200,
+        body: {
+          limits: `${base}/limits`,
+          sobjects: `${base}/sobjects`,
+          query: `${base}/query`,
+          queryAll: `${base}/queryAll`,
+          composite: `${base}/composite`,
+          search: `${base}/search`,
+          recent: `${base}/recent`
+        }
+      };
+    }
+    switch (head) {
+      case 'limits':
+        return { status: 200, body: this.limits() };
+      case 'sobjects':
+        return this.sobjects(request, rest);
+      case 'query':
+      case 'queryAll':
+        if (method !== 'GET') throw methodNotAllowed(method);
+        return this.query(request, head, rest[0]);
+      case 'composite':
+        if (rest[0] === 'sobjects') return this.collections(request, rest.slice(1));
+        if (rest.length === 0 && method === 'POST')
+          return composite(this.store, request, (sub) => this.dispatchSub(sub));
+        throw notFound();
+      default:
+        throw notFound();
+    }
+  }
+
+  private dispatchSub(sub: ApiRequest): ApiResponse {
+    if (!isSupportedVersion(sub.version)) throw notFound();
+    if (sub.path.replace(/\/+$/, '') === '/composite') {
+      throw new ApiError(400, 'INVALID_API_INPUT', 'A composite request cannot contain a composite subrequest');
+    }
+    const response = this.handle(sub);
+    return response;
+  }
+
+  limits(): Record<string, { Max: number; Remaining: number }> {
+    const used = this.usage();
+    return {
+      DailyApiRequests: { Max: DAILY_API_LIMIT, Remaining: Math.max(DAILY_API_LIMIT - used, 0) },
+      DailyBulkV2QueryJobs: { Max: 10000, Remaining: 10000 },
+      DataStorageMB: { Max: 5, Remaining: 5 },
+      FileStorageMB: { Max: 20, Remaining: 20 },
+      SingleEmail: { Max: 15, Remaining: 15 }
+    };
+  }
+
+  private objectName(type: string): string {
+    const state = this.store.findObject(type);
+    if (!state) throw notFound();
+    return state.schema.name;
+  }
+
+  private sobjects(request: ApiRequest, parts: string[]): ApiResponse {
+    const { method, version } = request;
+    if (parts.length === 0) {
+      if (method !== 'GET') throw methodNotAllowed(method);
+      return { status: 200, body: describeGlobal(this.store, version) };
+    }
+    const type = this.objectName(parts[0]);
+    const body = (request.body ?? {}) as Record<string, unknown>;
+    if (parts.length === 1) {
+      if (method === 'GET') return { status: 200, body: describeBasic(this.store, version, type) };
+      if (method !== 'POST') throw methodNotAllowed(method);
+      if (Array.isArray(request.body))
+        throw new ApiError(400, 'JSON_PARSER_ERROR', 'Cannot deserialize instance of SObject from START_ARRAY');
+      const id = this.store.transact((tx) => {
+        try {
+          return createRecord(this.store, tx, type, body);
+        } catch (error) {
+          return recordError(error);
+        }
+      });
+      return {
+        status: 201,
+        body: { id, success: true, errors: [] },
+        headers: { Location: `/services/data/v${version}/sobjects/${type}/${id}` }
+      };
+    }
+    if (parts.length === 2 && parts[1] === 'describe') {
+      if (method !== 'GET') throw methodNotAllowed(method);
+      return { status: 200, body: describeObject(this.store, version, type) };
+    }
+    if (parts.length === 2) {
+      const id = parts[1];
+      if (method === 'GET') {
+        const record = this.findById(type, id);
+        const fields = request.query.get('fields')?.split(',');
+        try {
+          return { status: 200, body: recordView(this.store, version, type, record, fields) };
+        } catch (error) {
+          return recordError(error);
+        }
+      }
+      if (method === 'PATCH') {
+        this.findById(type, id);
+        this.store.transact((tx) => {
+          try {
+            updateRecord(this.store, tx, type, id, body);
+          } catch (error) {
+            recordError(error);
+          }
+        });
+        return { status: 204 };
+      }
+      if (method === 'DELETE') {
+        const record = this.findById(type, id, true);
+        this.store.transact((tx) => {
+          try {
+            deleteRecord(this.store, tx, type, record.Id);
+          } catch (error) {
+            recordError(error);
+          }
+        });
+        return { status: 204 };
+      }
+      throw methodNotAllowed(method);
+    }
+    if (parts.length === 3) {
+      const [, fieldName, value] = parts;
+      const state = this.store.object(type);
+      const field = state.fieldsByLower.get(fieldName.toLowerCase());
+      if (!field || !(field.externalId || field.type === 'id')) {
+        throw notFound(`Provided external ID field does not exist or is not accessible: ${fieldName}`);
+      }
+      if (method === 'PATCH') {
+        const result = this.store.transact((tx) => {
+          try {
+            return upsertRecord(this.store, tx, type, field.name, value, body);
+          } catch (error) {
+            if (error instanceof RecordError && error.statusCode === 'DUPLICATE_EXTERNAL_ID') {
+              const ids = this.store.lookup(type, field.name, value);
+              throw new ApiError(
+                300,
+                'MULTIPLE_CHOICES',
+                ids.map((id) => `/services/data/v${version}/sobjects/${type}/${id}`).join(', ')
+              );
+            }
+            return recordError(error);
+          }
+        });
+        return {
+          status: result.created ? 201 : 200,
+          body: { id: result.id, success: true, errors: [], created: result.created },
+          headers: result.created ? { Location: `/services/data/v${version}/sobjects/${type}/${result.id}` } : undefined
+        };
+      }
+      const ids =
+        field.type === 'id' ? [this.findById(type, value).Id as string] : this.store.lookup(type, field.name, value);
+      if (ids.length === 0) throw notFound();
+      if (ids.length > 1) {
+        return { status: 300, body: ids.map((id) => `/services/data/v${version}/sobjects/${type}/${id}`) };
+      }
+      if (method === 'GET') {
+        const record = this.findById(type, ids[0]);
+        return {
+          status: 200,
+          body: recordView(this.store, version, type, record, request.query.get('fields')?.split(','))
+        };
+      }
+      if (method === 'DELETE') {
+        this.store.transact((tx) => {
+          try {
+            deleteRecord(this.store, tx, type, ids[0]);
+          } catch (error) {
+            recordError(error);
+          }
+        });
+        return { status: 204 };
+      }
+      throw methodNotAllowed(method);
+    }
+    throw notFound();
+  }
+
+  private findById(type: string, id: string, forDelete = false): SObjectRecord {
+    try {
+      return existing(this.store, type, id);
+    } catch (error) {
+      if (forDelete && error instanceof RecordError && error.statusCode === 'ENTITY_IS_DELETED') {
+        throw new ApiError(404, 'ENTITY_IS_DELETED', 'entity is deleted');
+      }
+      if (error instanceof RecordError && error.statusCode === 'MALFORMED_ID') {
+        throw notFound(`Provided external ID field does not exist or is not accessible: ${id}`);
+      }
+      throw notFound();
+    }
+  }
+
+  private collections(request: ApiRequest, parts: string[]): ApiResponse {
+    const { method } = request;
+    if (parts.length === 0) {
+      if (method === 'POST') return collectionCreate(this.store, request);
+      if (method === 'PATCH') return collectionUpdate(this.store, request);
+      if (method === 'DELETE') return collectionDelete(this.store, request);
+      throw methodNotAllowed(method);
+    }
+    const type = this.objectName(parts[0]);
+    if (parts.length === 1 && (method === 'GET' || method === 'POST')) {
+      if (method === 'POST') {
+        const body = (request.body ?? {}) as { ids?: string[]; fields?: string[] };
+        const query = new URLSearchParams({ ids: (body.ids ?? []).join(','), fields: (body.fields ?? []).join(',') });
+        return collectionRetrieve(this.store, { ...request, query }, type);
+      }
+      return collectionRetrieve(this.store, request, type);
+    }
+    if (parts.length === 2 && method === 'PATCH') return collectionUpsert(this.store, request, type, parts[1]);
+    throw methodNotAllowed(method);
+  }
+
+  // ---- query ----
+
+  private query(request: ApiRequest, kind: 'query' | 'queryAll', locator: string | undefined): ApiResponse {
+    if (locator) {
+      const [key, offsetText] = locator.split('-');
+      const cursor = this.cursors.get(key);
+      const offset = Number(offsetText);
+      if (!cursor || !Number.isInteger(offset) || offset < 0 || offset > cursor.records.length) {
+        throw new ApiError(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
+      }
+      return { status: 200, body: this.page(key, cursor, offset) };
+    }
+    const soql = request.query.get('q');
+    if (!soql) throw new ApiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
+    const rows = this.engine.run(soql, { all: kind === 'queryAll', version: request.version });
+    const key = `01g${randomBytes(6).toString('hex').toUpperCase()}`;
+    const cursor: Cursor = { records: rows.records, totalSize: rows.totalSize, version: request.version, kind };
+    if (rows.records.length > PAGE_SIZE) {
+      this.cursors.set(key, cursor);
+      // Keep the newest cursors only; the platform also expires idle ones.
+      if (this.cursors.size > 50) this.cursors.delete(this.cursors.keys().next().value!);
+    }
+    return { status: 200, body: this.page(key, cursor, 0) };
+  }
+
+  private page(key: string, cursor: Cursor, offset: number): Record<string, unknown> {
+    const records = cursor.records.slice(offset, offset + PAGE_SIZE);
+    const next = offset + PAGE_SIZE;
+    const done = next >= cursor.records.length;
+    if (done) this.cursors.delete(key);
+    return {
+      totalSize: cursor.totalSize,
+      done,
+      ...(done ? {} : { nextRecordsUrl: `/services/data/v${cursor.version}/${cursor.kind}/${key}-${next}` }),
+      records
+    };
+  }
+}
+
+function methodNotAllowed(method: string): ApiError {
+  return new ApiError(
+    405,
+    'METHOD_NOT_ALLOWED',
+    `HTTP Method '${method}' not allowed. Allowed are GET,HEAD,POST,PATCH,DELETE`
+  );
+}

@@ -1,0 +1,177 @@
+// sObject Collections: create, update, upsert by external ID, delete and retrieve, up to 200 records a call,
+// with allOrNone. Answers 200 with one result per record, as the platform does, even when records fail.
+import type { Store } from '../store';
+import { RecordError } from '../writeRules';
+import { ApiError, type ApiRequest, type ApiResponse } from './errors';
+import {
+  createRecord,
+  deleteRecord,
+  errorResult,
+  existing,
+  recordView,
+  updateRecord,
+  upsertRecord,
+  type RecordResult
+} from './records';
+
+const MAX_RECORDS = 200;
+const ROLLED_BACK = {
+  statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK',
+  message: 'Record rolled back because not all records were valid and the request was using AllOrNone header',
+  fields: [] as string[]
+};
+
+interface CollectionBody {
+  allOrNone?: boolean;
+  records?: Array<Record<string, unknown>>;
+}
+
+function readBody(request: ApiRequest): { allOrNone: boolean; records: Array<Record<string, unknown>> } {
+  const body = (request.body ?? {}) as CollectionBody;
+  if (!Array.isArray(body.records)) {
+    throw new ApiError(400, 'JSON_PARSER_ERROR', 'The request body must hold a records array');
+  }
+  checkCount(body.records.length);
+  return { allOrNone: body.allOrNone === true, records: body.records };
+}
+
+function checkCount(count: number): void {
+  if (count > MAX_RECORDS) {
+    throw new ApiError(
+      400,
+      'EXCEEDED_ID_LIMIT',
+      `record limit reached. cannot submit more than ${MAX_RECORDS} records into this call`
+    );
+  }
+}
+
+function recordType(store: Store, record: Record<string, unknown>): string {
+  const type = (record.attributes as { type?: string } | undefined)?.type;
+  if (!type) throw new RecordError('INVALID_TYPE', 'Must specify a type in attributes', []);
+  const state = store.findObject(type);
+  if (!state) throw new RecordError('INVALID_TYPE', `sObject type '${type}' is not supported.`, []);
+  return state.schema.name;
+}
+
+/** Runs each record under its own savepoint; with allOrNone a single failure rolls everything back. */
+function runAll(
+  store: Store,
+  allOrNone: boolean,
+  count: number,
+  apply: (index: number, tx: import('../store').Transaction) => RecordResult
+): RecordResult[] {
+  const tx = store.begin();
+  const results: RecordResult[] = [];
+  for (let i = 0; i < count; i++) {
+    const mark = tx.mark();
+    try {
+      results.push(apply(i, tx));
+    } catch (error) {
+      tx.rollbackTo(mark);
+      results.push(errorResult(error));
+    }
+  }
+  if (allOrNone && results.some((r) => !r.success)) {
+    tx.rollback();
+    return results.map((r) =>
+      r.success ? { id: null, success: false, errors: [ROLLED_BACK] } : { ...r, id: r.id ?? null }
+    );
+  }
+  tx.commit();
+  return results;
+}
+
+export function collectionCreate(store: Store, request: ApiRequest): ApiResponse {
+  const { allOrNone, records } = readBody(request);
+  const results = runAll(store, allOrNone, records.length, (i, tx) => {
+    const record = records[i];
+    const type = recordType(store, record);
+    return { id: createRecord(store, tx, type, record), success: true, errors: [] };
+  });
+  return { status: 200, body: results };
+}
+
+export function collectionUpdate(store: Store, request: ApiRequest): ApiResponse {
+  const { allOrNone, records } = readBody(request);
+  const results = runAll(store, allOrNone, records.length, (i, tx) => {
+    const record = records[i];
+    const id = (record.id ?? record.Id) as string | undefined;
+    const type = recordType(store, record);
+    const { id: _a, Id: _b, ...values } = record;
+    void _a;
+    void _b;
+    return { id: updateRecord(store, tx, type, id, values), success: true, errors: [] };
+  });
+  return {
+    status: 200,
+    body: results.map((r, i) =>
+      r.success ? r : { ...r, id: r.id ?? ((records[i].id ?? records[i].Id) as string) ?? null }
+    )
+  };
+}
+
+export function collectionUpsert(store: Store, request: ApiRequest, type: string, fieldName: string): ApiResponse {
+  const { allOrNone, records } = readBody(request);
+  const state = store.findObject(type);
+  if (!state) throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+  const field = state.fieldsByLower.get(fieldName.toLowerCase());
+  if (!field || !(field.externalId || field.type === 'id')) {
+    throw new ApiError(
+      404,
+      'NOT_FOUND',
+      `Provided external ID field does not exist or is not accessible: ${fieldName}`
+    );
+  }
+  const keyOf = (record: Record<string, unknown>): unknown =>
+    Object.entries(record).find(([k]) => k.toLowerCase() === field.name.toLowerCase())?.[1];
+  // The same external ID twice in one call fails both records, as on the platform.
+  const seen = new Map<string, number>();
+  for (const record of records) {
+    const key = keyOf(record);
+    if (key === undefined || key === null) continue;
+    const text = field.caseSensitive ? String(key) : String(key).toLowerCase();
+    seen.set(text, (seen.get(text) ?? 0) + 1);
+  }
+  const results = runAll(store, allOrNone, records.length, (i, tx) => {
+    const record = records[i];
+    const key = keyOf(record);
+    const text = key === undefined || key === null ? '' : field.caseSensitive ? String(key) : String(key).toLowerCase();
+    if ((seen.get(text) ?? 0) > 1) {
+      throw new RecordError('DUPLICATE_EXTERNAL_ID', `Duplicate external id specified: ${String(key)}`, [field.name]);
+    }
+    const recordTypeName = (record.attributes as { type?: string } | undefined)?.type;
+    if (recordTypeName && recordTypeName.toLowerCase() !== state.schema.name.toLowerCase()) {
+      throw new RecordError('INVALID_TYPE', `Record type ${recordTypeName} does not match ${state.schema.name}`, []);
+    }
+    const { id, created } = upsertRecord(store, tx, state.schema.name, field.name, key, record);
+    return { id, success: true, errors: [], created };
+  });
+  return { status: 200, body: results.map((r) => (r.success ? r : { ...r, created: false })) };
+}
+
+export function collectionDelete(store: Store, request: ApiRequest): ApiResponse {
+  const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
+  checkCount(ids.length);
+  const allOrNone = request.query.get('allOrNone') === 'true';
+  const results = runAll(store, allOrNone, ids.length, (i, tx) => {
+    const type = store.objectForId(ids[i]);
+    if (!type) throw new RecordError('MALFORMED_ID', `malformed id ${ids[i]}`, []);
+    return { id: deleteRecord(store, tx, type, ids[i]), success: true, errors: [] };
+  });
+  return { status: 200, body: results.map((r, i) => (r.success ? r : { ...r, id: ids[i] })) };
+}
+
+export function collectionRetrieve(store: Store, request: ApiRequest, type: string): ApiResponse {
+  const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
+  const fields = (request.query.get('fields') ?? '').split(',').filter(Boolean);
+  if (!fields.length) throw new ApiError(400, 'MALFORMED_QUERY', 'fields parameter is required');
+  checkCount(ids.length);
+  const body = ids.map((id) => {
+    try {
+      return recordView(store, request.version, type, existing(store, type, id), fields);
+    } catch {
+      return null;
+    }
+  });
+  return { status: 200, body };
+}

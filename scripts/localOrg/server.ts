@@ -1,0 +1,515 @@
+// The local org's HTTP server on 127.0.0.1: bearer-token auth, the REST API, the Metadata API (SOAP) route,
+// the Sforce-Limit-Info header, request counters by endpoint and fault injection for tests.
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+import { randomBytes } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { FieldSchema, ObjectSchema } from './schema';
+import type { MetadataHost, SchemaChange } from './metadata/host';
+import { MetadataApi, soapFault } from './metadata';
+import { formatDateTime, Store, writeFileAtomic, type ObjectState, type SObjectRecord } from './store';
+import { makeId } from './ids';
+import { RestApi, DAILY_API_LIMIT, isSupportedVersion, versions } from './rest/api';
+import { ApiError, notFound, type ApiResponse } from './rest/errors';
+
+export type FaultKind = '503' | 'UNABLE_TO_LOCK_ROW' | 'REQUEST_LIMIT_EXCEEDED' | 'INVALID_SESSION_ID';
+
+/** Which requests fail and how: all matching requests, or `times` of them after letting `skip` through. */
+export interface FaultRule {
+  fault: FaultKind;
+  /** HTTP method, e.g. PATCH. */
+  method?: string;
+  /** A substring of, or a pattern for, the request path (e.g. '/composite/sobjects'). */
+  path?: string | RegExp;
+  /** A counter key, e.g. 'PATCH /composite/sobjects/{type}/{field}'. */
+  endpoint?: string;
+  /** How many matching requests fail (default: every one until cleared). */
+  times?: number;
+  /** How many matching requests pass before failures start (default 0). */
+  skip?: number;
+}
+
+export interface LocalOrgOptions {
+  /** 0 picks a free port. */
+  port?: number;
+  dataDir: string;
+  reset?: boolean;
+  /** Daily API request limit reported in Sforce-Limit-Info and /limits (default 15,000). */
+  apiLimit?: number;
+  /** fsync every commit (default true). */
+  durable?: boolean;
+}
+
+export interface LocalOrg {
+  instanceUrl: string;
+  accessToken: string;
+  close(): Promise<void>;
+  faults: { inject(rule: FaultRule): void; clear(): void };
+  counters(): Record<string, number>;
+  store: Store;
+}
+
+interface ActiveFault {
+  rule: FaultRule;
+  seen: number;
+  failed: number;
+}
+
+const JSON_TYPE = 'application/json;charset=UTF-8';
+
+function invalidSession(): ApiResponse {
+  return { status: 401, body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }] };
+}
+
+/** The 401/403/503/lock answers of an injected fault, in the shape the endpoint would really give. */
+function faultResponse(
+  kind: FaultKind,
+  method: string,
+  apiPath: string,
+  body: unknown,
+  query: URLSearchParams
+): ApiResponse {
+  switch (kind) {
+    case '503':
+      return {
+        status: 503,
+        body: [{ message: 'Service temporarily unavailable, please retry', errorCode: 'SERVER_UNAVAILABLE' }]
+      };
+    case 'REQUEST_LIMIT_EXCEEDED':
+      return { status: 403, body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }] };
+    case 'INVALID_SESSION_ID':
+      return invalidSession();
+    case 'UNABLE_TO_LOCK_ROW': {
+      const message = 'unable to obtain exclusive access to this record or 1 records';
+      if (/^\/composite\/sobjects/.test(apiPath) && method !== 'GET') {
+        const records = (body as { records?: unknown[] } | undefined)?.records;
+        const count = Array.isArray(records)
+          ? records.length
+          : (query.get('ids') ?? '').split(',').filter(Boolean).length;
+        return {
+          status: 200,
+          body: Array.from({ length: count }, () => ({
+            success: false,
+            errors: [{ statusCode: 'UNABLE_TO_LOCK_ROW', message, fields: [] }]
+          }))
+        };
+      }
+      return { status: 400, body: [{ message, errorCode: 'UNABLE_TO_LOCK_ROW', fields: [] }] };
+    }
+  }
+}
+
+function readRequestBody(request: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    request.on('error', reject);
+  });
+}
+
+function bearer(request: http.IncomingMessage): string | undefined {
+  const header = request.headers.authorization;
+  const match = header ? /^(?:Bearer|OAuth)\s+(.+)$/i.exec(header) : null;
+  return match?.[1].trim();
+}
+
+/** Implements the Metadata API's view of the org: schema swaps, custom metadata records, its own state file. */
+class Host implements MetadataHost {
+  constructor(
+    private readonly store: Store,
+    private readonly token: () => string,
+    private readonly count: (endpoint: string) => void
+  ) {}
+
+  isValidSession(token: string): boolean {
+    return token === this.token();
+  }
+
+  schema(): Map<string, ObjectSchema> {
+    return this.store.schema();
+  }
+
+  applySchemaChange(change: SchemaChange): void {
+    const current = this.store.schema();
+    const next = new Map<string, ObjectSchema>(current);
+    for (const incoming of change.upsertObjects) {
+      const existing = current.get(incoming.name);
+      if (existing && !existing.custom && !existing.customMetadata) {
+        // Standard objects keep their own fields; the deploy's custom fields merge in.
+        const custom = incoming.fields.filter((f) => f.custom);
+        const names = new Set(custom.map((f) => f.name));
+        next.set(existing.name, {
+          ...existing,
+          fields: [...existing.fields.filter((f) => !names.has(f.name)), ...custom]
+        });
+      } else {
+        next.set(incoming.name, {
+          ...incoming,
+          keyPrefix: existing?.keyPrefix || incoming.keyPrefix || this.freePrefix(next)
+        });
+      }
+    }
+    for (const { object, field } of change.deleteFields) {
+      const schema = next.get(object);
+      if (!schema || !schema.fields.some((f) => f.name === field))
+        throw new Error(`CustomField ${object}.${field}: not found`);
+      if (!field.endsWith('__c')) throw new Error(`CustomField ${object}.${field}: only custom fields can be deleted`);
+      next.set(object, { ...schema, fields: schema.fields.filter((f) => f.name !== field) });
+    }
+    for (const name of change.deleteObjects) {
+      const schema = next.get(name);
+      if (!schema) throw new Error(`CustomObject ${name}: not found`);
+      if (!schema.custom && !schema.customMetadata)
+        throw new Error(`CustomObject ${name}: standard objects cannot be deleted`);
+      next.delete(name);
+    }
+    this.validate(next);
+    this.store.replaceSchema([...next.values()], (staged) => this.applyCustomMetadata(staged, change));
+  }
+
+  private freePrefix(objects: Map<string, ObjectSchema>): string {
+    const used = new Set([...objects.values()].map((o) => o.keyPrefix));
+    for (let n = 1; n < 36 * 36; n++) {
+      const prefix = `a${n.toString(36).padStart(2, '0').toUpperCase()}`;
+      if (!used.has(prefix)) return prefix;
+    }
+    throw new Error('No free key prefix');
+  }
+
+  private validate(objects: Map<string, ObjectSchema>): void {
+    const prefixes = new Map<string, string>();
+    for (const object of objects.values()) {
+      if (!/^[a-zA-Z0-9]{3}$/.test(object.keyPrefix))
+        throw new Error(`CustomObject ${object.name}: invalid key prefix ${object.keyPrefix}`);
+      const other = prefixes.get(object.keyPrefix);
+      if (other)
+        throw new Error(`CustomObject ${object.name}: key prefix ${object.keyPrefix} is already used by ${other}`);
+      prefixes.set(object.keyPrefix, object.name);
+      const names = new Set<string>();
+      for (const field of object.fields) {
+        const lower = field.name.toLowerCase();
+        if (names.has(lower)) throw new Error(`CustomField ${object.name}.${field.name}: duplicate field`);
+        names.add(lower);
+        this.validateField(objects, object, field);
+      }
+    }
+  }
+
+  private validateField(objects: Map<string, ObjectSchema>, object: ObjectSchema, field: FieldSchema): void {
+    if (field.type !== 'reference') return;
+    for (const target of field.referenceTo ?? []) {
+      if (!objects.has(target)) {
+        throw new Error(
+          `CustomField ${object.name}.${field.name}: referenceTo value of '${target}' does not resolve to a valid sObject type`
+        );
+      }
+    }
+  }
+
+  private applyCustomMetadata(staged: Map<string, ObjectState>, change: SchemaChange): void {
+    const now = formatDateTime(new Date());
+    for (const full of change.deleteCustomMetadata) {
+      const [type, developerName] = full.split('.');
+      const state = staged.get(type);
+      if (!state) throw new Error(`CustomMetadata ${full}: type ${type} not found`);
+      for (const [id, record] of state.records) if (record.DeveloperName === developerName) state.records.delete(id);
+    }
+    for (const item of change.upsertCustomMetadata) {
+      const state = staged.get(item.type);
+      const label = `CustomMetadata ${item.type.replace(/__mdt$/, '')}.${item.developerName}`;
+      if (!state || !state.schema.customMetadata)
+        throw new Error(`${label}: ${item.type} is not a custom metadata type`);
+      const existing = [...state.records.values()].find((r) => r.DeveloperName === item.developerName);
+      const record: SObjectRecord = {
+        Id: existing?.Id ?? makeId(state.schema.keyPrefix, this.store.nextCounter()),
+        DeveloperName: item.developerName,
+        MasterLabel: item.label,
+        Label: item.label,
+        Language: 'en_US',
+        NamespacePrefix: null,
+        QualifiedApiName: item.developerName,
+        SystemModstamp: now
+      };
+      for (const [key, value] of Object.entries(item.values)) {
+        const field = state.fieldsByLower.get(key.toLowerCase());
+        if (!field) throw new Error(`${label}: ${item.type} has no field ${key}`);
+        record[field.name] = value;
+      }
+      state.records.set(String(record.Id), record);
+    }
+  }
+
+  records(name: string): Array<Record<string, unknown>> {
+    const state = this.store.findObject(name);
+    return state ? [...state.records.values()].map((r) => ({ ...r })) : [];
+  }
+
+  private statePath(): string {
+    return path.join(this.store.dataDir, 'metadataState.json');
+  }
+
+  loadMetadataState(): unknown {
+    return fs.existsSync(this.statePath())
+      ? (JSON.parse(fs.readFileSync(this.statePath(), 'utf8')) as unknown)
+      : undefined;
+  }
+
+  saveMetadataState(state: unknown): void {
+    writeFileAtomic(this.statePath(), JSON.stringify(state));
+  }
+
+  countRequest(endpoint: string): void {
+    this.count(`POST ${endpoint}`);
+  }
+}
+
+function readToken(dataDir: string, reset: boolean | undefined): string | undefined {
+  const file = path.join(dataDir, 'org.json');
+  if (reset || !fs.existsSync(file)) return undefined;
+  try {
+    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { accessToken?: string }).accessToken;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {
+  const dataDir = path.resolve(options.dataDir);
+  fs.mkdirSync(dataDir, { recursive: true });
+  if (options.reset) fs.rmSync(path.join(dataDir, 'metadataState.json'), { force: true });
+  const store = new Store({ dataDir, reset: options.reset, durable: options.durable });
+  const accessToken =
+    readToken(dataDir, options.reset) ?? `${store.orgId.slice(0, 15)}!${randomBytes(40).toString('base64url')}`;
+  const apiLimit = options.apiLimit ?? DAILY_API_LIMIT;
+  const counts = new Map<string, number>();
+  let usage = 0;
+  const count = (endpoint: string): void => {
+    counts.set(endpoint, (counts.get(endpoint) ?? 0) + 1);
+    usage++;
+  };
+  const faults: ActiveFault[] = [];
+  const api = new RestApi(store, () => usage);
+  const metadata = new MetadataApi(new Host(store, () => accessToken, count));
+  let instanceUrl = '';
+
+  const matchFault = (method: string, fullPath: string, endpoint: string): FaultKind | undefined => {
+    for (const active of faults) {
+      const { rule } = active;
+      if (rule.method && rule.method.toUpperCase() !== method) continue;
+      if (rule.endpoint && rule.endpoint !== endpoint) continue;
+      if (rule.path && !(typeof rule.path === 'string' ? fullPath.includes(rule.path) : rule.path.test(fullPath)))
+        continue;
+      active.seen++;
+      if (active.seen <= (rule.skip ?? 0)) continue;
+      if (rule.times !== undefined && active.failed >= rule.times) continue;
+      active.failed++;
+      return rule.fault;
+    }
+    return undefined;
+  };
+
+  const handle = async (
+    request: http.IncomingMessage
+  ): Promise<{ status: number; body: string; type: string; headers?: Record<string, string> }> => {
+    const method = (request.method ?? 'GET').toUpperCase();
+    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+    // `sf org login access-token` stores the instance URL with a trailing slash: //services/... must work.
+    const fullPath = url.pathname.replace(/\/{2,}/g, '/');
+    const text = await readRequestBody(request);
+    const json = (
+      response: ApiResponse
+    ): { status: number; body: string; type: string; headers?: Record<string, string> } => ({
+      status: response.status,
+      body: response.body === undefined ? '' : JSON.stringify(response.body),
+      type: JSON_TYPE,
+      headers: response.headers
+    });
+
+    const soap = /^\/services\/Soap\/([mu])\/(\d+\.\d+)\/?/.exec(fullPath);
+    if (soap && method === 'POST') {
+      const fault = matchFault(method, fullPath, `POST /services/Soap/${soap[1]}`);
+      if (fault) {
+        const message = (
+          faultResponse(fault, method, '', undefined, url.searchParams).body as Array<{ message: string }>
+        )[0].message;
+        const response = fault === '503' ? { status: 503, body: 'Service Unavailable' } : soapFault(fault, message);
+        return { status: response.status, body: response.body, type: 'text/xml;charset=UTF-8' };
+      }
+      if (soap[1] === 'u') {
+        const response = soapFault('UNKNOWN_EXCEPTION', 'The partner SOAP API is not available in the local org');
+        return { status: response.status, body: response.body, type: 'text/xml;charset=UTF-8' };
+      }
+      const response = await metadata.handle(text);
+      return { status: response.status, body: response.body, type: 'text/xml;charset=UTF-8' };
+    }
+
+    const versioned = /^\/services\/data\/v([^/]+)(\/.*)?$/.exec(fullPath);
+    const apiPath = versioned ? (versioned[2] ?? '/') : fullPath;
+    const endpoint = versioned ? RestApi.endpoint(method, apiPath) : `${method} ${fullPath.replace(/\/$/, '') || '/'}`;
+    let body: unknown;
+    const parseBody = (): ApiResponse | undefined => {
+      if (!text) return undefined;
+      try {
+        body = JSON.parse(text);
+      } catch (error) {
+        return {
+          status: 400,
+          body: [{ message: `Unexpected character: ${(error as Error).message}`, errorCode: 'JSON_PARSER_ERROR' }]
+        };
+      }
+      return undefined;
+    };
+    const fault = matchFault(method, fullPath, endpoint);
+    if (fault) {
+      count(endpoint);
+      parseBody();
+      return json(faultResponse(fault, method, apiPath, body, url.searchParams));
+    }
+
+    if (fullPath === '/services/data' || fullPath === '/services/data/') {
+      count(endpoint);
+      return json({ status: 200, body: versions() });
+    }
+    if (fullPath === '/services/oauth2/token') {
+      return json({
+        status: 400,
+        body: {
+          error: 'unsupported_grant_type',
+          error_description: 'the local org issues no tokens: use the access token in org.json'
+        }
+      });
+    }
+    if (bearer(request) !== accessToken) return json(invalidSession());
+    count(endpoint);
+    if (usage > apiLimit) {
+      return json({
+        status: 403,
+        body: [{ message: 'TotalRequests Limit exceeded.', errorCode: 'REQUEST_LIMIT_EXCEEDED' }]
+      });
+    }
+    const invalid = parseBody();
+    if (invalid) return json(invalid);
+
+    if (versioned) {
+      if (!isSupportedVersion(versioned[1])) return json({ status: 404, body: notFound().body() });
+      return json(api.handle({ method, path: apiPath, query: url.searchParams, body, version: versioned[1] }));
+    }
+    if (fullPath === '/services/oauth2/userinfo') return json({ status: 200, body: userInfo() });
+    if (fullPath === '/__localorg/counters' && method === 'GET')
+      return json({ status: 200, body: Object.fromEntries(counts) });
+    if (fullPath === '/__localorg/faults') {
+      if (method === 'DELETE') {
+        faults.length = 0;
+        return json({ status: 204 });
+      }
+      if (method === 'POST') {
+        const rule = body as FaultRule;
+        if (
+          !rule ||
+          !['503', 'UNABLE_TO_LOCK_ROW', 'REQUEST_LIMIT_EXCEEDED', 'INVALID_SESSION_ID'].includes(rule.fault)
+        ) {
+          return json({
+            status: 400,
+            body: new ApiError(
+              400,
+              'INVALID_INPUT',
+              'fault must be one of 503, UNABLE_TO_LOCK_ROW, REQUEST_LIMIT_EXCEEDED, INVALID_SESSION_ID'
+            ).body()
+          });
+        }
+        faults.push({ rule, seen: 0, failed: 0 });
+        return json({ status: 201, body: rule });
+      }
+    }
+    return json({ status: 404, body: notFound().body() });
+  };
+
+  const userInfo = (): Record<string, unknown> => {
+    const user = store.get('User', store.userId) ?? {};
+    const base = `${instanceUrl}/services`;
+    const urlFor = (kind: string): string => `${base}/${kind}`;
+    return {
+      sub: `${instanceUrl}/id/${store.orgId}/${store.userId}`,
+      user_id: store.userId,
+      organization_id: store.orgId,
+      preferred_username: user.Username,
+      nickname: user.Alias,
+      name: user.Name,
+      email: user.Email,
+      email_verified: true,
+      given_name: user.FirstName,
+      family_name: user.LastName,
+      zoneinfo: user.TimeZoneSidKey,
+      active: true,
+      user_type: 'STANDARD',
+      language: 'en_US',
+      locale: 'en_US',
+      utcOffset: 0,
+      updated_at: user.LastModifiedDate,
+      is_app_installed: true,
+      urls: {
+        enterprise: urlFor('Soap/c/{version}/' + store.orgId),
+        metadata: urlFor('Soap/m/{version}/' + store.orgId),
+        partner: urlFor('Soap/u/{version}/' + store.orgId),
+        rest: urlFor('data/v{version}/'),
+        sobjects: urlFor('data/v{version}/sobjects/'),
+        search: urlFor('data/v{version}/search/'),
+        query: urlFor('data/v{version}/query/'),
+        profile: `${instanceUrl}/${store.userId}`,
+        id: `${instanceUrl}/id/${store.orgId}/${store.userId}`
+      }
+    };
+  };
+
+  const server = http.createServer((request, response) => {
+    handle(request)
+      .then((result) => {
+        response.writeHead(result.status, {
+          'Content-Type': result.type,
+          'Sforce-Limit-Info': `api-usage=${usage}/${apiLimit}`,
+          ...(result.headers ?? {})
+        });
+        response.end(result.status === 204 ? undefined : result.body);
+      })
+      .catch((error: unknown) => {
+        response.writeHead(500, { 'Content-Type': JSON_TYPE, 'Sforce-Limit-Info': `api-usage=${usage}/${apiLimit}` });
+        response.end(JSON.stringify([{ message: (error as Error).message, errorCode: 'UNKNOWN_EXCEPTION' }]));
+      });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  instanceUrl = `http://127.0.0.1:${port}`;
+  writeFileAtomic(path.join(dataDir, 'org.json'), JSON.stringify({ instanceUrl, accessToken }, null, 2) + '\n', 0o600);
+  fs.chmodSync(path.join(dataDir, 'org.json'), 0o600);
+
+  let closed = false;
+  return {
+    instanceUrl,
+    accessToken,
+    store,
+    counters: () => Object.fromEntries(counts),
+    faults: {
+      inject: (rule) => {
+        faults.push({ rule, seen: 0, failed: 0 });
+      },
+      clear: () => {
+        faults.length = 0;
+      }
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      store.compact();
+      store.close();
+    }
+  };
+}

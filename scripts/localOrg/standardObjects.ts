@@ -1,0 +1,314 @@
+// The standard objects the product touches, present from the start, and the system fields every object carries.
+import type { FieldSchema, FieldType, ObjectSchema, PicklistValue } from './schema';
+
+type FieldOptions = Partial<FieldSchema>;
+
+export function field(name: string, label: string, type: FieldType, options: FieldOptions = {}): FieldSchema {
+  return { name, label, type, nillable: true, custom: name.endsWith('__c'), ...options };
+}
+
+export function picklist(values: string[], defaultValue?: string): PicklistValue[] {
+  return values.map((value) => ({ value, label: value, active: true, defaultValue: value === defaultValue }));
+}
+
+const readOnly: FieldOptions = { calculated: false, nillable: false };
+
+/** Fields the platform maintains on every record; clients never write them. */
+export const AUDIT_FIELDS = ['CreatedDate', 'CreatedById', 'LastModifiedDate', 'LastModifiedById', 'SystemModstamp'];
+
+/** Fields that are not createable or updateable by clients, in addition to calculated ones. */
+export const SYSTEM_FIELDS = new Set(['Id', 'IsDeleted', ...AUDIT_FIELDS]);
+
+function systemFields(options: { owner: boolean }): FieldSchema[] {
+  const fields: FieldSchema[] = [
+    field('Id', 'Record ID', 'id', { ...readOnly, length: 18, externalId: false, unique: false }),
+    field('IsDeleted', 'Deleted', 'boolean', { ...readOnly, defaultValue: false }),
+    field('CreatedDate', 'Created Date', 'datetime', readOnly),
+    field('CreatedById', 'Created By ID', 'reference', {
+      ...readOnly,
+      length: 18,
+      referenceTo: ['User'],
+      relationshipName: 'CreatedBy'
+    }),
+    field('LastModifiedDate', 'Last Modified Date', 'datetime', readOnly),
+    field('LastModifiedById', 'Last Modified By ID', 'reference', {
+      ...readOnly,
+      length: 18,
+      referenceTo: ['User'],
+      relationshipName: 'LastModifiedBy'
+    }),
+    field('SystemModstamp', 'System Modstamp', 'datetime', readOnly)
+  ];
+  if (options.owner) {
+    fields.push(
+      field('OwnerId', 'Owner ID', 'reference', {
+        nillable: false,
+        length: 18,
+        referenceTo: ['User'],
+        relationshipName: 'Owner',
+        defaultValue: undefined
+      })
+    );
+  }
+  return fields;
+}
+
+const INDUSTRIES = [
+  'Agriculture',
+  'Apparel',
+  'Banking',
+  'Biotechnology',
+  'Chemicals',
+  'Communications',
+  'Construction',
+  'Consulting',
+  'Education',
+  'Electronics',
+  'Energy',
+  'Engineering',
+  'Entertainment',
+  'Environmental',
+  'Finance',
+  'Food & Beverage',
+  'Government',
+  'Healthcare',
+  'Hospitality',
+  'Insurance',
+  'Machinery',
+  'Manufacturing',
+  'Media',
+  'Not For Profit',
+  'Recreation',
+  'Retail',
+  'Shipping',
+  'Technology',
+  'Telecommunications',
+  'Transportation',
+  'Utilities',
+  'Other'
+];
+
+const STAGES: Array<{ value: string; closed: boolean; won: boolean; probability: number }> = [
+  { value: 'Prospecting', closed: false, won: false, probability: 10 },
+  { value: 'Qualification', closed: false, won: false, probability: 10 },
+  { value: 'Needs Analysis', closed: false, won: false, probability: 20 },
+  { value: 'Value Proposition', closed: false, won: false, probability: 50 },
+  { value: 'Id. Decision Makers', closed: false, won: false, probability: 60 },
+  { value: 'Perception Analysis', closed: false, won: false, probability: 70 },
+  { value: 'Proposal/Price Quote', closed: false, won: false, probability: 75 },
+  { value: 'Negotiation/Review', closed: false, won: false, probability: 90 },
+  { value: 'Closed Won', closed: true, won: true, probability: 100 },
+  { value: 'Closed Lost', closed: true, won: false, probability: 0 }
+];
+
+/** What the platform derives from an opportunity's stage (IsClosed, IsWon, default Probability). */
+export function stageFacts(stage: unknown): { closed: boolean; won: boolean; probability: number } | undefined {
+  return STAGES.find((s) => s.value === stage);
+}
+
+const address = (prefix: string, label: string): FieldSchema[] => [
+  field(`${prefix}Street`, `${label} Street`, 'textarea', { length: 255 }),
+  field(`${prefix}City`, `${label} City`, 'string', { length: 40 }),
+  field(`${prefix}State`, `${label} State/Province`, 'string', { length: 80 }),
+  field(`${prefix}PostalCode`, `${label} Zip/Postal Code`, 'string', { length: 20 }),
+  field(`${prefix}Country`, `${label} Country`, 'string', { length: 80 })
+];
+
+function account(): ObjectSchema {
+  return {
+    name: 'Account',
+    label: 'Account',
+    labelPlural: 'Accounts',
+    keyPrefix: '001',
+    custom: false,
+    fields: [
+      ...systemFields({ owner: true }),
+      field('Name', 'Account Name', 'string', { length: 255, nillable: false }),
+      field('Type', 'Account Type', 'picklist', {
+        picklistValues: picklist([
+          'Prospect',
+          'Customer - Direct',
+          'Customer - Channel',
+          'Channel Partner / Reseller',
+          'Installation Partner',
+          'Technology Partner',
+          'Other'
+        ])
+      }),
+      field('ParentId', 'Parent Account ID', 'reference', {
+        length: 18,
+        referenceTo: ['Account'],
+        relationshipName: 'Parent',
+        childRelationshipName: 'ChildAccounts'
+      }),
+      ...address('Billing', 'Billing'),
+      ...address('Shipping', 'Shipping'),
+      field('Phone', 'Account Phone', 'phone', { length: 40 }),
+      field('Website', 'Website', 'url', { length: 255 }),
+      field('Industry', 'Industry', 'picklist', { picklistValues: picklist(INDUSTRIES) }),
+      field('AnnualRevenue', 'Annual Revenue', 'currency', { precision: 18, scale: 0 }),
+      field('NumberOfEmployees', 'Employees', 'int', { precision: 8, scale: 0 }),
+      field('AccountNumber', 'Account Number', 'string', { length: 40 }),
+      field('Description', 'Account Description', 'textarea', { length: 32000 }),
+      field('Rating', 'Account Rating', 'picklist', { picklistValues: picklist(['Hot', 'Warm', 'Cold']) }),
+      field('LastActivityDate', 'Last Activity', 'date', { calculated: false })
+    ]
+  };
+}
+
+function contact(): ObjectSchema {
+  return {
+    name: 'Contact',
+    label: 'Contact',
+    labelPlural: 'Contacts',
+    keyPrefix: '003',
+    custom: false,
+    fields: [
+      ...systemFields({ owner: true }),
+      field('AccountId', 'Account ID', 'reference', {
+        length: 18,
+        referenceTo: ['Account'],
+        relationshipName: 'Account',
+        childRelationshipName: 'Contacts'
+      }),
+      field('FirstName', 'First Name', 'string', { length: 40 }),
+      field('LastName', 'Last Name', 'string', { length: 80, nillable: false }),
+      field('Name', 'Full Name', 'string', { length: 121, calculated: true }),
+      field('Salutation', 'Salutation', 'picklist', {
+        picklistValues: picklist(['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.'])
+      }),
+      field('Title', 'Title', 'string', { length: 128 }),
+      field('Email', 'Email', 'email', { length: 80 }),
+      field('Phone', 'Business Phone', 'phone', { length: 40 }),
+      field('Department', 'Department', 'string', { length: 80 }),
+      field('MailingCountry', 'Mailing Country', 'string', { length: 80 })
+    ]
+  };
+}
+
+function opportunity(): ObjectSchema {
+  return {
+    name: 'Opportunity',
+    label: 'Opportunity',
+    labelPlural: 'Opportunities',
+    keyPrefix: '006',
+    custom: false,
+    fields: [
+      ...systemFields({ owner: true }),
+      field('AccountId', 'Account ID', 'reference', {
+        length: 18,
+        referenceTo: ['Account'],
+        relationshipName: 'Account',
+        childRelationshipName: 'Opportunities'
+      }),
+      field('Name', 'Name', 'string', { length: 120, nillable: false }),
+      field('Description', 'Description', 'textarea', { length: 32000 }),
+      field('StageName', 'Stage', 'picklist', {
+        nillable: false,
+        restrictedPicklist: true,
+        picklistValues: picklist(STAGES.map((s) => s.value))
+      }),
+      field('Amount', 'Amount', 'currency', { precision: 18, scale: 2 }),
+      field('Probability', 'Probability (%)', 'percent', { precision: 3, scale: 0 }),
+      field('CloseDate', 'Close Date', 'date', { nillable: false }),
+      field('Type', 'Opportunity Type', 'picklist', {
+        picklistValues: picklist(['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'New Customer'])
+      }),
+      field('LeadSource', 'Lead Source', 'picklist', {
+        picklistValues: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'])
+      }),
+      field('NextStep', 'Next Step', 'string', { length: 255 }),
+      field('ForecastCategoryName', 'Forecast Category', 'picklist', {
+        picklistValues: picklist(['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'])
+      }),
+      field('IsClosed', 'Closed', 'boolean', { calculated: true, nillable: false, defaultValue: false }),
+      field('IsWon', 'Won', 'boolean', { calculated: true, nillable: false, defaultValue: false })
+    ]
+  };
+}
+
+function user(): ObjectSchema {
+  return {
+    name: 'User',
+    label: 'User',
+    labelPlural: 'Users',
+    keyPrefix: '005',
+    custom: false,
+    createable: false,
+    deletable: false,
+    fields: [
+      ...systemFields({ owner: false }),
+      field('Username', 'Username', 'string', { length: 80, nillable: false, unique: true }),
+      field('FirstName', 'First Name', 'string', { length: 40 }),
+      field('LastName', 'Last Name', 'string', { length: 80, nillable: false }),
+      field('Name', 'Full Name', 'string', { length: 121, calculated: true }),
+      field('Alias', 'Alias', 'string', { length: 8, nillable: false }),
+      field('Email', 'Email', 'email', { length: 128, nillable: false }),
+      field('IsActive', 'Active', 'boolean', { nillable: false, defaultValue: true }),
+      field('Title', 'Title', 'string', { length: 80 }),
+      field('UserType', 'User Type', 'picklist', { picklistValues: picklist(['Standard']) }),
+      field('TimeZoneSidKey', 'Time Zone', 'picklist', { nillable: false, picklistValues: picklist(['GMT']) }),
+      field('LocaleSidKey', 'Locale', 'picklist', { nillable: false, picklistValues: picklist(['en_US']) }),
+      field('LanguageLocaleKey', 'Language', 'picklist', { nillable: false, picklistValues: picklist(['en_US']) }),
+      field('EmailEncodingKey', 'Email Encoding', 'picklist', { nillable: false, picklistValues: picklist(['UTF-8']) }),
+      field('ProfileId', 'Profile ID', 'string', { length: 18 })
+    ]
+  };
+}
+
+function organization(): ObjectSchema {
+  return {
+    name: 'Organization',
+    label: 'Organization',
+    labelPlural: 'Organizations',
+    keyPrefix: '00D',
+    custom: false,
+    createable: false,
+    updateable: false,
+    deletable: false,
+    fields: [
+      ...systemFields({ owner: false }).filter((f) => f.name !== 'IsDeleted'),
+      field('Name', 'Name', 'string', { length: 80, nillable: false }),
+      field('InstanceName', 'Instance Name', 'string', { length: 5 }),
+      field('IsSandbox', 'Is Sandbox', 'boolean', { nillable: false, defaultValue: false }),
+      field('OrganizationType', 'Edition', 'picklist', { picklistValues: picklist(['Developer Edition']) }),
+      field('TrialExpirationDate', 'Trial Expiration Date', 'datetime'),
+      field('NamespacePrefix', 'Namespace Prefix', 'string', { length: 15 }),
+      field('Country', 'Country', 'string', { length: 80 }),
+      field('DefaultLocaleSidKey', 'Locale', 'picklist', { picklistValues: picklist(['en_US']) }),
+      field('LanguageLocaleKey', 'Language', 'picklist', { picklistValues: picklist(['en_US']) }),
+      field('TimeZoneSidKey', 'Time Zone', 'picklist', { picklistValues: picklist(['GMT']) })
+    ]
+  };
+}
+
+export function standardObjects(): ObjectSchema[] {
+  return [account(), contact(), opportunity(), user(), organization()];
+}
+
+/**
+ * Adds the fields the platform gives every custom object or custom metadata type and that a deploy does not spell
+ * out (Id, Name, owner, audit fields; DeveloperName, MasterLabel, QualifiedApiName for __mdt). Idempotent.
+ */
+export function completeObject(object: ObjectSchema): ObjectSchema {
+  const has = new Set(object.fields.map((f) => f.name));
+  const extra: FieldSchema[] = [];
+  const add = (f: FieldSchema): void => {
+    if (!has.has(f.name)) extra.push(f);
+  };
+  if (object.customMetadata) {
+    add(field('Id', 'Record ID', 'id', { nillable: false, length: 18 }));
+    add(field('DeveloperName', 'Custom Metadata Record Name', 'string', { length: 40, nillable: false }));
+    add(field('MasterLabel', 'Label', 'string', { length: 40, nillable: false }));
+    add(field('Label', 'Label', 'string', { length: 40, nillable: false }));
+    add(field('Language', 'Master Language', 'picklist', { picklistValues: picklist(['en_US']) }));
+    add(field('NamespacePrefix', 'Namespace Prefix', 'string', { length: 15 }));
+    add(field('QualifiedApiName', 'Qualified API Name', 'string', { length: 70, nillable: false }));
+    add(field('SystemModstamp', 'System Modstamp', 'datetime', { nillable: false }));
+  } else if (object.custom) {
+    const masterDetail = object.fields.some((f) => f.masterDetail);
+    for (const f of systemFields({ owner: !masterDetail })) add(f);
+    add(field('Name', `${object.label} Name`, 'string', { length: 80, nillable: true }));
+  }
+  return extra.length ? { ...object, fields: [...extra, ...object.fields] } : object;
+}
