@@ -163,6 +163,24 @@ function accessSection(model: DataModel): string {
   return out.join('\n');
 }
 
+/** Decisions a reader cannot see in the tables; kept here so the doc and the code change together. */
+const DESIGN_NOTES = [
+  'Fields the business needs are required on the page layout and guarded by validation rules, not required at field ' +
+    'level: the platform refuses field-level security on field-required fields, and API loads fall back to the picklist ' +
+    'defaults.',
+  'Charter objectives, roles, milestones and risks are master-detail children of the charter (deleted with it, shared ' +
+    'through it). Customer goals and risks are master-detail children of Account, so access follows the account: adding ' +
+    'a goal needs edit access to the account. Master-detail fields carry no field-level security for the same reason.',
+  'Detail records have no OwnerId, so each carries an `Owner__c` lookup to User for accountability.',
+  'Every product object has a `<Prefix>_Key__c` external ID (Account and Opportunity: `Success_Key__c`), unique and ' +
+    'case-sensitive, so seed and migrate upsert without duplicates. Managers can read keys but not change them.',
+  'Validation rules on Account are prefixed `CS_` so they never clash with an org’s own rules, and fire only when the ' +
+    'product’s fields are set. Formulas see `Product_Adoption__c` as a fraction (0.5 is 50%); the API reads and writes 50.',
+  '`Score__c` (likelihood times impact) is a platform formula so list views and reports can sort and filter risks by it.',
+  'The permission sets grant read access to the configuration types. Changing their records in Setup also needs ' +
+    'Customize Application, which admins get from their profile; the sets do not grant it.'
+];
+
 /** The Markdown before formatting; pure, so tests can render a changed model. */
 export function renderDataModelDoc(model: DataModel): string {
   const byKind = (k: ObjectDef['kind']) => model.objects.filter((o) => o.kind === k);
@@ -173,6 +191,10 @@ export function renderDataModelDoc(model: DataModel): string {
     '',
     'The objects, fields, rules and access that every part of the product reads. API names are a contract: components, ' +
       'Apex, the seed and migrate scripts and the local org rely on them.',
+    '',
+    '## Choices',
+    '',
+    ...DESIGN_NOTES.map((n) => `- ${n}`),
     '',
     '## Entity relationships',
     '',
