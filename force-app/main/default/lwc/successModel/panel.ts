@@ -1,0 +1,281 @@
+// The Account success panel's figures: one call turns an account's records and configuration into everything the
+// panel shows, so its components only render. Record types are generic so relationship fields the caller loaded
+// (objective name, owner name) travel with each record.
+
+import { daysBetween } from './dates';
+import type { Fact } from './facts';
+import { evaluateFit, type FitResult } from './fit';
+import {
+  goalProgress,
+  goalTimeliness,
+  timeToValue,
+  accountTimeToFirstValue,
+  type Progress,
+  type Timeliness
+} from './goals';
+import { healthScore, type HealthResult } from './health';
+import { raciMatrix } from './raci';
+import { isOpenRisk, riskRating, scoreOf, type RiskRating } from './risk';
+import type {
+  AccountRecord,
+  CharterRole,
+  CustomerGoal,
+  CustomerRisk,
+  HealthBandConfig,
+  HealthDimensionConfig,
+  IcpCriterionConfig,
+  IsoDate,
+  LifecycleStage,
+  LifecycleStageConfig,
+  OpportunityRecord
+} from './types';
+
+export interface PanelConfig {
+  dimensions: readonly HealthDimensionConfig[];
+  bands: readonly HealthBandConfig[];
+  stages: readonly LifecycleStageConfig[];
+  criteria: readonly IcpCriterionConfig[];
+}
+
+export interface PanelInput<G extends CustomerGoal, R extends CustomerRisk, P extends CharterRole> {
+  account: AccountRecord;
+  goals: readonly G[];
+  risks: readonly R[];
+  opportunities: readonly OpportunityRecord[];
+  /** Roles of the Active charter; only those of the account's lifecycle stage are used. */
+  roles: readonly P[];
+  config: PanelConfig;
+}
+
+export interface GoalStanding<G extends CustomerGoal = CustomerGoal> {
+  goal: G;
+  progress: Progress;
+  timeliness: Timeliness;
+  /** Days from today to the target date, negative once past; null when unscheduled. */
+  daysToTarget: number | null;
+  /** Days from start to achieved, for achieved goals. */
+  daysToValue: number | null;
+  /** True while the goal can still change: not achieved, missed or cancelled. */
+  open: boolean;
+}
+
+export interface RiskStanding<R extends CustomerRisk = CustomerRisk> {
+  risk: R;
+  score: number | null;
+  rating: RiskRating | null;
+}
+
+export type StepState = 'complete' | 'current' | 'upcoming';
+
+export interface LifecycleStep {
+  /** Lifecycle_Stage__mdt DeveloperName. */
+  key: string;
+  /** The stage as Account.Lifecycle_Stage__c spells it. */
+  label: string;
+  targetDays: number | null;
+  description: string | null;
+  state: StepState;
+}
+
+export interface StagePeople<P extends CharterRole = CharterRole> {
+  stage: LifecycleStage | null;
+  accountable: P[];
+  responsible: P[];
+  /** Missing Accountable or Responsible roles for the stage, or roles nobody fills. */
+  gaps: Fact[];
+  conflicts: Fact[];
+}
+
+export interface RevenueFacts {
+  arr: number | null;
+  renewalDate: IsoDate | null;
+  /** Negative once the renewal date has passed; null without a date. */
+  daysToRenewal: number | null;
+  /** Open CS-sourced opportunities: their count and total amount. */
+  pipelineCount: number;
+  pipelineAmount: number;
+}
+
+export interface GoalSummary {
+  total: number;
+  open: number;
+  achieved: number;
+  overdue: number;
+  dueSoon: number;
+  /** Sum of Value_Realized__c over achieved goals. */
+  valueRealized: number;
+  /** Days from the first goal's start to the first achievement. */
+  daysToFirstValue: number | null;
+}
+
+export interface AccountPanel<G extends CustomerGoal, R extends CustomerRisk, P extends CharterRole> {
+  health: HealthResult;
+  fit: FitResult;
+  lifecycle: LifecycleStep[];
+  /** Goals, what needs attention first. */
+  goals: GoalStanding<G>[];
+  goalSummary: GoalSummary;
+  /** Open risks, highest score first. */
+  risks: RiskStanding<R>[];
+  people: StagePeople<P>;
+  revenue: RevenueFacts;
+}
+
+/**
+ * Attention rank: overdue, then open goals flagged At Risk, then due soon, on track, unscheduled; finished goals
+ * last (missed before achieved, because a miss is worth a conversation).
+ */
+function attentionRank(standing: GoalStanding): number {
+  switch (standing.timeliness) {
+    case 'overdue':
+      return 0;
+    case 'dueSoon':
+      return standing.goal.Status__c === 'At Risk' ? 1 : 2;
+    case 'onTrack':
+    case 'unscheduled':
+      if (standing.goal.Status__c === 'At Risk') return 1;
+      return standing.timeliness === 'onTrack' ? 3 : 4;
+    case 'missed':
+      return 5;
+    case 'achieved':
+      return 6;
+    default:
+      return 7;
+  }
+}
+
+function compareGoals(a: GoalStanding, b: GoalStanding): number {
+  const rank = attentionRank(a) - attentionRank(b);
+  if (rank !== 0) return rank;
+  // Sooner target first; unscheduled after scheduled.
+  const aDays = a.daysToTarget ?? Infinity;
+  const bDays = b.daysToTarget ?? Infinity;
+  if (aDays !== bDays) return aDays < bDays ? -1 : 1;
+  return (a.goal.Name ?? '').localeCompare(b.goal.Name ?? '');
+}
+
+/** Each goal's standing on `today`, sorted so what needs attention comes first. */
+export function goalStandings<G extends CustomerGoal>(goals: readonly G[], today: IsoDate): GoalStanding<G>[] {
+  return goals
+    .map((goal): GoalStanding<G> => {
+      const timeliness = goalTimeliness(goal, today);
+      return {
+        goal,
+        progress: goalProgress(goal),
+        timeliness,
+        daysToTarget: daysBetween(today, goal.Target_Date__c),
+        daysToValue: timeToValue(goal),
+        open: timeliness !== 'achieved' && timeliness !== 'missed' && timeliness !== 'cancelled'
+      };
+    })
+    .sort(compareGoals);
+}
+
+export function summarizeGoals(standings: readonly GoalStanding[]): GoalSummary {
+  const summary: GoalSummary = {
+    total: standings.length,
+    open: 0,
+    achieved: 0,
+    overdue: 0,
+    dueSoon: 0,
+    valueRealized: 0,
+    daysToFirstValue: accountTimeToFirstValue(standings.map((standing) => standing.goal))
+  };
+  let value = 0;
+  for (const standing of standings) {
+    if (standing.open) summary.open++;
+    if (standing.timeliness === 'overdue') summary.overdue++;
+    if (standing.timeliness === 'dueSoon') summary.dueSoon++;
+    if (standing.timeliness === 'achieved') {
+      summary.achieved++;
+      value += standing.goal.Value_Realized__c ?? 0;
+    }
+  }
+  summary.valueRealized = Math.round(value * 100) / 100;
+  return summary;
+}
+
+/** Open risks (not Closed), highest score first; unscored risks last. */
+export function openRisksByScore<R extends CustomerRisk>(risks: readonly R[]): RiskStanding<R>[] {
+  return risks
+    .filter(isOpenRisk)
+    .map((risk): RiskStanding<R> => {
+      const score = scoreOf(risk);
+      return { risk, score, rating: riskRating(score) };
+    })
+    .sort((a, b) => (b.score ?? 0) - (a.score ?? 0) || (a.risk.Name ?? '').localeCompare(b.risk.Name ?? ''));
+}
+
+const stageLabel = (stage: LifecycleStageConfig): string => stage.MasterLabel ?? stage.DeveloperName.replace(/_/g, ' ');
+
+/** The configured stages in order, each marked complete, current or upcoming against the account's stage. */
+export function lifecyclePath(
+  stages: readonly LifecycleStageConfig[],
+  current: string | null | undefined
+): LifecycleStep[] {
+  const ordered = [...stages].sort((a, b) => (a.Order__c ?? 0) - (b.Order__c ?? 0));
+  const currentIndex = ordered.findIndex((stage) => stageLabel(stage) === current || stage.DeveloperName === current);
+  return ordered.map((stage, index) => ({
+    key: stage.DeveloperName,
+    label: stageLabel(stage),
+    targetDays: stage.Target_Days__c ?? null,
+    description: stage.Description__c ?? null,
+    state: currentIndex < 0 || index > currentIndex ? 'upcoming' : index === currentIndex ? 'current' : 'complete'
+  }));
+}
+
+/** Accountable and Responsible roles of the charter RACI for one lifecycle stage. */
+export function stagePeople<P extends CharterRole>(
+  roles: readonly P[],
+  stage: LifecycleStage | null | undefined
+): StagePeople<P> {
+  const entry = raciMatrix(roles).stages.find((candidate) => candidate.stage === stage);
+  if (!entry) return { stage: null, accountable: [], responsible: [], gaps: [], conflicts: [] };
+  return {
+    stage: entry.stage,
+    accountable: entry.accountable as P[],
+    responsible: entry.responsible as P[],
+    gaps: entry.gaps,
+    conflicts: entry.conflicts
+  };
+}
+
+export function revenueFacts(
+  account: AccountRecord,
+  opportunities: readonly OpportunityRecord[],
+  today: IsoDate
+): RevenueFacts {
+  let count = 0;
+  let amount = 0;
+  for (const opportunity of opportunities) {
+    if (!opportunity.CS_Sourced__c || opportunity.IsClosed) continue;
+    count++;
+    amount += opportunity.Amount ?? 0;
+  }
+  return {
+    arr: account.ARR__c ?? null,
+    renewalDate: account.Renewal_Date__c ?? null,
+    daysToRenewal: daysBetween(today, account.Renewal_Date__c),
+    pipelineCount: count,
+    pipelineAmount: Math.round(amount * 100) / 100
+  };
+}
+
+/** Everything the Account success panel shows, computed once per load. */
+export function accountPanel<G extends CustomerGoal, R extends CustomerRisk, P extends CharterRole>(
+  input: PanelInput<G, R, P>,
+  today: IsoDate
+): AccountPanel<G, R, P> {
+  const { account, config } = input;
+  const goals = goalStandings(input.goals, today);
+  return {
+    health: healthScore({ account, goals: input.goals, risks: input.risks }, config, today),
+    fit: evaluateFit(account, config.criteria),
+    lifecycle: lifecyclePath(config.stages, account.Lifecycle_Stage__c),
+    goals,
+    goalSummary: summarizeGoals(goals),
+    risks: openRisksByScore(input.risks),
+    people: stagePeople(input.roles, account.Lifecycle_Stage__c),
+    revenue: revenueFacts(account, input.opportunities, today)
+  };
+}
