@@ -14,3 +14,4 @@ export * from './charter';
 export * from './roadmap';
 export * from './objectives';
 export * from './schema';
+export * from './panel';
