@@ -1,17 +1,126 @@
 // successModel: the domain model. Every number the product shows is computed here, once, from records passed in.
 // Pure TypeScript: no DOM, no platform imports, and "today" is always an argument.
+// Named re-exports (not `export *`) keep the public surface explicit; a test checks nothing is left out.
 
-export * from './types';
-export * from './dates';
-export * from './facts';
-export * from './goals';
-export * from './velocity';
-export * from './health';
-export * from './fit';
-export * from './risk';
-export * from './raci';
-export * from './charter';
-export * from './roadmap';
-export * from './objectives';
-export * from './schema';
-export * from './panel';
+export {
+  DIRECTIONS,
+  GOAL_STATUSES,
+  ICP_OPERATORS,
+  LIFECYCLE_STAGES,
+  METRIC_TYPES,
+  MILESTONE_STATUSES,
+  MILESTONE_TYPES,
+  RACI_VALUES,
+  RISK_STATUSES,
+  RISK_TYPES
+} from './types';
+export type {
+  AccountRecord,
+  CharterMilestone,
+  CharterObjective,
+  CharterRisk,
+  CharterRole,
+  CustomerGoal,
+  CustomerRisk,
+  Direction,
+  GoalStatus,
+  HealthBandConfig,
+  HealthDimensionConfig,
+  IcpCriterionConfig,
+  IcpOperator,
+  IsoDate,
+  LifecycleStage,
+  LifecycleStageConfig,
+  MetricType,
+  MilestoneStatus,
+  MilestoneType,
+  OpportunityRecord,
+  RaciValue,
+  RiskStatus,
+  RiskType,
+  SuccessCharter
+} from './types';
+export {
+  civilFromDay,
+  dayFromCivil,
+  daysBetween,
+  daysInMonth,
+  formatDay,
+  isLeapYear,
+  monthIndexOfDay,
+  monthKey,
+  parseDay,
+  requireDay
+} from './dates';
+export type { CivilDate } from './dates';
+export { FACT_CODES, fact, round1 } from './facts';
+export type { Fact, FactCode } from './facts';
+export {
+  DUE_SOON_DAYS,
+  accountTimeToFirstValue,
+  goalProgress,
+  goalTimeliness,
+  measureProgress,
+  timeToFirstValueByAccount,
+  timeToValue,
+  timelinessOfDay
+} from './goals';
+export type { Measurable, Progress, ProgressUnknownReason, Timeliness } from './goals';
+export { VELOCITY_STAGES, VELOCITY_TIERS, goalVelocity, percentile, velocityTrend } from './velocity';
+export type {
+  GoalVelocity,
+  Granularity,
+  VelocityFigures,
+  VelocityOptions,
+  VelocityPeriod,
+  VelocitySegments,
+  VelocityStage,
+  VelocityTier
+} from './velocity';
+export { HEALTH_DIMENSIONS, explainChange, healthBand, healthScore } from './health';
+export type {
+  DimensionChange,
+  DimensionResult,
+  HealthBand,
+  HealthChange,
+  HealthConfig,
+  HealthDimensionName,
+  HealthInput,
+  HealthResult
+} from './health';
+export { FIT_TIERS, evaluateFit, fitTier } from './fit';
+export type { CriterionOutcome, CriterionResult, FitResult, FitTier } from './fit';
+export { heatMap, heatMapCell, isOpenRisk, residualScore, riskExposure, riskRating, riskScore, scoreOf } from './risk';
+export type { HeatMap, HeatMapCell, RiskExposure, RiskRating } from './risk';
+export { raciMatrix } from './raci';
+export type { RaciMatrix, StageRaci } from './raci';
+export { CHARTER_PARTS, STATEMENT_FIELDS, charterCompleteness } from './charter';
+export type { CharterCompleteness, CharterInput, CharterPart, PartCompleteness } from './charter';
+export { milestoneState, roadmapByMonth } from './roadmap';
+export type { MilestoneState, RoadmapItem, RoadmapMonth } from './roadmap';
+export { objectiveMetrics } from './objectives';
+export type { MetricScope, ObjectiveData, ObjectiveMetric } from './objectives';
+export { MODEL_FIELDS } from './schema';
+export type { ModelObject } from './schema';
+
+export {
+  accountPanel,
+  goalStandings,
+  lifecyclePath,
+  openRisksByScore,
+  revenueFacts,
+  stagePeople,
+  summarizeGoals
+} from './panel';
+export type {
+  AccountPanel,
+  GoalStanding,
+  GoalSummary,
+  LifecycleStep,
+  PanelConfig,
+  PanelInput,
+  RevenueFacts,
+  RiskStanding,
+  StagePeople,
+  StepState
+} from './panel';

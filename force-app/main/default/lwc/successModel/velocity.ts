@@ -107,7 +107,8 @@ function buildBook(accounts: readonly AccountRecord[], options: VelocityOptions)
     else if (options.criteria) fitTier = evaluateFit(account, options.criteria).tier;
     index.set(account.Id, tier.length);
     tier.push(fitTier === null ? UNKNOWN_TIER : (TIER_INDEX.get(fitTier) as number));
-    stage.push(STAGE_INDEX.get(account.Lifecycle_Stage__c ?? 'Unknown') ?? UNKNOWN_STAGE);
+    // A blank or unexpected stage (a picklist value added later) is Unknown.
+    stage.push(STAGE_INDEX.get(account.Lifecycle_Stage__c as string) ?? UNKNOWN_STAGE);
   }
   return { index, tier, stage };
 }

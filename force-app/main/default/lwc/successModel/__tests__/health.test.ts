@@ -131,6 +131,15 @@ describe('health score', () => {
     expect(health.score).toBe(60);
   });
 
+  it('sorts a blank Sort_Order__c as 0, wherever it appears', () => {
+    const blank = { ...DIMENSIONS[3], Sort_Order__c: null };
+    const later = { ...DIMENSIONS[0], Sort_Order__c: 5 };
+    const keys = (dimensions: typeof DIMENSIONS) =>
+      healthScore(account(), { dimensions, bands: BANDS }, TODAY).dimensions.map((d) => d.key);
+    expect(keys([later, blank])).toEqual(['Product_Adoption', 'Goal_Attainment']);
+    expect(keys([blank, later])).toEqual(['Product_Adoption', 'Goal_Attainment']);
+  });
+
   it('has no fit data without criteria', () => {
     const health = healthScore(account(), { dimensions: DIMENSIONS, bands: BANDS }, TODAY);
     expect(health.dimensions[4]).toMatchObject({ score: null });

@@ -16,6 +16,7 @@ const accounts: AccountRecord[] = [
   },
   { Id: 'B', Lifecycle_Stage__c: 'Adoption', Industry: 'Retail' },
   { Id: 'C', Lifecycle_Stage__c: 'Renewal' },
+  { Id: 'E', Lifecycle_Stage__c: 'Churned' as never },
   { Id: 'A', Lifecycle_Stage__c: 'Renewal' },
   { Name: 'no id' }
 ];
@@ -60,9 +61,9 @@ describe('goal velocity for a period', () => {
   it('counts number, scale and speed across the book', () => {
     expect(velocity.from).toBe('2025-01-01');
     expect(velocity.overall).toEqual({
-      accounts: 4, // A, B, C and Z (a goal brought it in); duplicates and records without Id are ignored
+      accounts: 5, // A, B, C, E and Z (a goal brought it in); duplicates and records without Id are ignored
       customersAchieving: 4, // A, B, C, Z
-      successfulCustomersPercent: 100,
+      successfulCustomersPercent: 80,
       goalsAchieved: 6,
       goalsMissed: 1,
       goalsOverdue: 1,
@@ -89,8 +90,9 @@ describe('goal velocity for a period', () => {
       achievementRatePercent: 50,
       medianDaysToValue: null
     });
+    // Z (outside the book) and E (a stage the model does not know)
     expect(velocity.byStage.Unknown).toMatchObject({
-      accounts: 1,
+      accounts: 2,
       customersAchieving: 1,
       goalsAchieved: 2,
       medianDaysToValue: 15
@@ -112,7 +114,8 @@ describe('goal velocity for a period', () => {
   it('splits by ideal-customer tier from the ICP criteria', () => {
     const byTier = goalVelocity(goals, accounts, { ...PERIOD, criteria: CRITERIA }).byTier;
     expect(byTier.Ideal).toMatchObject({ accounts: 1, customersAchieving: 1, goalsAchieved: 2 });
-    expect(byTier.Poor).toMatchObject({ accounts: 2, customersAchieving: 2, goalsAchieved: 2 });
+    // B, C and E (every field blank, so fit 0) are Poor; Z came in through a goal, so its tier is Unknown
+    expect(byTier.Poor).toMatchObject({ accounts: 3, customersAchieving: 2, goalsAchieved: 2 });
     expect(byTier.Unknown).toMatchObject({ accounts: 1, goalsAchieved: 2 });
   });
 
@@ -123,7 +126,7 @@ describe('goal velocity for a period', () => {
     ]);
     const byTier = goalVelocity(goals, accounts, { ...PERIOD, tiers, criteria: CRITERIA }).byTier;
     expect(byTier.Good).toMatchObject({ accounts: 1, goalsAchieved: 2 });
-    expect(byTier.Unknown).toMatchObject({ accounts: 3, goalsAchieved: 4 });
+    expect(byTier.Unknown).toMatchObject({ accounts: 4, goalsAchieved: 4 });
     expect(byTier.Ideal.accounts).toBe(0);
   });
 
@@ -172,6 +175,21 @@ describe('velocity trend', () => {
       ['2025-05', '2025-05-01', '2025-05-10', 1, 0]
     ]);
     expect(trend[2].overall).toMatchObject({ customersAchieving: 2, medianDaysToValue: 20, valueRealized: 2500 });
+  });
+
+  it('buckets by month across a year end with two-digit months', () => {
+    const trend = velocityTrend(goals, accounts, {
+      from: '2024-10-01',
+      to: '2025-01-31',
+      today: TODAY,
+      granularity: 'month'
+    });
+    expect(trend.map((p) => [p.period, p.overall.goalsAchieved, p.overall.goalsOverdue])).toEqual([
+      ['2024-10', 0, 0],
+      ['2024-11', 0, 0],
+      ['2024-12', 1, 1],
+      ['2025-01', 1, 0]
+    ]);
   });
 
   it('buckets by quarter across a year end', () => {

@@ -1,0 +1,40 @@
+import * as successModel from 'c/successModel';
+import * as charter from '../charter';
+import * as dates from '../dates';
+import * as facts from '../facts';
+import * as fit from '../fit';
+import * as goals from '../goals';
+import * as health from '../health';
+import * as objectives from '../objectives';
+import * as raci from '../raci';
+import * as risk from '../risk';
+import * as roadmap from '../roadmap';
+import * as schema from '../schema';
+import * as types from '../types';
+import * as velocity from '../velocity';
+
+describe('successModel public surface', () => {
+  it('re-exports every runtime export of its modules, so components import from one place', () => {
+    const modules = {
+      charter,
+      dates,
+      facts,
+      fit,
+      goals,
+      health,
+      objectives,
+      raci,
+      risk,
+      roadmap,
+      schema,
+      types,
+      velocity
+    };
+    const missing = Object.entries(modules).flatMap(([name, module]) =>
+      Object.keys(module)
+        .filter((key) => (successModel as Record<string, unknown>)[key] !== (module as Record<string, unknown>)[key])
+        .map((key) => `${name}.${key}`)
+    );
+    expect(missing).toEqual([]);
+  });
+});
