@@ -48,6 +48,8 @@ export interface LocalOrg {
   faults: { inject(rule: FaultRule): void; clear(): void };
   counters(): Record<string, number>;
   store: Store;
+  /** What a Metadata API deploy does to the schema, for tests and tools that skip the SOAP round trip. */
+  applySchemaChange(change: SchemaChange): void;
 }
 
 interface ActiveFault {
@@ -291,7 +293,8 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   };
   const faults: ActiveFault[] = [];
   const api = new RestApi(store, () => usage);
-  const metadata = new MetadataApi(new Host(store, () => accessToken, count));
+  const host = new Host(store, () => accessToken, count);
+  const metadata = new MetadataApi(host);
   let instanceUrl = '';
 
   const matchFault = (method: string, fullPath: string, endpoint: string): FaultKind | undefined => {
@@ -314,8 +317,9 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     request: http.IncomingMessage
   ): Promise<{ status: number; body: string; type: string; headers?: Record<string, string> }> => {
     const method = (request.method ?? 'GET').toUpperCase();
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    // `sf org login access-token` stores the instance URL with a trailing slash: //services/... must work.
+    // `sf org login access-token` stores the instance URL with a trailing slash: //services/... must work (and must
+    // not parse as a protocol-relative URL).
+    const url = new URL((request.url ?? '/').replace(/^\/{2,}/, '/'), 'http://127.0.0.1');
     const fullPath = url.pathname.replace(/\/{2,}/g, '/');
     const text = await readRequestBody(request);
     const json = (
@@ -492,6 +496,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     instanceUrl,
     accessToken,
     store,
+    applySchemaChange: (change) => host.applySchemaChange(change),
     counters: () => Object.fromEntries(counts),
     faults: {
       inject: (rule) => {

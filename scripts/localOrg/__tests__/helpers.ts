@@ -1,0 +1,124 @@
+// Shared set-up for the local org's tests: an org on a free port in a temporary folder, and a small deployed
+// schema shaped like the product's (a master-detail child of Account with an external ID and a formula).
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { startLocalOrg, type LocalOrg } from '../index';
+import type { SchemaChange } from '../metadata/host';
+import { field, picklist } from '../standardObjects';
+
+export const API = '66.0';
+
+export interface TestOrg extends LocalOrg {
+  dataDir: string;
+  /** Closes the org and removes its folder. */
+  dispose(): Promise<void>;
+}
+
+export function tempDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-test-'));
+}
+
+export async function startTestOrg(dataDir = tempDir()): Promise<TestOrg> {
+  const org = await startLocalOrg({ port: 0, dataDir });
+  return Object.assign(org, {
+    dataDir,
+    dispose: async () => {
+      await org.close();
+      fs.rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+}
+
+/** Account.Success_Key__c (unique external ID) and Customer_Goal__c, master-detail to Account. */
+export const productSchema: SchemaChange = {
+  upsertObjects: [
+    {
+      name: 'Account',
+      label: 'Account',
+      labelPlural: 'Accounts',
+      keyPrefix: '001',
+      custom: false,
+      fields: [
+        field('Success_Key__c', 'Success Key', 'string', {
+          length: 80,
+          unique: true,
+          externalId: true,
+          caseSensitive: true
+        }),
+        field('ARR__c', 'ARR', 'currency', { precision: 16, scale: 2 })
+      ]
+    },
+    {
+      name: 'Customer_Goal__c',
+      label: 'Customer Goal',
+      labelPlural: 'Customer Goals',
+      keyPrefix: 'a01',
+      custom: true,
+      fields: [
+        field('Name', 'Goal Name', 'string', { length: 80 }),
+        field('Account__c', 'Account', 'reference', {
+          nillable: false,
+          referenceTo: ['Account'],
+          relationshipName: 'Account__r',
+          childRelationshipName: 'Customer_Goals__r',
+          masterDetail: true,
+          cascadeDelete: true
+        }),
+        field('Goal_Key__c', 'Goal Key', 'string', { length: 80, unique: true, externalId: true, caseSensitive: true }),
+        field('Status__c', 'Status', 'picklist', {
+          restrictedPicklist: true,
+          picklistValues: picklist(['Not Started', 'On Track', 'At Risk', 'Achieved'], 'Not Started')
+        }),
+        field('Likelihood__c', 'Likelihood', 'int', { precision: 1, scale: 0 }),
+        field('Impact__c', 'Impact', 'int', { precision: 1, scale: 0 }),
+        field('Score__c', 'Score', 'double', {
+          precision: 3,
+          scale: 0,
+          calculated: true,
+          formula: 'Likelihood__c * Impact__c'
+        }),
+        field('Target_Date__c', 'Target Date', 'date'),
+        field('Progress__c', 'Progress', 'percent', { precision: 3, scale: 0 })
+      ]
+    },
+    {
+      name: 'Health_Band__mdt',
+      label: 'Health Band',
+      labelPlural: 'Health Bands',
+      keyPrefix: 'm01',
+      custom: true,
+      customMetadata: true,
+      fields: [field('Min_Score__c', 'Min Score', 'double', { precision: 5, scale: 0 })]
+    }
+  ],
+  deleteFields: [],
+  deleteObjects: [],
+  upsertCustomMetadata: [
+    { type: 'Health_Band__mdt', developerName: 'Healthy', label: 'Healthy', values: { Min_Score__c: 70 } },
+    { type: 'Health_Band__mdt', developerName: 'At_Risk', label: 'At Risk', values: { Min_Score__c: 40 } }
+  ],
+  deleteCustomMetadata: []
+};
+
+/** A raw HTTP call with the org's token (or the given one). */
+export async function call(
+  org: LocalOrg,
+  method: string,
+  urlPath: string,
+  body?: unknown,
+  token: string | null = org.accessToken
+): Promise<{ status: number; body: unknown; headers: Headers }> {
+  const response = await fetch(`${org.instanceUrl}${urlPath}`, {
+    method,
+    headers: {
+      ...(token ? { Authorization: `Bearer ${token}` } : {}),
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' })
+    },
+    body: body === undefined ? undefined : typeof body === 'string' ? body : JSON.stringify(body)
+  });
+  const text = await response.text();
+  return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: response.headers };
+}
+
+export const data = `/services/data/v${API}`;
