@@ -1,0 +1,124 @@
+// npm run bench:localorg: fills the local org with 100,000 records, then times a 200-record collection upsert
+// over HTTP with jsforce and a selective query over the 100,000 rows. Targets: under 50 ms and under 200 ms.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { Connection } from 'jsforce';
+import { startLocalOrg } from '../localOrg';
+import { field } from '../localOrg/standardObjects';
+
+const API = '66.0';
+const ROWS = 100_000;
+const RUNS = 20;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+async function main(): Promise<void> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-bench-'));
+  const org = await startLocalOrg({ port: 0, dataDir });
+  try {
+    org.applySchemaChange({
+      upsertObjects: [
+        {
+          name: 'Account',
+          label: 'Account',
+          labelPlural: 'Accounts',
+          keyPrefix: '001',
+          custom: false,
+          fields: [
+            field('Success_Key__c', 'Success Key', 'string', {
+              length: 80,
+              unique: true,
+              externalId: true,
+              caseSensitive: true
+            })
+          ]
+        }
+      ],
+      deleteFields: [],
+      deleteObjects: [],
+      upsertCustomMetadata: [],
+      deleteCustomMetadata: []
+    });
+    const { store } = org;
+    let started = performance.now();
+    const industries = ['Banking', 'Energy', 'Retail', 'Technology', 'Healthcare'];
+    store.transact((tx) => {
+      const now = new Date().toISOString().replace('Z', '+0000');
+      for (let i = 0; i < ROWS; i++) {
+        store.put(tx, 'Account', {
+          Id: store.newId('Account'),
+          IsDeleted: false,
+          Name: `Customer ${i}`,
+          Success_Key__c: `CUST-${i}`,
+          Industry: industries[i % industries.length],
+          NumberOfEmployees: i % 5000,
+          AnnualRevenue: (i % 1000) * 1000,
+          OwnerId: store.userId,
+          CreatedDate: now,
+          CreatedById: store.userId,
+          LastModifiedDate: now,
+          LastModifiedById: store.userId,
+          SystemModstamp: now
+        });
+      }
+    });
+    console.log(
+      `filled ${ROWS.toLocaleString('en-US')} Account records in ${(performance.now() - started).toFixed(0)} ms (one journaled transaction)`
+    );
+
+    const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API });
+    await conn.query('SELECT Id FROM Account LIMIT 1');
+    const upserts: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      const records = Array.from({ length: 200 }, (_, i) => ({
+        Name: `Customer ${run * 200 + i}`,
+        Success_Key__c: `CUST-${run * 200 + i}`,
+        Industry: 'Energy',
+        AnnualRevenue: run
+      }));
+      started = performance.now();
+      const results = await conn.sobject('Account').upsert(records, 'Success_Key__c');
+      upserts.push(performance.now() - started);
+      if (!results.every((r) => r.success)) throw new Error('upsert failed');
+    }
+    const soql =
+      "SELECT Id, Name, AnnualRevenue FROM Account WHERE Industry = 'Banking' AND NumberOfEmployees > 4990 ORDER BY Name LIMIT 100";
+    const queries: number[] = [];
+    let rows = 0;
+    for (let run = 0; run < RUNS; run++) {
+      started = performance.now();
+      const result = await conn.query(soql);
+      queries.push(performance.now() - started);
+      rows = result.totalSize;
+    }
+    const indexed: number[] = [];
+    for (let run = 0; run < RUNS; run++) {
+      started = performance.now();
+      await conn.query(`SELECT Id, Name FROM Account WHERE Success_Key__c = 'CUST-${run * 977}'`);
+      indexed.push(performance.now() - started);
+    }
+    const upsertMs = median(upserts);
+    const queryMs = median(queries);
+    console.log(
+      `200-record collection upsert (jsforce, HTTP, fsync): median ${upsertMs.toFixed(1)} ms over ${RUNS} runs (target < 50 ms)`
+    );
+    console.log(
+      `selective query, full scan of ${ROWS.toLocaleString('en-US')} rows -> ${rows} rows: median ${queryMs.toFixed(1)} ms (target < 200 ms)`
+    );
+    console.log(`external ID equality query (index): median ${median(indexed).toFixed(1)} ms`);
+    if (upsertMs >= 50 || queryMs >= 200) process.exitCode = 1;
+  } finally {
+    await org.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
