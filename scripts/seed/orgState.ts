@@ -1,0 +1,194 @@
+// What the org has: describes for validation, and the records the plan's keys already name, read in a few
+// composite calls (up to five query pages of 2,000 rows each per call) so a re-run can send only differences.
+import { SECTION_BY_NAME, RUNNING_USER, type Plan, type PlanRecord } from './plan';
+import { externalParents, type FieldDescribe, type ObjectDescribe, type PreparedRecord } from './validate';
+import type { OrgApi, SubRequest } from './api';
+
+/** Composite takes at most five query subrequests (and 25 subrequests in all). */
+const QUERIES_PER_CALL = 5;
+const DESCRIBES_PER_CALL = 25;
+const PAGE_ROWS = 2000;
+/** Keep each query URL well under the platform's URL length limit. */
+const MAX_IN_CHARS = 8000;
+
+export async function describeObjects(api: OrgApi, objects: string[]): Promise<Map<string, ObjectDescribe>> {
+  const describes = new Map<string, ObjectDescribe>();
+  for (let i = 0; i < objects.length; i += DESCRIBES_PER_CALL) {
+    const batch = objects.slice(i, i + DESCRIBES_PER_CALL);
+    const responses = await api.composite(
+      'describe',
+      batch.map((object, n) => ({ method: 'GET', url: `${api.base}/sobjects/${object}/describe`, referenceId: `d${n}` }))
+    );
+    responses.forEach((response, n) => {
+      if (response.httpStatusCode === 200) describes.set(batch[n].toLowerCase(), response.body as ObjectDescribe);
+      else if (response.httpStatusCode !== 404) throw new Error(`describe ${batch[n]}: ${JSON.stringify(response.body)}`);
+    });
+  }
+  return describes;
+}
+
+export type OrgRow = Record<string, unknown>;
+
+export interface ObjectRead {
+  object: string;
+  keyField: string;
+  /** Fields to read back for comparison (canonical names), parent paths such as "Account__r.Success_Key__c" included. */
+  fields: string[];
+  /** The keys that matter: everything else the org holds is not read when an IN list is cheaper. */
+  keys: Set<string>;
+}
+
+const soqlString = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
+
+/** Reads rows for every object's keys: first pages of "key != null", then further pages or IN lists, whichever is cheaper. */
+export async function readRecords(api: OrgApi, reads: ObjectRead[]): Promise<Map<string, Map<string, OrgRow>>> {
+  const rows = new Map<string, Map<string, OrgRow>>(reads.map((r) => [r.object, new Map()]));
+  type Task = { read: ObjectRead; url: string; first: boolean };
+  const select = (read: ObjectRead): string => `SELECT ${['Id', read.keyField, ...read.fields].join(', ')} FROM ${read.object}`;
+  let tasks: Task[] = reads
+    .filter((r) => r.keys.size > 0)
+    .map((read) => ({
+      read,
+      first: true,
+      url: `${api.base}/query?q=${encodeURIComponent(`${select(read)} WHERE ${read.keyField} != null`)}`
+    }));
+  while (tasks.length) {
+    const batch = tasks.slice(0, QUERIES_PER_CALL);
+    tasks = tasks.slice(QUERIES_PER_CALL);
+    const responses = await api.composite(
+      'read',
+      batch.map((task, n): SubRequest => ({ method: 'GET', url: task.url, referenceId: `q${n}` }))
+    );
+    responses.forEach((response, n) => {
+      const { read, first } = batch[n];
+      if (response.httpStatusCode !== 200) throw new Error(`reading ${read.object}: ${JSON.stringify(response.body)}`);
+      const page = response.body as { totalSize: number; done: boolean; nextRecordsUrl?: string; records: OrgRow[] };
+      const target = rows.get(read.object)!;
+      for (const record of page.records) target.set(String(record[read.keyField]), record);
+      if (page.done || !page.nextRecordsUrl) return;
+      const remainingPages = Math.ceil((page.totalSize - page.records.length) / PAGE_ROWS);
+      const inLists = first ? keyLists([...read.keys].filter((k) => !target.has(k))) : [];
+      if (first && inLists.length < remainingPages) {
+        // The org holds many more keyed records than the plan names: ask for the plan's keys only.
+        for (const list of inLists) {
+          tasks.push({ read, first: false, url: `${api.base}/query?q=${encodeURIComponent(`${select(read)} WHERE ${read.keyField} IN (${list})`)}` });
+        }
+      } else tasks.push({ read, first: false, url: page.nextRecordsUrl });
+    });
+  }
+  return rows;
+}
+
+function keyLists(keys: string[]): string[] {
+  const lists: string[] = [];
+  let current: string[] = [];
+  let length = 0;
+  for (const key of keys) {
+    const text = soqlString(key);
+    if (current.length && (length + text.length > MAX_IN_CHARS || current.length >= PAGE_ROWS)) {
+      lists.push(current.join(','));
+      current = [];
+      length = 0;
+    }
+    current.push(text);
+    length += text.length + 1;
+  }
+  if (current.length) lists.push(current.join(','));
+  return lists;
+}
+
+/** What to read for a plan: per object, the fields it sets and the parent keys it references. */
+export function readsFor(plan: Plan, prepared: PreparedRecord[], describes: Map<string, ObjectDescribe>): ObjectRead[] {
+  const reads = new Map<string, ObjectRead>();
+  const ensure = (object: string, keyField: string): ObjectRead => {
+    let read = reads.get(object);
+    if (!read) {
+      read = { object, keyField, fields: [], keys: new Set() };
+      reads.set(object, read);
+    }
+    return read;
+  };
+  for (const { record, values } of prepared) {
+    const read = ensure(record.object, record.keyField);
+    read.keys.add(record.key);
+    const fields = new Set(read.fields);
+    for (const name of Object.keys(values)) fields.add(name);
+    for (const parent of record.parents) {
+      const keyField = SECTION_BY_NAME.get(parent.spec.section)!.keyField;
+      fields.add(`${parent.spec.relationship}.${keyField}`);
+    }
+    read.fields = [...fields].filter((f) => f.toLowerCase() !== record.keyField.toLowerCase() && f !== 'Id');
+  }
+  for (const parent of externalParents(plan)) ensure(parent.object, parent.keyField).keys.add(parent.key);
+  for (const read of reads.values()) {
+    if (!describes.has(read.object.toLowerCase())) reads.delete(read.object);
+  }
+  return [...reads.values()];
+}
+
+export interface Change {
+  prepared: PreparedRecord;
+  action: 'create' | 'update' | 'unchanged';
+  /** Fields that differ, for the dry-run and the journal. */
+  differs: string[];
+}
+
+/** Compares each prepared record with the org's row; only records that would change anything are sent. */
+export function diff(
+  prepared: PreparedRecord[],
+  rows: Map<string, Map<string, OrgRow>>,
+  describes: Map<string, ObjectDescribe>,
+  userId: string | undefined
+): Change[] {
+  return prepared.map((p) => {
+    const row = rows.get(p.record.object)?.get(p.record.key);
+    if (!row) return { prepared: p, action: 'create', differs: [] };
+    const fields = new Map(describes.get(p.record.object.toLowerCase())!.fields.map((f) => [f.name, f]));
+    const differs: string[] = [];
+    for (const [name, value] of Object.entries(p.values)) {
+      const wanted = value === RUNNING_USER ? userId : value;
+      if (!sameValue(fields.get(name), wanted, row[name])) differs.push(name);
+    }
+    for (const parent of p.record.parents) {
+      const keyField = SECTION_BY_NAME.get(parent.spec.section)!.keyField;
+      const related = row[parent.spec.relationship] as Record<string, unknown> | null | undefined;
+      if ((related?.[keyField] ?? null) !== parent.key) differs.push(parent.spec.field);
+    }
+    return { prepared: p, action: differs.length ? 'update' : 'unchanged', differs };
+  });
+}
+
+function sameValue(field: FieldDescribe | undefined, wanted: unknown, actual: unknown): boolean {
+  const blank = (v: unknown): boolean => v === null || v === undefined || v === '';
+  if (blank(wanted) || blank(actual)) return blank(wanted) && blank(actual);
+  switch (field?.type) {
+    case 'double':
+    case 'currency':
+    case 'percent':
+    case 'int':
+    case 'long':
+      return Math.abs(Number(wanted) - Number(actual)) < 10 ** -((field.scale ?? 0) + 1);
+    case 'reference':
+      return String(wanted).slice(0, 15) === String(actual).slice(0, 15);
+    case 'boolean':
+      return Boolean(wanted) === Boolean(actual);
+    case 'date':
+      return String(actual).slice(0, 10) === wanted;
+    default:
+      // The platform stores line breaks as \n whatever was sent.
+      return String(wanted).replace(/\r\n/g, '\n') === String(actual).replace(/\r\n/g, '\n');
+  }
+}
+
+/** The upsert body of a record: values, the running user's Id, and parents referenced by external ID. */
+export function recordBody(record: PlanRecord, values: Record<string, unknown>, userId: string | undefined): Record<string, unknown> {
+  const body: Record<string, unknown> = { attributes: { type: record.object }, [record.keyField]: record.key };
+  for (const [name, value] of Object.entries(values)) body[name] = value === RUNNING_USER ? userId : value;
+  for (const parent of record.parents) {
+    body[parent.spec.relationship] = { [SECTION_BY_NAME.get(parent.spec.section)!.keyField]: parent.key };
+  }
+  return body;
+}
+
+export const usesRunningUser = (prepared: PreparedRecord[]): boolean =>
+  prepared.some((p) => Object.values(p.values).includes(RUNNING_USER));

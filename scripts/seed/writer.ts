@@ -1,0 +1,184 @@
+// Writing: upserts by external ID in sObject Collections of up to 200 records, five collections to a composite
+// request, so N records take about ceil(N/1000) calls. Parents come first in the stream and composite runs its
+// subrequests in order, so a child may share a call with its parent. Every result row is read: HTTP 200 is not
+// success. Locked rows (and children of a locked parent) are retried with back-off; anything not finished when
+// the run stops is journaled as unsent.
+import type { OrgApi, SubRequest } from './api';
+import { StopError } from './api';
+import { backoffDelay, classify, type RetryPolicy } from './retry';
+import { recordBody } from './orgState';
+import type { Journal, Outcome, OutcomeLine } from './journal';
+import type { PreparedRecord } from './validate';
+
+export const COLLECTION_SIZE = 200;
+export const COLLECTIONS_PER_CALL = 5;
+
+export interface WriteItem {
+  prepared: PreparedRecord;
+  attempts: number;
+}
+
+export interface Chunk {
+  object: string;
+  keyField: string;
+  items: WriteItem[];
+}
+
+/** Consecutive records of one object, 200 at a time, in plan (dependency) order. */
+export function chunk(items: WriteItem[]): Chunk[] {
+  const chunks: Chunk[] = [];
+  for (const item of items) {
+    const { object, keyField } = item.prepared.record;
+    const last = chunks[chunks.length - 1];
+    if (last && last.object === object && last.items.length < COLLECTION_SIZE) last.items.push(item);
+    else chunks.push({ object, keyField, items: [item] });
+  }
+  return chunks;
+}
+
+/** Composite calls for a list of chunks, five collections each. */
+export function pack(chunks: Chunk[]): Chunk[][] {
+  const packs: Chunk[][] = [];
+  for (let i = 0; i < chunks.length; i += COLLECTIONS_PER_CALL) packs.push(chunks.slice(i, i + COLLECTIONS_PER_CALL));
+  return packs;
+}
+
+/** How many calls a write of these records takes: the dry-run's figure and the benchmark's model. */
+export function writeCalls(countsByObjectInOrder: number[]): number {
+  const chunks = countsByObjectInOrder.reduce((sum, n) => sum + Math.ceil(n / COLLECTION_SIZE), 0);
+  return Math.ceil(chunks / COLLECTIONS_PER_CALL);
+}
+
+export interface Failure {
+  object: string;
+  key: string;
+  pointer: string;
+  field?: string;
+  statusCode: string;
+  message: string;
+}
+
+export interface WriteResult {
+  outcomes: Map<WriteItem, Outcome>;
+  failures: Failure[];
+  stopped?: StopError;
+}
+
+interface RowResult {
+  success: boolean;
+  created?: boolean;
+  errors?: Array<{ statusCode: string; message: string; fields?: string[] }>;
+}
+
+export interface WriteOptions {
+  api: OrgApi;
+  journal?: Journal;
+  policy: RetryPolicy;
+  userId?: string;
+  onProgress?: (done: number) => void;
+  onRetry?: (what: string, attempt: number, delayMs: number) => void;
+}
+
+export async function writeRecords(prepared: PreparedRecord[], options: WriteOptions): Promise<WriteResult> {
+  const { api, journal, policy } = options;
+  const outcomes = new Map<WriteItem, Outcome>();
+  const failures: Failure[] = [];
+  let queue: WriteItem[] = prepared.map((p) => ({ prepared: p, attempts: 0 }));
+  let done = 0;
+  let round = 0;
+  const finish = (item: WriteItem, outcome: Outcome, lines: OutcomeLine[], error?: { statusCode: string; message: string; fields?: string[] }): void => {
+    outcomes.set(item, outcome);
+    const { record } = item.prepared;
+    const line: OutcomeLine = { t: 'out', o: record.object, k: record.key, s: outcome };
+    if (error) {
+      line.code = error.statusCode;
+      line.msg = error.message;
+      if (error.fields?.length) line.fields = error.fields;
+      if (outcome === 'failed') {
+        failures.push({
+          object: record.object,
+          key: record.key,
+          pointer: record.pointer,
+          field: error.fields?.join(', ') || undefined,
+          statusCode: error.statusCode,
+          message: error.message
+        });
+      }
+    }
+    lines.push(line);
+    done++;
+  };
+  try {
+    while (queue.length) {
+      const retry: WriteItem[] = [];
+      const packs = pack(chunk(queue));
+      for (let p = 0; p < packs.length; p++) {
+        const calls = packs[p];
+        const subrequests: SubRequest[] = calls.map((c, n) => ({
+          method: 'PATCH',
+          url: `${api.base}/composite/sobjects/${c.object}/${c.keyField}`,
+          referenceId: `w${n}`,
+          body: { allOrNone: false, records: c.items.map((i) => recordBody(i.prepared.record, i.prepared.values, options.userId)) }
+        }));
+        let responses;
+        try {
+          responses = await api.composite('upsert', subrequests);
+        } catch (error) {
+          if (error instanceof StopError) {
+            // Nothing more goes out; what is queued, in this round or the next, is unsent.
+            const lines: OutcomeLine[] = [];
+            for (const rest of [...packs.slice(p).flat().flatMap((c) => c.items), ...retry]) {
+              finish(rest, 'unsent', lines, { statusCode: error.reason, message: error.message });
+            }
+            journal?.append(lines);
+            return { outcomes, failures, stopped: error };
+          }
+          throw error;
+        }
+        const lines: OutcomeLine[] = [];
+        const retryKeys = new Set<string>();
+        calls.forEach((c, n) => {
+          const response = responses[n];
+          const rows = response?.httpStatusCode === 200 && Array.isArray(response.body) ? (response.body as RowResult[]) : undefined;
+          c.items.forEach((item, i) => {
+            item.attempts++;
+            const row: RowResult = rows?.[i] ?? {
+              success: false,
+              errors: [subrequestError(response?.body, response?.httpStatusCode)]
+            };
+            if (row.success) return finish(item, row.created ? 'created' : 'updated', lines);
+            const error = row.errors?.[0] ?? { statusCode: 'UNKNOWN', message: 'no result for this record' };
+            const parentRetrying = item.prepared.record.parents.some((pr) => retryKeys.has(`${pr.spec.section}\u0000${pr.key}`));
+            if ((classify(error.statusCode, error.message) === 'retry' || parentRetrying) && item.attempts < policy.maxAttempts) {
+              retryKeys.add(`${item.prepared.record.section}\u0000${item.prepared.record.key}`);
+              retry.push(item);
+              return;
+            }
+            finish(item, 'failed', lines, error);
+          });
+        });
+        journal?.append(lines);
+        options.onProgress?.(done);
+      }
+      queue = retry;
+      if (queue.length) {
+        round++;
+        const delay = backoffDelay(policy, round);
+        options.onRetry?.(`${queue.length} record(s) locked or waiting on a locked parent`, round, delay);
+        await policy.sleep(delay);
+      }
+    }
+  } finally {
+    options.onProgress?.(done);
+  }
+  return { outcomes, failures };
+}
+
+function subrequestError(body: unknown, status: number | undefined): { statusCode: string; message: string; fields?: string[] } {
+  const first = Array.isArray(body) ? (body[0] as { errorCode?: string; message?: string; fields?: string[] } | undefined) : undefined;
+  return {
+    statusCode: first?.errorCode ?? `HTTP_${status ?? 'NO_RESPONSE'}`,
+    message: first?.message ?? 'the collection request failed',
+    fields: first?.fields
+  };
+}
