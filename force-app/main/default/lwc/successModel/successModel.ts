@@ -124,3 +124,4 @@ export type {
   StagePeople,
   StepState
 } from './panel';
+export * from './program';
