@@ -14,7 +14,7 @@ import {
   toFieldSchema,
   toValidationRule
 } from './convert';
-import { registryType, hasMetaFile, isBundle } from './registry';
+import { registryType, hasMetaFile, isBundle, parentType, type RegistryType } from './registry';
 import type { DeployMessage, MetadataState, StoredComponent } from './state';
 import { list, objects, parseMetadataXml, text, type XmlObject, type XmlProblem } from './xml';
 
@@ -373,6 +373,11 @@ export async function planDeploy(
         f.body ?? {},
         packageFields.some((x) => x.masterDetail)
       );
+      // OwnerId points at Group and User on the platform; keep only the targets this org has (a local org may lack Group).
+      for (const x of standard) {
+        const present = x.referenceTo?.filter(objectExists);
+        if (present && present.length > 0) x.referenceTo = present;
+      }
       const merged = new Map(standard.map((x) => [x.name, x]));
       for (const [k, v] of fields) merged.set(k, v);
       fields = merged;
@@ -433,6 +438,11 @@ export async function planDeploy(
     const rt = registryType(o.type);
     const entry: Entry = { type: o.type, fullName: o.member, fileName: fileName('package.xml') };
     entries.push(entry);
+    const parent = rt ? undefined : parentType(o.type);
+    if (parent) {
+      planChildComponent(entry, parent, files, fileName);
+      continue;
+    }
     if (!rt) {
       entry.problem = { message: `Unknown type name '${o.type}' specified in package.xml` };
       continue;
@@ -508,6 +518,36 @@ export async function planDeploy(
   }
   change.upsertCustomMetadata = records.filter((r) => !r.entry.problem).map((r) => r.record);
   return outcome();
+}
+
+/** A component that lives inside its parent's file (a CustomLabel in labels/CustomLabels.labels). */
+function planChildComponent(
+  entry: Entry,
+  parent: RegistryType,
+  files: Map<string, Buffer>,
+  fileName: (path: string) => string
+): void {
+  const dir = `${parent.directoryName}/`;
+  for (const [path, raw] of files) {
+    if (!path.startsWith(dir) || (parent.suffix && !path.endsWith(`.${parent.suffix}`))) continue;
+    const parsed = parseMetadataXml(raw.toString('utf8'));
+    if ('message' in parsed) {
+      entry.fileName = fileName(path);
+      entry.problem = problemOf(parsed);
+      return;
+    }
+    for (const value of Object.values(parsed.body)) {
+      const child = objects(value).find((c) => text(c.fullName) === entry.fullName);
+      if (child) {
+        entry.fileName = fileName(path);
+        entry.stored = { type: entry.type, fullName: entry.fullName, fileName: entry.fileName, metadata: child };
+        return;
+      }
+    }
+  }
+  entry.problem = {
+    message: `An object '${entry.fullName}' of type ${entry.type} was named in package.xml, but was not found in zipped directory`
+  };
 }
 
 interface DeleteContext {

@@ -45,6 +45,11 @@ export function registryType(name: string): RegistryType | undefined {
   return load().get(name);
 }
 
+/** The type whose file holds a child type's components (CustomLabel lives in CustomLabels files). */
+export function parentType(childName: string): RegistryType | undefined {
+  return [...load().values()].find((t) => t.childNames.includes(childName));
+}
+
 export function allRegistryTypes(): RegistryType[] {
   return [...load().values()];
 }

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { Connection } from 'jsforce';
+import { AuthInfo, Connection as CoreConnection } from '@salesforce/core';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { MetadataApi } from '../index';
 import { MemoryHost, TEST_TOKEN } from './memoryHost';
@@ -131,3 +132,9 @@ export function cmdtRecord(label: string, values: Array<[string, string, string]
 }
 
 export const TOKEN = TEST_TOKEN;
+
+/** A core Connection from an access token, the way `--target-org` with SF_ACCESS_TOKEN builds one (nothing saved). */
+export async function coreConnection(instanceUrl: string, accessToken = TEST_TOKEN): Promise<CoreConnection> {
+  const authInfo = await AuthInfo.create({ username: accessToken, accessTokenOptions: { accessToken, instanceUrl } });
+  return CoreConnection.create({ authInfo, connectionOptions: { version: API_VERSION } });
+}

@@ -3,15 +3,8 @@ import assert from 'node:assert/strict';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { AuthInfo, Connection } from '@salesforce/core';
 import { ComponentStatus, RequestStatus } from '@salesforce/source-deploy-retrieve';
-import { API_VERSION, componentSet, copyOutOfProject, FIXTURE_APP, startTestOrg, TOKEN, type TestOrg } from './helpers';
-
-/** A core Connection from an access token, the way `--target-org` with SF_ACCESS_TOKEN builds one (nothing saved). */
-export async function coreConnection(instanceUrl: string, accessToken = TOKEN): Promise<Connection> {
-  const authInfo = await AuthInfo.create({ username: accessToken, accessTokenOptions: { accessToken, instanceUrl } });
-  return Connection.create({ authInfo, connectionOptions: { version: API_VERSION } });
-}
+import { componentSet, copyOutOfProject, coreConnection, FIXTURE_APP, startTestOrg, type TestOrg } from './helpers';
 
 describe('source-deploy-retrieve deploy', () => {
   let org: TestOrg;
