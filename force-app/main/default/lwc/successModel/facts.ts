@@ -39,6 +39,7 @@ export interface Fact {
   /** A measured value (percent, points, score). */
   value?: number;
   /** A name the fact is about: a field API name, a stage, a record name, a dimension. */
+  // eslint-disable-next-line no-restricted-globals -- a type member, not the window.name global
   name?: string;
   text: string;
 }

@@ -204,7 +204,7 @@ function accumulate(
     achieved[tierCell]++;
     achieved[stageCell]++;
     const realized = goal.Value_Realized__c;
-    if (typeof realized === 'number' && realized === realized) {
+    if (typeof realized === 'number' && Number.isFinite(realized)) {
       value[base] += realized;
       value[tierCell] += realized;
       value[stageCell] += realized;
@@ -354,9 +354,10 @@ export function velocityTrend(
     periods.push({ key, from: day, to: end });
     day = end + 1;
   }
-  const segments = accumulate(goals, accounts, options, periods.length, (d) =>
-    d >= fromDay && d <= toDay ? bucketOfOffset[d - fromDay] : -1
-  );
+  const bucketOf = function (d: number): number {
+    return d >= fromDay && d <= toDay ? bucketOfOffset[d - fromDay] : -1;
+  };
+  const segments = accumulate(goals, accounts, options, periods.length, bucketOf);
   return periods.map((period, i) => ({
     period: period.key,
     from: formatDay(period.from),
