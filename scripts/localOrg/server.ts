@@ -154,10 +154,12 @@ class Host implements MetadataHost {
       }
     }
     for (const { object, field } of change.deleteFields) {
-      const schema = next.get(object);
-      if (!schema || !schema.fields.some((f) => f.name === field))
+      // Checked against the org before this deploy: the same deploy may upsert the object without the field.
+      const before = current.get(object);
+      if (!before || !before.fields.some((f) => f.name === field))
         throw new Error(`CustomField ${object}.${field}: not found`);
       if (!field.endsWith('__c')) throw new Error(`CustomField ${object}.${field}: only custom fields can be deleted`);
+      const schema = next.get(object) ?? before;
       next.set(object, { ...schema, fields: schema.fields.filter((f) => f.name !== field) });
     }
     for (const name of change.deleteObjects) {
