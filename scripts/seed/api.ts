@@ -20,7 +20,8 @@ export interface SubResponse {
 /** Why the run stopped before finishing: nothing more is sent, and the journal says what was not. */
 export class StopError extends Error {
   constructor(
-    readonly reason: 'REQUEST_LIMIT_EXCEEDED' | 'INVALID_SESSION_ID' | 'MAX_API_CALLS' | 'INTERRUPTED' | 'RETRIES_EXHAUSTED',
+    readonly reason:
+      'REQUEST_LIMIT_EXCEEDED' | 'INVALID_SESSION_ID' | 'MAX_API_CALLS' | 'INTERRUPTED' | 'RETRIES_EXHAUSTED',
     message: string
   ) {
     super(message);
@@ -71,11 +72,17 @@ export class OrgApi {
         const message = error instanceof Error ? error.message : String(error);
         const disposition = classify(code, message);
         if (disposition === 'stop') {
-          throw new StopError(code === 'INVALID_SESSION_ID' ? 'INVALID_SESSION_ID' : 'REQUEST_LIMIT_EXCEEDED', `${code}: ${message}`);
+          throw new StopError(
+            code === 'INVALID_SESSION_ID' ? 'INVALID_SESSION_ID' : 'REQUEST_LIMIT_EXCEEDED',
+            `${code}: ${message}`
+          );
         }
         if (disposition === 'fail') throw error;
         if (attempt >= this.options.policy.maxAttempts) {
-          throw new StopError('RETRIES_EXHAUSTED', `${label}: ${code ?? 'error'} after ${attempt} attempts: ${message}`);
+          throw new StopError(
+            'RETRIES_EXHAUSTED',
+            `${label}: ${code ?? 'error'} after ${attempt} attempts: ${message}`
+          );
         }
         const delay = backoffDelay(this.options.policy, attempt);
         this.options.onRetry?.(`${label}: ${code ?? message}`, attempt, delay);

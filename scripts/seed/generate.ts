@@ -15,13 +15,17 @@ const LIMIT = 1_000_000;
 export function parseGenerateSpec(text: string): GenerateSpec {
   const spec: GenerateSpec = { accounts: 100, goalsPerAccount: 6, risksPerAccount: 3, seed: 1, prefix: 'GEN' };
   let records: number | undefined;
-  for (const part of text.split(',').map((p) => p.trim()).filter(Boolean)) {
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
     const [name, value] = part.split('=').map((p) => p.trim());
     const number = Number(value);
     const whole = Number.isInteger(number) && number >= 0 && number <= LIMIT;
     switch (name) {
       case 'records':
-        if (!whole || number < 1) throw new UsageError(`--generate records=${value}: give a whole number from 1 to ${LIMIT}`);
+        if (!whole || number < 1)
+          throw new UsageError(`--generate records=${value}: give a whole number from 1 to ${LIMIT}`);
         records = number;
         break;
       case 'accounts':
@@ -35,14 +39,18 @@ export function parseGenerateSpec(text: string): GenerateSpec {
         else spec.seed = number;
         break;
       case 'prefix':
-        if (!value || !/^[A-Za-z0-9-]{1,20}$/.test(value)) throw new UsageError(`--generate prefix=${value}: 1 to 20 letters, digits or -`);
+        if (!value || !/^[A-Za-z0-9-]{1,20}$/.test(value))
+          throw new UsageError(`--generate prefix=${value}: 1 to 20 letters, digits or -`);
         spec.prefix = value;
         break;
       default:
-        throw new UsageError(`--generate: unknown setting "${name}"; use records, accounts, goals, risks, seed, prefix`);
+        throw new UsageError(
+          `--generate: unknown setting "${name}"; use records, accounts, goals, risks, seed, prefix`
+        );
     }
   }
-  if (records !== undefined) spec.accounts = Math.max(1, Math.round(records / (1 + spec.goalsPerAccount + spec.risksPerAccount)));
+  if (records !== undefined)
+    spec.accounts = Math.max(1, Math.round(records / (1 + spec.goalsPerAccount + spec.risksPerAccount)));
   return spec;
 }
 
@@ -61,17 +69,69 @@ export function seededRandom(seed: number): () => number {
 const STAGES = ['Onboarding', 'Adoption', 'Value Realization', 'Expansion', 'Renewal'];
 const INDUSTRIES = ['Technology', 'Finance', 'Healthcare', 'Manufacturing', 'Retail', 'Education', 'Insurance'];
 const COUNTRIES = ['United States', 'United Kingdom', 'Canada', 'Germany', 'France', 'Australia', 'Brazil', 'Japan'];
-const NAMES = ['Northwind', 'Contoso', 'Fabrikam', 'Tailspin', 'Litware', 'Adatum', 'Proseware', 'Woodgrove', 'Lucerne', 'Wingtip'];
+const NAMES = [
+  'Northwind',
+  'Contoso',
+  'Fabrikam',
+  'Tailspin',
+  'Litware',
+  'Adatum',
+  'Proseware',
+  'Woodgrove',
+  'Lucerne',
+  'Wingtip'
+];
 const SUFFIXES = ['Systems', 'Labs', 'Health', 'Logistics', 'Capital', 'Foods', 'Energy', 'Media'];
 const GOALS = [
-  { name: 'Cut onboarding time', unit: 'days', baseline: 90, target: 30, direction: 'Lower is better', change: 'Process' },
-  { name: 'Raise weekly active users', unit: '%', baseline: 20, target: 75, direction: 'Higher is better', change: 'Product adoption' },
-  { name: 'Reduce support tickets', unit: 'tickets/month', baseline: 400, target: 150, direction: 'Lower is better', change: 'Product adoption' },
-  { name: 'Train every team lead', unit: 'leads', baseline: 0, target: 40, direction: 'Higher is better', change: 'People' },
-  { name: 'Automate month-end close', unit: 'hours', baseline: 120, target: 24, direction: 'Lower is better', change: 'Process' }
+  {
+    name: 'Cut onboarding time',
+    unit: 'days',
+    baseline: 90,
+    target: 30,
+    direction: 'Lower is better',
+    change: 'Process'
+  },
+  {
+    name: 'Raise weekly active users',
+    unit: '%',
+    baseline: 20,
+    target: 75,
+    direction: 'Higher is better',
+    change: 'Product adoption'
+  },
+  {
+    name: 'Reduce support tickets',
+    unit: 'tickets/month',
+    baseline: 400,
+    target: 150,
+    direction: 'Lower is better',
+    change: 'Product adoption'
+  },
+  {
+    name: 'Train every team lead',
+    unit: 'leads',
+    baseline: 0,
+    target: 40,
+    direction: 'Higher is better',
+    change: 'People'
+  },
+  {
+    name: 'Automate month-end close',
+    unit: 'hours',
+    baseline: 120,
+    target: 24,
+    direction: 'Lower is better',
+    change: 'Process'
+  }
 ];
 const GOAL_STATUSES = ['Not Started', 'On Track', 'On Track', 'At Risk', 'Achieved', 'Missed'];
-const RISK_TEXT = ['Executive sponsor leaving', 'Low adoption in one region', 'Budget review at renewal', 'Competitor pilot', 'Data migration delayed'];
+const RISK_TEXT = [
+  'Executive sponsor leaving',
+  'Low adoption in one region',
+  'Budget review at renewal',
+  'Competitor pilot',
+  'Data migration delayed'
+];
 const RISK_STATUSES = ['Open', 'Mitigating', 'Monitoring', 'Closed'];
 
 /** The plan data (same shape as a plan file) for a spec; accounts are created because the generator owns them. */
@@ -117,7 +177,9 @@ export function generatePlanData(spec: GenerateSpec): Record<string, unknown> {
         Status__c: status,
         Start_Date__c: `-${start}d`,
         Target_Date__c: `${start > 180 ? '-' : '+'}${Math.abs(180 - start) + 1}d`,
-        ...(status === 'Achieved' ? { Achieved_Date__c: `-${int(1, Math.max(1, start - 1))}d`, Value_Realized__c: int(5, 500) * 1000 } : {})
+        ...(status === 'Achieved'
+          ? { Achieved_Date__c: `-${int(1, Math.max(1, start - 1))}d`, Value_Realized__c: int(5, 500) * 1000 }
+          : {})
       });
     }
     for (let r = 0; r < spec.risksPerAccount; r++) {

@@ -17,11 +17,16 @@ export async function describeObjects(api: OrgApi, objects: string[]): Promise<M
     const batch = objects.slice(i, i + DESCRIBES_PER_CALL);
     const responses = await api.composite(
       'describe',
-      batch.map((object, n) => ({ method: 'GET', url: `${api.base}/sobjects/${object}/describe`, referenceId: `d${n}` }))
+      batch.map((object, n) => ({
+        method: 'GET',
+        url: `${api.base}/sobjects/${object}/describe`,
+        referenceId: `d${n}`
+      }))
     );
     responses.forEach((response, n) => {
       if (response.httpStatusCode === 200) describes.set(batch[n].toLowerCase(), response.body as ObjectDescribe);
-      else if (response.httpStatusCode !== 404) throw new Error(`describe ${batch[n]}: ${JSON.stringify(response.body)}`);
+      else if (response.httpStatusCode !== 404)
+        throw new Error(`describe ${batch[n]}: ${JSON.stringify(response.body)}`);
     });
   }
   return describes;
@@ -44,7 +49,8 @@ const soqlString = (value: string): string => `'${value.replace(/\\/g, '\\\\').r
 export async function readRecords(api: OrgApi, reads: ObjectRead[]): Promise<Map<string, Map<string, OrgRow>>> {
   const rows = new Map<string, Map<string, OrgRow>>(reads.map((r) => [r.object, new Map()]));
   type Task = { read: ObjectRead; url: string; first: boolean };
-  const select = (read: ObjectRead): string => `SELECT ${['Id', read.keyField, ...read.fields].join(', ')} FROM ${read.object}`;
+  const select = (read: ObjectRead): string =>
+    `SELECT ${['Id', read.keyField, ...read.fields].join(', ')} FROM ${read.object}`;
   let tasks: Task[] = reads
     .filter((r) => r.keys.size > 0)
     .map((read) => ({
@@ -71,7 +77,11 @@ export async function readRecords(api: OrgApi, reads: ObjectRead[]): Promise<Map
       if (first && inLists.length < remainingPages) {
         // The org holds many more keyed records than the plan names: ask for the plan's keys only.
         for (const list of inLists) {
-          tasks.push({ read, first: false, url: `${api.base}/query?q=${encodeURIComponent(`${select(read)} WHERE ${read.keyField} IN (${list})`)}` });
+          tasks.push({
+            read,
+            first: false,
+            url: `${api.base}/query?q=${encodeURIComponent(`${select(read)} WHERE ${read.keyField} IN (${list})`)}`
+          });
         }
       } else tasks.push({ read, first: false, url: page.nextRecordsUrl });
     });
@@ -181,7 +191,11 @@ function sameValue(field: FieldDescribe | undefined, wanted: unknown, actual: un
 }
 
 /** The upsert body of a record: values, the running user's Id, and parents referenced by external ID. */
-export function recordBody(record: PlanRecord, values: Record<string, unknown>, userId: string | undefined): Record<string, unknown> {
+export function recordBody(
+  record: PlanRecord,
+  values: Record<string, unknown>,
+  userId: string | undefined
+): Record<string, unknown> {
   const body: Record<string, unknown> = { attributes: { type: record.object }, [record.keyField]: record.key };
   for (const [name, value] of Object.entries(values)) body[name] = value === RUNNING_USER ? userId : value;
   for (const parent of record.parents) {

@@ -156,7 +156,8 @@ export class PlanError extends Error {
 }
 
 const escapeToken = (token: string | number): string => String(token).replace(/~/g, '~0').replace(/\//g, '~1');
-export const pointerOf = (...tokens: Array<string | number>): string => tokens.map((t) => `/${escapeToken(t)}`).join('');
+export const pointerOf = (...tokens: Array<string | number>): string =>
+  tokens.map((t) => `/${escapeToken(t)}`).join('');
 
 /** Reads a plan file (JSON or YAML) and turns it into records; throws PlanError listing every problem. */
 export function loadPlanFile(file: string, displayName = file): Plan {
@@ -164,7 +165,9 @@ export function loadPlanFile(file: string, displayName = file): Plan {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new PlanError([{ file: displayName, pointer: '', message: `cannot read the plan: ${(error as Error).message}` }]);
+    throw new PlanError([
+      { file: displayName, pointer: '', message: `cannot read the plan: ${(error as Error).message}` }
+    ]);
   }
   return parsePlanText(text, displayName);
 }
@@ -213,7 +216,11 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Turns parsed plan data (from a file or the generator) into records, collecting every structural problem. */
-export function planFromData(data: unknown, file: string, lineOf: (pointer: string) => number | undefined = () => undefined): Plan {
+export function planFromData(
+  data: unknown,
+  file: string,
+  lineOf: (pointer: string) => number | undefined = () => undefined
+): Plan {
   const problems: Problem[] = [];
   const problem = (pointer: string, message: string, extra: Partial<Problem> = {}): void => {
     problems.push({ file, pointer, line: lineOf(pointer), message, ...extra });
@@ -269,9 +276,13 @@ function readRecord(
   }
   const key = item.key;
   if (typeof key !== 'string' || !key.trim()) {
-    problem(pointerOf(...pointerTokens(pointer), 'key'), `every record needs a non-empty string key (its ${spec.keyField})`, {
-      object: spec.object
-    });
+    problem(
+      pointerOf(...pointerTokens(pointer), 'key'),
+      `every record needs a non-empty string key (its ${spec.keyField})`,
+      {
+        object: spec.object
+      }
+    );
     return undefined;
   }
   const fields: Record<string, unknown> = {};
@@ -289,7 +300,11 @@ function readRecord(
     const parent = parentProps.get(prop);
     if (parent) {
       if (typeof value !== 'string' || !value) {
-        problem(at, `"${prop}" must be the key of a record in ${parent.section}`, { object: spec.object, key, field: parent.field });
+        problem(at, `"${prop}" must be the key of a record in ${parent.section}`, {
+          object: spec.object,
+          key,
+          field: parent.field
+        });
         ok = false;
       } else parents.push({ spec: parent, key: value, pointer: at });
       continue;
@@ -351,7 +366,10 @@ function pointerTokens(pointer: string): string[] {
 }
 
 /** The same external ID twice for one object would upsert into one record twice: both places are listed. */
-function checkDuplicates(records: PlanRecord[], problem: (pointer: string, message: string, extra?: Partial<Problem>) => void): void {
+function checkDuplicates(
+  records: PlanRecord[],
+  problem: (pointer: string, message: string, extra?: Partial<Problem>) => void
+): void {
   const seen = new Map<string, PlanRecord>();
   for (const record of records) {
     // External IDs here are case-sensitive, as the fields are defined.

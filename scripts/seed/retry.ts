@@ -44,6 +44,7 @@ export function classify(code: string | undefined, message = ''): Disposition {
     case 'INVALID_SESSION_ID':
       return 'stop';
   }
-  if (/socket hang up|fetch failed|network|ECONNRESET|ECONNREFUSED|ETIMEDOUT|503|Service Unavailable/i.test(message)) return 'retry';
+  if (/socket hang up|fetch failed|network|ECONNRESET|ECONNREFUSED|ETIMEDOUT|503|Service Unavailable/i.test(message))
+    return 'retry';
   return 'fail';
 }

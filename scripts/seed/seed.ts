@@ -127,14 +127,16 @@ export async function runSeed(context: SeedContext): Promise<number> {
   try {
     if (flags['max-api-calls'] !== undefined) {
       maxCalls = Number(flags['max-api-calls']);
-      if (!Number.isInteger(maxCalls) || maxCalls < 1) throw new UsageError('--max-api-calls takes a whole number of at least 1');
+      if (!Number.isInteger(maxCalls) || maxCalls < 1)
+        throw new UsageError('--max-api-calls takes a whole number of at least 1');
     }
     if (flags.plan && flags.generate) throw new UsageError('use --plan or --generate, not both');
     let planFile = flags.plan;
     let generate = flags.generate;
     let today = isoDay(now());
     if (flags.resume) {
-      if (planFile || generate) throw new UsageError('--resume reloads the plan named in the journal: drop --plan and --generate');
+      if (planFile || generate)
+        throw new UsageError('--resume reloads the plan named in the journal: drop --plan and --generate');
       let state;
       try {
         state = readJournal(path.resolve(cwd, flags.resume));
@@ -152,7 +154,15 @@ export async function runSeed(context: SeedContext): Promise<number> {
       planFile = path.resolve(cwd, file);
       plan = loadPlanFile(planFile, flags.resume ? path.relative(cwd, planFile) || planFile : file);
     }
-    header = { t: 'run', version: 1, started: now().toISOString(), today, plan: generate ? undefined : planFile, generate, planHash: plan.hash };
+    header = {
+      t: 'run',
+      version: 1,
+      started: now().toISOString(),
+      today,
+      plan: generate ? undefined : planFile,
+      generate,
+      planHash: plan.hash
+    };
     report.plan = plan.file;
     report.today = today;
   } catch (error) {
@@ -178,7 +188,16 @@ export async function runSeed(context: SeedContext): Promise<number> {
     const org = await connect({ ...options, accessToken: options.accessToken ?? env.SF_ACCESS_TOKEN });
     report.org = org.describe;
     // connect() made one call to check the session.
-    api = new OrgApi(org.connection, { maxCalls, policy, signal: context.signal, onRetry: (what, attempt, delay) => warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`) }, 1);
+    api = new OrgApi(
+      org.connection,
+      {
+        maxCalls,
+        policy,
+        signal: context.signal,
+        onRetry: (what, attempt, delay) => warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
+      },
+      1
+    );
   } catch (error) {
     if (error instanceof UsageError) {
       warn(error.message);
@@ -205,7 +224,9 @@ export async function runSeed(context: SeedContext): Promise<number> {
     report.stopped = error.reason;
     report.apiCalls = api.calls;
     if (error.reason === 'INTERRUPTED') return finish(INTERRUPTED_EXIT);
-    return finish(error.reason === 'MAX_API_CALLS' || error.reason === 'RETRIES_EXHAUSTED' ? EXIT.FAILED : EXIT.CONNECTION);
+    return finish(
+      error.reason === 'MAX_API_CALLS' || error.reason === 'RETRIES_EXHAUSTED' ? EXIT.FAILED : EXIT.CONNECTION
+    );
   };
 
   let changes: Change[];
@@ -220,7 +241,9 @@ export async function runSeed(context: SeedContext): Promise<number> {
     if (orgProblems.length) return problemsExit(orgProblems);
     // Accounts the plan may not create and the org does not hold were reported above; the rest are matched.
     if (usesRunningUser(validation.prepared)) {
-      const info = await api.send('userinfo', () => api.connection.request<{ user_id: string }>('/services/oauth2/userinfo'));
+      const info = await api.send('userinfo', () =>
+        api.connection.request<{ user_id: string }>('/services/oauth2/userinfo')
+      );
       userId = info.user_id;
     }
     changes = diff(validation.prepared, rows, describes, userId);
@@ -239,7 +262,8 @@ export async function runSeed(context: SeedContext): Promise<number> {
   }
   // On --resume, records that already succeeded are left alone, whatever the comparison says.
   const done = (change: Change): boolean =>
-    previous !== undefined && SUCCESS.has(previous.get(outcomeId(change.prepared.record.object, change.prepared.record.key))?.s ?? 'unsent');
+    previous !== undefined &&
+    SUCCESS.has(previous.get(outcomeId(change.prepared.record.object, change.prepared.record.key))?.s ?? 'unsent');
   const toWrite = changes.filter((c) => c.action !== 'unchanged' && !done(c));
   for (const c of changes) if (c.action !== 'unchanged' && done(c)) countsFor(c.prepared.record.object).skipped++;
   const perObject = SECTIONS.map((s) => toWrite.filter((c) => c.prepared.record.object === s.object).length);
@@ -254,7 +278,9 @@ export async function runSeed(context: SeedContext): Promise<number> {
   if (flags['dry-run']) {
     say(`Dry run of ${plan.file} against ${String(report.org)}: nothing written.`);
     say(table(counts, ['plan', 'create', 'update', 'unchanged']));
-    say(`API calls: ${api.calls} so far (connect, describe, read); writing needs ${plannedCalls} more (${toWrite.length} records, up to ${5 * 200} a call).`);
+    say(
+      `API calls: ${api.calls} so far (connect, describe, read); writing needs ${plannedCalls} more (${toWrite.length} records, up to ${5 * 200} a call).`
+    );
     report.apiCalls = api.calls;
     report.plannedWriteCalls = plannedCalls;
     return finish(EXIT.OK);
@@ -284,7 +310,9 @@ export async function runSeed(context: SeedContext): Promise<number> {
         journal,
         policy,
         userId,
-        onProgress: progress ? (n) => stderr.write(`\rseed: ${n}/${total} records written, ${api.calls} API calls`) : undefined,
+        onProgress: progress
+          ? (n) => stderr.write(`\rseed: ${n}/${total} records written, ${api.calls} API calls`)
+          : undefined,
         onRetry: (what, attempt, delay) => warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
       }
     );
@@ -309,12 +337,16 @@ export async function runSeed(context: SeedContext): Promise<number> {
   if (failures.length) {
     warn(`${failures.length} record(s) failed:`);
     for (const f of failures.slice(0, 50)) {
-      warn(`  ${f.object} ${f.key}${f.field ? ` field ${f.field}` : ''}: ${f.statusCode}: ${f.message} (${plan.file} ${f.pointer})`);
+      warn(
+        `  ${f.object} ${f.key}${f.field ? ` field ${f.field}` : ''}: ${f.statusCode}: ${f.message} (${plan.file} ${f.pointer})`
+      );
     }
     if (failures.length > 50) warn(`  ... and ${failures.length - 50} more in the journal`);
   }
   if (stopped) {
-    warn(`Resume with: npm run seed -- --resume ${String(report.journal)}${flags['target-org'] ? ` --target-org ${flags['target-org']}` : ''}`);
+    warn(
+      `Resume with: npm run seed -- --resume ${String(report.journal)}${flags['target-org'] ? ` --target-org ${flags['target-org']}` : ''}`
+    );
     return stopExit(stopped);
   }
   if (failures.length) {
@@ -325,7 +357,12 @@ export async function runSeed(context: SeedContext): Promise<number> {
 }
 
 function table(counts: Map<string, ObjectCounts>, columns: Array<keyof ObjectCounts>): string {
-  const rows = [['object', ...columns], ...[...counts].map(([object, c]) => [object, ...columns.map((k) => String(c[k]))])];
+  const rows = [
+    ['object', ...columns],
+    ...[...counts].map(([object, c]) => [object, ...columns.map((k) => String(c[k]))])
+  ];
   const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
-  return rows.map((r) => '  ' + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')).join('\n');
+  return rows
+    .map((r) => '  ' + r.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '))
+    .join('\n');
 }

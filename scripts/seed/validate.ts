@@ -42,7 +42,17 @@ export interface Validation {
   prepared: PreparedRecord[];
 }
 
-const TEXT_TYPES = new Set(['string', 'textarea', 'email', 'url', 'phone', 'picklist', 'multipicklist', 'combobox', 'encryptedstring']);
+const TEXT_TYPES = new Set([
+  'string',
+  'textarea',
+  'email',
+  'url',
+  'phone',
+  'picklist',
+  'multipicklist',
+  'combobox',
+  'encryptedstring'
+]);
 const NUMBER_TYPES = new Set(['double', 'currency', 'percent', 'int', 'long']);
 
 export function fieldMap(describe: ObjectDescribe): Map<string, FieldDescribe> {
@@ -57,13 +67,24 @@ export function validatePlan(plan: Plan, describes: Map<string, ObjectDescribe>,
   const reportedObjects = new Set<string>();
   for (const record of plan.records) {
     const problem = (pointer: string, message: string, field?: string): void => {
-      problems.push({ file: plan.file, pointer, line: plan.lineOf(pointer), message, object: record.object, key: record.key, field });
+      problems.push({
+        file: plan.file,
+        pointer,
+        line: plan.lineOf(pointer),
+        message,
+        object: record.object,
+        key: record.key,
+        field
+      });
     };
     const describe = describes.get(record.object.toLowerCase());
     if (!describe) {
       if (!reportedObjects.has(record.object)) {
         reportedObjects.add(record.object);
-        problem(`/${record.section}`, `object ${record.object} does not exist in the org, or the running user cannot see it: deploy the data model first (npm run migrate)`);
+        problem(
+          `/${record.section}`,
+          `object ${record.object} does not exist in the org, or the running user cannot see it: deploy the data model first (npm run migrate)`
+        );
       }
       continue;
     }
@@ -76,12 +97,20 @@ export function validatePlan(plan: Plan, describes: Map<string, ObjectDescribe>,
     if (!keyField || !keyField.externalId) {
       if (!reportedObjects.has(`${record.object}.key`)) {
         reportedObjects.add(`${record.object}.key`);
-        problem(`/${record.section}`, `${record.object}.${record.keyField} is missing or not an external ID in the org`, record.keyField);
+        problem(
+          `/${record.section}`,
+          `${record.object}.${record.keyField} is missing or not an external ID in the org`,
+          record.keyField
+        );
       }
       continue;
     }
     if (record.key.length > keyField.length) {
-      problem(`${record.pointer}/key`, `key is ${record.key.length} characters; ${record.keyField} holds ${keyField.length}`, record.keyField);
+      problem(
+        `${record.pointer}/key`,
+        `key is ${record.key.length} characters; ${record.keyField} holds ${keyField.length}`,
+        record.keyField
+      );
     }
     const values: Record<string, unknown> = {};
     for (const [name, raw] of Object.entries(record.fields)) {
@@ -92,7 +121,11 @@ export function validatePlan(plan: Plan, describes: Map<string, ObjectDescribe>,
         continue;
       }
       if (!field.createable && !field.updateable) {
-        problem(at, `field ${record.object}.${field.name} is not writable (${field.calculated ? 'a formula' : 'read-only'})`, field.name);
+        problem(
+          at,
+          `field ${record.object}.${field.name} is not writable (${field.calculated ? 'a formula' : 'read-only'})`,
+          field.name
+        );
         continue;
       }
       const value = checkValue(field, raw, today, (message) => problem(at, message, field.name));
@@ -101,14 +134,20 @@ export function validatePlan(plan: Plan, describes: Map<string, ObjectDescribe>,
     for (const parent of record.parents) {
       const field = fields.get(parent.spec.field.toLowerCase());
       if (!field || field.relationshipName?.toLowerCase() !== parent.spec.relationship.toLowerCase()) {
-        problem(parent.pointer, `${record.object}.${parent.spec.field} (relationship ${parent.spec.relationship}) does not exist in the org`, parent.spec.field);
+        problem(
+          parent.pointer,
+          `${record.object}.${parent.spec.field} (relationship ${parent.spec.relationship}) does not exist in the org`,
+          parent.spec.field
+        );
       }
     }
     if (record.create) {
       for (const field of fields.values()) {
         const required = !field.nillable && field.createable && !field.defaultedOnCreate && field.type !== 'boolean';
         if (!required || field.name.toLowerCase() === record.keyField.toLowerCase()) continue;
-        const given = Object.keys(values).some((n) => n === field.name) || record.parents.some((p) => p.spec.field.toLowerCase() === field.name.toLowerCase());
+        const given =
+          Object.keys(values).some((n) => n === field.name) ||
+          record.parents.some((p) => p.spec.field.toLowerCase() === field.name.toLowerCase());
         if (!given || values[field.name] === null || values[field.name] === '') {
           problem(record.pointer, `required field ${record.object}.${field.name} is missing`, field.name);
         }
@@ -148,7 +187,9 @@ function checkValue(field: FieldDescribe, raw: unknown, today: string, fail: (me
   if (type === 'date') {
     const resolved = typeof raw === 'string' ? resolveDate(raw, today) : undefined;
     if (!resolved) {
-      fail(`${field.name} takes a date: YYYY-MM-DD, "today" or a relative date such as "-90d", "+2w", "+3m", "-1y"; got ${JSON.stringify(raw)}`);
+      fail(
+        `${field.name} takes a date: YYYY-MM-DD, "today" or a relative date such as "-90d", "+2w", "+3m", "-1y"; got ${JSON.stringify(raw)}`
+      );
       return INVALID;
     }
     return resolved;

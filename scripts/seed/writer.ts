@@ -86,7 +86,12 @@ export async function writeRecords(prepared: PreparedRecord[], options: WriteOpt
   let queue: WriteItem[] = prepared.map((p) => ({ prepared: p, attempts: 0 }));
   let done = 0;
   let round = 0;
-  const finish = (item: WriteItem, outcome: Outcome, lines: OutcomeLine[], error?: { statusCode: string; message: string; fields?: string[] }): void => {
+  const finish = (
+    item: WriteItem,
+    outcome: Outcome,
+    lines: OutcomeLine[],
+    error?: { statusCode: string; message: string; fields?: string[] }
+  ): void => {
     outcomes.set(item, outcome);
     const { record } = item.prepared;
     const line: OutcomeLine = { t: 'out', o: record.object, k: record.key, s: outcome };
@@ -118,7 +123,10 @@ export async function writeRecords(prepared: PreparedRecord[], options: WriteOpt
           method: 'PATCH',
           url: `${api.base}/composite/sobjects/${c.object}/${c.keyField}`,
           referenceId: `w${n}`,
-          body: { allOrNone: false, records: c.items.map((i) => recordBody(i.prepared.record, i.prepared.values, options.userId)) }
+          body: {
+            allOrNone: false,
+            records: c.items.map((i) => recordBody(i.prepared.record, i.prepared.values, options.userId))
+          }
         }));
         let responses;
         try {
@@ -127,7 +135,13 @@ export async function writeRecords(prepared: PreparedRecord[], options: WriteOpt
           if (error instanceof StopError) {
             // Nothing more goes out; what is queued, in this round or the next, is unsent.
             const lines: OutcomeLine[] = [];
-            for (const rest of [...packs.slice(p).flat().flatMap((c) => c.items), ...retry]) {
+            for (const rest of [
+              ...packs
+                .slice(p)
+                .flat()
+                .flatMap((c) => c.items),
+              ...retry
+            ]) {
               finish(rest, 'unsent', lines, { statusCode: error.reason, message: error.message });
             }
             journal?.append(lines);
@@ -139,7 +153,10 @@ export async function writeRecords(prepared: PreparedRecord[], options: WriteOpt
         const retryKeys = new Set<string>();
         calls.forEach((c, n) => {
           const response = responses[n];
-          const rows = response?.httpStatusCode === 200 && Array.isArray(response.body) ? (response.body as RowResult[]) : undefined;
+          const rows =
+            response?.httpStatusCode === 200 && Array.isArray(response.body)
+              ? (response.body as RowResult[])
+              : undefined;
           c.items.forEach((item, i) => {
             item.attempts++;
             const row: RowResult = rows?.[i] ?? {
@@ -148,8 +165,13 @@ export async function writeRecords(prepared: PreparedRecord[], options: WriteOpt
             };
             if (row.success) return finish(item, row.created ? 'created' : 'updated', lines);
             const error = row.errors?.[0] ?? { statusCode: 'UNKNOWN', message: 'no result for this record' };
-            const parentRetrying = item.prepared.record.parents.some((pr) => retryKeys.has(`${pr.spec.section}\u0000${pr.key}`));
-            if ((classify(error.statusCode, error.message) === 'retry' || parentRetrying) && item.attempts < policy.maxAttempts) {
+            const parentRetrying = item.prepared.record.parents.some((pr) =>
+              retryKeys.has(`${pr.spec.section}\u0000${pr.key}`)
+            );
+            if (
+              (classify(error.statusCode, error.message) === 'retry' || parentRetrying) &&
+              item.attempts < policy.maxAttempts
+            ) {
               retryKeys.add(`${item.prepared.record.section}\u0000${item.prepared.record.key}`);
               retry.push(item);
               return;
@@ -174,8 +196,13 @@ export async function writeRecords(prepared: PreparedRecord[], options: WriteOpt
   return { outcomes, failures };
 }
 
-function subrequestError(body: unknown, status: number | undefined): { statusCode: string; message: string; fields?: string[] } {
-  const first = Array.isArray(body) ? (body[0] as { errorCode?: string; message?: string; fields?: string[] } | undefined) : undefined;
+function subrequestError(
+  body: unknown,
+  status: number | undefined
+): { statusCode: string; message: string; fields?: string[] } {
+  const first = Array.isArray(body)
+    ? (body[0] as { errorCode?: string; message?: string; fields?: string[] } | undefined)
+    : undefined;
   return {
     statusCode: first?.errorCode ?? `HTTP_${status ?? 'NO_RESPONSE'}`,
     message: first?.message ?? 'the collection request failed',

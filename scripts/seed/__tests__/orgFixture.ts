@@ -34,7 +34,11 @@ function forceAppZip(): Promise<Buffer> {
 export async function startDeployedOrg(options: { durable?: boolean } = {}): Promise<SeededOrg> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'seed-org-'));
   const org = await startLocalOrg({ port: 0, dataDir, reset: true, durable: options.durable ?? false });
-  const connection = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: pinnedApiVersion() });
+  const connection = new Connection({
+    instanceUrl: org.instanceUrl,
+    accessToken: org.accessToken,
+    version: pinnedApiVersion()
+  });
   connection.metadata.pollInterval = 50;
   connection.metadata.pollTimeout = 60_000;
   const deploy = connection.metadata.deploy(await forceAppZip(), { rollbackOnError: true, singlePackage: true });
