@@ -1,0 +1,205 @@
+import AccountSuccessPanel from 'c/accountSuccessPanel';
+import getPanel from '@salesforce/apex/AccountSuccessController.getPanel';
+import { refreshApex } from '@salesforce/apex';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { openCalls, queueModalResult, resetModal } from 'lightning/modal';
+import { TOAST_EVENT_NAME } from 'lightning/platformShowToastEvent';
+import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import type { PanelViewModel } from '../panelTypes';
+import fullJson from './data/fullAccount.json';
+import emptyJson from './data/emptyAccount.json';
+
+// The fixtures are the Apex contract: they must type-check as the view-model.
+const FULL: PanelViewModel = fullJson satisfies PanelViewModel;
+const EMPTY: PanelViewModel = emptyJson satisfies PanelViewModel;
+
+jest.mock(
+  '@salesforce/apex/AccountSuccessController.getPanel',
+  () => ({ default: require('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
+  { virtual: true }
+);
+jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
+jest.mock('lightning/uiRecordApi', () => ({
+  notifyRecordUpdateAvailable: jest.fn(() => Promise.resolve()),
+  updateRecord: jest.fn(() => Promise.resolve({}))
+}));
+jest.mock('../clock', () => ({ localToday: () => '2025-06-30' }));
+
+interface WireAdapterMock {
+  emit(value: unknown): void;
+  error(body?: unknown): void;
+  getLastConfig(): Record<string, unknown>;
+  adapter: { prototype: { update(config: unknown): void } };
+}
+const adapter = getPanel as unknown as WireAdapterMock;
+
+function render(props: Record<string, unknown> = {}) {
+  return mount('c-account-success-panel', AccountSuccessPanel, { recordId: FULL.account.Id, ...props });
+}
+
+const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
+
+describe('c-account-success-panel', () => {
+  afterEach(() => {
+    resetDom();
+    resetModal();
+    jest.clearAllMocks();
+  });
+
+  it('shows a spinner while loading and asks for the record on the page', async () => {
+    const element = render();
+    await flushPromises();
+    expect(q(element, 'lightning-spinner')).not.toBeNull();
+    expect(adapter.getLastConfig()).toEqual({ accountId: FULL.account.Id });
+    await expect(element).toBeAccessible();
+  });
+
+  it('makes one server call per load', async () => {
+    const update = jest.spyOn(adapter.adapter.prototype, 'update');
+    const element = render();
+    await flushPromises();
+    adapter.emit(FULL);
+    await flushPromises();
+    expect(q(element, 'c-health-summary')).not.toBeNull();
+    // One wire configuration (one cacheable Apex request) and no imperative calls on top of it.
+    expect(update).toHaveBeenCalledTimes(1);
+    expect(getPanel).not.toHaveBeenCalled();
+    update.mockRestore();
+  });
+
+  it('shows the error panel when the view-model cannot load', async () => {
+    const element = render();
+    adapter.error({ message: 'Insufficient access' });
+    await flushPromises();
+    const error = q(element, 'c-error-panel.load-error') as HTMLElement & { friendlyMessage: string };
+    expect(error).not.toBeNull();
+    expect(error.friendlyMessage).toBe('c.Panel_LoadFailed');
+    expect(q(element, 'lightning-spinner')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('passes successModel figures to every section for a full account', async () => {
+    const element = render();
+    adapter.emit(FULL);
+    await flushPromises();
+    const health = q(element, 'c-health-summary') as HTMLElement & { health: { score: number; band: { key: string } } };
+    expect(health.health.score).toEqual(expect.any(Number));
+    const lifecycle = q(element, 'c-lifecycle-path') as HTMLElement & { steps: Array<{ key: string; state: string }> };
+    expect(lifecycle.steps.find((step) => step.state === 'current')?.key).toBe('Adoption');
+    const fit = q(element, 'c-fit-badge') as HTMLElement & { fit: { tier: string } };
+    expect(fit.fit.tier).not.toBeNull();
+    const goals = q(element, 'c-goal-list') as HTMLElement & {
+      goals: Array<{ goal: { Name: string } }>;
+      today: string;
+    };
+    // Overdue first, then the At Risk goal, then open, then achieved.
+    expect(goals.goals.map((s) => s.goal.Name)).toEqual([
+      'Cut onboarding time',
+      'Weekly active users',
+      'Executive dashboard',
+      'Automate renewals quotes'
+    ]);
+    expect(goals.today).toBe('2025-06-30');
+    const risks = q(element, 'c-risk-list') as HTMLElement & { risks: Array<{ score: number }> };
+    expect(risks.risks.map((r) => r.score)).toEqual([20, 12]);
+    const people = q(element, 'c-accountable-people') as HTMLElement & {
+      people: { accountable: Array<{ Name: string }> };
+    };
+    expect(people.people.accountable.map((r) => r.Name)).toEqual(['Head of Customer Success']);
+    const revenue = q(element, 'c-renewal-facts') as HTMLElement & {
+      revenue: { pipelineAmount: number; daysToRenewal: number };
+      goalSummary: { valueRealized: number };
+    };
+    expect(revenue.revenue).toMatchObject({ pipelineAmount: 36000, daysToRenewal: 93 });
+    expect(revenue.goalSummary.valueRealized).toBe(18000);
+    expect(q(element, '.no-goals')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('invites the first goal when the account has none', async () => {
+    const element = render({ recordId: EMPTY.account.Id });
+    adapter.emit(EMPTY);
+    await flushPromises();
+    expect(q(element, '.no-goals')?.textContent).toContain('c.Panel_NoGoals');
+    expect(q(element, 'c-goal-list')).toBeNull();
+    expect(q(element, 'lightning-button.add-goal')).not.toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('hides the sections the page turns off', async () => {
+    const element = render({
+      showHealth: false,
+      showLifecycle: false,
+      showGoals: false,
+      showRisks: false,
+      showPeople: false,
+      showRevenue: true
+    });
+    adapter.emit(FULL);
+    await flushPromises();
+    expect(q(element, 'c-health-summary')).toBeNull();
+    expect(q(element, 'c-lifecycle-path')).toBeNull();
+    expect(q(element, '.section-goals')).toBeNull();
+    expect(q(element, 'c-risk-list')).toBeNull();
+    expect(q(element, 'c-accountable-people')).toBeNull();
+    expect(q(element, 'c-renewal-facts')).not.toBeNull();
+  });
+
+  it('adds a goal in a modal, then toasts and refreshes the panel and the records', async () => {
+    const element = render();
+    adapter.emit(FULL);
+    await flushPromises();
+    const toasts: CustomEvent[] = [];
+    element.addEventListener(TOAST_EVENT_NAME, (event) => toasts.push(event as CustomEvent));
+    queueModalResult({ id: 'a02000000000009AAA' });
+    (q(element, 'lightning-button.add-goal') as HTMLElement).click();
+    await flushPromises();
+    expect(openCalls).toHaveLength(1);
+    expect(openCalls[0]).toMatchObject({ accountId: FULL.account.Id, size: 'small' });
+    expect(toasts.map((t) => t.detail)).toEqual([{ title: 'c.Panel_GoalAdded', variant: 'success' }]);
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([
+      { recordId: 'a02000000000009AAA' },
+      { recordId: FULL.account.Id }
+    ]);
+  });
+
+  it('does nothing when the modal is cancelled', async () => {
+    const element = render();
+    adapter.emit(FULL);
+    await flushPromises();
+    (q(element, 'lightning-button.add-goal') as HTMLElement).click();
+    await flushPromises();
+    expect(openCalls).toHaveLength(1);
+    expect(refreshApex).not.toHaveBeenCalled();
+  });
+
+  it('refreshes after a goal row saves', async () => {
+    const element = render();
+    adapter.emit(FULL);
+    await flushPromises();
+    q(element, 'c-goal-list')!.dispatchEvent(
+      new CustomEvent('goalsaved', { detail: { recordId: 'a02000000000001AAA' } })
+    );
+    await flushPromises();
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([
+      { recordId: 'a02000000000001AAA' },
+      { recordId: FULL.account.Id }
+    ]);
+  });
+
+  it('shows, not swallows, a failed refresh', async () => {
+    (refreshApex as jest.Mock).mockRejectedValueOnce(new Error('Network down'));
+    const element = render();
+    adapter.emit(FULL);
+    await flushPromises();
+    q(element, 'c-goal-list')!.dispatchEvent(
+      new CustomEvent('goalsaved', { detail: { recordId: 'a02000000000001AAA' } })
+    );
+    await flushPromises();
+    const error = q(element, 'c-error-panel.action-error') as HTMLElement & { errors: Error };
+    expect(error.errors.message).toBe('Network down');
+    await expect(element).toBeAccessible();
+  });
+});

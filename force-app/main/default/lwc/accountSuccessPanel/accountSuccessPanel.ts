@@ -1,0 +1,130 @@
+import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import getPanel from '@salesforce/apex/AccountSuccessController.getPanel';
+import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { accountPanel, type AccountPanel, type IsoDate } from 'c/successModel';
+import GoalEditorModal from 'c/goalEditorModal';
+import { localToday } from './clock';
+import type { PanelGoal, PanelRisk, PanelRole, PanelViewModel } from './panelTypes';
+import LABEL_TITLE from '@salesforce/label/c.Panel_Title';
+import LABEL_LOADING from '@salesforce/label/c.Panel_Loading';
+import LABEL_LOAD_FAILED from '@salesforce/label/c.Panel_LoadFailed';
+import LABEL_GOALS from '@salesforce/label/c.Panel_Goals';
+import LABEL_ADD_GOAL from '@salesforce/label/c.Panel_AddGoal';
+import LABEL_NO_GOALS from '@salesforce/label/c.Panel_NoGoals';
+import LABEL_NO_GOALS_HINT from '@salesforce/label/c.Panel_NoGoalsHint';
+import LABEL_GOAL_ADDED from '@salesforce/label/c.Panel_GoalAdded';
+import LABEL_REFRESH_FAILED from '@salesforce/label/c.Panel_RefreshFailed';
+
+type Panel = AccountPanel<PanelGoal, PanelRisk, PanelRole>;
+
+interface WiredPanel {
+  data?: PanelViewModel;
+  error?: unknown;
+}
+
+/**
+ * A single view of the customer on the Account record page: health and why, lifecycle and fit, goals, risks,
+ * accountable people and revenue. One Apex call per load; successModel computes every figure; children render.
+ * Sections can be switched off in the page's design attributes (each shows unless set to false).
+ */
+export default class AccountSuccessPanel extends LightningElement {
+  @api recordId: string | undefined;
+  @api showHealth: boolean | undefined;
+  @api showLifecycle: boolean | undefined;
+  @api showGoals: boolean | undefined;
+  @api showRisks: boolean | undefined;
+  @api showPeople: boolean | undefined;
+  @api showRevenue: boolean | undefined;
+
+  panel: Panel | undefined;
+  error: unknown;
+  actionError: unknown;
+  private wiredResult: WiredPanel | undefined;
+
+  labels = {
+    title: LABEL_TITLE,
+    loading: LABEL_LOADING,
+    loadFailed: LABEL_LOAD_FAILED,
+    goals: LABEL_GOALS,
+    addGoal: LABEL_ADD_GOAL,
+    noGoals: LABEL_NO_GOALS,
+    noGoalsHint: LABEL_NO_GOALS_HINT,
+    refreshFailed: LABEL_REFRESH_FAILED
+  };
+
+  /** The single source of "today" for every figure on the panel. */
+  get today(): IsoDate {
+    return localToday();
+  }
+
+  // The shared typings declare Apex imports as functions only; the platform also accepts them as wire adapters.
+  @wire(getPanel as never, { accountId: '$recordId' })
+  wiredPanel(result: WiredPanel): void {
+    this.wiredResult = result;
+    if (result.data) {
+      this.panel = accountPanel(result.data, this.today);
+      this.error = undefined;
+    } else if (result.error) {
+      this.error = result.error;
+      this.panel = undefined;
+    }
+  }
+
+  get isLoading(): boolean {
+    return !this.panel && !this.error;
+  }
+
+  get hasGoals(): boolean {
+    return (this.panel?.goals.length ?? 0) > 0;
+  }
+
+  get healthVisible(): boolean {
+    return this.showHealth !== false;
+  }
+  get lifecycleVisible(): boolean {
+    return this.showLifecycle !== false;
+  }
+  get goalsVisible(): boolean {
+    return this.showGoals !== false;
+  }
+  get risksVisible(): boolean {
+    return this.showRisks !== false;
+  }
+  get peopleVisible(): boolean {
+    return this.showPeople !== false;
+  }
+  get revenueVisible(): boolean {
+    return this.showRevenue !== false;
+  }
+
+  async handleAddGoal(): Promise<void> {
+    // lightning-types omits LightningModal's static open().
+    const modal = GoalEditorModal as unknown as { open(config: Record<string, unknown>): Promise<unknown> };
+    const result = (await modal.open({
+      size: 'small',
+      label: LABEL_ADD_GOAL,
+      description: LABEL_ADD_GOAL,
+      accountId: this.recordId
+    })) as { id?: string } | undefined;
+    if (!result?.id) return;
+    this.dispatchEvent(new ShowToastEvent({ title: LABEL_GOAL_ADDED, variant: 'success' }));
+    await this.refresh(result.id);
+  }
+
+  async handleGoalSaved(event: CustomEvent<{ recordId: string }>): Promise<void> {
+    await this.refresh(event.detail.recordId);
+  }
+
+  /** Reloads the view-model and tells LDS the goal and the account changed, so other components on the page update. */
+  private async refresh(goalId: string): Promise<void> {
+    this.actionError = undefined;
+    try {
+      await refreshApex(this.wiredResult);
+      await notifyRecordUpdateAvailable([{ recordId: goalId }, { recordId: this.recordId as string }]);
+    } catch (error) {
+      this.actionError = error;
+    }
+  }
+}

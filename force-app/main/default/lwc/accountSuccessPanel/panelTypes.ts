@@ -1,0 +1,55 @@
+// The view-model AccountSuccessController.getPanel returns, declared once. The Apex inner classes and the jest
+// fixtures (__tests__/data/*.json) use exactly these names; records reuse successModel's input types and add the
+// relationship fields the controller selects.
+import type {
+  AccountRecord,
+  CharterRole,
+  CustomerGoal,
+  CustomerRisk,
+  HealthBandConfig,
+  HealthDimensionConfig,
+  IcpCriterionConfig,
+  LifecycleStageConfig,
+  OpportunityRecord,
+  SuccessCharter
+} from 'c/successModel';
+
+export interface NamedRecord {
+  Id?: string;
+  Name?: string | null;
+}
+
+export interface PanelGoal extends CustomerGoal {
+  Charter_Objective__r?: NamedRecord | null;
+  Owner__r?: NamedRecord | null;
+}
+
+export interface PanelRisk extends CustomerRisk {
+  Charter_Risk__r?: (NamedRecord & { Category__c?: string | null }) | null;
+  Owner__r?: NamedRecord | null;
+}
+
+export interface PanelRole extends CharterRole {
+  Person__r?: NamedRecord | null;
+}
+
+export interface PanelViewModelConfig {
+  dimensions: HealthDimensionConfig[];
+  bands: HealthBandConfig[];
+  stages: LifecycleStageConfig[];
+  criteria: IcpCriterionConfig[];
+}
+
+export interface PanelViewModel {
+  account: AccountRecord & { Id: string };
+  /** The Active charter, or null when none is active. */
+  charter: Pick<SuccessCharter, 'Id' | 'Name' | 'Status__c'> | null;
+  goals: PanelGoal[];
+  /** Open customer risks (Closed ones are not loaded). */
+  risks: PanelRisk[];
+  /** CS-sourced opportunities of the account. */
+  opportunities: OpportunityRecord[];
+  /** Roles of the Active charter for the account's lifecycle stage. */
+  roles: PanelRole[];
+  config: PanelViewModelConfig;
+}

@@ -1,0 +1,53 @@
+import { LightningElement, api } from 'lwc';
+import type { CriterionResult, FitResult } from 'c/successModel';
+import { formatLabel } from 'c/panelFormat';
+import LABEL_FIT from '@salesforce/label/c.Panel_Fit';
+import LABEL_FIT_SCORE from '@salesforce/label/c.Panel_FitScore';
+import LABEL_NO_FIT from '@salesforce/label/c.Panel_NoFit';
+import LABEL_MATCHED from '@salesforce/label/c.Panel_FitMatched';
+import LABEL_MISSED from '@salesforce/label/c.Panel_FitMissed';
+import LABEL_NO_VALUE from '@salesforce/label/c.Panel_FitNoValue';
+
+interface CriterionView {
+  key: string;
+  text: string;
+}
+
+function describe(result: CriterionResult): CriterionView {
+  const rule = `${result.field} ${result.operator} ${result.value}`;
+  return {
+    key: result.criterion,
+    text: result.outcome === 'noValue' ? formatLabel(LABEL_NO_VALUE, { name: rule }) : rule
+  };
+}
+
+/** Ideal-customer tier, with the criteria matched and missed. */
+export default class FitBadge extends LightningElement {
+  @api fit: FitResult | undefined;
+
+  labels = { fit: LABEL_FIT, noFit: LABEL_NO_FIT, matched: LABEL_MATCHED, missed: LABEL_MISSED };
+
+  get hasFit(): boolean {
+    return typeof this.fit?.score === 'number';
+  }
+
+  get badgeLabel(): string {
+    return formatLabel(LABEL_FIT_SCORE, { name: this.fit?.tier, value: this.fit?.score });
+  }
+
+  get matched(): CriterionView[] {
+    return (this.fit?.matched ?? []).map(describe);
+  }
+
+  get missed(): CriterionView[] {
+    return (this.fit?.missed ?? []).map(describe);
+  }
+
+  get hasMatched(): boolean {
+    return this.matched.length > 0;
+  }
+
+  get hasMissed(): boolean {
+    return this.missed.length > 0;
+  }
+}

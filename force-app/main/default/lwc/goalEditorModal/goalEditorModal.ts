@@ -1,0 +1,62 @@
+import { api } from 'lwc';
+import LightningModal from 'lightning/modal';
+import GOAL_OBJECT from '@salesforce/schema/Customer_Goal__c';
+import NAME_FIELD from '@salesforce/schema/Customer_Goal__c.Name';
+import ACCOUNT_FIELD from '@salesforce/schema/Customer_Goal__c.Account__c';
+import OBJECTIVE_FIELD from '@salesforce/schema/Customer_Goal__c.Charter_Objective__c';
+import BASELINE_FIELD from '@salesforce/schema/Customer_Goal__c.Baseline__c';
+import TARGET_FIELD from '@salesforce/schema/Customer_Goal__c.Target__c';
+import CURRENT_FIELD from '@salesforce/schema/Customer_Goal__c.Current_Value__c';
+import UNIT_FIELD from '@salesforce/schema/Customer_Goal__c.Unit__c';
+import DIRECTION_FIELD from '@salesforce/schema/Customer_Goal__c.Direction__c';
+import STATUS_FIELD from '@salesforce/schema/Customer_Goal__c.Status__c';
+import START_FIELD from '@salesforce/schema/Customer_Goal__c.Start_Date__c';
+import TARGET_DATE_FIELD from '@salesforce/schema/Customer_Goal__c.Target_Date__c';
+import CRITERIA_FIELD from '@salesforce/schema/Customer_Goal__c.Success_Criteria__c';
+import LABEL_SAVE from '@salesforce/label/c.Panel_Save';
+import LABEL_CANCEL from '@salesforce/label/c.Panel_Cancel';
+import LABEL_SAVE_FAILED from '@salesforce/label/c.Panel_GoalSaveFailed';
+import LABEL_ADD_GOAL from '@salesforce/label/c.Panel_AddGoal';
+
+/** Adds a goal to an account with a record edit form; closes with the new record's Id, or undefined if cancelled. */
+export default class GoalEditorModal extends LightningModal {
+  @api accountId: string | undefined;
+
+  objectApiName = GOAL_OBJECT;
+  fields = {
+    name: NAME_FIELD,
+    account: ACCOUNT_FIELD,
+    objective: OBJECTIVE_FIELD,
+    baseline: BASELINE_FIELD,
+    target: TARGET_FIELD,
+    current: CURRENT_FIELD,
+    unit: UNIT_FIELD,
+    direction: DIRECTION_FIELD,
+    status: STATUS_FIELD,
+    start: START_FIELD,
+    targetDate: TARGET_DATE_FIELD,
+    criteria: CRITERIA_FIELD
+  };
+  labels = { save: LABEL_SAVE, cancel: LABEL_CANCEL, saveFailed: LABEL_SAVE_FAILED, heading: LABEL_ADD_GOAL };
+  saving = false;
+  saveError: unknown;
+
+  handleSubmit(): void {
+    this.saving = true;
+    this.saveError = undefined;
+  }
+
+  handleSuccess(event: CustomEvent<{ id: string }>): void {
+    this.saving = false;
+    this.close({ id: event.detail.id });
+  }
+
+  handleError(event: CustomEvent<unknown>): void {
+    this.saving = false;
+    this.saveError = event.detail;
+  }
+
+  handleCancel(): void {
+    this.close(undefined);
+  }
+}

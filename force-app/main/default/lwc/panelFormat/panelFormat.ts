@@ -1,0 +1,52 @@
+// Label formatting for the success panel's components. Labels carry named placeholders such as {count} so
+// translators can move them; successModel facts are shown through the label of their code.
+import type { Fact, FactCode } from 'c/successModel';
+import GOALS_ATTAINMENT from '@salesforce/label/c.Panel_Fact_GoalsAttainment';
+import GOALS_PROGRESS_UNKNOWN from '@salesforce/label/c.Panel_Fact_GoalsProgressUnknown';
+import GOALS_OVERDUE from '@salesforce/label/c.Panel_Fact_GoalsOverdue';
+import GOALS_MISSED from '@salesforce/label/c.Panel_Fact_GoalsMissed';
+import GOALS_ON_SCHEDULE from '@salesforce/label/c.Panel_Fact_GoalsOnSchedule';
+import OPEN_RISKS from '@salesforce/label/c.Panel_Fact_OpenRisks';
+import HIGH_RISKS from '@salesforce/label/c.Panel_Fact_HighRisks';
+import PRODUCT_ADOPTION from '@salesforce/label/c.Panel_Fact_ProductAdoption';
+import FIT_SCORE from '@salesforce/label/c.Panel_Fact_FitScore';
+import NO_DATA from '@salesforce/label/c.Panel_Fact_NoData';
+import UNKNOWN_DIMENSION from '@salesforce/label/c.Panel_Fact_UnknownDimension';
+import NO_ACCOUNTABLE from '@salesforce/label/c.Panel_Fact_NoAccountable';
+import NO_RESPONSIBLE from '@salesforce/label/c.Panel_Fact_NoResponsible';
+import MULTIPLE_ACCOUNTABLE from '@salesforce/label/c.Panel_Fact_MultipleAccountable';
+import ROLE_WITHOUT_PERSON from '@salesforce/label/c.Panel_Fact_RoleWithoutPerson';
+
+type Values = Record<string, string | number | null | undefined>;
+
+/** Replaces each {name} in a label with its value; a missing value becomes blank rather than "undefined". */
+export function formatLabel(template: string, values: Values = {}): string {
+  return template.replace(/\{(\w+)\}/g, (_match, key: string) => {
+    const value = values[key];
+    return value === null || value === undefined ? '' : String(value);
+  });
+}
+
+const FACT_LABELS: Partial<Record<FactCode, string>> = {
+  goalsAttainment: GOALS_ATTAINMENT,
+  goalsProgressUnknown: GOALS_PROGRESS_UNKNOWN,
+  goalsOverdue: GOALS_OVERDUE,
+  goalsMissed: GOALS_MISSED,
+  goalsOnSchedule: GOALS_ON_SCHEDULE,
+  openRisks: OPEN_RISKS,
+  highRisks: HIGH_RISKS,
+  productAdoption: PRODUCT_ADOPTION,
+  fitScore: FIT_SCORE,
+  noData: NO_DATA,
+  unknownDimension: UNKNOWN_DIMENSION,
+  noAccountable: NO_ACCOUNTABLE,
+  noResponsible: NO_RESPONSIBLE,
+  multipleAccountable: MULTIPLE_ACCOUNTABLE,
+  roleWithoutPerson: ROLE_WITHOUT_PERSON
+};
+
+/** A fact in the user's language; facts the panel has no label for fall back to the model's English. */
+export function factText(fact: Fact): string {
+  const label = FACT_LABELS[fact.code];
+  return label ? formatLabel(label, { count: fact.count, of: fact.of, value: fact.value, name: fact.name }) : fact.text;
+}
