@@ -108,18 +108,20 @@ function main(): void {
   const { accounts, goals, tiers } = makeBook();
   const period = { from: '2024-07-01', to: '2025-06-30', today: TODAY, tiers };
 
-  let results = [
+  const results = [
     report(
       'velocity, 12-month period, split by tier and stage',
       time(7, 2, () => goalVelocity(goals, accounts, period)),
       1000
-    ),
-    report(
-      'velocity trend by month, 24 months',
-      time(5, 1, () => velocityTrend(goals, accounts, { ...period, from: '2023-07-01', granularity: 'month' })),
-      1000
     )
   ];
+  // Not a stated target: shown so a regression in the trend path is visible too.
+  const trend = time(5, 1, () =>
+    velocityTrend(goals, accounts, { ...period, from: '2023-07-01', granularity: 'month' })
+  );
+  console.log(
+    `INFO  velocity trend by month, 24 months: median ${trend.median.toFixed(0)} ms (min ${trend.min.toFixed(0)}, max ${trend.max.toFixed(0)})`
+  );
 
   const accountGoals = goals.slice(0, HEALTH_GOALS).map((goal) => ({ ...goal, Account__c: accounts[0].Id }));
   const risks: CustomerRisk[] = Array.from({ length: 20 }, (_, i) => ({
@@ -128,14 +130,13 @@ function main(): void {
     Status__c: i % 4 === 0 ? 'Closed' : 'Open'
   }));
   const input = { account: accounts[0], goals: accountGoals, risks };
-  results = [
-    ...results,
+  results.push(
     report(
       `health, one account with ${HEALTH_GOALS.toLocaleString('en')} goals`,
       time(50, 10, () => healthScore(input, { dimensions, bands }, TODAY)),
       5
     )
-  ];
+  );
   const sample = goalVelocity(goals, accounts, period).overall;
   console.log(
     `(sanity: ${sample.goalsAchieved} goals achieved by ${sample.customersAchieving} customers, median ${sample.medianDaysToValue} days)`
