@@ -174,7 +174,7 @@ export function loadPlanFile(file: string, displayName = file): Plan {
 
 export function parsePlanText(text: string, file: string): Plan {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {
     throw new PlanError(
       doc.errors.map((error) => ({
