@@ -1,0 +1,76 @@
+// npm run bench:panel: render time in jsdom of the Account success panel for an account with 200 goals and 50 risks
+// (target under 100 ms). Runs under jest (jsdom + the LWC transformer) through jest.bench.config.js, never in
+// npm test. It prints figures and asserts only that the panel rendered, never a timing.
+import { performance } from 'node:perf_hooks';
+import AccountSuccessPanel from 'c/accountSuccessPanel';
+import getPanel from '@salesforce/apex/AccountSuccessController.getPanel';
+import { flushPromises, mount, resetDom } from 'jest-helpers/dom';
+import type { PanelGoal, PanelRisk, PanelViewModel } from '../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
+import base from '../../force-app/main/default/lwc/accountSuccessPanel/__tests__/data/fullAccount.json';
+
+jest.mock(
+  '@salesforce/apex/AccountSuccessController.getPanel',
+  () => ({ default: require('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
+  { virtual: true }
+);
+jest.mock('../../force-app/main/default/lwc/accountSuccessPanel/clock', () => ({ localToday: () => '2025-06-30' }));
+
+const GOALS = 200;
+const RISKS = 50;
+const RUNS = 15;
+const STATUSES = ['Not Started', 'On Track', 'At Risk', 'Achieved', 'Missed'] as const;
+
+function bigAccount(): PanelViewModel {
+  const model = base as PanelViewModel;
+  const goals: PanelGoal[] = Array.from({ length: GOALS }, (_, i) => ({
+    Id: `a02${String(i).padStart(15, '0')}`,
+    Name: `Goal ${i}`,
+    Baseline__c: 0,
+    Target__c: 100,
+    Current_Value__c: (i * 7) % 100,
+    Status__c: STATUSES[i % STATUSES.length],
+    Start_Date__c: '2025-01-01',
+    Target_Date__c: `2025-${String((i % 12) + 1).padStart(2, '0')}-15`,
+    Achieved_Date__c: i % STATUSES.length === 3 ? '2025-05-01' : null,
+    Value_Realized__c: i % STATUSES.length === 3 ? 1000 : null,
+    Charter_Objective__r: { Name: 'Faster time to value' }
+  }));
+  const risks: PanelRisk[] = Array.from({ length: RISKS }, (_, i) => ({
+    Id: `a04${String(i).padStart(15, '0')}`,
+    Name: `Risk ${i}`,
+    Likelihood__c: (i % 5) + 1,
+    Impact__c: ((i + 2) % 5) + 1,
+    Mitigation__c: 'Executive business review',
+    Status__c: 'Open',
+    Owner__r: { Name: 'Dana Reyes' }
+  }));
+  return { ...model, goals, risks };
+}
+
+const adapter = getPanel as unknown as { emit(value: unknown): void };
+
+async function renderOnce(model: PanelViewModel): Promise<number> {
+  const start = performance.now();
+  const element = mount('c-account-success-panel', AccountSuccessPanel, { recordId: model.account.Id });
+  adapter.emit(model);
+  await Promise.resolve();
+  await Promise.resolve();
+  const elapsed = performance.now() - start;
+  const rows = element.shadowRoot?.querySelector('c-goal-list')?.shadowRoot?.querySelectorAll('c-goal-row').length;
+  resetDom();
+  if (rows !== GOALS) throw new Error(`expected ${GOALS} goal rows, rendered ${String(rows)}`);
+  return elapsed;
+}
+
+it(`renders an account with ${GOALS} goals and ${RISKS} risks`, async () => {
+  const model = bigAccount();
+  await renderOnce(model); // warm-up: module loading and first compilation are not the panel's cost
+  await flushPromises();
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) times.push(await renderOnce(model));
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  const line = `bench:panel ${GOALS} goals + ${RISKS} risks, jsdom, ${RUNS} runs: median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (target < 100 ms)`;
+  process.stdout.write(`${line}\n`);
+  expect(times).toHaveLength(RUNS);
+});
