@@ -1,17 +1,42 @@
 import { LightningElement, api } from 'lwc';
 import type { GoalStanding, IsoDate } from 'c/successModel';
+import { formatLabel } from 'c/panelFormat';
 import type { PanelGoal } from '../accountSuccessPanel/panelTypes';
 import LABEL_GOALS from '@salesforce/label/c.Panel_Goals';
+import LABEL_SHOW_ALL from '@salesforce/label/c.Panel_ShowAllGoals';
+import LABEL_SHOW_FEWER from '@salesforce/label/c.Panel_ShowFewerGoals';
+
+/** How many goals show before "Show all": the ones needing attention fit on screen, and a big account stays fast. */
+const VISIBLE_GOALS = 10;
 
 /** The goals in the order successModel gives them (what needs attention first). */
 export default class GoalList extends LightningElement {
   @api goals: GoalStanding<PanelGoal>[] = [];
   @api today: IsoDate | undefined;
 
+  expanded = false;
   labels = { goals: LABEL_GOALS };
 
   get items(): Array<{ key: string; standing: GoalStanding<PanelGoal> }> {
-    return (this.goals ?? []).map((standing, index) => ({ key: standing.goal.Id ?? `goal-${index}`, standing }));
+    const goals = this.goals ?? [];
+    const shown = this.expanded ? goals : goals.slice(0, VISIBLE_GOALS);
+    return shown.map((standing, index) => ({ key: standing.goal.Id ?? `goal-${index}`, standing }));
+  }
+
+  get hasMore(): boolean {
+    return (this.goals ?? []).length > VISIBLE_GOALS;
+  }
+
+  get toggleLabel(): string {
+    return this.expanded ? LABEL_SHOW_FEWER : formatLabel(LABEL_SHOW_ALL, { count: (this.goals ?? []).length });
+  }
+
+  get ariaExpanded(): string {
+    return String(this.expanded);
+  }
+
+  handleToggle(): void {
+    this.expanded = !this.expanded;
   }
 
   handleGoalSaved(event: CustomEvent<{ recordId: string }>): void {
