@@ -245,6 +245,37 @@ describe('migrate against the local org', () => {
     );
   });
 
+  it('builds the LWCs first when a .js is missing, and sends nothing when the build fails', async () => {
+    const bundle = path.join(project.root, 'force-app', 'main', 'default', 'lwc', 'hello');
+    fs.mkdirSync(bundle, { recursive: true });
+    fs.writeFileSync(path.join(bundle, 'hello.ts'), 'export default class Hello {}\n');
+    fs.writeFileSync(path.join(bundle, 'hello.html'), '<template><p>Hello</p></template>\n');
+    fs.writeFileSync(
+      path.join(bundle, 'hello.js-meta.xml'),
+      '<?xml version="1.0" encoding="UTF-8"?>\n<LightningComponentBundle xmlns="http://soap.sforce.com/2006/04/metadata">\n  <apiVersion>66.0</apiVersion>\n  <isExposed>false</isExposed>\n</LightningComponentBundle>\n'
+    );
+    const broken = await migrate([], {
+      build: () => {
+        throw new Error('hello.ts(1,1): error TS1005');
+      }
+    });
+    assert.equal(broken.code, 2);
+    assert.match(broken.stderr, /hello\.ts\(1,1\): error TS1005/);
+    assert.equal(deploys(), 0, 'nothing sent');
+
+    const built: string[] = [];
+    const run = await migrate([], {
+      build: (root) => {
+        built.push(root);
+        fs.writeFileSync(path.join(bundle, 'hello.js'), 'export default class Hello {}\n');
+      }
+    });
+    assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(built, [project.root]);
+    assert.match(run.stdout, /Building LWCs: 1 \.js missing or older than the \.ts/);
+    assert.match(run.stdout, /create {4}LightningComponentBundle hello/);
+  });
+
   it('prints one JSON document with the plan, the deploy id and its status', async () => {
     const run = await migrate(['--json']);
     assert.equal(run.code, 0, run.stderr);
