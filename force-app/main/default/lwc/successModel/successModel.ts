@@ -124,4 +124,28 @@ export type {
   StagePeople,
   StepState
 } from './panel';
-export * from './program';
+export {
+  customerBook,
+  histogramPercentile,
+  programObjectiveMetrics,
+  programStage,
+  programTrend,
+  programVelocity
+} from './program';
+export type {
+  AchievedRow,
+  CustomerBook,
+  CustomerRow,
+  CustomerSample,
+  DaysBucket,
+  DaysBucketRow,
+  DueRow,
+  PeriodOptions,
+  ProgramAggregates,
+  ProgramMonth,
+  ProgramVelocity,
+  RevenueRow,
+  StageCountRow,
+  TierBandCell,
+  TierRow
+} from './program';

@@ -6,6 +6,8 @@ import * as fit from '../fit';
 import * as goals from '../goals';
 import * as health from '../health';
 import * as objectives from '../objectives';
+import * as panel from '../panel';
+import * as program from '../program';
 import * as raci from '../raci';
 import * as risk from '../risk';
 import * as roadmap from '../roadmap';
@@ -23,6 +25,8 @@ describe('successModel public surface', () => {
       goals,
       health,
       objectives,
+      panel,
+      program,
       raci,
       risk,
       roadmap,
