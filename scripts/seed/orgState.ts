@@ -45,46 +45,71 @@ export interface ObjectRead {
 
 const soqlString = (value: string): string => `'${value.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 
-/** Reads rows for every object's keys: first pages of "key != null", then further pages or IN lists, whichever is cheaper. */
+/**
+ * Reads rows for every object's keys: first pages of "key != null", then the remaining pages chained inside one
+ * composite through @{ref.nextRecordsUrl} (five pages, 10,000 rows a call), or IN lists of the plan's keys when the
+ * org holds so many more keyed records than the plan names that those are cheaper.
+ */
 export async function readRecords(api: OrgApi, reads: ObjectRead[]): Promise<Map<string, Map<string, OrgRow>>> {
   const rows = new Map<string, Map<string, OrgRow>>(reads.map((r) => [r.object, new Map()]));
-  type Task = { read: ObjectRead; url: string; first: boolean };
+  type Task = { read: ObjectRead; url: string; first: boolean; pages: number };
+  type Page = { totalSize: number; done: boolean; nextRecordsUrl?: string; records: OrgRow[] };
   const select = (read: ObjectRead): string =>
     `SELECT ${['Id', read.keyField, ...read.fields].join(', ')} FROM ${read.object}`;
+  const seen = new Map<string, number>();
   let tasks: Task[] = reads
     .filter((r) => r.keys.size > 0)
     .map((read) => ({
       read,
       first: true,
+      pages: 1,
       url: `${api.base}/query?q=${encodeURIComponent(`${select(read)} WHERE ${read.keyField} != null`)}`
     }));
   while (tasks.length) {
-    const batch = tasks.slice(0, QUERIES_PER_CALL);
-    tasks = tasks.slice(QUERIES_PER_CALL);
-    const responses = await api.composite(
-      'read',
-      batch.map((task, n): SubRequest => ({ method: 'GET', url: task.url, referenceId: `q${n}` }))
-    );
-    responses.forEach((response, n) => {
-      const { read, first } = batch[n];
-      if (response.httpStatusCode !== 200) throw new Error(`reading ${read.object}: ${JSON.stringify(response.body)}`);
-      const page = response.body as { totalSize: number; done: boolean; nextRecordsUrl?: string; records: OrgRow[] };
+    const groups: Array<{ task: Task; refs: number[] }> = [];
+    const subrequests: SubRequest[] = [];
+    while (tasks.length && subrequests.length < QUERIES_PER_CALL) {
+      const task = tasks.shift()!;
+      const take = Math.min(task.pages, QUERIES_PER_CALL - subrequests.length);
+      const refs: number[] = [];
+      for (let i = 0; i < take; i++) {
+        const n = subrequests.length;
+        const url = i === 0 ? task.url : `@{q${n - 1}.nextRecordsUrl}`;
+        subrequests.push({ method: 'GET', url, referenceId: `q${n}` });
+        refs.push(n);
+      }
+      // Pages this call cannot take are asked for once the last page's locator is known.
+      groups.push({ task, refs });
+    }
+    const responses = await api.composite('read', subrequests);
+    for (const { task, refs } of groups) {
+      const { read } = task;
       const target = rows.get(read.object)!;
-      for (const record of page.records) target.set(String(record[read.keyField]), record);
-      if (page.done || !page.nextRecordsUrl) return;
-      const remainingPages = Math.ceil((page.totalSize - page.records.length) / PAGE_ROWS);
-      const inLists = first ? keyLists([...read.keys].filter((k) => !target.has(k))) : [];
-      if (first && inLists.length < remainingPages) {
+      let last: Page | undefined;
+      for (const n of refs) {
+        const response = responses[n];
+        if (response.httpStatusCode !== 200) {
+          // A chained page after the last one has no locator to follow: nothing was missed.
+          if (last?.done) break;
+          throw new Error(`reading ${read.object}: ${JSON.stringify(response.body)}`);
+        }
+        last = response.body as Page;
+        for (const record of last.records) target.set(String(record[read.keyField]), record);
+        seen.set(read.object, (seen.get(read.object) ?? 0) + last.records.length);
+        if (last.done) break;
+      }
+      if (!last || last.done || !last.nextRecordsUrl) continue;
+      const left = last.totalSize - (seen.get(read.object) ?? 0);
+      const pages = Math.ceil(left / Math.max(last.records.length, 1));
+      const inLists = task.first ? keyLists([...read.keys].filter((k) => !target.has(k))) : [];
+      if (task.first && Math.ceil(inLists.length / QUERIES_PER_CALL) < Math.ceil(pages / QUERIES_PER_CALL)) {
         // The org holds many more keyed records than the plan names: ask for the plan's keys only.
         for (const list of inLists) {
-          tasks.push({
-            read,
-            first: false,
-            url: `${api.base}/query?q=${encodeURIComponent(`${select(read)} WHERE ${read.keyField} IN (${list})`)}`
-          });
+          const soql = `${select(read)} WHERE ${read.keyField} IN (${list})`;
+          tasks.push({ read, first: false, pages: 1, url: `${api.base}/query?q=${encodeURIComponent(soql)}` });
         }
-      } else tasks.push({ read, first: false, url: page.nextRecordsUrl });
-    });
+      } else tasks.push({ read, first: false, pages, url: last.nextRecordsUrl });
+    }
   }
   return rows;
 }
