@@ -7,6 +7,7 @@ import path from 'node:path';
 import { describe, it } from 'node:test';
 import type { Connection } from 'jsforce';
 import { staleSources } from '../build';
+import { assignPermissionSet } from '../permsets';
 import { DeployTimeout, outcomeOf, waitForDeploy } from '../deploy';
 import { diffPlan, differences } from '../plan';
 import type { SourceItem } from '../source';
@@ -215,5 +216,42 @@ describe('build if stale', () => {
     } finally {
       fs.rmSync(root, { recursive: true, force: true });
     }
+  });
+});
+
+describe('--assign-permsets', () => {
+  function fakeOrg(assigned: boolean) {
+    const created: unknown[] = [];
+    const queries: string[] = [];
+    const conn = {
+      request: async () => ({ user_id: '005000000000001AAA' }),
+      query: async (soql: string) => {
+        queries.push(soql);
+        if (soql.includes('FROM PermissionSet ')) return { totalSize: 1, records: [{ Id: '0PS000000000001AAA' }] };
+        return { totalSize: assigned ? 1 : 0, records: assigned ? [{ Id: '0Pa000000000001AAA' }] : [] };
+      },
+      sobject: () => ({
+        create: async (record: unknown) => {
+          created.push(record);
+          return { success: true, id: '0Pa000000000002AAA' };
+        }
+      })
+    } as unknown as Connection;
+    return { conn, created, queries };
+  }
+
+  it('assigns Customer_Success_Admin to the running user once, and never a duplicate', async () => {
+    const fresh = fakeOrg(false);
+    assert.deepEqual(await assignPermissionSet(fresh.conn), {
+      permissionSet: 'Customer_Success_Admin',
+      userId: '005000000000001AAA',
+      assigned: true
+    });
+    assert.deepEqual(fresh.created, [{ AssigneeId: '005000000000001AAA', PermissionSetId: '0PS000000000001AAA' }]);
+    assert.match(fresh.queries[0], /WHERE Name = 'Customer_Success_Admin'/);
+
+    const again = fakeOrg(true);
+    assert.equal((await assignPermissionSet(again.conn)).assigned, false);
+    assert.deepEqual(again.created, []);
   });
 });
