@@ -1,0 +1,139 @@
+// The preview server: serves the built preview, SLDS, and the APIs the preview's platform
+// bindings call — Apex view-models computed from the local org, and UI API record writes.
+// The local org's token stays here: the browser never sees it.
+import fs from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import type { Connection } from 'jsforce';
+import { PROJECT_ROOT } from '../../scripts/lib/paths';
+import { apexMethods } from './apex';
+import { UiApi, toUiApiError } from './uiApi';
+
+const DIST = path.join(PROJECT_ROOT, 'preview', 'dist');
+const SLDS = path.join(PROJECT_ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
+const SHELL_HTML = path.join(PROJECT_ROOT, 'preview', 'index.html');
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.json': 'application/json'
+};
+
+export interface PreviewServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export interface PreviewServerOptions {
+  port?: number;
+  connection: Connection;
+  /** "Today" for the view-models; defaults to the current date. Tests pin it. */
+  today?: () => string;
+}
+
+function send(res: http.ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function serveFile(res: http.ServerResponse, root: string, relative: string): void {
+  const file = path.normalize(path.join(root, relative));
+  if (!file.startsWith(root) || !fs.existsSync(file) || !fs.statSync(file).isFile()) {
+    res.writeHead(404, { 'content-type': 'text/plain' });
+    res.end('not found');
+    return;
+  }
+  res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+  fs.createReadStream(file).pipe(res);
+}
+
+async function readJson(req: http.IncomingMessage): Promise<any> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text ? JSON.parse(text) : {};
+}
+
+export function localToday(): string {
+  const now = new Date();
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
+  const ui = new UiApi(options.connection);
+  const today = options.today ?? localToday;
+
+  const server = http.createServer(async (req, res) => {
+    const url = new URL(req.url ?? '/', 'http://preview');
+    const route = url.pathname;
+    try {
+      if (req.method === 'GET' && (route === '/' || route === '/index.html'))
+        return serveFile(res, path.dirname(SHELL_HTML), 'index.html');
+      if (req.method === 'GET' && route.startsWith('/dist/')) return serveFile(res, DIST, route.slice('/dist/'.length));
+      if (req.method === 'GET' && route.startsWith('/slds/')) return serveFile(res, SLDS, route.slice('/slds/'.length));
+
+      const apex = /^\/preview\/api\/apex\/(\w+)\/(\w+)$/.exec(route);
+      if (apex && req.method === 'POST') {
+        const method = apexMethods[`${apex[1]}.${apex[2]}`];
+        if (!method) return send(res, 404, { message: `the preview has no implementation of ${apex[1]}.${apex[2]}` });
+        try {
+          return send(res, 200, await method(options.connection, await readJson(req), today()));
+        } catch (error) {
+          // Apex failures reach components as { body: { message } }.
+          return send(res, 500, {
+            message: error instanceof Error ? error.message : String(error),
+            exceptionType: 'System.Exception'
+          });
+        }
+      }
+
+      const record = /^\/preview\/api\/ui\/records(?:\/(\w+))?$/.exec(route);
+      if (record) {
+        try {
+          if (req.method === 'POST' && !record[1]) return send(res, 201, await ui.create(await readJson(req)));
+          if (req.method === 'PATCH' && record[1])
+            return send(res, 200, await ui.update(record[1], await readJson(req)));
+          if (req.method === 'DELETE' && record[1]) {
+            await ui.remove(record[1]);
+            res.writeHead(204).end();
+            return;
+          }
+          if (req.method === 'GET' && record[1]) {
+            return send(
+              res,
+              200,
+              await ui.read(record[1], (url.searchParams.get('fields') ?? '').split(',').filter(Boolean))
+            );
+          }
+        } catch (error) {
+          const mapped = toUiApiError(error);
+          return send(res, mapped.status, mapped.body);
+        }
+      }
+
+      if (req.method === 'GET' && route === '/preview/api/accounts') {
+        const result = await options.connection.query(
+          'SELECT Id, Name, Industry, Lifecycle_Stage__c, ARR__c, Renewal_Date__c FROM Account ORDER BY Name LIMIT 200'
+        );
+        return send(res, 200, result.records);
+      }
+      send(res, 404, { message: `no route for ${req.method} ${route}` });
+    } catch (error) {
+      send(res, 500, { message: error instanceof Error ? error.message : String(error) });
+    }
+  });
+
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve()))
+  };
+}
