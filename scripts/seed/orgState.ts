@@ -57,7 +57,7 @@ export async function readRecords(api: OrgApi, reads: ObjectRead[]): Promise<Map
   const select = (read: ObjectRead): string =>
     `SELECT ${['Id', read.keyField, ...read.fields].join(', ')} FROM ${read.object}`;
   const seen = new Map<string, number>();
-  let tasks: Task[] = reads
+  const tasks: Task[] = reads
     .filter((r) => r.keys.size > 0)
     .map((read) => ({
       read,

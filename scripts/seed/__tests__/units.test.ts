@@ -1,0 +1,81 @@
+// The pure parts of the seed: relative dates, the generator's determinism, plan pointers and lines, the published
+// schema against the loader's sections, back-off bounds and composite packing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { resolveDate } from '../dates';
+import { generatePlanData, parseGenerateSpec } from '../generate';
+import { PlanError, SECTIONS, parsePlanText } from '../plan';
+import { backoffDelay, classify, defaultRetryPolicy } from '../retry';
+import { writeCalls } from '../writer';
+
+test('relative dates resolve against the run day, months clamp to the month end', () => {
+  assert.equal(resolveDate('-90d', '2026-03-01'), '2025-12-01');
+  assert.equal(resolveDate('+2w', '2026-03-01'), '2026-03-15');
+  assert.equal(resolveDate('+1m', '2026-01-31'), '2026-02-28');
+  assert.equal(resolveDate('-1y', '2024-02-29'), '2023-02-28');
+  assert.equal(resolveDate('today', '2026-03-01'), '2026-03-01');
+  assert.equal(resolveDate('2026-02-30', '2026-03-01'), undefined);
+  assert.equal(resolveDate('soon', '2026-03-01'), undefined);
+});
+
+test('the same generate spec gives the same data; another seed gives other data', () => {
+  const spec = parseGenerateSpec('records=1000,seed=7');
+  assert.deepEqual(generatePlanData(spec), generatePlanData(parseGenerateSpec('records=1000,seed=7')));
+  assert.notDeepEqual(generatePlanData(spec), generatePlanData(parseGenerateSpec('records=1000,seed=8')));
+  const data = generatePlanData(spec) as { accounts: unknown[]; goals: unknown[]; customerRisks: unknown[] };
+  assert.equal(data.accounts.length + data.goals.length + data.customerRisks.length, 1000);
+  assert.throws(() => parseGenerateSpec('rows=5'), /unknown setting "rows"/);
+});
+
+test('structural problems carry the JSON pointer and the line', () => {
+  const text = 'accounts:\n  - key: A\n    Name: A\n  - Name: no key\ngoals:\n  - key: G\n    Name: orphan\n';
+  const error = (() => {
+    try {
+      parsePlanText(text, 'plan.yaml');
+    } catch (e) {
+      return e as PlanError;
+    }
+    throw new Error('expected a PlanError');
+  })();
+  assert.deepEqual(
+    error.problems.map((p) => [p.pointer, p.line]),
+    [
+      ['/accounts/1/key', 4],
+      ['/goals/0', 6]
+    ]
+  );
+  assert.match(
+    error.message,
+    /plan\.yaml:6 \/goals\/0: Customer_Goal__c key G field Account__c: "account" is required/
+  );
+});
+
+test('the published JSON Schema names exactly the loader sections', () => {
+  const schema = JSON.parse(readFileSync(path.join(__dirname, '..', 'plan.schema.json'), 'utf8')) as {
+    properties: Record<string, unknown>;
+  };
+  const sections = Object.keys(schema.properties).filter((k) => !['$schema', 'version', 'description'].includes(k));
+  assert.deepEqual(sections.sort(), SECTIONS.map((s) => s.name).sort());
+});
+
+test('back-off grows exponentially under a cap, with full jitter', () => {
+  const policy = { ...defaultRetryPolicy(), random: () => 1, baseMs: 100, maxMs: 1000 };
+  assert.deepEqual(
+    [1, 2, 3, 4, 5].map((n) => backoffDelay(policy, n)),
+    [100, 200, 400, 800, 1000]
+  );
+  assert.equal(backoffDelay({ ...policy, random: () => 0 }, 3), 0);
+  assert.equal(classify('UNABLE_TO_LOCK_ROW'), 'retry');
+  assert.equal(classify('REQUEST_LIMIT_EXCEEDED'), 'stop');
+  assert.equal(classify('FIELD_CUSTOM_VALIDATION_EXCEPTION'), 'fail');
+  assert.equal(classify(undefined, 'socket hang up'), 'retry');
+});
+
+test('writes pack five 200-record collections per call across objects', () => {
+  assert.equal(writeCalls([1000]), 1);
+  assert.equal(writeCalls([10_000, 60_000, 30_000]), 100);
+  assert.equal(writeCalls([1, 1, 1, 1, 1, 1]), 2);
+  assert.equal(writeCalls([201]), 1);
+});
