@@ -1,0 +1,83 @@
+import { LightningElement, api } from 'lwc';
+import { LABELS, formatLabel } from 'c/charterLabels';
+import type { ProgramMonth, ProgramVelocity, VelocityFigures, VelocityTier } from 'c/successModel';
+
+interface Row {
+  key: string;
+  segment: string;
+  customers: number;
+  accounts: number;
+  successPercent: number | null;
+  achieved: number;
+  rate: number | null;
+  value: number;
+  median: number | null;
+}
+
+const NONE = LABELS.NotAvailable;
+const row = (key: string, segment: string, figures: VelocityFigures): Row => ({
+  key,
+  segment,
+  customers: figures.customersAchieving,
+  accounts: figures.accounts,
+  successPercent: figures.successfulCustomersPercent,
+  achieved: figures.goalsAchieved,
+  rate: figures.achievementRatePercent,
+  value: figures.valueRealized,
+  median: figures.medianDaysToValue
+});
+
+/** Number, scale and speed of customers achieving their goals: overall, by stage, by tier, by month. */
+export default class CharterMetrics extends LightningElement {
+  @api velocity: ProgramVelocity | undefined;
+  @api byTier: Record<VelocityTier, VelocityFigures> | undefined;
+  @api trend: ProgramMonth[] = [];
+  @api periodStart: string | undefined;
+  @api periodEnd: string | undefined;
+  labels = LABELS;
+
+  get hasData(): boolean {
+    return Boolean(this.velocity);
+  }
+
+  get period(): string {
+    return formatLabel(LABELS.Period, this.periodStart ?? '', this.periodEnd ?? '');
+  }
+
+  get tiles() {
+    const velocity = this.velocity as ProgramVelocity;
+    const overall = velocity.overall;
+    const text = (value: number | null, suffix = ''): string => (value === null ? NONE : `${value}${suffix}`);
+    return [
+      {
+        key: 'customers',
+        label: LABELS.CustomersAchieving,
+        value: `${overall.customersAchieving} / ${overall.accounts}`,
+        detail: text(overall.successfulCustomersPercent, '%')
+      },
+      { key: 'achieved', label: LABELS.GoalsAchieved, value: String(overall.goalsAchieved), detail: '' },
+      { key: 'rate', label: LABELS.AchievementRate, value: text(overall.achievementRatePercent, '%'), detail: '' },
+      { key: 'value', label: LABELS.ValueRealized, value: overall.valueRealized.toLocaleString(), detail: '' },
+      { key: 'median', label: LABELS.MedianDays, value: text(overall.medianDaysToValue), detail: '' },
+      { key: 'p75', label: LABELS.P75Days, value: text(overall.p75DaysToValue), detail: '' },
+      { key: 'revenue', label: LABELS.CsRevenue, value: velocity.csSourcedRevenue.toLocaleString(), detail: '' }
+    ];
+  }
+
+  get stageRows(): Row[] {
+    const byStage = (this.velocity as ProgramVelocity).byStage;
+    return Object.entries(byStage).map(([stage, figures]) => row(stage, stage, figures));
+  }
+
+  get tierRows(): Row[] {
+    return Object.entries(this.byTier ?? {}).map(([tier, figures]) => row(tier, tier, figures));
+  }
+
+  get hasTiers(): boolean {
+    return this.tierRows.length > 0;
+  }
+
+  get monthRows(): Row[] {
+    return this.trend.map((month) => row(month.month, month.month, month.figures));
+  }
+}

@@ -1,0 +1,67 @@
+import { LightningElement, api } from 'lwc';
+import { LABELS, formatLabel } from 'c/charterLabels';
+import type { HeatMap } from 'c/successModel';
+import type { RiskAccount, RiskAccountCount, WorkspaceRisk } from 'c/charterWorkspace';
+import type { CellSelection } from 'c/charterRiskHeatMap';
+
+/** The risks tab: the heat map filters the register by cell; enablers are listed apart. */
+export default class CharterRisks extends LightningElement {
+  @api threats: WorkspaceRisk[] = [];
+  @api enablers: WorkspaceRisk[] = [];
+  @api heatMap: HeatMap | undefined;
+  @api riskAccounts: RiskAccount[] = [];
+  @api riskAccountCounts: RiskAccountCount[] = [];
+  labels = LABELS;
+  selected: CellSelection | null = null;
+
+  get isFiltered(): boolean {
+    return this.selected !== null;
+  }
+
+  /** Threats in the selected cell (the heat map lists risk ids, or the index for a risk without one). */
+  get visibleThreats(): WorkspaceRisk[] {
+    const selected = this.selected;
+    if (!selected || !this.heatMap) return this.threats;
+    const inCell = new Set(this.heatMap.cells[selected.row][selected.column]);
+    return this.threats.filter((risk, index) => inCell.has(risk.Id ?? String(index)));
+  }
+
+  get hasEnablers(): boolean {
+    return this.enablers.length > 0;
+  }
+
+  get enablerRows() {
+    return this.enablers.map((risk, index) => ({
+      key: risk.Id ?? String(index),
+      id: risk.Id,
+      name: risk.Name ?? '',
+      assessment: risk.Assessment__c ?? '',
+      owner: risk.Owner__r?.Name ?? '',
+      editLabel: formatLabel(LABELS.EditRecord, risk.Name ?? '')
+    }));
+  }
+
+  handleCellSelect(event: CustomEvent<CellSelection | null>): void {
+    this.selected = event.detail;
+  }
+
+  handleShowAll(): void {
+    this.selected = null;
+  }
+
+  handleAdd(): void {
+    this.request(undefined);
+  }
+
+  handleEdit(event: Event): void {
+    this.request((event.currentTarget as HTMLElement).dataset.id);
+  }
+
+  handleRegisterRequest(event: CustomEvent): void {
+    this.request(event.detail.recordId);
+  }
+
+  private request(recordId: string | undefined): void {
+    this.dispatchEvent(new CustomEvent('recordrequest', { detail: { objectApiName: 'Charter_Risk__c', recordId } }));
+  }
+}

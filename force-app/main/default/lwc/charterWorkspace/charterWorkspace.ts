@@ -1,0 +1,112 @@
+import { LightningElement, api, wire } from 'lwc';
+import { refreshApex } from '@salesforce/apex';
+import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import getWorkspace from '@salesforce/apex/CharterWorkspaceController.getWorkspace';
+import CharterRecordModal from 'c/charterRecordModal';
+import { LABELS } from 'c/charterLabels';
+import { buildWorkspaceView, type WorkspaceView } from './workspaceModel';
+import type { RecordRequest, WorkspaceData } from './workspaceTypes';
+
+// lightning-types omits LightningModal's static open().
+const recordModal = CharterRecordModal as unknown as Record<
+  'open',
+  (config: Record<string, unknown>) => Promise<unknown>
+>;
+
+interface WireResult {
+  data?: WorkspaceData;
+  error?: unknown;
+}
+
+/**
+ * The charter workspace: the charter and whether it is working, in six tabs. One Apex call per load; every
+ * figure comes from successModel through buildWorkspaceView; writes go through Lightning Data Service (the
+ * statement form and charterRecordModal), then the wire is refreshed.
+ */
+export default class CharterWorkspace extends LightningElement {
+  labels = LABELS;
+  /** null asks the controller for the Active charter (app and home pages have no record). */
+  charterId: string | null = null;
+  data: WorkspaceData | undefined;
+  view: WorkspaceView | undefined;
+  error: unknown;
+  private wired: WireResult | undefined;
+  private recordIdValue: string | undefined;
+
+  /** Set on the Success Charter record page; absent on app and home pages. */
+  @api
+  get recordId(): string | undefined {
+    return this.recordIdValue;
+  }
+  set recordId(value: string | undefined) {
+    this.recordIdValue = value;
+    this.charterId = value ?? null;
+  }
+
+  // @ts-expect-error the shared typings declare Apex imports as functions only; they are wire adapters too.
+  @wire(getWorkspace, { charterId: '$charterId' })
+  wiredWorkspace(result: WireResult): void {
+    this.wired = result;
+    if (result.data) {
+      this.data = result.data;
+      this.view = buildWorkspaceView(result.data);
+      this.error = undefined;
+    } else if (result.error) {
+      this.error = result.error;
+      this.data = undefined;
+      this.view = undefined;
+    }
+  }
+
+  get isLoading(): boolean {
+    return !this.data && !this.error;
+  }
+
+  get hasCharter(): boolean {
+    return Boolean(this.data?.charter);
+  }
+
+  get isEmpty(): boolean {
+    return Boolean(this.data) && !this.data?.charter;
+  }
+
+  get charterName(): string {
+    return this.data?.charter?.Name ?? LABELS.Title;
+  }
+
+  get charterRecordId(): string | undefined {
+    return this.data?.charter?.Id;
+  }
+
+  async handleRecordRequest(event: CustomEvent<RecordRequest>): Promise<void> {
+    const request = event.detail;
+    const result = await recordModal.open({
+      size: 'small',
+      label: request.recordId ? LABELS.Edit : LABELS.Save,
+      objectApiName: request.objectApiName,
+      recordId: request.recordId,
+      charterId: this.charterRecordId
+    });
+    if (result === 'saved') await this.afterSave();
+  }
+
+  async handleStatementSaved(): Promise<void> {
+    await this.afterSave();
+  }
+
+  private async afterSave(): Promise<void> {
+    this.dispatchEvent(new ShowToastEvent({ title: LABELS.Saved, variant: 'success' }));
+    await refreshApex(this.wired);
+  }
+}
+
+export type {
+  NamedRef,
+  RecordRequest,
+  RiskAccount,
+  RiskAccountCount,
+  WorkspaceCharter,
+  WorkspaceData,
+  WorkspaceRisk,
+  WorkspaceRole
+} from './workspaceTypes';
