@@ -4,9 +4,11 @@ const tseslint = require('typescript-eslint');
 const jestPlugin = require('eslint-plugin-jest');
 const globals = require('globals');
 
-const COMPONENTS = ['force-app/**/lwc/**/*.ts'];
+const COMPONENTS = ['force-app/**/lwc/**/*.ts', 'preview/modules/**/*.ts'];
 const COMPONENT_TESTS = ['force-app/**/lwc/**/__tests__/**/*.ts', 'jest/**/*.ts'];
-const NODE_TS = ['scripts/**/*.ts', 'preview/**/*.ts', 'test/**/*.ts'];
+const NODE_TS = ['scripts/**/*.ts', 'preview/server/**/*.ts', 'preview/build.ts', 'test/**/*.ts'];
+// Browser code of the preview that is not a component: platform bindings and the entry.
+const PREVIEW_BROWSER_TS = ['preview/platform/**/*.ts', 'preview/main.ts'];
 
 module.exports = [
   {
@@ -19,6 +21,9 @@ module.exports = [
       'preview/dist/**',
       'test-results/**',
       'force-app/**/lwc/**/*.js',
+      'preview/main.js',
+      'preview/platform/*.js',
+      'preview/modules/**/*.js',
       '**/fixtures/**'
     ]
   },
@@ -50,6 +55,11 @@ module.exports = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': 'off'
     }
+  },
+  ...tseslint.configs.recommended.map((config) => ({ ...config, files: PREVIEW_BROWSER_TS })),
+  {
+    files: PREVIEW_BROWSER_TS,
+    languageOptions: { globals: { ...globals.browser } }
   },
   {
     files: ['*.js', '*.cjs', 'config/**/*.js'],

@@ -112,7 +112,11 @@ export async function buildPreview(options: { entry?: string; outDir?: string } 
     }
   });
   try {
-    const output: RollupOutput = await bundle.write({ dir: options.outDir ?? DIST_DIR, format: 'esm', entryFileNames: 'main.js' });
+    const output: RollupOutput = await bundle.write({
+      dir: options.outDir ?? DIST_DIR,
+      format: 'esm',
+      entryFileNames: 'main.js'
+    });
     return { files: output.output.map((o) => o.fileName), milliseconds: Date.now() - started };
   } finally {
     await bundle.close();

@@ -90,7 +90,7 @@ export async function start(argv: string[]): Promise<number> {
     out.info(`    ${org.instanceUrl} (${elapsed()})`);
 
     out.info('2/5 migrating force-app into it');
-    const migrated = await runMigrate({ argv: ['--instance-url', org.instanceUrl, '--assign-permsets'], env });
+    const migrated = await runMigrate({ argv: ['--instance-url', org.instanceUrl], env });
     if (migrated !== EXIT.OK) throw new Error(`migrate exited ${migrated}`);
 
     out.info(`3/5 seeding the demo plan (${elapsed()})`);

@@ -22,6 +22,7 @@ export function urlFor(pageReference: PageReference): string {
 const Navigate = Symbol('Navigate');
 const GenerateUrl = Symbol('GenerateUrl');
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- a mixin must accept any constructor signature
 type Constructor = new (...args: any[]) => object;
 
 export function NavigationMixin<T extends Constructor>(Base: T) {

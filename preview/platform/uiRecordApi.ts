@@ -17,6 +17,7 @@ interface RecordRepresentation {
 }
 type FieldId = string | { objectApiName?: string; fieldApiName: string };
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller knows the UI API shape it asked for
 async function send(method: string, path: string, body?: unknown): Promise<any> {
   const response = await fetch(`/preview/api/ui/${path}`, {
     method,
@@ -42,7 +43,9 @@ export function deleteRecord(recordId: string): Promise<void> {
   return send('DELETE', `records/${encodeURIComponent(recordId)}`);
 }
 
-export function notifyRecordUpdateAvailable(_items: Array<{ recordId: string }>): Promise<void> {
+/** The preview holds no record cache, so there is nothing to invalidate; the next read is fresh. */
+export function notifyRecordUpdateAvailable(items: Array<{ recordId: string }>): Promise<void> {
+  void items;
   return Promise.resolve();
 }
 
@@ -61,7 +64,10 @@ export function getFieldValue(record: RecordRepresentation | undefined, field: F
   return current;
 }
 
-export function getFieldDisplayValue(record: RecordRepresentation | undefined, field: FieldId): string | null | undefined {
+export function getFieldDisplayValue(
+  record: RecordRepresentation | undefined,
+  field: FieldId
+): string | null | undefined {
   const parts = fieldName(field).split('.');
   const last = parts.pop() as string;
   let current: RecordRepresentation | undefined = record;

@@ -53,6 +53,7 @@ function serveFile(res: http.ServerResponse, root: string, relative: string): vo
   fs.createReadStream(file).pipe(res);
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies are checked by each handler
 async function readJson(req: http.IncomingMessage): Promise<any> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);

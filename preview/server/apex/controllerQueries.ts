@@ -72,7 +72,7 @@ export class ControllerQueries {
   }
 
   /** Runs the controller's query on `objectName` with its binds, all pages, records as Apex returns them. */
-  async run<T extends Record<string, any>>(
+  async run<T extends object>(
     connection: Connection,
     objectName: string,
     binds: Record<string, BindValue> = {},

@@ -19,7 +19,7 @@ export default class AccountList extends LightningElement {
     try {
       const response = await fetch('/preview/api/accounts');
       const body = await response.json();
-      if (!response.ok) throw { body };
+      if (!response.ok) throw Object.assign(new Error(body?.message ?? response.statusText), { body });
       this.rows = (body as AccountRow[]).map((row) => ({ ...row, href: `#/account/${row.Id}` }));
     } catch (error) {
       this.error = error;

@@ -13,7 +13,10 @@ export default class Toasts extends LightningElement {
   private next = 0;
   private readonly onToast = (event: Event) => {
     const detail = (event as CustomEvent<{ title: string; message?: string; variant?: string }>).detail;
-    this.toasts = [...this.toasts, { key: this.next++, title: detail.title, message: detail.message, variant: detail.variant ?? 'info' }];
+    this.toasts = [
+      ...this.toasts,
+      { key: this.next++, title: detail.title, message: detail.message, variant: detail.variant ?? 'info' }
+    ];
   };
 
   override connectedCallback(): void {
