@@ -8,12 +8,14 @@ import { flushPromises, mount, resetDom } from 'jest-helpers/dom';
 import type {
   PanelGoal,
   PanelRisk,
-  PanelViewModel
+  PanelViewModel,
+  PanelViewModelJson
 } from '../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
 import base from '../../force-app/main/default/lwc/accountSuccessPanel/__tests__/data/fullAccount.json';
 
 jest.mock(
   '@salesforce/apex/AccountSuccessController.getPanel',
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
   () => ({ default: require('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
   { virtual: true }
 );
@@ -25,7 +27,7 @@ const RUNS = 15;
 const STATUSES = ['Not Started', 'On Track', 'At Risk', 'Achieved', 'Missed'] as const;
 
 function bigAccount(): PanelViewModel {
-  const model = base as PanelViewModel;
+  const model = base satisfies PanelViewModelJson as PanelViewModel;
   const goals: PanelGoal[] = Array.from({ length: GOALS }, (_, i) => ({
     Id: `a02${String(i).padStart(15, '0')}`,
     Name: `Goal ${i}`,

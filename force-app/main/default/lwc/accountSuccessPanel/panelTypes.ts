@@ -40,6 +40,15 @@ export interface PanelViewModelConfig {
   criteria: IcpCriterionConfig[];
 }
 
+/** JSON cannot carry TypeScript's string unions: fixtures and wire payloads are checked with unions widened. */
+type Widen<T> = T extends string
+  ? string
+  : T extends number | boolean | null | undefined
+    ? T
+    : T extends (infer U)[]
+      ? Widen<U>[]
+      : { [K in keyof T]: Widen<T[K]> };
+
 export interface PanelViewModel {
   account: AccountRecord & { Id: string };
   /** The Active charter, or null when none is active. */
@@ -53,3 +62,6 @@ export interface PanelViewModel {
   roles: PanelRole[];
   config: PanelViewModelConfig;
 }
+
+/** The view-model as JSON delivers it (string unions widened to string). */
+export type PanelViewModelJson = Widen<PanelViewModel>;

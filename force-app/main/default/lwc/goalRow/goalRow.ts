@@ -20,6 +20,11 @@ import LABEL_MARK_ACHIEVED from '@salesforce/label/c.Panel_MarkAchieved';
 import LABEL_SAVED from '@salesforce/label/c.Panel_GoalSaved';
 import LABEL_SAVE_FAILED from '@salesforce/label/c.Panel_GoalSaveFailed';
 
+interface NumberInput extends HTMLElement {
+  value: string;
+  reportValidity(): boolean;
+}
+
 const TIMELINESS_LABELS: Partial<Record<Timeliness, string>> = { overdue: LABEL_OVERDUE, dueSoon: LABEL_DUE_SOON };
 
 /** One goal: where it stands, and the two updates an account manager makes most (current value, achieved). */
@@ -105,7 +110,7 @@ export default class GoalRow extends LightningElement {
   }
 
   get canAct(): boolean {
-    return this.standing?.open === true && Boolean(this.goal.Id);
+    return this.standing?.isOpen === true && Boolean(this.goal.Id);
   }
 
   get actionsDisabled(): boolean {
@@ -122,8 +127,7 @@ export default class GoalRow extends LightningElement {
   }
 
   handleSaveValue(): void {
-    const input = this.template!.querySelector('lightning-input.current-value') as
-      (HTMLElement & { value: string; reportValidity(): boolean }) | null;
+    const input = this.template!.querySelector('lightning-input.current-value') as NumberInput | null;
     if (!input || !input.reportValidity()) return;
     const value = input.value === '' ? null : Number(input.value);
     this.save({ Current_Value__c: value });

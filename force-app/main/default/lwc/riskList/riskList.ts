@@ -19,7 +19,7 @@ const RATING_CLASS: Record<string, string> = {
 
 interface RiskView {
   key: string;
-  name: string;
+  title: string;
   category: string | null;
   scoreText: string;
   badgeClass: string;
@@ -40,7 +40,7 @@ export default class RiskList extends LightningElement {
   get rows(): RiskView[] {
     return (this.risks ?? []).map(({ risk, score, rating }, index) => ({
       key: risk.Id ?? `risk-${index}`,
-      name: risk.Name ?? risk.Charter_Risk__r?.Name ?? '',
+      title: risk.Name ?? risk.Charter_Risk__r?.Name ?? '',
       category: risk.Charter_Risk__r?.Category__c ?? null,
       scoreText: score === null ? LABEL_UNSCORED : formatLabel(LABEL_SCORE, { value: score, name: rating }),
       badgeClass: `score ${RATING_CLASS[rating ?? ''] ?? ''}`.trim(),

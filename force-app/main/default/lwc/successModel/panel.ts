@@ -56,7 +56,7 @@ export interface GoalStanding<G extends CustomerGoal = CustomerGoal> {
   /** Days from start to achieved, for achieved goals. */
   daysToValue: number | null;
   /** True while the goal can still change: not achieved, missed or cancelled. */
-  open: boolean;
+  isOpen: boolean;
 }
 
 export interface RiskStanding<R extends CustomerRisk = CustomerRisk> {
@@ -98,7 +98,8 @@ export interface RevenueFacts {
 
 export interface GoalSummary {
   total: number;
-  open: number;
+  /** Goals not yet achieved, missed or cancelled. */
+  openCount: number;
   achieved: number;
   overdue: number;
   dueSoon: number;
@@ -165,7 +166,7 @@ export function goalStandings<G extends CustomerGoal>(goals: readonly G[], today
         timeliness,
         daysToTarget: daysBetween(today, goal.Target_Date__c),
         daysToValue: timeToValue(goal),
-        open: timeliness !== 'achieved' && timeliness !== 'missed' && timeliness !== 'cancelled'
+        isOpen: timeliness !== 'achieved' && timeliness !== 'missed' && timeliness !== 'cancelled'
       };
     })
     .sort(compareGoals);
@@ -174,7 +175,7 @@ export function goalStandings<G extends CustomerGoal>(goals: readonly G[], today
 export function summarizeGoals(standings: readonly GoalStanding[]): GoalSummary {
   const summary: GoalSummary = {
     total: standings.length,
-    open: 0,
+    openCount: 0,
     achieved: 0,
     overdue: 0,
     dueSoon: 0,
@@ -183,7 +184,7 @@ export function summarizeGoals(standings: readonly GoalStanding[]): GoalSummary 
   };
   let value = 0;
   for (const standing of standings) {
-    if (standing.open) summary.open++;
+    if (standing.isOpen) summary.openCount++;
     if (standing.timeliness === 'overdue') summary.overdue++;
     if (standing.timeliness === 'dueSoon') summary.dueSoon++;
     if (standing.timeliness === 'achieved') {

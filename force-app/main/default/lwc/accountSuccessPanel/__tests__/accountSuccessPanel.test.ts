@@ -2,16 +2,16 @@ import AccountSuccessPanel from 'c/accountSuccessPanel';
 import getPanel from '@salesforce/apex/AccountSuccessController.getPanel';
 import { refreshApex } from '@salesforce/apex';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
-import { openCalls, queueModalResult, resetModal } from 'lightning/modal';
-import { TOAST_EVENT_NAME } from 'lightning/platformShowToastEvent';
+import { openCalls, queueModalResult, resetModal } from '../../../../../../jest/mocks/lightning/modal';
+import { TOAST_EVENT_NAME } from '../../../../../../jest/mocks/lightning/platformShowToastEvent';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
-import type { PanelViewModel } from '../panelTypes';
+import type { PanelViewModel, PanelViewModelJson } from '../panelTypes';
 import fullJson from './data/fullAccount.json';
 import emptyJson from './data/emptyAccount.json';
 
-// The fixtures are the Apex contract: they must type-check as the view-model.
-const FULL: PanelViewModel = fullJson satisfies PanelViewModel;
-const EMPTY: PanelViewModel = emptyJson satisfies PanelViewModel;
+// The fixtures are the Apex contract: they must type-check as the view-model (as JSON delivers it).
+const FULL = fullJson satisfies PanelViewModelJson as PanelViewModel;
+const EMPTY = emptyJson satisfies PanelViewModelJson as PanelViewModel;
 
 jest.mock(
   '@salesforce/apex/AccountSuccessController.getPanel',
@@ -31,7 +31,7 @@ interface WireAdapterMock {
   getLastConfig(): Record<string, unknown>;
   adapter: { prototype: { update(config: unknown): void } };
 }
-const adapter = getPanel as unknown as WireAdapterMock;
+const wire = getPanel as unknown as WireAdapterMock;
 
 function render(props: Record<string, unknown> = {}) {
   return mount('c-account-success-panel', AccountSuccessPanel, { recordId: FULL.account.Id, ...props });
@@ -50,15 +50,15 @@ describe('c-account-success-panel', () => {
     const element = render();
     await flushPromises();
     expect(q(element, 'lightning-spinner')).not.toBeNull();
-    expect(adapter.getLastConfig()).toEqual({ accountId: FULL.account.Id });
+    expect(wire.getLastConfig()).toEqual({ accountId: FULL.account.Id });
     await expect(element).toBeAccessible();
   });
 
   it('makes one server call per load', async () => {
-    const update = jest.spyOn(adapter.adapter.prototype, 'update');
+    const update = jest.spyOn(wire.adapter.prototype, 'update');
     const element = render();
     await flushPromises();
-    adapter.emit(FULL);
+    wire.emit(FULL);
     await flushPromises();
     expect(q(element, 'c-health-summary')).not.toBeNull();
     // One wire configuration (one cacheable Apex request) and no imperative calls on top of it.
@@ -69,7 +69,7 @@ describe('c-account-success-panel', () => {
 
   it('shows the error panel when the view-model cannot load', async () => {
     const element = render();
-    adapter.error({ message: 'Insufficient access' });
+    wire.error({ message: 'Insufficient access' });
     await flushPromises();
     const error = q(element, 'c-error-panel.load-error') as HTMLElement & { friendlyMessage: string };
     expect(error).not.toBeNull();
@@ -80,45 +80,47 @@ describe('c-account-success-panel', () => {
 
   it('passes successModel figures to every section for a full account', async () => {
     const element = render();
-    adapter.emit(FULL);
+    wire.emit(FULL);
     await flushPromises();
-    const health = q(element, 'c-health-summary') as HTMLElement & { health: { score: number; band: { key: string } } };
-    expect(health.health.score).toEqual(expect.any(Number));
+    const healthElement = q(element, 'c-health-summary') as HTMLElement & {
+      health: { score: number; band: { key: string } };
+    };
+    expect(healthElement.health.score).toEqual(expect.any(Number));
     const lifecycle = q(element, 'c-lifecycle-path') as HTMLElement & { steps: Array<{ key: string; state: string }> };
     expect(lifecycle.steps.find((step) => step.state === 'current')?.key).toBe('Adoption');
-    const fit = q(element, 'c-fit-badge') as HTMLElement & { fit: { tier: string } };
-    expect(fit.fit.tier).not.toBeNull();
-    const goals = q(element, 'c-goal-list') as HTMLElement & {
+    const fitElement = q(element, 'c-fit-badge') as HTMLElement & { fit: { tier: string } };
+    expect(fitElement.fit.tier).not.toBeNull();
+    const goalsElement = q(element, 'c-goal-list') as HTMLElement & {
       goals: Array<{ goal: { Name: string } }>;
       today: string;
     };
     // Overdue first, then the At Risk goal, then open, then achieved.
-    expect(goals.goals.map((s) => s.goal.Name)).toEqual([
+    expect(goalsElement.goals.map((s) => s.goal.Name)).toEqual([
       'Cut onboarding time',
       'Weekly active users',
       'Executive dashboard',
       'Automate renewals quotes'
     ]);
-    expect(goals.today).toBe('2025-06-30');
-    const risks = q(element, 'c-risk-list') as HTMLElement & { risks: Array<{ score: number }> };
-    expect(risks.risks.map((r) => r.score)).toEqual([20, 12]);
-    const people = q(element, 'c-accountable-people') as HTMLElement & {
+    expect(goalsElement.today).toBe('2025-06-30');
+    const risksElement = q(element, 'c-risk-list') as HTMLElement & { risks: Array<{ score: number }> };
+    expect(risksElement.risks.map((r) => r.score)).toEqual([20, 12]);
+    const peopleElement = q(element, 'c-accountable-people') as HTMLElement & {
       people: { accountable: Array<{ Name: string }> };
     };
-    expect(people.people.accountable.map((r) => r.Name)).toEqual(['Head of Customer Success']);
-    const revenue = q(element, 'c-renewal-facts') as HTMLElement & {
+    expect(peopleElement.people.accountable.map((r) => r.Name)).toEqual(['Head of Customer Success']);
+    const revenueElement = q(element, 'c-renewal-facts') as HTMLElement & {
       revenue: { pipelineAmount: number; daysToRenewal: number };
       goalSummary: { valueRealized: number };
     };
-    expect(revenue.revenue).toMatchObject({ pipelineAmount: 36000, daysToRenewal: 93 });
-    expect(revenue.goalSummary.valueRealized).toBe(18000);
+    expect(revenueElement.revenue).toMatchObject({ pipelineAmount: 36000, daysToRenewal: 93 });
+    expect(revenueElement.goalSummary.valueRealized).toBe(18000);
     expect(q(element, '.no-goals')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('invites the first goal when the account has none', async () => {
     const element = render({ recordId: EMPTY.account.Id });
-    adapter.emit(EMPTY);
+    wire.emit(EMPTY);
     await flushPromises();
     expect(q(element, '.no-goals')?.textContent).toContain('c.Panel_NoGoals');
     expect(q(element, 'c-goal-list')).toBeNull();
@@ -135,7 +137,7 @@ describe('c-account-success-panel', () => {
       showPeople: false,
       showRevenue: true
     });
-    adapter.emit(FULL);
+    wire.emit(FULL);
     await flushPromises();
     expect(q(element, 'c-health-summary')).toBeNull();
     expect(q(element, 'c-lifecycle-path')).toBeNull();
@@ -147,7 +149,7 @@ describe('c-account-success-panel', () => {
 
   it('adds a goal in a modal, then toasts and refreshes the panel and the records', async () => {
     const element = render();
-    adapter.emit(FULL);
+    wire.emit(FULL);
     await flushPromises();
     const toasts: CustomEvent[] = [];
     element.addEventListener(TOAST_EVENT_NAME, (event) => toasts.push(event as CustomEvent));
@@ -166,7 +168,7 @@ describe('c-account-success-panel', () => {
 
   it('does nothing when the modal is cancelled', async () => {
     const element = render();
-    adapter.emit(FULL);
+    wire.emit(FULL);
     await flushPromises();
     (q(element, 'lightning-button.add-goal') as HTMLElement).click();
     await flushPromises();
@@ -176,7 +178,7 @@ describe('c-account-success-panel', () => {
 
   it('refreshes after a goal row saves', async () => {
     const element = render();
-    adapter.emit(FULL);
+    wire.emit(FULL);
     await flushPromises();
     q(element, 'c-goal-list')!.dispatchEvent(
       new CustomEvent('goalsaved', { detail: { recordId: 'a02000000000001AAA' } })
@@ -192,7 +194,7 @@ describe('c-account-success-panel', () => {
   it('shows, not swallows, a failed refresh', async () => {
     (refreshApex as jest.Mock).mockRejectedValueOnce(new Error('Network down'));
     const element = render();
-    adapter.emit(FULL);
+    wire.emit(FULL);
     await flushPromises();
     q(element, 'c-goal-list')!.dispatchEvent(
       new CustomEvent('goalsaved', { detail: { recordId: 'a02000000000001AAA' } })

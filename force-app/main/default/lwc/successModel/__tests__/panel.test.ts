@@ -65,10 +65,10 @@ describe('goalStandings', () => {
       'cancelled'
     ]);
     const overdue = standings[0];
-    expect(overdue).toMatchObject({ timeliness: 'overdue', daysToTarget: -29, open: true, daysToValue: null });
+    expect(overdue).toMatchObject({ timeliness: 'overdue', daysToTarget: -29, isOpen: true, daysToValue: null });
     expect(overdue.progress.percent).toBe(50);
     const achieved = standings.find((s) => s.goal.Name === 'achieved');
-    expect(achieved).toMatchObject({ timeliness: 'achieved', daysToValue: 59, open: false });
+    expect(achieved).toMatchObject({ timeliness: 'achieved', daysToValue: 59, isOpen: false });
     expect(achieved?.progress.percent).toBe(100);
     expect(standings.find((s) => s.goal.Name === 'unscheduled')?.daysToTarget).toBeNull();
   });
@@ -108,7 +108,7 @@ describe('summarizeGoals', () => {
     );
     expect(summarizeGoals(standings)).toEqual({
       total: 5,
-      open: 2,
+      openCount: 2,
       achieved: 2,
       overdue: 1,
       dueSoon: 1,
@@ -120,7 +120,7 @@ describe('summarizeGoals', () => {
   it('is all zeros without goals', () => {
     expect(summarizeGoals([])).toEqual({
       total: 0,
-      open: 0,
+      openCount: 0,
       achieved: 0,
       overdue: 0,
       dueSoon: 0,
@@ -270,7 +270,7 @@ describe('accountPanel', () => {
     expect(panel.fit.matched.length + panel.fit.missed.length).toBeGreaterThan(0);
     expect(panel.lifecycle.find((s) => s.state === 'current')?.key).toBe('Adoption');
     expect(panel.goals).toHaveLength(1);
-    expect(panel.goalSummary.open).toBe(1);
+    expect(panel.goalSummary.openCount).toBe(1);
     expect(panel.risks[0].score).toBe(4);
     expect(panel.people.accountable.map((r) => r.Name)).toEqual(['Lead']);
     expect(panel.revenue.pipelineAmount).toBe(100);

@@ -1,0 +1,57 @@
+import AccountablePeople from 'c/accountablePeople';
+import { stagePeople } from 'c/successModel';
+import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import type { PanelRole } from '../../accountSuccessPanel/panelTypes';
+
+const ROLES: PanelRole[] = [
+  {
+    Id: 'ro1',
+    Name: 'Head of CS',
+    Lifecycle_Stage__c: 'Adoption',
+    RACI__c: 'Accountable',
+    Person__c: 'u1',
+    Person__r: { Name: 'Sam Okafor' }
+  },
+  {
+    Id: 'ro2',
+    Name: 'CSM',
+    Lifecycle_Stage__c: 'Adoption',
+    RACI__c: 'Responsible',
+    Person__c: 'u2',
+    Person__r: { Name: 'Dana Reyes' }
+  },
+  { Id: 'ro3', Name: 'Renewals lead', Lifecycle_Stage__c: 'Renewal', RACI__c: 'Accountable' }
+];
+
+describe('c-accountable-people', () => {
+  afterEach(resetDom);
+
+  it('names the accountable and responsible people for the stage', async () => {
+    const element = mount('c-accountable-people', AccountablePeople, { people: stagePeople(ROLES, 'Adoption') });
+    await flushPromises();
+    const root = shadow(element);
+    expect(root.querySelector('.accountable .person')?.textContent).toBe('Sam Okafor');
+    expect(root.querySelector('.responsible .person')?.textContent).toBe('Dana Reyes');
+    expect(root.querySelector('.warnings')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('warns about RACI gaps and unfilled roles', async () => {
+    const element = mount('c-accountable-people', AccountablePeople, { people: stagePeople(ROLES, 'Renewal') });
+    await flushPromises();
+    const root = shadow(element);
+    expect(root.querySelector('.accountable .person')?.textContent).toBe('c.Panel_RoleUnfilled');
+    expect([...root.querySelectorAll('.warnings li')].map((li) => li.textContent)).toEqual([
+      'c.Panel_Fact_NoResponsible',
+      'c.Panel_Fact_RoleWithoutPerson'
+    ]);
+    await expect(element).toBeAccessible();
+  });
+
+  it('asks for a lifecycle stage when the account has none', async () => {
+    const element = mount('c-accountable-people', AccountablePeople, { people: stagePeople(ROLES, null) });
+    await flushPromises();
+    expect(shadow(element).querySelector('.no-people')?.textContent).toBe('c.Panel_NoPeople');
+    await expect(element).toBeAccessible();
+  });
+});

@@ -1,0 +1,45 @@
+import FitBadge from 'c/fitBadge';
+import { evaluateFit } from 'c/successModel';
+import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+
+const CRITERIA = [
+  { DeveloperName: 'Industry', Field__c: 'Industry', Operator__c: 'equals' as const, Value__c: 'Technology' },
+  { DeveloperName: 'Country', Field__c: 'BillingCountry', Operator__c: 'equals' as const, Value__c: 'Germany' },
+  { DeveloperName: 'Size', Field__c: 'NumberOfEmployees', Operator__c: 'at least' as const, Value__c: '500' }
+];
+
+describe('c-fit-badge', () => {
+  afterEach(resetDom);
+
+  it('shows the tier with matched and missed criteria', async () => {
+    const fit = evaluateFit({ Industry: 'Technology', BillingCountry: 'France' }, CRITERIA);
+    const element = mount('c-fit-badge', FitBadge, { fit });
+    await flushPromises();
+    const root = shadow(element);
+    expect((root.querySelector('lightning-badge.tier') as HTMLElement & { label: string }).label).toBe(
+      'c.Panel_FitScore'
+    );
+    expect([...root.querySelectorAll('.matched li')].map((li) => li.textContent)).toEqual([
+      'Industry equals Technology'
+    ]);
+    expect([...root.querySelectorAll('.missed li')].map((li) => li.textContent)).toEqual([
+      'BillingCountry equals Germany',
+      'c.Panel_FitNoValue'
+    ]);
+    await expect(element).toBeAccessible();
+  });
+
+  it('says when no criteria apply', async () => {
+    const element = mount('c-fit-badge', FitBadge, { fit: evaluateFit({}, []) });
+    await flushPromises();
+    expect(shadow(element).querySelector('.no-fit')?.textContent).toBe('c.Panel_NoFit');
+    await expect(element).toBeAccessible();
+  });
+
+  it('omits the matched list when nothing matches', async () => {
+    const element = mount('c-fit-badge', FitBadge, { fit: evaluateFit({ Industry: 'Retail' }, CRITERIA.slice(0, 1)) });
+    await flushPromises();
+    expect(shadow(element).querySelector('.matched')).toBeNull();
+    expect(shadow(element).querySelectorAll('.missed li')).toHaveLength(1);
+  });
+});

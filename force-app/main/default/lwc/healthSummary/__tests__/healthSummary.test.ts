@@ -1,0 +1,60 @@
+import HealthSummary from 'c/healthSummary';
+import { fact, type HealthResult } from 'c/successModel';
+import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+
+const HEALTH: HealthResult = {
+  score: 72,
+  band: { key: 'Healthy', label: 'Healthy', minimum: 70, variant: 'success', meaning: 'On course' },
+  dimensions: [
+    {
+      key: 'Product_Adoption',
+      label: 'Product Adoption',
+      score: 80,
+      weight: 20,
+      share: 50,
+      points: 40,
+      facts: [fact('productAdoption', { value: 80 })]
+    }
+  ]
+};
+const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
+
+describe('c-health-summary', () => {
+  afterEach(resetDom);
+
+  it('shows score and band, and opens the breakdown with aria-expanded', async () => {
+    const element = mount('c-health-summary', HealthSummary, { health: HEALTH });
+    await flushPromises();
+    expect(q(element, '.score')?.textContent).toBe('c.Panel_HealthScore');
+    const badge = q(element, 'lightning-badge') as HTMLElement & { label: string };
+    expect(badge.label).toBe('Healthy');
+    expect(badge.className).toContain('slds-theme_success');
+    expect(q(element, '.meaning')?.textContent).toBe('On course');
+    const toggle = q(element, 'button.breakdown-toggle') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(q(element, 'c-health-breakdown')).toBeNull();
+    await expect(element).toBeAccessible();
+    toggle.click();
+    await flushPromises();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.textContent?.trim()).toBe('c.Panel_HideBreakdown');
+    const breakdown = q(element, 'c-health-breakdown') as HTMLElement & { dimensions: unknown[] };
+    expect(breakdown.dimensions).toEqual(HEALTH.dimensions);
+    await expect(element).toBeAccessible();
+  });
+
+  it('says there is no score yet when no dimension has data', async () => {
+    const element = mount('c-health-summary', HealthSummary, { health: { score: null, band: null, dimensions: [] } });
+    await flushPromises();
+    expect(q(element, '.no-score')?.textContent).toBe('c.Panel_HealthNoScore');
+    expect(q(element, 'lightning-badge')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows a score without a band when no band matches', async () => {
+    const element = mount('c-health-summary', HealthSummary, { health: { ...HEALTH, band: null } });
+    await flushPromises();
+    expect(q(element, '.score')).not.toBeNull();
+    expect(q(element, 'lightning-badge')).toBeNull();
+  });
+});

@@ -1,0 +1,61 @@
+import RiskList from 'c/riskList';
+import { openRisksByScore } from 'c/successModel';
+import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import type { PanelRisk } from '../../accountSuccessPanel/panelTypes';
+
+const RISKS: PanelRisk[] = [
+  {
+    Id: 'r1',
+    Name: 'Champion leaving',
+    Likelihood__c: 3,
+    Impact__c: 4,
+    Status__c: 'Open',
+    Mitigation__c: 'Second champion',
+    Owner__r: { Name: 'Dana' }
+  },
+  {
+    Id: 'r2',
+    Charter_Risk__r: { Name: 'Low adoption', Category__c: 'Adoption' },
+    Likelihood__c: 5,
+    Impact__c: 5,
+    Status__c: 'Open'
+  },
+  { Id: 'r3', Name: 'Unscored', Status__c: 'Monitoring' }
+];
+
+describe('c-risk-list', () => {
+  afterEach(resetDom);
+
+  it('lists open risks by score with mitigation, owner and register category', async () => {
+    const element = mount('c-risk-list', RiskList, { risks: openRisksByScore(RISKS) });
+    await flushPromises();
+    const root = shadow(element);
+    expect([...root.querySelectorAll('.name')].map((n) => n.textContent)).toEqual([
+      'Low adoption',
+      'Champion leaving',
+      'Unscored'
+    ]);
+    const badges = [...root.querySelectorAll('lightning-badge')] as Array<HTMLElement & { label: string }>;
+    expect(badges.map((b) => b.label)).toEqual(['c.Panel_RiskScore', 'c.Panel_RiskScore', 'c.Panel_RiskUnscored']);
+    expect(badges[0].className).toContain('slds-theme_error');
+    expect(root.querySelector('.category')?.textContent).toBe('Adoption');
+    expect([...root.querySelectorAll('.mitigation')].map((m) => m.textContent)).toEqual([
+      'c.Panel_None',
+      'Second champion',
+      'c.Panel_None'
+    ]);
+    expect([...root.querySelectorAll('.owner')].map((m) => m.textContent)).toEqual([
+      'c.Panel_None',
+      'Dana',
+      'c.Panel_None'
+    ]);
+    await expect(element).toBeAccessible();
+  });
+
+  it('says there are no open risks', async () => {
+    const element = mount('c-risk-list', RiskList, { risks: [] });
+    await flushPromises();
+    expect(shadow(element).querySelector('.no-risks')?.textContent).toBe('c.Panel_NoRisks');
+    await expect(element).toBeAccessible();
+  });
+});
