@@ -46,9 +46,10 @@ describe('c-charter-workspace', () => {
     await flushPromises();
     expect(wire.getLastConfig()).toEqual({ charterId: null });
     resetDom();
-    mount('c-charter-workspace', CharterWorkspace, { recordId: 'a00000000000009AAA' });
+    const onRecordPage = mount('c-charter-workspace', CharterWorkspace, { recordId: 'a00000000000009AAA' });
     await flushPromises();
     expect(wire.getLastConfig()).toEqual({ charterId: 'a00000000000009AAA' });
+    expect(onRecordPage.recordId).toBe('a00000000000009AAA');
   });
 
   it('renders six tabs fed by successModel from one payload', async () => {

@@ -3,6 +3,7 @@
 import type { Widen, WorkspaceData } from '../../workspaceTypes';
 import workspaceJson from './workspace.json';
 import noCharterJson from './noCharter.json';
+import { buildWorkspaceView } from '../../workspaceModel';
 
 const workspaceChecked: Widen<WorkspaceData> = workspaceJson;
 const noCharterChecked: Widen<WorkspaceData> = noCharterJson;
@@ -10,3 +11,6 @@ const noCharterChecked: Widen<WorkspaceData> = noCharterJson;
 /** A fresh copy per call, so a test that mutates its data cannot leak into the next. */
 export const workspace = (): WorkspaceData => JSON.parse(JSON.stringify(workspaceChecked)) as WorkspaceData;
 export const noCharter = (): WorkspaceData => JSON.parse(JSON.stringify(noCharterChecked)) as WorkspaceData;
+
+/** The fixture as the tabs receive it, computed by successModel the way the workspace does. */
+export const view = () => buildWorkspaceView(workspace());

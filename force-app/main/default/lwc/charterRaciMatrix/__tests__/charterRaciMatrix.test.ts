@@ -1,0 +1,86 @@
+import CharterRaciMatrix from 'c/charterRaciMatrix';
+import { raciMatrix } from 'c/successModel';
+import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { view } from '../../charterWorkspace/__tests__/data/fixtures';
+
+const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
+const stageRow = (element: HTMLElement, stage: string) =>
+  one(element, `tr.stage[data-stage="${stage}"]`) as HTMLElement;
+
+describe('c-charter-raci-matrix', () => {
+  afterEach(resetDom);
+
+  it('places roles by stage and RACI value with person and department', async () => {
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, { raci: view().raci });
+    await flushPromises();
+    const onboarding = stageRow(element, 'Onboarding');
+    expect(onboarding.querySelector('td[data-column="accountable"]')!.textContent).toContain('Onboarding lead');
+    expect(onboarding.querySelector('td[data-column="accountable"]')!.textContent).toContain('Ola Lead');
+    expect(onboarding.querySelector('td[data-column="responsible"]')!.textContent).toContain('Services');
+    expect(onboarding.querySelector('.gap')).toBeNull();
+    expect(onboarding.querySelector('.conflict')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('flags a stage with no Accountable as a gap and one with two as a conflict', async () => {
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, { raci: view().raci });
+    await flushPromises();
+    const adoption = stageRow(element, 'Adoption');
+    expect(adoption.querySelector('.conflict')).not.toBeNull();
+    expect(adoption.querySelector('.flags')!.textContent).toContain('Adoption has 2 Accountable roles');
+    const renewal = stageRow(element, 'Renewal');
+    expect(renewal.querySelector('.gap')).not.toBeNull();
+    expect(renewal.querySelector('.flags')!.textContent).toContain('Renewal has no Accountable role');
+  });
+
+  it('shows responsibilities on hover and on expand', async () => {
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, { raci: view().raci });
+    await flushPromises();
+    const toggle = stageRow(element, 'Onboarding').querySelector(
+      'td[data-column="accountable"] .role-toggle'
+    ) as HTMLButtonElement;
+    expect(toggle.title).toBe('Runs kick-off and the first 30 days.');
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    toggle.click();
+    await flushPromises();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(one(element, '.responsibilities').textContent).toBe('Runs kick-off and the first 30 days.');
+    await expect(element).toBeAccessible();
+    toggle.click();
+    await flushPromises();
+    expect(one(element, '.responsibilities')).toBeNull();
+  });
+
+  it('lists roles without a stage apart, and asks to add or edit roles', async () => {
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, { raci: view().raci });
+    const requests: unknown[] = [];
+    element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
+    await flushPromises();
+    expect(one(element, '.unstaged').textContent).toContain('Advisor');
+    one(element, 'lightning-button.add').click();
+    (one(element, '.unstaged lightning-button-icon.edit') as HTMLElement).click();
+    expect(requests).toEqual([
+      { objectApiName: 'Charter_Role__c', recordId: undefined },
+      { objectApiName: 'Charter_Role__c', recordId: 'a02000000000007AAA' }
+    ]);
+  });
+
+  it('shows the empty state without roles', async () => {
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, { raci: raciMatrix([]) });
+    await flushPromises();
+    expect(one(element, '.empty').textContent).toBe('c.Workspace_NoRoles');
+    await expect(element).toBeAccessible();
+  });
+
+  it('renders staged roles without ids, and nothing before data arrives', async () => {
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, {
+      raci: raciMatrix([{ Name: 'Nameless', Lifecycle_Stage__c: 'Expansion', RACI__c: 'Consulted' }, {}])
+    });
+    await flushPromises();
+    expect(stageRow(element, 'Expansion').textContent).toContain('Nameless');
+    expect(one(element, '.unstaged li')).not.toBeNull();
+    const bare = mount('c-charter-raci-matrix', CharterRaciMatrix);
+    await flushPromises();
+    expect(one(bare, '.empty')).not.toBeNull();
+  });
+});

@@ -1,0 +1,75 @@
+import CharterRiskRegister from 'c/charterRiskRegister';
+import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { view, workspace } from '../../charterWorkspace/__tests__/data/fixtures';
+
+const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
+
+function props() {
+  const data = workspace();
+  return { risks: view().threats, riskAccounts: data.riskAccounts, riskAccountCounts: data.riskAccountCounts };
+}
+
+describe('c-charter-risk-register', () => {
+  afterEach(resetDom);
+
+  it('lists threats by score with assessment, corrective action, residual score, owner and review date', async () => {
+    const p = props();
+    const element = mount('c-charter-risk-register', CharterRiskRegister, { ...p, risks: [...p.risks].reverse() });
+    await flushPromises();
+    const rows = [...shadow(element).querySelectorAll('tr.risk')] as HTMLElement[];
+    expect(rows.map((row) => row.querySelector('.name')!.textContent)).toEqual([
+      'Siloed departments',
+      'Poor product adoption',
+      'Data quality'
+    ]);
+    expect(rows[0].querySelector('.score')!.textContent).toBe('20 Critical');
+    expect(rows[0].querySelector('.residual')!.textContent).toBe('8 Medium');
+    expect(rows[0].textContent).toContain('Shared goals in the charter.');
+    expect(rows[0].textContent).toContain('Dana Sponsor');
+    expect(rows[0].textContent).toContain('2025-04-01');
+    await expect(element).toBeAccessible();
+  });
+
+  it('expands the accounts where a risk occurs', async () => {
+    const element = mount('c-charter-risk-register', CharterRiskRegister, props());
+    await flushPromises();
+    const toggle = one(element, 'tr[data-id="a04000000000001AAA"] .accounts-toggle') as HTMLButtonElement;
+    expect(toggle.textContent).toContain('2');
+    toggle.click();
+    await flushPromises();
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    const names = [...shadow(element).querySelectorAll('.accounts li')].map((li) => li.textContent);
+    expect(names).toEqual(['Globex', 'Initech']);
+    await expect(element).toBeAccessible();
+    toggle.click();
+    await flushPromises();
+    expect(one(element, '.accounts')).toBeNull();
+  });
+
+  it('asks to edit a risk', async () => {
+    const element = mount('c-charter-risk-register', CharterRiskRegister, props());
+    const requests: unknown[] = [];
+    element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
+    await flushPromises();
+    one(element, 'lightning-button-icon.edit').click();
+    expect(requests).toEqual([{ objectApiName: 'Charter_Risk__c', recordId: 'a04000000000001AAA' }]);
+  });
+
+  it('places unscored risks last and tolerates missing names', async () => {
+    const element = mount('c-charter-risk-register', CharterRiskRegister, {
+      risks: [{}, { Id: 'r2', Likelihood__c: 1, Impact__c: 1 }],
+      riskAccounts: [{ Charter_Risk__c: 'r2', Account__c: '001x' }, {}]
+    });
+    await flushPromises();
+    const rows = [...shadow(element).querySelectorAll('tr.risk')] as HTMLElement[];
+    expect(rows[0].dataset.id).toBe('r2');
+    expect(rows[0].querySelector('.accounts-toggle')!.textContent).toContain('0');
+  });
+
+  it('shows the empty state without risks', async () => {
+    const element = mount('c-charter-risk-register', CharterRiskRegister, { risks: [] });
+    await flushPromises();
+    expect(one(element, '.empty').textContent).toBe('c.Workspace_NoRisks');
+    await expect(element).toBeAccessible();
+  });
+});

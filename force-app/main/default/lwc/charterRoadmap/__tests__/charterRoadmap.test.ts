@@ -1,0 +1,61 @@
+import CharterRoadmap from 'c/charterRoadmap';
+import { roadmapByMonth } from 'c/successModel';
+import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { view } from '../../charterWorkspace/__tests__/data/fixtures';
+
+const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
+
+describe('c-charter-roadmap', () => {
+  afterEach(resetDom);
+
+  it('groups items by month with audience, channel, message and state, undated last', async () => {
+    const element = mount('c-charter-roadmap', CharterRoadmap, { months: view().roadmap });
+    await flushPromises();
+    const months = [...shadow(element).querySelectorAll('table.month')].map((t) => (t as HTMLElement).dataset.month);
+    expect(months).toEqual(['2025-01', '2025-02', '2025-03', '2025-05', 'none']);
+    expect(one(element, 'table[data-month="none"] caption').textContent).toBe('c.Workspace_NoDate');
+    const announcement = one(element, 'tr[data-id="a03000000000002AAA"]') as HTMLElement;
+    expect(announcement.textContent).toContain('All staff');
+    expect(announcement.textContent).toContain('Email');
+    expect(announcement.textContent).toContain('Why Customer Success matters to every team.');
+    await expect(element).toBeAccessible();
+  });
+
+  it('marks overdue items and labels every state', async () => {
+    const element = mount('c-charter-roadmap', CharterRoadmap, { months: view().roadmap });
+    await flushPromises();
+    const overdue = one(element, 'tr[data-id="a03000000000002AAA"]') as HTMLElement;
+    expect(overdue.dataset.state).toBe('overdue');
+    expect(overdue.classList.contains('overdue')).toBe(true);
+    expect((overdue.querySelector('lightning-badge') as any).label).toBe('c.Workspace_StateOverdue');
+    const states = [...shadow(element).querySelectorAll('tr.item')].map((row) => (row as HTMLElement).dataset.state);
+    expect(states).toEqual(['done', 'overdue', 'dueSoon', 'onTrack', 'unscheduled']);
+  });
+
+  it('asks to add and edit milestones', async () => {
+    const element = mount('c-charter-roadmap', CharterRoadmap, { months: view().roadmap });
+    const requests: unknown[] = [];
+    element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
+    await flushPromises();
+    one(element, 'lightning-button.add').click();
+    one(element, 'lightning-button-icon.edit').click();
+    expect(requests).toEqual([
+      { objectApiName: 'Charter_Milestone__c', recordId: undefined },
+      { objectApiName: 'Charter_Milestone__c', recordId: 'a03000000000001AAA' }
+    ]);
+  });
+
+  it('shows cancelled items and items without ids', async () => {
+    const months = roadmapByMonth([{ Status__c: 'Cancelled', Due_Date__c: '2025-04-01' }], '2025-02-20');
+    const element = mount('c-charter-roadmap', CharterRoadmap, { months });
+    await flushPromises();
+    expect((one(element, 'lightning-badge') as any).label).toBe('c.Workspace_StateCancelled');
+  });
+
+  it('shows the empty state without items', async () => {
+    const element = mount('c-charter-roadmap', CharterRoadmap, { months: [] });
+    await flushPromises();
+    expect(one(element, '.empty').textContent).toBe('c.Workspace_NoMilestones');
+    await expect(element).toBeAccessible();
+  });
+});
