@@ -84,6 +84,13 @@ export function moduleRecords(): Array<{ name: string; path: string } | { npm: s
     const js = path.join(SHELL_DIR, name, `${name}.js`);
     if (fs.existsSync(js)) records.push({ name: `shell/${name}`, path: js });
   }
+  // Base components that need Lightning Data Service have preview versions backed by the local org;
+  // listed before lightning-base-components so they win.
+  const lightningDir = path.join(PREVIEW_DIR, 'modules', 'lightning');
+  for (const name of fs.readdirSync(lightningDir).sort()) {
+    const js = path.join(lightningDir, name, `${name}.js`);
+    if (fs.existsSync(js)) records.push({ name: `lightning/${name}`, path: js });
+  }
   records.push({ npm: 'lightning-base-components' });
   return records;
 }

@@ -119,6 +119,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         }
       }
 
+      const objectInfo = /^\/preview\/api\/ui\/object-info\/(\w+)$/.exec(route);
+      if (objectInfo && req.method === 'GET') return send(res, 200, await ui.objectInfo(objectInfo[1]));
+      const lookup = /^\/preview\/api\/ui\/lookup\/(\w+)$/.exec(route);
+      if (lookup && req.method === 'GET') return send(res, 200, await ui.lookup(lookup[1]));
+
       if (req.method === 'GET' && route === '/preview/api/accounts') {
         const result = await options.connection.query(
           'SELECT Id, Name, Industry, Lifecycle_Stage__c, ARR__c, Renewal_Date__c FROM Account ORDER BY Name LIMIT 200'

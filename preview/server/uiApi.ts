@@ -109,4 +109,54 @@ export class UiApi {
     if (!record) throw { errorCode: 'NOT_FOUND', message: `record ${recordId} was not found` };
     return representation(apiName, recordId, record);
   }
+
+  /** Field metadata for the preview's record edit form, from the local org's describe. */
+  async objectInfo(apiName: string) {
+    const describe = await this.connection.sobject(apiName).describe();
+    const TYPES: Record<string, string> = {
+      string: 'String',
+      textarea: 'TextArea',
+      email: 'String',
+      phone: 'String',
+      url: 'String',
+      picklist: 'Picklist',
+      multipicklist: 'Picklist',
+      boolean: 'Boolean',
+      int: 'Int',
+      double: 'Double',
+      currency: 'Currency',
+      percent: 'Percent',
+      date: 'Date',
+      datetime: 'DateTime',
+      reference: 'Reference',
+      id: 'String'
+    };
+    return {
+      apiName,
+      label: describe.label,
+      fields: describe.fields.map((f) => ({
+        apiName: f.name,
+        label: f.label,
+        dataType: TYPES[f.type] ?? 'String',
+        required: !f.nillable && f.createable && !f.defaultedOnCreate && f.type !== 'boolean',
+        updateable: f.updateable,
+        createable: f.createable,
+        length: f.length || undefined,
+        picklistValues: (f.picklistValues ?? [])
+          .filter((p) => p.active)
+          .map((p) => ({ label: p.label ?? p.value, value: p.value })),
+        referenceTo: f.referenceTo ?? [],
+        inlineHelpText: f.inlineHelpText ?? undefined
+      }))
+    };
+  }
+
+  /** Choices for a lookup field: the first 200 records of the target object by name. */
+  async lookup(apiName: string) {
+    if (!/^\w+$/.test(apiName)) throw { errorCode: 'INVALID_TYPE', message: `invalid object ${apiName}` };
+    const result = await this.connection.query<{ Id: string; Name?: string }>(
+      `SELECT Id, Name FROM ${apiName} ORDER BY Name LIMIT 200`
+    );
+    return result.records.map((r) => ({ label: r.Name ?? r.Id, value: r.Id }));
+  }
 }
