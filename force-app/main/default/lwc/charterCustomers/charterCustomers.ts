@@ -2,6 +2,9 @@ import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
 import type { CustomerBook, HealthBandConfig } from 'c/successModel';
 
+const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+const format = (value: number | null | undefined): string => (typeof value === 'number' ? NUMBER.format(value) : '');
+
 /** How many accounts the attention list shows. */
 const ATTENTION_ROWS = 10;
 
@@ -35,7 +38,7 @@ export default class CharterCustomers extends LightningElement {
       key: row.tier,
       tier: row.tier,
       accounts: row.accounts,
-      rate: book.byTier[row.tier].achievementRatePercent,
+      rate: format(book.byTier[row.tier].achievementRatePercent),
       cells: row.cells.map((cell) => ({ key: `${row.tier}-${cell.band ?? 'unknown'}`, accounts: cell.accounts }))
     }));
   }
@@ -48,7 +51,7 @@ export default class CharterCustomers extends LightningElement {
       tier: row.tier ?? LABELS.NotAvailable,
       score: row.health.score,
       band: row.health.band?.label ?? LABELS.UnknownHealth,
-      arr: row.account.ARR__c ?? null
+      arr: format(row.account.ARR__c)
     }));
   }
 }

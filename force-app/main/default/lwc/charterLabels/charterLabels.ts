@@ -118,6 +118,7 @@ import Arr from '@salesforce/label/c.Workspace_Arr';
 import Sample from '@salesforce/label/c.Workspace_Sample';
 import NoCustomers from '@salesforce/label/c.Workspace_NoCustomers';
 import Total from '@salesforce/label/c.Workspace_Total';
+import Milestone from '@salesforce/label/c.Workspace_Milestone';
 
 export const LABELS = {
   Title,
@@ -237,7 +238,8 @@ export const LABELS = {
   Arr,
   Sample,
   NoCustomers,
-  Total
+  Total,
+  Milestone
 } as const;
 
 export type LabelName = keyof typeof LABELS;

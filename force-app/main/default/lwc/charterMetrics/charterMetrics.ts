@@ -7,24 +7,26 @@ interface Row {
   segment: string;
   customers: number;
   accounts: number;
-  successPercent: number | null;
   achieved: number;
-  rate: number | null;
-  value: number;
-  median: number | null;
+  rate: string;
+  value: string;
+  median: string;
 }
 
 const NONE = LABELS.NotAvailable;
+const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
+function format(value: number | null, suffix = ''): string {
+  return value === null ? NONE : `${NUMBER.format(value)}${suffix}`;
+}
 const row = (key: string, segment: string, figures: VelocityFigures): Row => ({
   key,
   segment,
   customers: figures.customersAchieving,
   accounts: figures.accounts,
-  successPercent: figures.successfulCustomersPercent,
   achieved: figures.goalsAchieved,
-  rate: figures.achievementRatePercent,
-  value: figures.valueRealized,
-  median: figures.medianDaysToValue
+  rate: format(figures.achievementRatePercent, '%'),
+  value: format(figures.valueRealized),
+  median: format(figures.medianDaysToValue)
 });
 
 /** Number, scale and speed of customers achieving their goals: overall, by stage, by tier, by month. */

@@ -2,6 +2,9 @@ import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
 import type { ObjectiveMetric } from 'c/successModel';
 
+const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
+const format = (value: number | null | undefined): string => (typeof value === 'number' ? NUMBER.format(value) : '');
+
 /** Each objective's baseline, current value and target, with progress; computed values are marked as such. */
 export default class CharterObjectives extends LightningElement {
   @api metrics: ObjectiveMetric[] = [];
@@ -21,11 +24,12 @@ export default class CharterObjectives extends LightningElement {
         name,
         metricType: metric.metricType ?? '',
         unit: objective.Unit__c ?? '',
-        baseline: objective.Baseline__c ?? null,
-        current: metric.value,
-        target: objective.Target__c ?? null,
+        baseline: format(objective.Baseline__c),
+        current: format(metric.value),
+        target: format(objective.Target__c),
         hasProgress: metric.progress.percent !== null,
         progress: metric.progress.percent ?? 0,
+        progressStyle: `width: ${metric.progress.percent ?? 0}%`,
         computed: metric.computed,
         editLabel: formatLabel(LABELS.EditRecord, name)
       };

@@ -38,7 +38,7 @@ export default class CharterRoadmap extends LightningElement {
           message: milestone.Message__c ?? '',
           state: item.state,
           stateLabel: STATES[item.state].label,
-          badgeClass: `state ${STATES[item.state].badge}`,
+          badgeClass: `slds-badge state ${STATES[item.state].badge}`,
           rowClass: item.state === 'overdue' ? 'item overdue slds-text-color_error' : 'item',
           editLabel: formatLabel(LABELS.EditRecord, name)
         };

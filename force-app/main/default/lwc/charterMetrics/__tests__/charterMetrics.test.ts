@@ -53,6 +53,7 @@ describe('c-charter-metrics', () => {
     expect(segments('by-month')).toHaveLength(12);
     const adoption = one(element, 'table.by-stage tr[data-segment="Adoption"]');
     expect(adoption.querySelector('td').textContent).toBe('15 / 50');
+    expect(adoption.querySelectorAll('td')[2].textContent).toBe('83.3%');
   });
 
   it('shows "no data" where a figure cannot be known, and hides the tier table without tiers', async () => {

@@ -17,7 +17,7 @@ describe('c-charter-objectives', () => {
       'Executive briefings held',
       'Net promoter score'
     ]);
-    expect((rows[0].querySelector('.current lightning-formatted-number') as any).value).toBe(78.8);
+    expect(rows[0].querySelector('.current')!.textContent).toContain('78.8');
     expect(rows[0].querySelector('.computed')).not.toBeNull();
     expect(rows[0].querySelector('.percent')!.textContent).toBe('97%');
     expect(rows[2].querySelector('.computed')).toBeNull();
@@ -32,7 +32,7 @@ describe('c-charter-objectives', () => {
     element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
     await flushPromises();
     one(element, 'lightning-button.add').click();
-    one(element, 'lightning-button-icon.edit').click();
+    one(element, 'button.edit').click();
     expect(requests).toEqual([
       { objectApiName: 'Charter_Objective__c', recordId: undefined },
       { objectApiName: 'Charter_Objective__c', recordId: 'a01000000000001AAA' }

@@ -58,7 +58,7 @@ describe('c-charter-raci-matrix', () => {
     await flushPromises();
     expect(one(element, '.unstaged').textContent).toContain('Advisor');
     one(element, 'lightning-button.add').click();
-    (one(element, '.unstaged lightning-button-icon.edit') as HTMLElement).click();
+    (one(element, '.unstaged button.edit') as HTMLElement).click();
     expect(requests).toEqual([
       { objectApiName: 'Charter_Role__c', recordId: undefined },
       { objectApiName: 'Charter_Role__c', recordId: 'a02000000000007AAA' }

@@ -51,7 +51,7 @@ describe('c-charter-risk-register', () => {
     const requests: unknown[] = [];
     element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
     await flushPromises();
-    one(element, 'lightning-button-icon.edit').click();
+    one(element, 'button.edit').click();
     expect(requests).toEqual([{ objectApiName: 'Charter_Risk__c', recordId: 'a04000000000001AAA' }]);
   });
 

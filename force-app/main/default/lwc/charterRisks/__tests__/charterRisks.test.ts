@@ -51,7 +51,7 @@ describe('c-charter-risks', () => {
     element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
     await flushPromises();
     one(element, 'lightning-button.add').click();
-    one(element, '.enabler lightning-button-icon.edit').click();
+    one(element, '.enabler button.edit').click();
     one(element, 'c-charter-risk-register').dispatchEvent(
       new CustomEvent('recordrequest', { detail: { objectApiName: 'Charter_Risk__c', recordId: 'a04000000000002AAA' } })
     );

@@ -27,7 +27,7 @@ describe('c-charter-roadmap', () => {
     const overdue = one(element, 'tr[data-id="a03000000000002AAA"]') as HTMLElement;
     expect(overdue.dataset.state).toBe('overdue');
     expect(overdue.classList.contains('overdue')).toBe(true);
-    expect((overdue.querySelector('lightning-badge') as any).label).toBe('c.Workspace_StateOverdue');
+    expect(overdue.querySelector('.state')!.textContent).toBe('c.Workspace_StateOverdue');
     const states = [...shadow(element).querySelectorAll('tr.item')].map((row) => (row as HTMLElement).dataset.state);
     expect(states).toEqual(['done', 'overdue', 'dueSoon', 'onTrack', 'unscheduled']);
   });
@@ -38,7 +38,7 @@ describe('c-charter-roadmap', () => {
     element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
     await flushPromises();
     one(element, 'lightning-button.add').click();
-    one(element, 'lightning-button-icon.edit').click();
+    one(element, 'button.edit').click();
     expect(requests).toEqual([
       { objectApiName: 'Charter_Milestone__c', recordId: undefined },
       { objectApiName: 'Charter_Milestone__c', recordId: 'a03000000000001AAA' }
@@ -49,7 +49,7 @@ describe('c-charter-roadmap', () => {
     const months = roadmapByMonth([{ Status__c: 'Cancelled', Due_Date__c: '2025-04-01' }], '2025-02-20');
     const element = mount('c-charter-roadmap', CharterRoadmap, { months });
     await flushPromises();
-    expect((one(element, 'lightning-badge') as any).label).toBe('c.Workspace_StateCancelled');
+    expect(one(element, '.state').textContent).toBe('c.Workspace_StateCancelled');
   });
 
   it('shows the empty state without items', async () => {

@@ -1,0 +1,243 @@
+// npm run bench:workspace: render time in jsdom of c-charter-workspace for a charter with 50 objectives,
+// 100 roles, 200 milestones and 200 risks (plus a full customer sample: 200 accounts, 1,000 goals, 400 risks).
+// Each run mounts a fresh workspace, emits the view-model and times the render of the first tab (what the user
+// waits for on load, checked against the 150 ms target), then times opening each other tab (reported).
+// Only the open tab renders, as on the platform.
+import { performance } from 'node:perf_hooks';
+import CharterWorkspace from 'c/charterWorkspace';
+import getWorkspace from '@salesforce/apex/CharterWorkspaceController.getWorkspace';
+import {
+  LIFECYCLE_STAGES,
+  MILESTONE_STATUSES,
+  MILESTONE_TYPES,
+  RACI_VALUES,
+  type CustomerGoal
+} from '../../force-app/main/default/lwc/successModel/successModel';
+import type { WorkspaceData } from '../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
+import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+
+jest.mock(
+  '@salesforce/apex/CharterWorkspaceController.getWorkspace',
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- jest.mock factories cannot use imports
+  () => ({ default: require('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
+  { virtual: true }
+);
+
+const wire = getWorkspace as unknown as { emit(data: unknown): void };
+const RUNS = 15;
+const WARMUP = 3;
+const TARGET_MS = 150;
+const TODAY = '2025-06-30';
+
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
+const level = (rnd: () => number): number => 1 + Math.floor(rnd() * 5);
+const day = (rnd: () => number, year = 2025): string =>
+  `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
+const id = (prefix: string, i: number): string => `${prefix}${String(i).padStart(15 - prefix.length, '0')}AAA`;
+
+function charterOfSize(): WorkspaceData {
+  const rnd = random(42);
+  const charterId = id('a00', 1);
+  const accounts = Array.from({ length: 200 }, (_, i) => ({
+    Id: id('001', i),
+    Name: `Account ${i}`,
+    Lifecycle_Stage__c: pick(rnd, LIFECYCLE_STAGES),
+    Product_Adoption__c: Math.floor(rnd() * 100),
+    ARR__c: Math.floor(rnd() * 1_000_000),
+    Industry: pick(rnd, ['Technology', 'Retail', 'Financial Services']),
+    NumberOfEmployees: Math.floor(rnd() * 20_000)
+  }));
+  const goals: CustomerGoal[] = Array.from({ length: 1000 }, (_, i) => {
+    const achieved = rnd() < 0.4;
+    return {
+      Id: id('a06', i),
+      Account__c: accounts[i % accounts.length].Id,
+      Status__c: achieved ? 'Achieved' : pick(rnd, ['On Track', 'At Risk', 'Missed', 'Not Started'] as const),
+      Start_Date__c: day(rnd, 2024),
+      Target_Date__c: day(rnd),
+      Achieved_Date__c: achieved ? day(rnd) : null,
+      Baseline__c: 0,
+      Target__c: 100,
+      Current_Value__c: Math.floor(rnd() * 100),
+      Value_Realized__c: achieved ? Math.floor(rnd() * 50_000) : null
+    };
+  });
+  const months = Array.from({ length: 12 }, (_, m) => ({ year: m < 6 ? 2024 : 2025, month: ((m + 6) % 12) + 1 }));
+  return {
+    asOf: TODAY,
+    periodStart: '2024-07-01',
+    periodEnd: TODAY,
+    charter: {
+      Id: charterId,
+      Name: 'Bench charter',
+      Status__c: 'Active',
+      Version__c: 3,
+      Mission__c: 'Mission',
+      Vision__c: 'Vision',
+      Why_It_Matters__c: 'Why',
+      Problems_Solved__c: 'Problems',
+      Opportunities__c: 'Opportunities',
+      Cost_Of_Inaction__c: 'Cost',
+      Executive_Sponsor__c: id('005', 1),
+      Executive_Sponsor__r: { Name: 'Sponsor' }
+    },
+    objectives: Array.from({ length: 50 }, (_, i) => ({
+      Id: id('a01', i),
+      Name: `Objective ${i}`,
+      Metric_Type__c: pick(rnd, ['Manual', 'Goal Achievement Rate', 'Value Realized', 'Median Days To Value'] as const),
+      Baseline__c: 10,
+      Target__c: 90,
+      Current_Value__c: Math.floor(rnd() * 100)
+    })),
+    roles: Array.from({ length: 100 }, (_, i) => ({
+      Id: id('a02', i),
+      Name: `Role ${i}`,
+      Department__c: pick(rnd, ['Customer Success', 'Sales', 'Support', 'Product', 'Finance']),
+      Lifecycle_Stage__c: pick(rnd, LIFECYCLE_STAGES),
+      RACI__c: pick(rnd, RACI_VALUES),
+      Person__c: id('005', i),
+      Person__r: { Name: `Person ${i}` },
+      Responsibilities__c: 'Owns the outcome for this stage.'
+    })),
+    milestones: Array.from({ length: 200 }, (_, i) => ({
+      Id: id('a03', i),
+      Name: `Milestone ${i}`,
+      Type__c: pick(rnd, MILESTONE_TYPES),
+      Status__c: pick(rnd, MILESTONE_STATUSES),
+      Due_Date__c: day(rnd),
+      Audience__c: 'All staff',
+      Channel__c: 'Email',
+      Message__c: 'Message'
+    })),
+    risks: Array.from({ length: 200 }, (_, i) => ({
+      Id: id('a04', i),
+      Name: `Risk ${i}`,
+      Type__c: rnd() < 0.8 ? 'Threat' : 'Enabler',
+      Likelihood__c: level(rnd),
+      Impact__c: level(rnd),
+      Residual_Likelihood__c: level(rnd),
+      Residual_Impact__c: level(rnd),
+      Status__c: 'Open',
+      Assessment__c: 'Assessment',
+      Corrective_Action__c: 'Action',
+      Owner__r: { Name: 'Owner' },
+      Review_Date__c: day(rnd)
+    })),
+    riskAccounts: Array.from({ length: 400 }, (_, i) => ({
+      Id: id('a05', i),
+      Charter_Risk__c: id('a04', i % 200),
+      Account__c: accounts[i % 200].Id,
+      Account__r: { Name: accounts[i % 200].Name }
+    })),
+    riskAccountCounts: Array.from({ length: 200 }, (_, i) => ({ riskId: id('a04', i), accounts: 2 })),
+    program: {
+      accountsByStage: LIFECYCLE_STAGES.map((stage) => ({ stage, accounts: 20_000 })),
+      achievedByStage: LIFECYCLE_STAGES.map((stage) => ({ stage, goals: 9000, accounts: 7000, value: 4_500_000 })),
+      achievedByMonth: months.map((m) => ({ ...m, goals: 3000, accounts: 2500, value: 1_000_000 })),
+      dueByStageMonth: months.map((m) => ({ ...m, goalStatus: 'Missed', stage: 'Adoption', goals: 400 })),
+      daysToValue: [0, 7, 14, 30, 45, 60, 90, 120, 180, 270, 365, 540, 730].map((lower, i, all) => ({
+        stage: 'Adoption',
+        lower,
+        upper: all[i + 1] ?? null,
+        goals: 1000
+      })),
+      csSourcedRevenue: [{ stage: 'Expansion', amount: 3_000_000 }]
+    },
+    customers: {
+      total: 100_000,
+      accounts,
+      goals,
+      risks: Array.from({ length: 400 }, (_, i) => ({
+        Id: id('a07', i),
+        Account__c: accounts[i % 200].Id,
+        Likelihood__c: level(rnd),
+        Impact__c: level(rnd),
+        Status__c: 'Open' as const
+      }))
+    },
+    config: {
+      dimensions: [
+        { DeveloperName: 'Goal_Attainment', Weight__c: 30, Active__c: true, Sort_Order__c: 1 },
+        { DeveloperName: 'Goal_Timeliness', Weight__c: 20, Active__c: true, Sort_Order__c: 2 },
+        { DeveloperName: 'Risk_Exposure', Weight__c: 20, Active__c: true, Sort_Order__c: 3 },
+        { DeveloperName: 'Product_Adoption', Weight__c: 20, Active__c: true, Sort_Order__c: 4 },
+        { DeveloperName: 'Ideal_Customer_Fit', Weight__c: 10, Active__c: true, Sort_Order__c: 5 }
+      ],
+      bands: [
+        { DeveloperName: 'Healthy', MasterLabel: 'Healthy', Minimum_Score__c: 70, Variant__c: 'success' },
+        { DeveloperName: 'Watch', MasterLabel: 'Watch', Minimum_Score__c: 40, Variant__c: 'warning' },
+        { DeveloperName: 'At_Risk', MasterLabel: 'At Risk', Minimum_Score__c: 0, Variant__c: 'error' }
+      ],
+      criteria: [
+        { DeveloperName: 'Industry', Field__c: 'Industry', Operator__c: 'in', Value__c: 'Technology', Active__c: true },
+        {
+          DeveloperName: 'Size',
+          Field__c: 'NumberOfEmployees',
+          Operator__c: 'at least',
+          Value__c: '500',
+          Active__c: true
+        }
+      ]
+    }
+  };
+}
+
+const TABS = ['objectives', 'team', 'roadmap', 'risks', 'customers'] as const;
+type Phase = 'load' | (typeof TABS)[number];
+
+/** One fresh workspace: the load (emit to the Charter tab on screen), then opening each other tab in turn. */
+async function renderOnce(data: WorkspaceData): Promise<Record<Phase, number>> {
+  const element = mount('c-charter-workspace', CharterWorkspace);
+  await flushPromises();
+  const times = {} as Record<Phase, number>;
+  let start = performance.now();
+  wire.emit(data);
+  // LWC re-renders in a microtask after the emit.
+  await Promise.resolve();
+  times.load = performance.now() - start;
+  if (!shadow(element).querySelector('c-charter-statement')) throw new Error('workspace did not render');
+  for (const tab of TABS) {
+    const tabElement = [...shadow(element).querySelectorAll('lightning-tab')].find(
+      (t) => (t as HTMLElement & { value?: string }).value === tab
+    );
+    start = performance.now();
+    tabElement!.dispatchEvent(new CustomEvent('active'));
+    await Promise.resolve();
+    times[tab] = performance.now() - start;
+  }
+  if (!shadow(element).querySelector('c-charter-customers')) throw new Error('tabs did not render');
+  resetDom();
+  return times;
+}
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+
+describe('bench:workspace', () => {
+  it(`renders a charter of 50 objectives, 100 roles, 200 milestones and 200 risks under ${TARGET_MS} ms`, async () => {
+    const samples: Record<Phase, number>[] = [];
+    for (let run = 0; run < WARMUP + RUNS; run++) {
+      // A fresh copy per run: the wire hands the component its own object, as the platform does.
+      const times = await renderOnce(charterOfSize());
+      if (run >= WARMUP) samples.push(times);
+    }
+    const load = median(samples.map((s) => s.load));
+    const ok = load < TARGET_MS;
+    const tabs = TABS.map((tab) => `${tab} ${median(samples.map((s) => s[tab])).toFixed(1)} ms`).join(', ');
+    const all = median(samples.map((s) => Object.values(s).reduce((a, b) => a + b, 0)));
+    process.stdout.write(
+      `\n${ok ? 'PASS' : 'FAIL'}  charter workspace render in jsdom (50 objectives, 100 roles, 200 milestones, ` +
+        `200 risks): load to first tab median ${load.toFixed(1)} ms of ${RUNS} runs, target < ${TARGET_MS} ms\n` +
+        `INFO  opening each other tab (median): ${tabs}\n` +
+        `INFO  load plus every tab opened once (median): ${all.toFixed(1)} ms\n\n`
+    );
+    expect(load).toBeLessThan(TARGET_MS);
+  }, 180_000);
+});
