@@ -141,7 +141,7 @@ export class UiApi {
         required: !f.nillable && f.createable && !f.defaultedOnCreate && f.type !== 'boolean',
         updateable: f.updateable,
         createable: f.createable,
-        length: f.length || undefined,
+        maxLength: f.length || undefined,
         picklistValues: (f.picklistValues ?? [])
           .filter((p) => p.active)
           .map((p) => ({ label: p.label ?? p.value, value: p.value })),

@@ -1,8 +1,9 @@
 import { LightningElement, api } from 'lwc';
 import type { FieldInfo, FieldRegistration } from '../recordEditForm/formTypes';
 
-const fieldName = (value: unknown): string =>
-  typeof value === 'string' ? value : String((value as { fieldApiName?: string })?.fieldApiName ?? '');
+function fieldName(value: unknown): string {
+  return typeof value === 'string' ? value : String((value as { fieldApiName?: string })?.fieldApiName ?? '');
+}
 
 /** The preview's lightning-input-field: renders the right input for the field's type from describe. */
 export default class InputField extends LightningElement {
@@ -35,7 +36,7 @@ export default class InputField extends LightningElement {
         if (!this.hasExplicitValue) this.current = recordValue ?? null;
         if (info?.dataType === 'Picklist')
           this.options = [{ label: '--None--', value: '' }, ...(info.picklistValues ?? [])];
-        if (info?.dataType === 'Reference' && info.referenceTo?.length) void this.loadLookup(info.referenceTo[0]);
+        if (info?.dataType === 'Reference' && info.referenceTo?.length) this.loadLookup(info.referenceTo[0]);
       },
       setErrors: (messages) => {
         this.errors = messages;
@@ -104,7 +105,7 @@ export default class InputField extends LightningElement {
     return this.errors.join(' ');
   }
   get maxLength(): number | undefined {
-    return this.info?.length || undefined;
+    return this.info?.maxLength || undefined;
   }
   get helpText(): string | undefined {
     return this.info?.inlineHelpText;

@@ -5,8 +5,8 @@ export default class Messages extends LightningElement {
   messages: string[] = [];
   private readonly onError = (event: Event) => {
     const body = (event as CustomEvent<{ message?: string; output?: { errors?: Array<{ message: string }> } }>).detail;
-    const errors = body?.output?.errors?.map((e) => e.message) ?? [];
-    this.messages = errors.length ? errors : body?.message ? [body.message] : [];
+    const pageErrors = body?.output?.errors?.map((e) => e.message) ?? [];
+    this.messages = pageErrors.length ? pageErrors : body?.message ? [body.message] : [];
   };
 
   override connectedCallback(): void {

@@ -6,7 +6,7 @@ export interface FieldInfo {
   required: boolean;
   updateable: boolean;
   createable: boolean;
-  length?: number;
+  maxLength?: number;
   picklistValues?: Array<{ label: string; value: string }>;
   referenceTo?: string[];
   inlineHelpText?: string;

@@ -3,8 +3,9 @@ import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 
 import type { FieldInfo, FieldRegistration } from './formTypes';
 
-const fieldName = (value: unknown): string =>
-  typeof value === 'string' ? value : String((value as { fieldApiName?: string })?.fieldApiName ?? '');
+function fieldName(value: unknown): string {
+  return typeof value === 'string' ? value : String((value as { fieldApiName?: string })?.fieldApiName ?? '');
+}
 
 /**
  * The preview's lightning-record-edit-form: the same attributes, events (load, submit, success,
@@ -23,7 +24,7 @@ export default class RecordEditForm extends LightningElement {
     event.stopPropagation();
     const registration = (event as CustomEvent<FieldRegistration>).detail;
     this.fields.push(registration);
-    void this.load().then(() =>
+    this.load().then(() =>
       registration.setup(this.info?.[registration.fieldName], this.record[registration.fieldName])
     );
   };
@@ -62,8 +63,9 @@ export default class RecordEditForm extends LightningElement {
           `/preview/api/ui/records/${encodeURIComponent(this.recordId)}?fields=${encodeURIComponent(names.join(','))}`
         );
         const data = await record.json();
-        for (const [name, value] of Object.entries((data.fields ?? {}) as Record<string, { value: unknown }>)) {
-          this.record[name] = value.value;
+        const values = (data.fields ?? {}) as Record<string, { value: unknown }>;
+        for (const name of Object.keys(values)) {
+          this.record[name] = values[name].value;
         }
       }
       this.dispatchEvent(
@@ -81,7 +83,7 @@ export default class RecordEditForm extends LightningElement {
     for (const field of this.fields) fields[field.fieldName] = field.value();
     const submit = new CustomEvent('submit', { detail: { fields }, cancelable: true });
     this.dispatchEvent(submit);
-    if (!submit.defaultPrevented) void this.submit(fields);
+    if (!submit.defaultPrevented) this.submit(fields);
   }
 
   @api
@@ -101,13 +103,14 @@ export default class RecordEditForm extends LightningElement {
         : await createRecord({ apiName: this.apiName, fields: writable });
       this.dispatchEvent(new CustomEvent('success', { detail: result }));
     } catch (error) {
-      const body = (error as { body?: { output?: { fieldErrors?: Record<string, Array<{ message: string }>> } } }).body;
+      type UiApiErrorBody = { output?: { fieldErrors?: Record<string, Array<{ message: string }>> } };
+      const errorBody = (error as { body?: UiApiErrorBody }).body;
       for (const field of this.fields) {
-        const messages = body?.output?.fieldErrors?.[field.fieldName]?.map((e) => e.message) ?? [];
+        const messages = errorBody?.output?.fieldErrors?.[field.fieldName]?.map((e) => e.message) ?? [];
         field.setErrors(messages);
       }
-      this.dispatchEvent(new CustomEvent('error', { detail: body ?? error }));
-      const messages = new CustomEvent('previewformerror', { detail: body ?? error });
+      this.dispatchEvent(new CustomEvent('error', { detail: errorBody ?? error }));
+      const messages = new CustomEvent('previewformerror', { detail: errorBody ?? error });
       this.querySelectorAll('lightning-messages').forEach((m) => m.dispatchEvent(messages));
     }
   }
