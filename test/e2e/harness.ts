@@ -1,0 +1,101 @@
+// Brings the whole product up the way `npm start` does, in a temp folder and on free ports:
+// local org -> migrate -> seed (demo plan) -> preview build -> preview server. Used by the
+// browser tests.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { Writable } from 'node:stream';
+import type { Connection } from 'jsforce';
+import { connect } from '../../scripts/lib/connection';
+import { PROJECT_ROOT } from '../../scripts/lib/paths';
+import { startLocalOrg, type LocalOrg } from '../../scripts/localOrg';
+import { runMigrate } from '../../scripts/migrate/cli';
+import { runSeed } from '../../scripts/seed/seed';
+import { buildPreview } from '../../preview/build';
+import { startPreviewServer, type PreviewServer } from '../../preview/server/server';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync'
+];
+
+export interface Product {
+  org: LocalOrg;
+  connection: Connection;
+  server: PreviewServer;
+  output: string[];
+  close(): Promise<void>;
+}
+
+function sink(lines: string[]): Writable {
+  return new Writable({
+    write(chunk, _encoding, done) {
+      lines.push(String(chunk));
+      done();
+    }
+  });
+}
+
+export async function startProduct(): Promise<Product> {
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-org-'));
+  const org = await startLocalOrg({ port: 0, dataDir, reset: true, durable: false });
+  const output: string[] = [];
+  try {
+    const env = { ...process.env, SF_ACCESS_TOKEN: org.accessToken };
+    const migrated = await runMigrate({
+      argv: ['--instance-url', org.instanceUrl],
+      env,
+      stdout: sink(output),
+      stderr: sink(output)
+    });
+    if (migrated !== 0) throw new Error(`migrate exited ${migrated}:\n${output.join('')}`);
+    const seeded = await runSeed({
+      argv: [
+        '--instance-url',
+        org.instanceUrl,
+        '--plan',
+        path.join(PROJECT_ROOT, 'data', 'demo-plan.yaml'),
+        '--journal',
+        path.join(dataDir, 'seed-journal.jsonl')
+      ],
+      env,
+      cwd: dataDir,
+      stdout: sink(output),
+      stderr: sink(output)
+    });
+    if (seeded !== 0) throw new Error(`seed exited ${seeded}:\n${output.join('')}`);
+    execFileSync(
+      process.execPath,
+      [path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'preview/tsconfig.json'],
+      {
+        cwd: PROJECT_ROOT,
+        stdio: 'pipe'
+      }
+    );
+    await buildPreview();
+    const { connection } = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken });
+    const server = await startPreviewServer({ port: 0, connection });
+    return {
+      org,
+      connection,
+      server,
+      output,
+      async close() {
+        await server.close();
+        await org.close();
+        fs.rmSync(dataDir, { recursive: true, force: true });
+      }
+    };
+  } catch (error) {
+    await org.close();
+    throw error;
+  }
+}

@@ -1,0 +1,122 @@
+// End to end: the product as `npm start` runs it, driven in Debian's Chromium. What the page
+// shows must equal what successModel computes from the local org's data; a goal added in the
+// panel must land in the local org; axe finds no serious or critical violations.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { accountPanel } from '../../force-app/main/default/lwc/successModel/successModel';
+import type { PanelViewModel } from '../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
+import { PROJECT_ROOT } from '../../scripts/lib/paths';
+import { apexMethods } from '../../preview/server/apex';
+import { localToday } from '../../preview/server/server';
+import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
+
+const RESULTS = path.join(PROJECT_ROOT, 'test-results');
+const haveChromium = fs.existsSync(CHROMIUM);
+if (!haveChromium) {
+  const message = `\n*** Browser tests NOT RUN: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium ***\n`;
+  process.stderr.write(message);
+  // CI installs Chromium and requires these tests.
+  if (process.env.CI === 'true') throw new Error(`Chromium is required in CI: ${message.trim()}`);
+}
+
+async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string; nodes: number }>> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
+  });
+}
+
+function serious(violations: Array<{ impact: string }>) {
+  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('the product in a browser', { skip: !haveChromium && 'Chromium is not installed' }, () => {
+  let product: Product;
+  let browser: Browser;
+  let page: Page;
+
+  before(async () => {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    product = await startProduct();
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+  });
+
+  after(async () => {
+    await browser?.close();
+    await product?.close();
+  });
+
+  it('lists every account of the local org', async () => {
+    const { totalSize } = await product.connection.query('SELECT COUNT() FROM Account');
+    await page.goto(`${product.server.url}#/accounts`);
+    await page.waitForSelector('shell-account-list tbody tr');
+    assert.equal(await page.locator('shell-account-list tbody tr').count(), totalSize);
+    assert.ok(totalSize >= 20, `the demo plan loads about 25 accounts, found ${totalSize}`);
+  });
+
+  it("shows an account's health and goals exactly as successModel computes them", async () => {
+    const accounts = await product.connection.query<{ Id: string; Name: string }>(
+      'SELECT Id, Name FROM Account WHERE Lifecycle_Stage__c != null ORDER BY Name LIMIT 1'
+    );
+    const account = accounts.records[0];
+    const today = localToday();
+    const viewModel = (await apexMethods['AccountSuccessController.getPanel'](
+      product.connection,
+      { accountId: account.Id },
+      today
+    )) as PanelViewModel;
+    const expected = accountPanel(viewModel, today);
+
+    await page.goto(`${product.server.url}#/account/${account.Id}`);
+    await page.waitForSelector('c-health-summary .score');
+    const scoreText = (await page.locator('c-health-summary .score').innerText()).trim();
+    assert.equal(expected.health.score === null ? null : Number(scoreText.split('/')[0].trim()), expected.health.score);
+
+    const showAll = page.locator('c-goal-list button.show-all');
+    if (await showAll.count()) await showAll.click();
+    assert.equal(await page.locator('c-goal-row').count(), viewModel.goals.length);
+    await page.screenshot({ path: path.join(RESULTS, 'account-success-panel.png'), fullPage: true });
+
+    const violations = await axeViolations(page);
+    assert.deepEqual(serious(violations), [], JSON.stringify(violations));
+  });
+
+  it('adds a goal through the panel and finds it in the local org', async () => {
+    const accounts = await product.connection.query<{ Id: string }>('SELECT Id FROM Account ORDER BY Name LIMIT 1');
+    const accountId = accounts.records[0].Id;
+    const name = `Browser test goal ${Date.now()}`;
+    await page.goto(`${product.server.url}#/account/${accountId}`);
+    await page.waitForSelector('c-account-success-panel .add-goal');
+    await page.locator('c-account-success-panel .add-goal button').click();
+    const nameInput = page.locator('lightning-input-field').first().locator('input');
+    await nameInput.waitFor();
+    await nameInput.fill(name);
+    await page.locator('c-goal-editor-modal lightning-button.save button').click();
+    await page.waitForFunction(
+      (goalName) => [...document.querySelectorAll('c-goal-row')].some((row) => row.textContent?.includes(goalName)),
+      name,
+      { timeout: 15000 }
+    );
+    const saved = await product.connection.query<{ Id: string; Account__c: string }>(
+      `SELECT Id, Account__c FROM Customer_Goal__c WHERE Name = '${name}'`
+    );
+    assert.equal(saved.totalSize, 1);
+    assert.equal(saved.records[0].Account__c, accountId);
+  });
+});
