@@ -1,5 +1,6 @@
 // Formula fields computed on read. The local org evaluates arithmetic only: numbers, field references, + - * /
-// and parentheses. Any other formula (functions, text, comparisons) reads as null; the README lists this.
+// and parentheses, with the platform's date arithmetic (date - date is a number of days, date +/- number is a date).
+// Any other formula (functions, text, comparisons) reads as null; the README lists this.
 import type { FieldSchema } from './schema';
 
 type Node =
@@ -65,22 +66,44 @@ function parse(text: string): Node | null {
   }
 }
 
-function evaluate(node: Node, read: (name: string) => unknown): number | null {
+/** A date operand, as days since 1970-01-01 (UTC). */
+interface Day {
+  day: number;
+}
+type Value = number | Day | null;
+
+const DAY_MS = 86_400_000;
+const isDay = (value: Value): value is Day => typeof value === 'object' && value !== null;
+
+function readOperand(value: unknown): Value {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value))
+    return { day: Date.parse(`${value}T00:00:00Z`) / DAY_MS };
+  return null;
+}
+
+function evaluate(node: Node, read: (name: string) => unknown): Value {
   switch (node.kind) {
     case 'num':
       return node.value;
-    case 'field': {
-      const value = read(node.name);
-      return typeof value === 'number' ? value : null;
-    }
+    case 'field':
+      return readOperand(read(node.name));
     case 'neg': {
       const value = evaluate(node.arg, read);
-      return value === null ? null : -value;
+      return typeof value === 'number' ? -value : null;
     }
     case 'op': {
       const left = evaluate(node.left, read);
       const right = evaluate(node.right, read);
       if (left === null || right === null) return null;
+      if (isDay(left) || isDay(right)) {
+        if (node.op === '-' && isDay(left) && isDay(right)) return left.day - right.day;
+        if (node.op === '-' && isDay(left) && !isDay(right)) return { day: left.day - right };
+        if (node.op === '+' && isDay(left) !== isDay(right)) {
+          return { day: (isDay(left) ? left.day : left) + (isDay(right) ? right.day : (right as number)) };
+        }
+        return null;
+      }
       if (node.op === '+') return left + right;
       if (node.op === '-') return left - right;
       if (node.op === '*') return left * right;
@@ -89,8 +112,9 @@ function evaluate(node: Node, read: (name: string) => unknown): number | null {
   }
 }
 
-/** The formula field's value for a record, or null when a value is blank or the formula is not arithmetic. */
-export function formulaValue(field: FieldSchema, read: (name: string) => unknown): number | null {
+/** The formula field's value for a record (a date formula gives 'YYYY-MM-DD'), or null when a value is blank or
+ * the formula is not arithmetic. */
+export function formulaValue(field: FieldSchema, read: (name: string) => unknown): number | string | null {
   if (!field.formula) return null;
   let node = compiled.get(field.formula);
   if (node === undefined) {
@@ -99,6 +123,9 @@ export function formulaValue(field: FieldSchema, read: (name: string) => unknown
   }
   if (!node) return null;
   const value = evaluate(node, read);
-  if (value === null || !Number.isFinite(value)) return null;
+  if (isDay(value)) {
+    return field.type === 'date' ? new Date(value.day * DAY_MS).toISOString().slice(0, 10) : null;
+  }
+  if (value === null || !Number.isFinite(value) || field.type === 'date') return null;
   return field.scale !== undefined ? Number(value.toFixed(field.scale)) : value;
 }

@@ -1,7 +1,10 @@
 // SOQL over the store, parsed by @jetstreamapp/soql-parser-js. Supported: field lists with parent paths,
 // child subqueries, WHERE with AND/OR/NOT and parentheses, comparisons, IN/NOT IN (values or a semi-join),
-// LIKE, INCLUDES/EXCLUDES, null, date literals, ORDER BY, LIMIT, OFFSET, COUNT(), and GROUP BY with COUNT,
-// COUNT_DISTINCT, SUM, AVG, MIN, MAX. Anything else is MALFORMED_QUERY naming the construct.
+// LIKE, INCLUDES/EXCLUDES, null, date literals, formula fields, ORDER BY (NULLS FIRST/LAST), LIMIT, OFFSET,
+// COUNT(), GROUP BY fields, parent paths and date functions (CALENDAR_MONTH(...) and the like) with COUNT,
+// COUNT_DISTINCT, SUM, AVG, MIN, MAX (aliases or expr0, expr1...), WITH USER_MODE/SYSTEM_MODE/SECURITY_ENFORCED
+// (accepted, no effect). Anything else (HAVING, TYPEOF, FIELDS(), functions in WHERE...) is MALFORMED_QUERY naming
+// the construct.
 import {
   parseQuery,
   type Condition,
@@ -16,6 +19,7 @@ import type { ObjectState, SObjectRecord, Store } from '../store';
 import { toId18 } from '../ids';
 import { formulaValue } from '../formula';
 import { dateLiteralRange } from './dateLiterals';
+import { applyDateFunction, dateFunctionAccepts, isDateFunction } from './dateFunctions';
 
 export class QueryError extends Error {
   constructor(
@@ -138,6 +142,8 @@ export class QueryEngine {
     if (query.usingScope) throw unsupported('USING SCOPE');
     if (query.for) throw unsupported(`FOR ${query.for}`);
     if (query.update) throw unsupported(`UPDATE ${query.update}`);
+    // WITH USER_MODE / SYSTEM_MODE / SECURITY_ENFORCED are accepted and change nothing: the local org has one user
+    // who sees every object and field (no sharing, field-level security or profiles), so every mode reads the same.
   }
 
   private execute(query: Query, options: QueryOptions): QueryRows {
@@ -436,7 +442,10 @@ export class QueryEngine {
   }
 
   private compileCondition(state: ObjectState, condition: Condition, options: QueryOptions, alias?: string): Predicate {
-    if (!('field' in condition)) throw unsupported('a function in WHERE');
+    if (!('field' in condition)) {
+      const fn = (condition as { fn?: { rawValue?: string; functionName?: string } }).fn;
+      throw unsupported(`${fn?.rawValue ?? fn?.functionName ?? 'a function'} in WHERE`);
+    }
     const resolved = this.resolvePath(state, condition.field, alias);
     const { field, get } = resolved;
     const operator = condition.operator.toUpperCase();
@@ -609,14 +618,35 @@ export class QueryEngine {
 
   private aggregate(state: ObjectState, query: Query, rows: SObjectRecord[]): QueryRows {
     const groupBy = query.groupBy ? (Array.isArray(query.groupBy) ? query.groupBy : [query.groupBy]) : [];
-    const groupPaths = groupBy.map((g) => {
-      if (!('field' in g)) throw unsupported('GROUP BY a function');
-      return this.resolvePath(state, g.field, query.sObjectAlias);
+    // Each GROUP BY entry is a field path or a date function over one (CALENDAR_MONTH(CloseDate)).
+    const groupKeys = groupBy.map((g) => {
+      if ('field' in g && g.field) return { fn: null, ...this.resolvePath(state, g.field, query.sObjectAlias) };
+      const fn = 'fn' in g ? g.fn : undefined;
+      if (!fn?.functionName || !isDateFunction(fn.functionName)) {
+        throw unsupported(`GROUP BY ${fn?.rawValue ?? fn?.functionName ?? 'this expression'}`);
+      }
+      return this.dateFunction(state, fn.functionName, fn.parameters ?? [], query.sObjectAlias);
     });
+    const sameGroup = (a: ResolvedPath & { fn: string | null }, b: ResolvedPath & { fn: string | null }): boolean =>
+      a.fn === b.fn &&
+      a.field === b.field &&
+      a.hops.length === b.hops.length &&
+      a.hops.every((hop, i) => hop.field === b.hops[i].field);
     let exprIndex = 0;
     const columns: Array<{ key: string; value: (group: SObjectRecord[]) => unknown; raw: string }> = [];
     for (const item of query.fields ?? []) {
-      if (item.type === 'FieldFunctionExpression' && item.isAggregateFn) {
+      if (item.type === 'FieldFunctionExpression' && isDateFunction(item.functionName)) {
+        const resolved = this.dateFunction(state, item.functionName, item.parameters, query.sObjectAlias);
+        const grouped = groupKeys.find((g) => sameGroup(g, resolved));
+        if (!grouped) {
+          throw new QueryError(
+            'MALFORMED_QUERY',
+            `Field must be grouped or aggregated: ${item.rawValue ?? item.functionName}`
+          );
+        }
+        const key = item.alias ?? `expr${exprIndex++}`;
+        columns.push({ key, value: (group) => grouped.get(group[0]), raw: (item.rawValue ?? '').toLowerCase() });
+      } else if (item.type === 'FieldFunctionExpression' && item.isAggregateFn) {
         const key = item.alias ?? `expr${exprIndex++}`;
         columns.push({
           key,
@@ -626,9 +656,10 @@ export class QueryEngine {
       } else if (item.type === 'Field' || item.type === 'FieldRelationship') {
         const path =
           item.type === 'Field' ? item.field : (item.rawValue ?? [...item.relationships, item.field].join('.'));
-        const resolved = this.resolvePath(state, path, query.sObjectAlias);
-        const index = groupPaths.findIndex((g) => g.field === resolved.field && g.hops.length === resolved.hops.length);
-        if (index < 0) throw new QueryError('MALFORMED_QUERY', `Field must be grouped or aggregated: ${path}`);
+        const resolved = { fn: null, ...this.resolvePath(state, path, query.sObjectAlias) };
+        if (!groupKeys.some((g) => sameGroup(g, resolved))) {
+          throw new QueryError('MALFORMED_QUERY', `Field must be grouped or aggregated: ${path}`);
+        }
         const key = ('alias' in item && item.alias) || resolved.field.name;
         columns.push({ key, value: (group) => resolved.get(group[0]), raw: path.toLowerCase() });
       } else {
@@ -636,9 +667,9 @@ export class QueryEngine {
       }
     }
     const groups = new Map<string, SObjectRecord[]>();
-    if (!groupPaths.length) groups.set('', rows);
-    for (const row of groupPaths.length ? rows : []) {
-      const key = JSON.stringify(groupPaths.map((g) => g.get(row)));
+    if (!groupKeys.length) groups.set('', rows);
+    for (const row of groupKeys.length ? rows : []) {
+      const key = JSON.stringify(groupKeys.map((g) => g.get(row)));
       const list = groups.get(key);
       if (list) list.push(row);
       else groups.set(key, [row]);
@@ -658,6 +689,10 @@ export class QueryEngine {
           return { get: (g: SObjectRecord[]) => resolved.get(g[0]), desc, nullsFirst };
         }
         const fn = clause.fn;
+        if (fn.functionName && isDateFunction(fn.functionName)) {
+          const grouped = this.dateFunction(state, fn.functionName, fn.parameters ?? [], query.sObjectAlias);
+          return { get: (g: SObjectRecord[]) => grouped.get(g[0]), desc, nullsFirst };
+        }
         const compute = this.aggregateFn(state, fn.functionName ?? '', fn.parameters ?? [], query.sObjectAlias);
         return { get: compute, desc, nullsFirst };
       });
@@ -672,6 +707,25 @@ export class QueryEngine {
     if (query.offset) results = results.slice(query.offset);
     if (query.limit !== undefined) results = results.slice(0, query.limit);
     return { totalSize: results.length, records: results.map((r) => r.out) };
+  }
+
+  /** A date function over one date or datetime field, as a path whose getter applies the function. */
+  private dateFunction(
+    state: ObjectState,
+    name: string,
+    parameters: Array<string | unknown>,
+    alias?: string
+  ): ResolvedPath & { fn: string } {
+    if (parameters.length !== 1 || typeof parameters[0] !== 'string') throw unsupported(`${name} with these arguments`);
+    const resolved = this.resolvePath(state, parameters[0], alias);
+    if (!dateFunctionAccepts(name, valueKind(resolved.field))) {
+      throw new QueryError(
+        'MALFORMED_QUERY',
+        `${name.toUpperCase()}(${parameters[0]}): the date function needs a ${name.toUpperCase() === 'HOUR_IN_DAY' || name.toUpperCase() === 'DAY_ONLY' ? 'datetime' : 'date or datetime'} field`
+      );
+    }
+    const fn = name.toUpperCase();
+    return { ...resolved, fn, get: (record) => applyDateFunction(fn, resolved.get(record)) };
   }
 
   private aggregateFn(
