@@ -27,7 +27,12 @@ interface NumberInput extends HTMLElement {
 
 const TIMELINESS_LABELS: Partial<Record<Timeliness, string>> = { overdue: LABEL_OVERDUE, dueSoon: LABEL_DUE_SOON };
 
-/** One goal: where it stands, and the two updates an account manager makes most (current value, achieved). */
+/**
+ * One goal: where it stands, and the two updates an account manager makes most (current value, achieved).
+ * Badges, the progress bar and the two row actions are SLDS markup rather than base components: the panel shows a
+ * row per goal, and per-row base components were most of its render time. The editor (one row at a time) keeps
+ * lightning-input and lightning-button for validation.
+ */
 export default class GoalRow extends LightningElement {
   @api standing: GoalStanding<PanelGoal> | undefined;
   /** The panel's "today", used as the achieved date. */
@@ -61,6 +66,11 @@ export default class GoalRow extends LightningElement {
     return this.standing?.progress.percent ?? 0;
   }
 
+  /** The bar's fill: successModel's percent, already clamped to 0..100. */
+  get progressStyle(): string {
+    return `width: ${this.percent}%`;
+  }
+
   get progressText(): string {
     return this.hasProgress
       ? formatLabel(LABEL_PROGRESS, {
@@ -88,7 +98,9 @@ export default class GoalRow extends LightningElement {
   }
 
   get timelinessClass(): string {
-    return this.standing?.timeliness === 'overdue' ? 'timeliness slds-theme_error' : 'timeliness slds-theme_warning';
+    return this.standing?.timeliness === 'overdue'
+      ? 'slds-badge timeliness slds-theme_error'
+      : 'slds-badge timeliness slds-theme_warning';
   }
 
   get daysToValueText(): string | undefined {

@@ -9,6 +9,11 @@ import LABEL_UNSCORED from '@salesforce/label/c.Panel_RiskUnscored';
 import LABEL_MITIGATION from '@salesforce/label/c.Panel_RiskMitigation';
 import LABEL_OWNER from '@salesforce/label/c.Panel_RiskOwner';
 import LABEL_NONE from '@salesforce/label/c.Panel_None';
+import LABEL_SHOW_ALL from '@salesforce/label/c.Panel_ShowAllRisks';
+import LABEL_SHOW_FEWER from '@salesforce/label/c.Panel_ShowFewerRisks';
+
+/** How many risks show before "Show all": the highest scores, as many as the goal list shows goals. */
+const VISIBLE_RISKS = 10;
 
 const RATING_CLASS: Record<string, string> = {
   Critical: 'slds-theme_error',
@@ -27,25 +32,59 @@ interface RiskView {
   owner: string;
 }
 
-/** Open risks in the order successModel gives them (highest score first). */
-export default class RiskList extends LightningElement {
-  @api risks: RiskStanding<PanelRisk>[] = [];
+const toView = ({ risk, score, rating }: RiskStanding<PanelRisk>, index: number): RiskView => ({
+  key: risk.Id ?? `risk-${index}`,
+  title: risk.Name ?? risk.Charter_Risk__r?.Name ?? '',
+  category: risk.Charter_Risk__r?.Category__c ?? null,
+  scoreText: score === null ? LABEL_UNSCORED : formatLabel(LABEL_SCORE, { value: score, name: rating }),
+  badgeClass: `slds-badge score ${RATING_CLASS[rating ?? ''] ?? ''}`.trim(),
+  mitigation: risk.Mitigation__c || LABEL_NONE,
+  owner: risk.Owner__r?.Name || LABEL_NONE
+});
 
+/**
+ * Open risks in the order successModel gives them (highest score first): the first ten, the rest behind "Show all".
+ * Each row is plain SLDS markup (the score badge is an `slds-badge` span): a big account has dozens of risks, and a
+ * base component per row costs more render time than it adds.
+ */
+export default class RiskList extends LightningElement {
+  expanded = false;
   labels = { risks: LABEL_RISKS, noRisks: LABEL_NO_RISKS, mitigation: LABEL_MITIGATION, owner: LABEL_OWNER };
 
+  private allRows: RiskView[] = [];
+  private risksValue: RiskStanding<PanelRisk>[] = [];
+
+  /** Row views are built once per risks change, not on every render (the toggle re-renders the list). */
+  @api
+  get risks(): RiskStanding<PanelRisk>[] {
+    return this.risksValue;
+  }
+  set risks(value: RiskStanding<PanelRisk>[]) {
+    this.risksValue = value ?? [];
+    this.allRows = this.risksValue.map(toView);
+  }
+
   get hasRisks(): boolean {
-    return (this.risks ?? []).length > 0;
+    return this.allRows.length > 0;
   }
 
   get rows(): RiskView[] {
-    return (this.risks ?? []).map(({ risk, score, rating }, index) => ({
-      key: risk.Id ?? `risk-${index}`,
-      title: risk.Name ?? risk.Charter_Risk__r?.Name ?? '',
-      category: risk.Charter_Risk__r?.Category__c ?? null,
-      scoreText: score === null ? LABEL_UNSCORED : formatLabel(LABEL_SCORE, { value: score, name: rating }),
-      badgeClass: `score ${RATING_CLASS[rating ?? ''] ?? ''}`.trim(),
-      mitigation: risk.Mitigation__c || LABEL_NONE,
-      owner: risk.Owner__r?.Name || LABEL_NONE
-    }));
+    return this.expanded ? this.allRows : this.allRows.slice(0, VISIBLE_RISKS);
+  }
+
+  get hasMore(): boolean {
+    return this.allRows.length > VISIBLE_RISKS;
+  }
+
+  get toggleLabel(): string {
+    return this.expanded ? LABEL_SHOW_FEWER : formatLabel(LABEL_SHOW_ALL, { count: this.allRows.length });
+  }
+
+  get ariaExpanded(): string {
+    return String(this.expanded);
+  }
+
+  handleToggle(): void {
+    this.expanded = !this.expanded;
   }
 }

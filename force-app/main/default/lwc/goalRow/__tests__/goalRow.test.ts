@@ -34,11 +34,14 @@ describe('c-goal-row', () => {
   it('shows progress, overdue marking and the objective it serves', async () => {
     const element = render();
     await flushPromises();
-    expect((q(element, 'lightning-progress-bar') as HTMLElement & { value: number }).value).toBe(50);
-    expect(q(element, '[role="group"]')?.getAttribute('aria-label')).toBe('Weekly active users: c.Panel_GoalProgress');
-    expect((q(element, 'lightning-badge.timeliness') as HTMLElement & { label: string }).label).toBe(
-      'c.Panel_GoalOverdue'
-    );
+    const bar = q(element, '[role="progressbar"]') as HTMLElement;
+    expect(bar.getAttribute('aria-valuenow')).toBe('50');
+    expect(bar.getAttribute('aria-label')).toBe('Weekly active users: c.Panel_GoalProgress');
+    expect((q(element, '.slds-progress-bar__value') as HTMLElement).style.width).toBe('50%');
+    const timeliness = q(element, '.slds-badge.timeliness') as HTMLElement;
+    expect(timeliness.textContent).toBe('c.Panel_GoalOverdue');
+    expect(timeliness.className).toContain('slds-theme_error');
+    expect(q(element, '.slds-badge.status')?.textContent).toBe('On Track');
     expect(q(element, '.objective')?.textContent).toBe('c.Panel_GoalObjective');
     await expect(element).toBeAccessible();
   });
@@ -54,18 +57,18 @@ describe('c-goal-row', () => {
     await flushPromises();
     expect(q(element, '.days-to-value')?.textContent).toBe('c.Panel_GoalDaysToValue');
     expect(q(element, '.value-realized lightning-formatted-number')).not.toBeNull();
-    expect(q(element, 'lightning-button.achieve')).toBeNull();
+    expect(q(element, 'button.achieve')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('says progress is unknown when a number is missing', async () => {
     const element = render({ ...GOAL, Baseline__c: null, Target_Date__c: '2025-07-05' });
     await flushPromises();
-    expect(q(element, 'lightning-progress-bar')).toBeNull();
+    expect(q(element, '[role="progressbar"]')).toBeNull();
     expect(q(element, '.progress')?.textContent).toBe('c.Panel_GoalProgressUnknown');
-    expect((q(element, 'lightning-badge.timeliness') as HTMLElement & { label: string }).label).toBe(
-      'c.Panel_GoalDueSoon'
-    );
+    const timeliness = q(element, '.slds-badge.timeliness') as HTMLElement;
+    expect(timeliness.textContent).toBe('c.Panel_GoalDueSoon');
+    expect(timeliness.className).toContain('slds-theme_warning');
   });
 
   it('updates the current value through LDS, toasts and tells the list', async () => {
@@ -75,7 +78,7 @@ describe('c-goal-row', () => {
     element.addEventListener('goalsaved', saved);
     element.addEventListener(TOAST_EVENT_NAME, (event) => toasts.push(event as CustomEvent));
     await flushPromises();
-    (q(element, 'lightning-button.edit') as HTMLElement).click();
+    (q(element, 'button.edit') as HTMLElement).click();
     await flushPromises();
     const input = q(element, 'lightning-input.current-value') as HTMLElement & {
       value: string;
@@ -95,7 +98,7 @@ describe('c-goal-row', () => {
   it('does not save an invalid value, and cancel closes the editor', async () => {
     const element = render();
     await flushPromises();
-    (q(element, 'lightning-button.edit') as HTMLElement).click();
+    (q(element, 'button.edit') as HTMLElement).click();
     await flushPromises();
     const input = q(element, 'lightning-input.current-value') as HTMLElement & { reportValidity: () => boolean };
     input.reportValidity = () => false;
@@ -113,7 +116,7 @@ describe('c-goal-row', () => {
     const saved = jest.fn();
     element.addEventListener('goalsaved', saved);
     await flushPromises();
-    (q(element, 'lightning-button.achieve') as HTMLElement).click();
+    (q(element, 'button.achieve') as HTMLElement).click();
     await flushPromises();
     expect(updateRecord).toHaveBeenCalledWith({
       fields: { Id: GOAL.Id, Status__c: 'Achieved', Achieved_Date__c: TODAY }

@@ -35,8 +35,12 @@ describe('c-risk-list', () => {
       'Champion leaving',
       'Unscored'
     ]);
-    const badges = [...root.querySelectorAll('lightning-badge')] as Array<HTMLElement & { label: string }>;
-    expect(badges.map((b) => b.label)).toEqual(['c.Panel_RiskScore', 'c.Panel_RiskScore', 'c.Panel_RiskUnscored']);
+    const badges = [...root.querySelectorAll('.slds-badge.score')];
+    expect(badges.map((b) => b.textContent)).toEqual([
+      'c.Panel_RiskScore',
+      'c.Panel_RiskScore',
+      'c.Panel_RiskUnscored'
+    ]);
     expect(badges[0].className).toContain('slds-theme_error');
     expect(root.querySelector('.category')?.textContent).toBe('Adoption');
     expect([...root.querySelectorAll('.mitigation')].map((m) => m.textContent)).toEqual([
@@ -52,9 +56,41 @@ describe('c-risk-list', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('shows the ten highest-scored risks and the rest behind an expander', async () => {
+    const many: PanelRisk[] = Array.from({ length: 12 }, (_, i) => ({
+      Id: `r${i}`,
+      Name: `Risk ${String(i).padStart(2, '0')}`,
+      Likelihood__c: 5 - Math.floor(i / 3),
+      Impact__c: 5,
+      Status__c: 'Open'
+    }));
+    const element = mount('c-risk-list', RiskList, { risks: openRisksByScore(many) });
+    await flushPromises();
+    const root = shadow(element);
+    expect(root.querySelectorAll('li.risk')).toHaveLength(10);
+    expect(root.querySelector('li.risk .name')?.textContent).toBe('Risk 00');
+    const toggle = root.querySelector('button.show-all') as HTMLButtonElement;
+    expect(toggle.getAttribute('aria-expanded')).toBe('false');
+    expect(toggle.getAttribute('aria-controls')).toBe(root.querySelector('ul')?.getAttribute('id'));
+    expect(toggle.textContent?.trim()).toBe('c.Panel_ShowAllRisks');
+    await expect(element).toBeAccessible();
+    toggle.click();
+    await flushPromises();
+    expect([...root.querySelectorAll('li.risk .name')].map((n) => n.textContent)).toEqual(
+      many.map((risk) => risk.Name)
+    );
+    expect(toggle.getAttribute('aria-expanded')).toBe('true');
+    expect(toggle.textContent?.trim()).toBe('c.Panel_ShowFewerRisks');
+    await expect(element).toBeAccessible();
+    toggle.click();
+    await flushPromises();
+    expect(root.querySelectorAll('li.risk')).toHaveLength(10);
+  });
+
   it('says there are no open risks', async () => {
     const element = mount('c-risk-list', RiskList, { risks: [] });
     await flushPromises();
+    expect(shadow(element).querySelector('button.show-all')).toBeNull();
     expect(shadow(element).querySelector('.no-risks')?.textContent).toBe('c.Panel_NoRisks');
     await expect(element).toBeAccessible();
   });
