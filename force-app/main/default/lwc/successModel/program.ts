@@ -100,8 +100,9 @@ interface Tally {
 }
 
 const emptyTally = (): Tally => ({ accounts: 0, customers: 0, achieved: 0, missed: 0, overdue: 0, value: 0, days: [] });
-const num = (value: number | null | undefined): number =>
-  typeof value === 'number' && !Number.isNaN(value) ? value : 0;
+function num(value: number | null | undefined): number {
+  return typeof value === 'number' && !Number.isNaN(value) ? value : 0;
+}
 
 /** A stage name as velocity.ts names segments: one of the lifecycle stages, else Unknown. */
 export function programStage(stage: string | null | undefined): VelocityStage {
