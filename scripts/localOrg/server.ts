@@ -10,6 +10,7 @@ import type { MetadataHost, SchemaChange } from './metadata/host';
 import { MetadataApi, soapFault } from './metadata';
 import { formatDateTime, Store, writeFileAtomic, type ObjectState, type SObjectRecord } from './store';
 import { makeId } from './ids';
+import { SETUP_OBJECTS, standardObjects } from './standardObjects';
 import { RestApi, DAILY_API_LIMIT, isSupportedVersion, versions } from './rest/api';
 import { ApiError, notFound, type ApiResponse } from './rest/errors';
 
@@ -170,7 +171,57 @@ class Host implements MetadataHost {
       next.delete(name);
     }
     this.validate(next);
-    this.store.replaceSchema([...next.values()], (staged) => this.applyCustomMetadata(staged, change));
+    this.store.replaceSchema([...next.values()], (staged) => {
+      this.applyCustomMetadata(staged, change);
+      this.applyPermissionSets(staged, change);
+    });
+  }
+
+  /** Deployed PermissionSet components are PermissionSet records too (Name = fullName), so they can be assigned. */
+  private applyPermissionSets(staged: Map<string, ObjectState>, change: SchemaChange): void {
+    const sets = staged.get('PermissionSet');
+    const assignments = staged.get('PermissionSetAssignment');
+    if (!sets) return;
+    const now = formatDateTime(new Date());
+    const byName = (name: string): SObjectRecord | undefined =>
+      [...sets.records.values()].find((r) => r.Name === name && !r.NamespacePrefix && !r.IsOwnedByProfile);
+    for (const name of change.deletePermissionSets ?? []) {
+      const record = byName(name);
+      if (!record) continue;
+      // Deleting a permission set takes it away from everyone who held it.
+      for (const [id, a] of assignments?.records ?? []) {
+        if (a.PermissionSetId === record.Id) assignments?.records.delete(id);
+      }
+      sets.records.delete(String(record.Id));
+    }
+    for (const item of change.upsertPermissionSets ?? []) {
+      const existing = byName(item.name);
+      const values = {
+        Name: item.name,
+        Label: item.label,
+        Description: item.description ?? null,
+        HasActivationRequired: item.hasActivationRequired,
+        LastModifiedDate: now,
+        LastModifiedById: this.store.userId,
+        SystemModstamp: now
+      };
+      const record: SObjectRecord = existing
+        ? { ...existing, ...values }
+        : {
+            Id: makeId(sets.schema.keyPrefix, this.store.nextCounter()),
+            CreatedDate: now,
+            CreatedById: this.store.userId,
+            NamespacePrefix: null,
+            IsOwnedByProfile: false,
+            ProfileId: null,
+            IsCustom: true,
+            Type: 'Regular',
+            LicenseId: null,
+            PermissionSetGroupId: null,
+            ...values
+          };
+      sets.records.set(String(record.Id), record);
+    }
   }
 
   private freePrefix(objects: Map<string, ObjectSchema>): string {
@@ -269,6 +320,77 @@ class Host implements MetadataHost {
   }
 }
 
+/**
+ * Gives the org its Setup objects and records: Profile, PermissionSet, PermissionSetAssignment, the admin user's
+ * System Administrator profile, the permission set that profile owns and the admin's assignment to it, as every org
+ * has. Orgs whose store was made before these objects existed get them on start; custom fields stay.
+ */
+function ensureSetup(store: Store): void {
+  const schema = store.schema();
+  const standard = new Map(standardObjects().map((o) => [o.name, o]));
+  const user = schema.get('User');
+  const userProfile = user?.fields.find((f) => f.name === 'ProfileId');
+  if (SETUP_OBJECTS.some((name) => !schema.has(name)) || userProfile?.type !== 'reference') {
+    const next = new Map(schema);
+    for (const name of SETUP_OBJECTS) if (!next.has(name)) next.set(name, standard.get(name)!);
+    if (user) {
+      const standardUser = standard.get('User')!;
+      next.set('User', { ...standardUser, fields: [...standardUser.fields, ...user.fields.filter((f) => f.custom)] });
+    }
+    store.replaceSchema([...next.values()]);
+  }
+  if (store.object('Profile').records.size > 0) return;
+  const now = formatDateTime(new Date());
+  const audit = {
+    CreatedDate: now,
+    CreatedById: store.userId,
+    LastModifiedDate: now,
+    LastModifiedById: store.userId,
+    SystemModstamp: now
+  };
+  store.transact((tx) => {
+    const profileId = store.newId('Profile');
+    store.put(tx, 'Profile', {
+      Id: profileId,
+      ...audit,
+      Name: 'System Administrator',
+      Description: null,
+      UserType: 'Standard',
+      UserLicenseId: null
+    });
+    const ownedId = store.newId('PermissionSet');
+    store.put(tx, 'PermissionSet', {
+      Id: ownedId,
+      ...audit,
+      Name: `X${profileId.slice(0, 15)}`,
+      Label: 'System Administrator',
+      Description: null,
+      NamespacePrefix: null,
+      IsOwnedByProfile: true,
+      ProfileId: profileId,
+      IsCustom: false,
+      Type: 'Profile',
+      HasActivationRequired: false,
+      LicenseId: null,
+      PermissionSetGroupId: null
+    });
+    const admin = store.get('User', store.userId);
+    if (admin) {
+      store.put(tx, 'User', { ...admin, ProfileId: profileId });
+      store.put(tx, 'PermissionSetAssignment', {
+        Id: store.newId('PermissionSetAssignment'),
+        SystemModstamp: now,
+        AssigneeId: store.userId,
+        PermissionSetId: ownedId,
+        PermissionSetGroupId: null,
+        ExpirationDate: null,
+        IsActive: true,
+        IsRevoked: false
+      });
+    }
+  });
+}
+
 function readToken(dataDir: string, reset: boolean | undefined): string | undefined {
   const file = path.join(dataDir, 'org.json');
   if (reset || !fs.existsSync(file)) return undefined;
@@ -284,6 +406,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   fs.mkdirSync(dataDir, { recursive: true });
   if (options.reset) fs.rmSync(path.join(dataDir, 'metadataState.json'), { force: true });
   const store = new Store({ dataDir, reset: options.reset, durable: options.durable });
+  ensureSetup(store);
   const accessToken =
     readToken(dataDir, options.reset) ?? `${store.orgId.slice(0, 15)}!${randomBytes(40).toString('base64url')}`;
   const apiLimit = options.apiLimit ?? DAILY_API_LIMIT;

@@ -251,7 +251,12 @@ function user(): ObjectSchema {
       field('LocaleSidKey', 'Locale', 'picklist', { nillable: false, picklistValues: picklist(['en_US']) }),
       field('LanguageLocaleKey', 'Language', 'picklist', { nillable: false, picklistValues: picklist(['en_US']) }),
       field('EmailEncodingKey', 'Email Encoding', 'picklist', { nillable: false, picklistValues: picklist(['UTF-8']) }),
-      field('ProfileId', 'Profile ID', 'string', { length: 18 })
+      field('ProfileId', 'Profile ID', 'reference', {
+        length: 18,
+        referenceTo: ['Profile'],
+        relationshipName: 'Profile',
+        childRelationshipName: 'Users'
+      })
     ]
   };
 }
@@ -282,9 +287,138 @@ function organization(): ObjectSchema {
   };
 }
 
-export function standardObjects(): ObjectSchema[] {
-  return [account(), contact(), opportunity(), user(), organization()];
+// Setup objects, as the REST API shows them. Every profile owns one permission set (IsOwnedByProfile, named
+// X00e... on the platform) that holds the profile's own permissions; permission sets deployed by the Metadata API are
+// the others (Type Regular, IsCustom). Neither grants anything here: the local org has one user who sees everything.
+
+function profile(): ObjectSchema {
+  return {
+    name: 'Profile',
+    label: 'Profile',
+    labelPlural: 'Profiles',
+    keyPrefix: '00e',
+    custom: false,
+    createable: false,
+    updateable: false,
+    deletable: false,
+    fields: [
+      ...systemFields({ owner: false }).filter((f) => f.name !== 'IsDeleted'),
+      field('Name', 'Name', 'string', { length: 255, nillable: false }),
+      field('Description', 'Description', 'string', { length: 255 }),
+      field('UserType', 'User Type', 'picklist', { picklistValues: picklist(['Standard']) }),
+      field('UserLicenseId', 'User License ID', 'string', { length: 18, calculated: true })
+    ]
+  };
 }
+
+function permissionSet(): ObjectSchema {
+  const calculated: FieldOptions = { calculated: true };
+  return {
+    name: 'PermissionSet',
+    label: 'Permission Set',
+    labelPlural: 'Permission Sets',
+    keyPrefix: '0PS',
+    custom: false,
+    fields: [
+      ...systemFields({ owner: false }).filter((f) => f.name !== 'IsDeleted'),
+      field('Name', 'Name', 'string', { length: 80, nillable: false }),
+      field('Label', 'Label', 'string', { length: 80, nillable: false }),
+      field('Description', 'Description', 'string', { length: 255 }),
+      field('NamespacePrefix', 'Namespace Prefix', 'string', { length: 15, ...calculated }),
+      field('IsOwnedByProfile', 'Is Owned by Profile', 'boolean', { ...calculated, nillable: false }),
+      field('ProfileId', 'Profile ID', 'reference', {
+        ...calculated,
+        length: 18,
+        referenceTo: ['Profile'],
+        relationshipName: 'Profile'
+      }),
+      field('IsCustom', 'Is Custom', 'boolean', { ...calculated, nillable: false }),
+      field('Type', 'Type', 'picklist', {
+        ...calculated,
+        picklistValues: picklist(['Regular', 'Group', 'Profile', 'Session', 'Standard'])
+      }),
+      field('HasActivationRequired', 'Session Activation Required', 'boolean', {
+        nillable: false,
+        defaultValue: false
+      }),
+      field('LicenseId', 'License ID', 'string', { length: 18 }),
+      field('PermissionSetGroupId', 'Permission Set Group ID', 'string', { length: 18, ...calculated })
+    ]
+  };
+}
+
+function permissionSetAssignment(): ObjectSchema {
+  return {
+    name: 'PermissionSetAssignment',
+    label: 'Permission Set Assignment',
+    labelPlural: 'Permission Set Assignments',
+    keyPrefix: '0Pa',
+    custom: false,
+    fields: [
+      // The platform keeps no created/modified audit on assignments: Id and SystemModstamp only.
+      ...systemFields({ owner: false }).filter((f) => f.name === 'Id' || f.name === 'SystemModstamp'),
+      field('AssigneeId', 'Assignee ID', 'reference', {
+        nillable: false,
+        length: 18,
+        referenceTo: ['User'],
+        relationshipName: 'Assignee',
+        childRelationshipName: 'PermissionSetAssignments'
+      }),
+      field('PermissionSetId', 'Permission Set ID', 'reference', {
+        nillable: false,
+        length: 18,
+        referenceTo: ['PermissionSet'],
+        relationshipName: 'PermissionSet',
+        childRelationshipName: 'Assignments'
+      }),
+      field('PermissionSetGroupId', 'Permission Set Group ID', 'string', { length: 18 }),
+      field('ExpirationDate', 'Expiration Date', 'datetime'),
+      field('IsActive', 'Is Active', 'boolean', { calculated: true, nillable: false }),
+      field('IsRevoked', 'Is Revoked', 'boolean', { nillable: false, defaultValue: false })
+    ]
+  };
+}
+
+/** The Setup objects a new org starts with, for orgs whose store predates them. */
+export const SETUP_OBJECTS = ['Profile', 'PermissionSet', 'PermissionSetAssignment'];
+
+export function standardObjects(): ObjectSchema[] {
+  return [
+    account(),
+    contact(),
+    opportunity(),
+    user(),
+    organization(),
+    profile(),
+    permissionSet(),
+    permissionSetAssignment()
+  ];
+}
+
+/**
+ * Combinations of fields the platform keeps unique on a standard object, beyond single unique fields, with the error it
+ * answers. A user holds a permission set once; a permission set name is unique in its namespace.
+ */
+export const UNIQUE_TOGETHER: Record<
+  string,
+  Array<{ fields: string[]; statusCode: string; message: (record: Record<string, unknown>, other: string) => string }>
+> = {
+  PermissionSetAssignment: [
+    {
+      fields: ['AssigneeId', 'PermissionSetId'],
+      statusCode: 'DUPLICATE_VALUE',
+      message: (r) =>
+        `Duplicate PermissionSetAssignment. Assignee: ${String(r.AssigneeId)}, PermissionSet: ${String(r.PermissionSetId)}`
+    }
+  ],
+  PermissionSet: [
+    {
+      fields: ['Name', 'NamespacePrefix'],
+      statusCode: 'DUPLICATE_DEVELOPER_NAME',
+      message: (r) => `The API name '${String(r.Name)}' is already in use by another permission set.`
+    }
+  ]
+};
 
 /**
  * Adds the fields the platform gives every custom object or custom metadata type and that a deploy does not spell

@@ -3,7 +3,7 @@
 import type { FieldSchema, ObjectSchema } from './schema';
 import { formatDateTime, type ObjectState, type SObjectRecord, type Store, type Transaction } from './store';
 import { toId18 } from './ids';
-import { SYSTEM_FIELDS, stageFacts } from './standardObjects';
+import { SYSTEM_FIELDS, stageFacts, UNIQUE_TOGETHER } from './standardObjects';
 
 /** One record's failure, in the per-record shape REST answers: {statusCode, message, fields}. */
 export class RecordError extends Error {
@@ -275,6 +275,14 @@ function checkUnique(store: Store, state: ObjectState, record: SObjectRecord): v
       );
     }
   }
+  if (state.schema.custom) return;
+  for (const rule of UNIQUE_TOGETHER[state.schema.name] ?? []) {
+    const same = (a: unknown, b: unknown): boolean => (a ?? null) === (b ?? null);
+    for (const other of state.records.values()) {
+      if (other.Id === record.Id || !rule.fields.every((f) => same(other[f], record[f]))) continue;
+      throw new RecordError(rule.statusCode, rule.message(record, String(other.Id)), []);
+    }
+  }
 }
 
 /** Values the platform derives on every save of standard objects. */
@@ -285,6 +293,12 @@ function derive(state: ObjectState, record: SObjectRecord, changed: SObjectRecor
       .filter((v) => v !== null && v !== undefined && v !== '')
       .join(' ');
   }
+  if (name === 'PermissionSet' && !record.Type) {
+    // Created through the API: a regular, custom permission set that no profile owns.
+    Object.assign(record, { Type: 'Regular', IsCustom: true, IsOwnedByProfile: false, ProfileId: null });
+  }
+  // A new assignment with no expiration is in force (SystemModstamp is only set once the record exists).
+  if (name === 'PermissionSetAssignment' && !record.SystemModstamp) record.IsActive = true;
   if (name === 'Opportunity') {
     const facts = stageFacts(record.StageName);
     record.IsClosed = facts?.closed ?? false;

@@ -2,7 +2,7 @@
 // it against the org plus the package, then apply it atomically (or nothing, with rollbackOnError or checkOnly).
 import JSZip from 'jszip';
 import type { FieldSchema, ObjectSchema, OrgSchema, PicklistValue, ValidationRuleSchema } from '../schema';
-import type { CustomMetadataRecord, MetadataHost, SchemaChange } from './host';
+import type { CustomMetadataRecord, MetadataHost, PermissionSetRecord, SchemaChange } from './host';
 import {
   customMetadataStandardFields,
   customObjectStandardFields,
@@ -140,7 +140,9 @@ export async function planDeploy(
     deleteFields: [],
     deleteObjects: [],
     upsertCustomMetadata: [],
-    deleteCustomMetadata: []
+    deleteCustomMetadata: [],
+    upsertPermissionSets: [],
+    deletePermissionSets: []
   };
   const remove: Array<{ type: string; fullName: string }> = [];
   const outcome = (extra: Entry[] = []): DeployOutcome => finish([...entries, ...extra], change, remove, options, ctx);
@@ -484,6 +486,14 @@ export async function planDeploy(
     const content = hasMetaFile(rt) ? own.find((p) => !p.endsWith('-meta.xml')) : undefined;
     metadata = { fullName: o.member, ...metadata };
     if (content) metadata.content = (files.get(content) as Buffer).toString('base64');
+    if (o.type === 'PermissionSet') {
+      const record = toPermissionSetRecord(o.member, metadata);
+      if (!record.ok) {
+        entry.problem = { message: record.problem };
+        continue;
+      }
+      change.upsertPermissionSets?.push(record.value);
+    }
     const stored: StoredDraft = { type: o.type, fullName: o.member, fileName: entry.fileName, metadata, files: {} };
     for (const p of own) (stored.files as Record<string, string>)[p] = (files.get(p) as Buffer).toString('base64');
     entry.stored = stored;
@@ -606,7 +616,36 @@ function planDelete(type: string, member: string, d: DeleteContext): Entry {
   if (!existing) return notFound();
   entry.fileName = existing.fileName;
   d.remove.push({ type, fullName: member });
+  if (type === 'PermissionSet') d.change.deletePermissionSets?.push(member);
   return entry;
+}
+
+/** The PermissionSet record a PermissionSet component becomes: Name from the fullName, Label from the XML. */
+function toPermissionSetRecord(
+  fullName: string,
+  metadata: XmlObject
+): { ok: true; value: PermissionSetRecord } | { ok: false; problem: string } {
+  if (!/^[A-Za-z](?!.*__)[A-Za-z0-9_]*$/.test(fullName) || fullName.endsWith('_') || fullName.length > 80) {
+    return {
+      ok: false,
+      problem: `PermissionSet ${fullName}: the name can only contain underscores and alphanumeric characters, must begin with a letter, not include spaces, not end with an underscore, and not contain two consecutive underscores`
+    };
+  }
+  const label = text(metadata.label);
+  if (!label) return { ok: false, problem: `PermissionSet ${fullName}: Required field is missing: label` };
+  if (label.length > 80) {
+    return { ok: false, problem: `PermissionSet ${fullName}: label is too long (${label.length} characters, max 80)` };
+  }
+  const description = text(metadata.description);
+  return {
+    ok: true,
+    value: {
+      name: fullName,
+      label,
+      ...(description ? { description: description.slice(0, 255) } : {}),
+      hasActivationRequired: text(metadata.hasActivationRequired) === 'true'
+    }
+  };
 }
 
 /** A key prefix no object uses yet: a01..a0z for custom objects, m01.. for custom metadata types. */

@@ -11,6 +11,15 @@ export interface CustomMetadataRecord {
   values: Record<string, unknown>;
 }
 
+/** A PermissionSet component as the org's PermissionSet record sees it (its permissions stay in the stored file). */
+export interface PermissionSetRecord {
+  /** The component's fullName: the record's Name. */
+  name: string;
+  label: string;
+  description?: string;
+  hasActivationRequired: boolean;
+}
+
 export interface SchemaChange {
   /** Objects created or replaced whole (standard objects: the given custom fields merge into them). */
   upsertObjects: ObjectSchema[];
@@ -22,6 +31,10 @@ export interface SchemaChange {
   upsertCustomMetadata: CustomMetadataRecord[];
   /** Custom metadata records to delete, as `Type.DeveloperName`. */
   deleteCustomMetadata: string[];
+  /** PermissionSet records to create or update by Name (absent: none). */
+  upsertPermissionSets?: PermissionSetRecord[];
+  /** PermissionSet records to delete by Name, with their assignments (absent: none). */
+  deletePermissionSets?: string[];
 }
 
 export interface MetadataHost {
