@@ -36,7 +36,7 @@ function packageXml(type: string, members: string[]): string {
 }
 
 interface SetRow {
-  attributes?: unknown;
+  [field: string]: unknown;
   Id: string;
   Name: string;
   Label: string;
