@@ -41,6 +41,8 @@ export function platformModules(labels: Map<string, string>): Plugin {
     name: 'preview-platform-modules',
     resolveId(source) {
       if (PLATFORM[source]) return PLATFORM[source];
+      // Synthetic shadow cannot attach element internals, so this base-component gate stays closed.
+      if (source === '@salesforce/gate/bc.260.enableComboboxElementInternals') return VIRTUAL + source;
       // Only the product's own labels: lightning-base-components brings its labels itself.
       if (/^@salesforce\/(label\/c\.|schema\/|apex\/|user\/)/.test(source)) return VIRTUAL + source;
       return null;
@@ -48,6 +50,7 @@ export function platformModules(labels: Map<string, string>): Plugin {
     load(id) {
       if (!id.startsWith(VIRTUAL)) return null;
       const source = id.slice(VIRTUAL.length);
+      if (source.startsWith('@salesforce/gate/')) return 'export default { isOpen: () => false };';
       const [, kind, rest] = /^@salesforce\/(\w+)\/(.+)$/.exec(source) as RegExpExecArray;
       if (kind === 'label') {
         const name = rest.replace(/^c\./, '');

@@ -107,7 +107,8 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
     const nameInput = page.locator('lightning-input-field').first().locator('input');
     await nameInput.waitFor();
     await nameInput.fill(name);
-    await page.locator('c-goal-editor-modal lightning-button.save button').click();
+    // The modal is opened by LightningModal.open, outside the panel's tree: find its button by role.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
     await page.waitForFunction(
       (goalName) => [...document.querySelectorAll('c-goal-row')].some((row) => row.textContent?.includes(goalName)),
       name,
