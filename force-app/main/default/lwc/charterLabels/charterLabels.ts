@@ -119,6 +119,8 @@ import Sample from '@salesforce/label/c.Workspace_Sample';
 import NoCustomers from '@salesforce/label/c.Workspace_NoCustomers';
 import Total from '@salesforce/label/c.Workspace_Total';
 import Milestone from '@salesforce/label/c.Workspace_Milestone';
+import ShowMore from '@salesforce/label/c.Workspace_ShowMore';
+import ShowingCount from '@salesforce/label/c.Workspace_ShowingCount';
 
 export const LABELS = {
   Title,
@@ -239,7 +241,9 @@ export const LABELS = {
   Sample,
   NoCustomers,
   Total,
-  Milestone
+  Milestone,
+  ShowMore,
+  ShowingCount
 } as const;
 
 export type LabelName = keyof typeof LABELS;

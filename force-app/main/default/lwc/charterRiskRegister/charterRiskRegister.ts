@@ -3,57 +3,131 @@ import { LABELS, formatLabel } from 'c/charterLabels';
 import { residualScore, riskRating, scoreOf } from 'c/successModel';
 import type { RiskAccount, RiskAccountCount, WorkspaceRisk } from 'c/charterWorkspace';
 
-/** Threats by score, highest first, with assessment, corrective action, residual score, owner and accounts. */
+/** Rows shown at first and added by each "Show more": a screenful, so a big register opens fast. */
+const PAGE_SIZE = 25;
+
+interface RegisterRow {
+  key: string;
+  id: string | undefined;
+  name: string;
+  category: string;
+  score: number | null;
+  rating: string;
+  residual: number | null;
+  residualRating: string;
+  assessment: string;
+  correctiveAction: string;
+  owner: string;
+  reviewDate: string;
+  status: string;
+  accountCount: number;
+  accounts: Array<{ key: string; name: string }>;
+  listId: string;
+  editLabel: string;
+}
+
+type Inputs = [WorkspaceRisk[], RiskAccount[], RiskAccountCount[]];
+
+/** Every threat as a row, by score highest first (unscored last, then in the order given). */
+function registerRows([risks, riskAccounts, riskAccountCounts]: Inputs): RegisterRow[] {
+  const counts = new Map(riskAccountCounts.map((count) => [count.riskId, count.accounts]));
+  const names = new Map<string, string[]>();
+  for (const link of riskAccounts) {
+    const id = link.Charter_Risk__c ?? '';
+    const list = names.get(id) ?? [];
+    list.push(link.Account__r?.Name ?? link.Account__c ?? '');
+    names.set(id, list);
+  }
+  return risks
+    .map((risk, index) => ({ risk, index, score: scoreOf(risk) }))
+    .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.index - b.index)
+    .map(({ risk, index, score }) => {
+      const id = risk.Id ?? String(index);
+      const residual = residualScore(risk);
+      const name = risk.Name ?? '';
+      return {
+        key: id,
+        id: risk.Id,
+        name,
+        category: risk.Category__c ?? '',
+        score,
+        rating: riskRating(score) ?? '',
+        residual,
+        residualRating: riskRating(residual) ?? '',
+        assessment: risk.Assessment__c ?? '',
+        correctiveAction: risk.Corrective_Action__c ?? '',
+        owner: risk.Owner__r?.Name ?? '',
+        reviewDate: risk.Review_Date__c ?? '',
+        status: risk.Status__c ?? '',
+        accountCount: counts.get(risk.Id ?? '') ?? 0,
+        accounts: (names.get(risk.Id ?? '') ?? []).map((account, i) => ({ key: `${id}-${i}`, name: account })),
+        listId: `accounts-${id}`,
+        editLabel: formatLabel(LABELS.EditRecord, name)
+      };
+    });
+}
+
+/**
+ * Threats by score, highest first, with assessment, corrective action, residual score, owner and accounts.
+ * The first PAGE_SIZE rows show, and "Show more" adds a page at a time: sorting and the heat map filter apply to the
+ * whole register before the cut, so the rows shown are always the highest-scored of the current selection.
+ */
 export default class CharterRiskRegister extends LightningElement {
-  @api risks: WorkspaceRisk[] = [];
   @api riskAccounts: RiskAccount[] = [];
   @api riskAccountCounts: RiskAccountCount[] = [];
   labels = LABELS;
   expandedId: string | null = null;
+  limit = PAGE_SIZE;
+  private risksValue: WorkspaceRisk[] = [];
+  // Rows are built once per change of the inputs, not on every render (expanding a row or Show more re-renders).
+  // A plain object field: LWC does not observe its properties, so filling it during render is not a mutation.
+  private readonly memo: { inputs?: Inputs; rows: RegisterRow[] } = { rows: [] };
+
+  /** The threats to list; a new list (the heat map filter changed) starts again at the first page. */
+  @api
+  get risks(): WorkspaceRisk[] {
+    return this.risksValue;
+  }
+  set risks(value: WorkspaceRisk[]) {
+    this.risksValue = value ?? [];
+    this.limit = PAGE_SIZE;
+  }
+
+  private get allRows(): RegisterRow[] {
+    const inputs: Inputs = [this.risksValue, this.riskAccounts ?? [], this.riskAccountCounts ?? []];
+    const last = this.memo.inputs;
+    if (!last || inputs.some((input, i) => input !== last[i])) {
+      this.memo.inputs = inputs;
+      this.memo.rows = registerRows(inputs);
+    }
+    return this.memo.rows;
+  }
 
   get hasRisks(): boolean {
-    return this.risks.length > 0;
+    return this.risksValue.length > 0;
   }
 
   get rows() {
-    const counts = new Map(this.riskAccountCounts.map((count) => [count.riskId, count.accounts]));
-    const names = new Map<string, string[]>();
-    for (const link of this.riskAccounts) {
-      const id = link.Charter_Risk__c ?? '';
-      const list = names.get(id) ?? [];
-      list.push(link.Account__r?.Name ?? link.Account__c ?? '');
-      names.set(id, list);
-    }
-    return this.risks
-      .map((risk, index) => ({ risk, index, score: scoreOf(risk) }))
-      .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.index - b.index)
-      .map(({ risk, index, score }) => {
-        const id = risk.Id ?? String(index);
-        const residual = residualScore(risk);
-        const expanded = this.expandedId === id;
-        const name = risk.Name ?? '';
-        return {
-          key: id,
-          id: risk.Id,
-          name,
-          category: risk.Category__c ?? '',
-          score,
-          rating: riskRating(score) ?? '',
-          residual,
-          residualRating: riskRating(residual) ?? '',
-          assessment: risk.Assessment__c ?? '',
-          correctiveAction: risk.Corrective_Action__c ?? '',
-          owner: risk.Owner__r?.Name ?? '',
-          reviewDate: risk.Review_Date__c ?? '',
-          status: risk.Status__c ?? '',
-          accountCount: counts.get(risk.Id ?? '') ?? 0,
-          accounts: (names.get(risk.Id ?? '') ?? []).map((account, i) => ({ key: `${id}-${i}`, name: account })),
-          expanded,
-          ariaExpanded: String(expanded),
-          listId: `accounts-${id}`,
-          editLabel: formatLabel(LABELS.EditRecord, name)
-        };
-      });
+    return this.allRows.slice(0, this.limit).map((row) => {
+      const expanded = this.expandedId === row.key;
+      return { ...row, expanded, ariaExpanded: String(expanded) };
+    });
+  }
+
+  get hasMore(): boolean {
+    return this.allRows.length > this.limit;
+  }
+
+  get shownText(): string {
+    return formatLabel(LABELS.ShowingCount, Math.min(this.limit, this.allRows.length), this.allRows.length);
+  }
+
+  get showMoreLabel(): string {
+    return formatLabel(LABELS.ShowMore, Math.min(PAGE_SIZE, this.allRows.length - this.limit));
+  }
+
+  handleShowMore(): void {
+    this.limit += PAGE_SIZE;
   }
 
   handleToggle(event: Event): void {

@@ -2,6 +2,9 @@ import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
 import type { MilestoneState, RoadmapMonth } from 'c/successModel';
 
+/** Items shown at first and added by each "Show more": a screenful, so a long roadmap opens fast. */
+const PAGE_SIZE = 25;
+
 const STATES: Record<MilestoneState, { label: string; badge: string }> = {
   done: { label: LABELS.StateDone, badge: 'slds-theme_success' },
   onTrack: { label: LABELS.StateOnTrack, badge: '' },
@@ -11,39 +14,106 @@ const STATES: Record<MilestoneState, { label: string; badge: string }> = {
   unscheduled: { label: LABELS.StateUnscheduled, badge: 'slds-theme_shade' }
 };
 
-/** The roadmap and communications plan, month by month, each item's state (overdue marked). */
-export default class CharterRoadmap extends LightningElement {
-  @api months: RoadmapMonth[] = [];
-  labels = LABELS;
+interface ItemView {
+  key: string;
+  id: string | undefined;
+  name: string;
+  date: string;
+  type: string;
+  audience: string;
+  channel: string;
+  message: string;
+  state: MilestoneState;
+  stateLabel: string;
+  badgeClass: string;
+  rowClass: string;
+  editLabel: string;
+}
 
-  get hasItems(): boolean {
-    return this.months.length > 0;
+interface MonthView {
+  key: string;
+  title: string;
+  items: ItemView[];
+}
+
+function monthView(month: RoadmapMonth): MonthView {
+  return {
+    key: month.month ?? 'none',
+    title: month.month ?? LABELS.NoDate,
+    items: month.items.map((item, index) => {
+      const milestone = item.milestone;
+      const name = milestone.Name ?? '';
+      return {
+        key: milestone.Id ?? `${month.month}-${index}`,
+        id: milestone.Id,
+        name,
+        date: item.date ?? '',
+        type: milestone.Type__c ?? '',
+        audience: milestone.Audience__c ?? '',
+        channel: milestone.Channel__c ?? '',
+        message: milestone.Message__c ?? '',
+        state: item.state,
+        stateLabel: STATES[item.state].label,
+        badgeClass: `slds-badge state ${STATES[item.state].badge}`,
+        rowClass: item.state === 'overdue' ? 'item overdue slds-text-color_error' : 'item',
+        editLabel: formatLabel(LABELS.EditRecord, name)
+      };
+    })
+  };
+}
+
+/**
+ * The roadmap and communications plan, month by month, each item's state (overdue marked). The first PAGE_SIZE
+ * items in date order show, and "Show more" adds a page at a time; a month cut by the page ends where the page does.
+ */
+export default class CharterRoadmap extends LightningElement {
+  labels = LABELS;
+  limit = PAGE_SIZE;
+  private monthsValue: RoadmapMonth[] = [];
+  private allMonths: MonthView[] = [];
+  private total = 0;
+
+  /** Views are built once per roadmap (a new roadmap starts again at the first page), not on every render. */
+  @api
+  get months(): RoadmapMonth[] {
+    return this.monthsValue;
+  }
+  set months(value: RoadmapMonth[]) {
+    this.monthsValue = value ?? [];
+    this.allMonths = this.monthsValue.map(monthView);
+    this.total = this.allMonths.reduce((count, month) => count + month.items.length, 0);
+    this.limit = PAGE_SIZE;
   }
 
-  get monthViews() {
-    return this.months.map((month) => ({
-      key: month.month ?? 'none',
-      title: month.month ?? LABELS.NoDate,
-      items: month.items.map((item, index) => {
-        const milestone = item.milestone;
-        const name = milestone.Name ?? '';
-        return {
-          key: milestone.Id ?? `${month.month}-${index}`,
-          id: milestone.Id,
-          name,
-          date: item.date ?? '',
-          type: milestone.Type__c ?? '',
-          audience: milestone.Audience__c ?? '',
-          channel: milestone.Channel__c ?? '',
-          message: milestone.Message__c ?? '',
-          state: item.state,
-          stateLabel: STATES[item.state].label,
-          badgeClass: `slds-badge state ${STATES[item.state].badge}`,
-          rowClass: item.state === 'overdue' ? 'item overdue slds-text-color_error' : 'item',
-          editLabel: formatLabel(LABELS.EditRecord, name)
-        };
-      })
-    }));
+  get hasItems(): boolean {
+    return this.allMonths.length > 0;
+  }
+
+  get monthViews(): MonthView[] {
+    const shown: MonthView[] = [];
+    let left = this.limit;
+    for (const month of this.allMonths) {
+      if (left <= 0) break;
+      shown.push(month.items.length <= left ? month : { ...month, items: month.items.slice(0, left) });
+      left -= month.items.length;
+    }
+    return shown;
+  }
+
+  get hasMore(): boolean {
+    return this.total > this.limit;
+  }
+
+  get shownText(): string {
+    return formatLabel(LABELS.ShowingCount, Math.min(this.limit, this.total), this.total);
+  }
+
+  get showMoreLabel(): string {
+    return formatLabel(LABELS.ShowMore, Math.min(PAGE_SIZE, this.total - this.limit));
+  }
+
+  handleShowMore(): void {
+    this.limit += PAGE_SIZE;
   }
 
   handleAdd(): void {

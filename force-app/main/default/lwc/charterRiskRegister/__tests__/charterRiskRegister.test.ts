@@ -66,6 +66,36 @@ describe('c-charter-risk-register', () => {
     expect(rows[0].querySelector('.accounts-toggle')!.textContent).toContain('0');
   });
 
+  it('shows the 25 highest-scored threats first and adds the rest with Show more', async () => {
+    // Scores in shuffled order: the register sorts the whole list before it cuts the first page.
+    const risks = Array.from({ length: 30 }, (_, i) => ({
+      Id: `r${String(i).padStart(2, '0')}`,
+      Name: `Risk ${i}`,
+      Likelihood__c: (i % 5) + 1,
+      Impact__c: ((i * 3) % 4) + 1
+    }));
+    const element = mount('c-charter-risk-register', CharterRiskRegister, { risks });
+    await flushPromises();
+    const root = shadow(element);
+    const scores = () => [...root.querySelectorAll('tr.risk .score')].map((cell) => parseInt(cell.textContent!, 10));
+    const all = risks.map((r) => r.Likelihood__c * r.Impact__c).sort((a, b) => b - a);
+    expect(scores()).toEqual(all.slice(0, 25));
+    expect(one(element, '.shown').textContent).toBe('c.Workspace_ShowingCount');
+    const more = one(element, 'button.show-more') as HTMLButtonElement;
+    expect(more.textContent!.trim()).toBe('c.Workspace_ShowMore');
+    expect(more.getAttribute('aria-controls')).toBe(one(element, 'table.register').getAttribute('id'));
+    await expect(element).toBeAccessible();
+    more.click();
+    await flushPromises();
+    expect(scores()).toEqual(all);
+    expect(one(element, 'button.show-more')).toBeNull();
+    // A new selection (the heat map filter) starts again at the first page.
+    element.risks = [...risks].reverse();
+    await flushPromises();
+    expect(root.querySelectorAll('tr.risk')).toHaveLength(25);
+    expect(one(element, 'button.show-more')).not.toBeNull();
+  });
+
   it('shows the empty state without risks', async () => {
     const element = mount('c-charter-risk-register', CharterRiskRegister, { risks: [] });
     await flushPromises();

@@ -52,6 +52,34 @@ describe('c-charter-roadmap', () => {
     expect(one(element, '.state').textContent).toBe('c.Workspace_StateCancelled');
   });
 
+  it('shows the first 25 items in date order and adds the rest with Show more', async () => {
+    // 30 milestones over three months, given out of order: the page is cut after sorting and grouping.
+    const milestones = Array.from({ length: 30 }, (_, i) => ({
+      Id: `m${String(i).padStart(2, '0')}`,
+      Name: `Milestone ${String(i).padStart(2, '0')}`,
+      Status__c: 'Planned',
+      Due_Date__c: `2025-0${3 - Math.floor(i / 10)}-${String((i % 10) + 10)}`
+    }));
+    const element = mount('c-charter-roadmap', CharterRoadmap, { months: roadmapByMonth(milestones, '2025-01-01') });
+    await flushPromises();
+    const root = shadow(element);
+    const ids = () => [...root.querySelectorAll('tr.item')].map((row) => (row as HTMLElement).dataset.id);
+    const months = () => [...root.querySelectorAll('table.month')].map((t) => (t as HTMLElement).dataset.month);
+    const inOrder = [...milestones.slice(20), ...milestones.slice(10, 20), ...milestones.slice(0, 10)].map((m) => m.Id);
+    expect(ids()).toEqual(inOrder.slice(0, 25));
+    expect(months()).toEqual(['2025-01', '2025-02', '2025-03']);
+    expect(one(element, 'table[data-month="2025-03"]').querySelectorAll('tr.item')).toHaveLength(5);
+    expect(one(element, '.shown').textContent).toBe('c.Workspace_ShowingCount');
+    const more = one(element, 'button.show-more') as HTMLButtonElement;
+    expect(more.getAttribute('aria-controls')).toBe(one(element, 'div.months').getAttribute('id'));
+    await expect(element).toBeAccessible();
+    more.click();
+    await flushPromises();
+    expect(ids()).toEqual(inOrder);
+    expect(one(element, 'button.show-more')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
   it('shows the empty state without items', async () => {
     const element = mount('c-charter-roadmap', CharterRoadmap, { months: [] });
     await flushPromises();
