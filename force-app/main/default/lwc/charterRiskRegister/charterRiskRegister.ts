@@ -6,27 +6,40 @@ import type { RiskAccount, RiskAccountCount, WorkspaceRisk } from 'c/charterWork
 /** Rows shown at first and added by each "Show more": a screenful, so a big register opens fast. */
 const PAGE_SIZE = 25;
 
-interface RegisterRow {
-  key: string;
-  id: string | undefined;
-  name: string;
-  category: string;
-  score: number | null;
-  rating: string;
-  residual: number | null;
-  residualRating: string;
-  assessment: string;
-  correctiveAction: string;
-  owner: string;
-  reviewDate: string;
-  status: string;
-  accountCount: number;
-  accounts: Array<{ key: string; name: string }>;
-  listId: string;
-  editLabel: string;
+type Inputs = [WorkspaceRisk[], RiskAccount[], RiskAccountCount[]];
+
+function toRow(
+  risk: WorkspaceRisk,
+  index: number,
+  score: number | null,
+  counts: Map<string, number>,
+  names: Map<string, string[]>
+) {
+  const id = risk.Id ?? String(index);
+  const residual = residualScore(risk);
+  const name = risk.Name ?? '';
+  return {
+    key: id,
+    id: risk.Id,
+    name,
+    category: risk.Category__c ?? '',
+    score,
+    rating: riskRating(score) ?? '',
+    residual,
+    residualRating: riskRating(residual) ?? '',
+    assessment: risk.Assessment__c ?? '',
+    correctiveAction: risk.Corrective_Action__c ?? '',
+    owner: risk.Owner__r?.Name ?? '',
+    reviewDate: risk.Review_Date__c ?? '',
+    status: risk.Status__c ?? '',
+    accountCount: counts.get(risk.Id ?? '') ?? 0,
+    accounts: (names.get(risk.Id ?? '') ?? []).map((account, i) => ({ key: `${id}-${i}`, name: account })),
+    listId: `accounts-${id}`,
+    editLabel: formatLabel(LABELS.EditRecord, name)
+  };
 }
 
-type Inputs = [WorkspaceRisk[], RiskAccount[], RiskAccountCount[]];
+type RegisterRow = ReturnType<typeof toRow>;
 
 /** Every threat as a row, by score highest first (unscored last, then in the order given). */
 function registerRows([risks, riskAccounts, riskAccountCounts]: Inputs): RegisterRow[] {
@@ -41,30 +54,7 @@ function registerRows([risks, riskAccounts, riskAccountCounts]: Inputs): Registe
   return risks
     .map((risk, index) => ({ risk, index, score: scoreOf(risk) }))
     .sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.index - b.index)
-    .map(({ risk, index, score }) => {
-      const id = risk.Id ?? String(index);
-      const residual = residualScore(risk);
-      const name = risk.Name ?? '';
-      return {
-        key: id,
-        id: risk.Id,
-        name,
-        category: risk.Category__c ?? '',
-        score,
-        rating: riskRating(score) ?? '',
-        residual,
-        residualRating: riskRating(residual) ?? '',
-        assessment: risk.Assessment__c ?? '',
-        correctiveAction: risk.Corrective_Action__c ?? '',
-        owner: risk.Owner__r?.Name ?? '',
-        reviewDate: risk.Review_Date__c ?? '',
-        status: risk.Status__c ?? '',
-        accountCount: counts.get(risk.Id ?? '') ?? 0,
-        accounts: (names.get(risk.Id ?? '') ?? []).map((account, i) => ({ key: `${id}-${i}`, name: account })),
-        listId: `accounts-${id}`,
-        editLabel: formatLabel(LABELS.EditRecord, name)
-      };
-    });
+    .map(({ risk, index, score }) => toRow(risk, index, score, counts, names));
 }
 
 /**

@@ -14,51 +14,37 @@ const STATES: Record<MilestoneState, { label: string; badge: string }> = {
   unscheduled: { label: LABELS.StateUnscheduled, badge: 'slds-theme_shade' }
 };
 
-interface ItemView {
-  key: string;
-  id: string | undefined;
-  name: string;
-  date: string;
-  type: string;
-  audience: string;
-  channel: string;
-  message: string;
-  state: MilestoneState;
-  stateLabel: string;
-  badgeClass: string;
-  rowClass: string;
-  editLabel: string;
-}
-
 interface MonthView {
   key: string;
   title: string;
-  items: ItemView[];
+  items: Array<ReturnType<typeof itemView>>;
+}
+
+function itemView(month: RoadmapMonth, item: RoadmapMonth['items'][number], index: number) {
+  const milestone = item.milestone;
+  const name = milestone.Name ?? '';
+  return {
+    key: milestone.Id ?? `${month.month}-${index}`,
+    id: milestone.Id,
+    name,
+    date: item.date ?? '',
+    type: milestone.Type__c ?? '',
+    audience: milestone.Audience__c ?? '',
+    channel: milestone.Channel__c ?? '',
+    message: milestone.Message__c ?? '',
+    state: item.state,
+    stateLabel: STATES[item.state].label,
+    badgeClass: `slds-badge state ${STATES[item.state].badge}`,
+    rowClass: item.state === 'overdue' ? 'item overdue slds-text-color_error' : 'item',
+    editLabel: formatLabel(LABELS.EditRecord, name)
+  };
 }
 
 function monthView(month: RoadmapMonth): MonthView {
   return {
     key: month.month ?? 'none',
     title: month.month ?? LABELS.NoDate,
-    items: month.items.map((item, index) => {
-      const milestone = item.milestone;
-      const name = milestone.Name ?? '';
-      return {
-        key: milestone.Id ?? `${month.month}-${index}`,
-        id: milestone.Id,
-        name,
-        date: item.date ?? '',
-        type: milestone.Type__c ?? '',
-        audience: milestone.Audience__c ?? '',
-        channel: milestone.Channel__c ?? '',
-        message: milestone.Message__c ?? '',
-        state: item.state,
-        stateLabel: STATES[item.state].label,
-        badgeClass: `slds-badge state ${STATES[item.state].badge}`,
-        rowClass: item.state === 'overdue' ? 'item overdue slds-text-color_error' : 'item',
-        editLabel: formatLabel(LABELS.EditRecord, name)
-      };
-    })
+    items: month.items.map((item, index) => itemView(month, item, index))
   };
 }
 

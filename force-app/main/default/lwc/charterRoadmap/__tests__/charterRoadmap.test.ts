@@ -57,7 +57,7 @@ describe('c-charter-roadmap', () => {
     const milestones = Array.from({ length: 30 }, (_, i) => ({
       Id: `m${String(i).padStart(2, '0')}`,
       Name: `Milestone ${String(i).padStart(2, '0')}`,
-      Status__c: 'Planned',
+      Status__c: 'Planned' as const,
       Due_Date__c: `2025-0${3 - Math.floor(i / 10)}-${String((i % 10) + 10)}`
     }));
     const element = mount('c-charter-roadmap', CharterRoadmap, { months: roadmapByMonth(milestones, '2025-01-01') });
