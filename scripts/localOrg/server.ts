@@ -9,26 +9,59 @@ import type { FieldSchema, ObjectSchema } from './schema';
 import type { MetadataHost, SchemaChange } from './metadata/host';
 import { MetadataApi, soapFault } from './metadata';
 import { formatDateTime, Store, writeFileAtomic, type ObjectState, type SObjectRecord } from './store';
-import { makeId } from './ids';
+import { makeId, toId18 } from './ids';
 import { SETUP_OBJECTS, standardObjects } from './standardObjects';
 import { RestApi, DAILY_API_LIMIT, isSupportedVersion, versions } from './rest/api';
-import { ApiError, notFound, type ApiResponse } from './rest/errors';
+import { ApiError, notFound, type ApiResponse, type RecordFaultHook } from './rest/errors';
 
 export type FaultKind = '503' | 'UNABLE_TO_LOCK_ROW' | 'REQUEST_LIMIT_EXCEEDED' | 'INVALID_SESSION_ID';
 
-/** Which requests fail and how: all matching requests, or `times` of them after letting `skip` through. */
+/**
+ * Which requests (or records) fail and how: every match, or `times` of them after letting `skip` through.
+ *
+ * `scope: 'request'` (the default) fails whole HTTP requests. `scope: 'record'` fails single records inside any write
+ * (sObject Collections, a composite subrequest, a single-record call) the way the platform reports a lock on one row:
+ * that row answers `success: false` with `UNABLE_TO_LOCK_ROW`, the others are written (unless allOrNone). For record
+ * rules `skip` and `times` count records, and method/path/endpoint, when given, filter the HTTP request they arrive in.
+ */
 export interface FaultRule {
-  fault: FaultKind;
+  fault?: FaultKind;
+  /** Another name for `fault`. */
+  kind?: FaultKind;
+  scope?: 'request' | 'record';
+  /** Record scope: which records. All given parts must match; none given matches every record written. */
+  match?: {
+    /** Object API name (any case). */
+    object?: string;
+    /** An external ID value the write names: the upsert key, or an external ID field in the record body. */
+    externalId?: string;
+    /** The record's Id (updates and deletes). */
+    id?: string;
+  };
   /** HTTP method, e.g. PATCH. */
   method?: string;
   /** A substring of, or a pattern for, the request path (e.g. '/composite/sobjects'). */
   path?: string | RegExp;
   /** A counter key, e.g. 'PATCH /composite/sobjects/{type}/{field}'. */
   endpoint?: string;
-  /** How many matching requests fail (default: every one until cleared). */
+  /** How many matching requests (records) fail (default: every one until cleared). */
   times?: number;
-  /** How many matching requests pass before failures start (default 0). */
+  /** How many matching requests (records) pass before failures start (default 0). */
   skip?: number;
+}
+
+const FAULT_KINDS: FaultKind[] = ['503', 'UNABLE_TO_LOCK_ROW', 'REQUEST_LIMIT_EXCEEDED', 'INVALID_SESSION_ID'];
+
+/** The rule with `fault` filled in, or what is wrong with it. */
+function normaliseRule(input: FaultRule): FaultRule | string {
+  const rule = { ...input, fault: input.fault ?? input.kind };
+  if (!rule.fault || !FAULT_KINDS.includes(rule.fault)) return `fault must be one of ${FAULT_KINDS.join(', ')}`;
+  if (rule.scope !== undefined && rule.scope !== 'request' && rule.scope !== 'record')
+    return "scope must be 'request' or 'record'";
+  if (rule.scope === 'record' && rule.fault !== 'UNABLE_TO_LOCK_ROW')
+    return 'a record-scoped fault can only be UNABLE_TO_LOCK_ROW: the other faults fail whole requests';
+  if (rule.match !== undefined && rule.scope !== 'record') return "match needs scope: 'record'";
+  return rule;
 }
 
 export interface LocalOrgOptions {
@@ -60,6 +93,7 @@ interface ActiveFault {
 }
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
+const LOCK_MESSAGE = 'unable to obtain exclusive access to this record or 1 records';
 
 function invalidSession(): ApiResponse {
   return { status: 401, body: [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }] };
@@ -84,7 +118,7 @@ function faultResponse(
     case 'INVALID_SESSION_ID':
       return invalidSession();
     case 'UNABLE_TO_LOCK_ROW': {
-      const message = 'unable to obtain exclusive access to this record or 1 records';
+      const message = LOCK_MESSAGE;
       if (/^\/composite\/sobjects/.test(apiPath) && method !== 'GET') {
         const records = (body as { records?: unknown[] } | undefined)?.records;
         const count = Array.isArray(records)
@@ -417,7 +451,36 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     usage++;
   };
   const faults: ActiveFault[] = [];
-  const api = new RestApi(store, () => usage);
+  /** The HTTP request being handled, for record rules that filter on it (handlers run synchronously). */
+  let current: { method: string; fullPath: string; endpoint: string } | undefined;
+  const requestMatches = (rule: FaultRule, method: string, fullPath: string, endpoint: string): boolean =>
+    (!rule.method || rule.method.toUpperCase() === method) &&
+    (!rule.endpoint || rule.endpoint === endpoint) &&
+    (!rule.path || (typeof rule.path === 'string' ? fullPath.includes(rule.path) : rule.path.test(fullPath)));
+  const recordFault: RecordFaultHook = (target) => {
+    for (const active of faults) {
+      const { rule } = active;
+      if (rule.scope !== 'record') continue;
+      if (current && !requestMatches(rule, current.method, current.fullPath, current.endpoint)) continue;
+      const match = rule.match ?? {};
+      if (match.object && match.object.toLowerCase() !== target.object.toLowerCase()) continue;
+      if (match.externalId !== undefined && !target.externalIds.includes(match.externalId)) continue;
+      if (match.id && (!target.id || toId18(match.id) !== toId18(target.id))) continue;
+      active.seen++;
+      if (active.seen <= (rule.skip ?? 0)) continue;
+      if (rule.times !== undefined && active.failed >= rule.times) continue;
+      active.failed++;
+      return { statusCode: 'UNABLE_TO_LOCK_ROW', message: LOCK_MESSAGE, fields: [] };
+    }
+    return undefined;
+  };
+  const addFault = (input: FaultRule): FaultRule => {
+    const rule = normaliseRule(input);
+    if (typeof rule === 'string') throw new ApiError(400, 'INVALID_INPUT', rule);
+    faults.push({ rule, seen: 0, failed: 0 });
+    return rule;
+  };
+  const api = new RestApi(store, () => usage, recordFault);
   const host = new Host(store, () => accessToken, count);
   const metadata = new MetadataApi(host);
   let instanceUrl = '';
@@ -425,15 +488,12 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   const matchFault = (method: string, fullPath: string, endpoint: string): FaultKind | undefined => {
     for (const active of faults) {
       const { rule } = active;
-      if (rule.method && rule.method.toUpperCase() !== method) continue;
-      if (rule.endpoint && rule.endpoint !== endpoint) continue;
-      if (rule.path && !(typeof rule.path === 'string' ? fullPath.includes(rule.path) : rule.path.test(fullPath)))
-        continue;
+      if (rule.scope === 'record' || !requestMatches(rule, method, fullPath, endpoint)) continue;
       active.seen++;
       if (active.seen <= (rule.skip ?? 0)) continue;
       if (rule.times !== undefined && active.failed >= rule.times) continue;
       active.failed++;
-      return rule.fault;
+      return rule.fault!;
     }
     return undefined;
   };
@@ -523,7 +583,12 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
 
     if (versioned) {
       if (!isSupportedVersion(versioned[1])) return json({ status: 404, body: notFound().body() });
-      return json(api.handle({ method, path: apiPath, query: url.searchParams, body, version: versioned[1] }));
+      current = { method, fullPath, endpoint };
+      try {
+        return json(api.handle({ method, path: apiPath, query: url.searchParams, body, version: versioned[1] }));
+      } finally {
+        current = undefined;
+      }
     }
     if (fullPath === '/services/oauth2/userinfo') return json({ status: 200, body: userInfo() });
     if (fullPath === '/__localorg/counters' && method === 'GET')
@@ -534,22 +599,12 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
         return json({ status: 204 });
       }
       if (method === 'POST') {
-        const rule = body as FaultRule;
-        if (
-          !rule ||
-          !['503', 'UNABLE_TO_LOCK_ROW', 'REQUEST_LIMIT_EXCEEDED', 'INVALID_SESSION_ID'].includes(rule.fault)
-        ) {
-          return json({
-            status: 400,
-            body: new ApiError(
-              400,
-              'INVALID_INPUT',
-              'fault must be one of 503, UNABLE_TO_LOCK_ROW, REQUEST_LIMIT_EXCEEDED, INVALID_SESSION_ID'
-            ).body()
-          });
+        try {
+          return json({ status: 201, body: addFault((body ?? {}) as FaultRule) });
+        } catch (error) {
+          if (error instanceof ApiError) return json({ status: error.status, body: error.body() });
+          throw error;
         }
-        faults.push({ rule, seen: 0, failed: 0 });
-        return json({ status: 201, body: rule });
       }
     }
     return json({ status: 404, body: notFound().body() });
@@ -625,7 +680,11 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     counters: () => Object.fromEntries(counts),
     faults: {
       inject: (rule) => {
-        faults.push({ rule, seen: 0, failed: 0 });
+        try {
+          addFault(rule);
+        } catch (error) {
+          throw new Error(`faults.inject: ${(error as Error).message}`, { cause: error });
+        }
       },
       clear: () => {
         faults.length = 0;

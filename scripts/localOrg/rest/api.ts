@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto';
 import type { SObjectRecord, Store } from '../store';
 import { RecordError } from '../writeRules';
 import { QueryEngine, QueryError } from '../query/engine';
-import { ApiError, notFound, type ApiRequest, type ApiResponse } from './errors';
+import { ApiError, notFound, type ApiRequest, type ApiResponse, type RecordFaultHook } from './errors';
 import { describeBasic, describeGlobal, describeObject } from './describe';
 import { createRecord, deleteRecord, existing, recordView, updateRecord, upsertRecord } from './records';
 import {
@@ -12,7 +12,9 @@ import {
   collectionDelete,
   collectionRetrieve,
   collectionUpdate,
-  collectionUpsert
+  collectionUpsert,
+  checkRecordFault,
+  externalIdValues
 } from './collections';
 import { composite } from './composite';
 
@@ -60,7 +62,9 @@ export class RestApi {
 
   constructor(
     private readonly store: Store,
-    private readonly usage: () => number
+    private readonly usage: () => number,
+    /** Record-scoped fault injection: asked before every record write, in any endpoint or composite subrequest. */
+    private readonly recordFaults?: RecordFaultHook
   ) {
     this.engine = new QueryEngine(store);
   }
@@ -185,6 +189,7 @@ export class RestApi {
         throw new ApiError(400, 'JSON_PARSER_ERROR', 'Cannot deserialize instance of SObject from START_ARRAY');
       const id = this.store.transact((tx) => {
         try {
+          checkRecordFault(this.recordFaults, { object: type, externalIds: externalIdValues(this.store, type, body) });
           return createRecord(this.store, tx, type, body);
         } catch (error) {
           return recordError(error);
@@ -215,6 +220,11 @@ export class RestApi {
         this.findById(type, id);
         this.store.transact((tx) => {
           try {
+            checkRecordFault(this.recordFaults, {
+              object: type,
+              id,
+              externalIds: externalIdValues(this.store, type, body)
+            });
             updateRecord(this.store, tx, type, id, body);
           } catch (error) {
             recordError(error);
@@ -226,6 +236,7 @@ export class RestApi {
         const record = this.findById(type, id, true);
         this.store.transact((tx) => {
           try {
+            checkRecordFault(this.recordFaults, { object: type, id, externalIds: [] });
             deleteRecord(this.store, tx, type, record.Id);
           } catch (error) {
             recordError(error);
@@ -245,6 +256,11 @@ export class RestApi {
       if (method === 'PATCH') {
         const result = this.store.transact((tx) => {
           try {
+            checkRecordFault(this.recordFaults, {
+              object: type,
+              id: field.type === 'id' ? value : undefined,
+              externalIds: field.type === 'id' ? externalIdValues(this.store, type, body) : [value]
+            });
             return upsertRecord(this.store, tx, type, field.name, value, body);
           } catch (error) {
             if (error instanceof RecordError && error.statusCode === 'DUPLICATE_EXTERNAL_ID') {
@@ -280,6 +296,11 @@ export class RestApi {
       if (method === 'DELETE') {
         this.store.transact((tx) => {
           try {
+            checkRecordFault(this.recordFaults, {
+              object: type,
+              id: ids[0],
+              externalIds: field.type === 'id' ? [] : [value]
+            });
             deleteRecord(this.store, tx, type, ids[0]);
           } catch (error) {
             recordError(error);
@@ -309,9 +330,9 @@ export class RestApi {
   private collections(request: ApiRequest, parts: string[]): ApiResponse {
     const { method } = request;
     if (parts.length === 0) {
-      if (method === 'POST') return collectionCreate(this.store, request);
-      if (method === 'PATCH') return collectionUpdate(this.store, request);
-      if (method === 'DELETE') return collectionDelete(this.store, request);
+      if (method === 'POST') return collectionCreate(this.store, request, this.recordFaults);
+      if (method === 'PATCH') return collectionUpdate(this.store, request, this.recordFaults);
+      if (method === 'DELETE') return collectionDelete(this.store, request, this.recordFaults);
       throw methodNotAllowed(method);
     }
     const type = this.objectName(parts[0]);
@@ -323,7 +344,8 @@ export class RestApi {
       }
       return collectionRetrieve(this.store, request, type);
     }
-    if (parts.length === 2 && method === 'PATCH') return collectionUpsert(this.store, request, type, parts[1]);
+    if (parts.length === 2 && method === 'PATCH')
+      return collectionUpsert(this.store, request, type, parts[1], this.recordFaults);
     throw methodNotAllowed(method);
   }
 

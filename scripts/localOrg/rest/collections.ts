@@ -2,7 +2,7 @@
 // with allOrNone. Answers 200 with one result per record, as the platform does, even when records fail.
 import type { Store } from '../store';
 import { RecordError } from '../writeRules';
-import { ApiError, type ApiRequest, type ApiResponse } from './errors';
+import { ApiError, type ApiRequest, type ApiResponse, type RecordFaultHook, type RecordTarget } from './errors';
 import {
   createRecord,
   deleteRecord,
@@ -53,6 +53,24 @@ function recordType(store: Store, record: Record<string, unknown>): string {
   return state.schema.name;
 }
 
+/** The external ID values a record body carries, for matching record-scoped faults. */
+export function externalIdValues(store: Store, type: string, record: Record<string, unknown>): string[] {
+  const state = store.findObject(type);
+  if (!state) return [];
+  const values: string[] = [];
+  for (const [key, value] of Object.entries(record)) {
+    const field = state.fieldsByLower.get(key.toLowerCase());
+    if (field?.externalId && value !== null && value !== undefined) values.push(String(value));
+  }
+  return values;
+}
+
+/** Throws the injected per-record failure for this record, if a fault rule targets it. */
+export function checkRecordFault(faults: RecordFaultHook | undefined, target: RecordTarget): void {
+  const error = faults?.(target);
+  if (error) throw new RecordError(error.statusCode, error.message, error.fields);
+}
+
 /** Runs each record under its own savepoint; with allOrNone a single failure rolls everything back. */
 function runAll(
   store: Store,
@@ -81,22 +99,24 @@ function runAll(
   return results;
 }
 
-export function collectionCreate(store: Store, request: ApiRequest): ApiResponse {
+export function collectionCreate(store: Store, request: ApiRequest, faults?: RecordFaultHook): ApiResponse {
   const { allOrNone, records } = readBody(request);
   const results = runAll(store, allOrNone, records.length, (i, tx) => {
     const record = records[i];
     const type = recordType(store, record);
+    checkRecordFault(faults, { object: type, externalIds: externalIdValues(store, type, record) });
     return { id: createRecord(store, tx, type, record), success: true, errors: [] };
   });
   return { status: 200, body: results };
 }
 
-export function collectionUpdate(store: Store, request: ApiRequest): ApiResponse {
+export function collectionUpdate(store: Store, request: ApiRequest, faults?: RecordFaultHook): ApiResponse {
   const { allOrNone, records } = readBody(request);
   const results = runAll(store, allOrNone, records.length, (i, tx) => {
     const record = records[i];
     const id = (record.id ?? record.Id) as string | undefined;
     const type = recordType(store, record);
+    checkRecordFault(faults, { object: type, id, externalIds: externalIdValues(store, type, record) });
     const { id: _a, Id: _b, ...values } = record;
     void _a;
     void _b;
@@ -110,7 +130,13 @@ export function collectionUpdate(store: Store, request: ApiRequest): ApiResponse
   };
 }
 
-export function collectionUpsert(store: Store, request: ApiRequest, type: string, fieldName: string): ApiResponse {
+export function collectionUpsert(
+  store: Store,
+  request: ApiRequest,
+  type: string,
+  fieldName: string,
+  faults?: RecordFaultHook
+): ApiResponse {
   const { allOrNone, records } = readBody(request);
   const state = store.findObject(type);
   if (!state) throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
@@ -143,19 +169,25 @@ export function collectionUpsert(store: Store, request: ApiRequest, type: string
     if (recordTypeName && recordTypeName.toLowerCase() !== state.schema.name.toLowerCase()) {
       throw new RecordError('INVALID_TYPE', `Record type ${recordTypeName} does not match ${state.schema.name}`, []);
     }
+    checkRecordFault(faults, {
+      object: state.schema.name,
+      id: field.type === 'id' ? String(key) : undefined,
+      externalIds: [...new Set([...(field.externalId ? [String(key)] : []), ...externalIdValues(store, type, record)])]
+    });
     const { id, created } = upsertRecord(store, tx, state.schema.name, field.name, key, record);
     return { id, success: true, errors: [], created };
   });
   return { status: 200, body: results.map((r) => (r.success ? r : { ...r, created: false })) };
 }
 
-export function collectionDelete(store: Store, request: ApiRequest): ApiResponse {
+export function collectionDelete(store: Store, request: ApiRequest, faults?: RecordFaultHook): ApiResponse {
   const ids = (request.query.get('ids') ?? '').split(',').filter(Boolean);
   checkCount(ids.length);
   const allOrNone = request.query.get('allOrNone') === 'true';
   const results = runAll(store, allOrNone, ids.length, (i, tx) => {
     const type = store.objectForId(ids[i]);
     if (!type) throw new RecordError('MALFORMED_ID', `malformed id ${ids[i]}`, []);
+    checkRecordFault(faults, { object: type, id: ids[i], externalIds: [] });
     return { id: deleteRecord(store, tx, type, ids[i]), success: true, errors: [] };
   });
   return { status: 200, body: results.map((r, i) => (r.success ? r : { ...r, id: ids[i] })) };

@@ -33,3 +33,18 @@ export interface ApiResponse {
   body?: unknown;
   headers?: Record<string, string>;
 }
+
+/** One record a write is about to touch, as record-scoped fault injection sees it. */
+export interface RecordTarget {
+  /** Object API name as the schema spells it. */
+  object: string;
+  /** The record's Id, for updates and deletes (as the client sent it). */
+  id?: string;
+  /** The external ID values the write names: the upsert key and any external ID field in the body. */
+  externalIds: string[];
+}
+
+/** Asked before each record is written; an answer fails that record alone with the given per-record error. */
+export type RecordFaultHook = (
+  target: RecordTarget
+) => { statusCode: string; message: string; fields: string[] } | undefined;
