@@ -1,6 +1,9 @@
 // npm run bench:panel: render time in jsdom of the Account success panel for an account with 200 goals and 50 risks
-// (target under 100 ms): from mount and wire emit to the rendered panel (the goal list shows the first ten goals). Runs under jest (jsdom + the LWC transformer) through jest.bench.config.js, never in
-// npm test. It prints figures and asserts only that the panel rendered, never a timing.
+// (target under 100 ms): from mount and wire emit to the rendered panel (the goal list and the risk list show the
+// first ten each). It also reports "Show all" on the goal list. Runs under jest (jsdom + the LWC transformer)
+// through jest.bench.config.js, never in npm test. It prints figures (and the load average, since the machine may
+// be shared) and asserts only that the panel rendered, never a timing.
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import AccountSuccessPanel from 'c/accountSuccessPanel';
 import getPanel from '@salesforce/apex/AccountSuccessController.getPanel';
@@ -24,6 +27,7 @@ jest.mock('../../force-app/main/default/lwc/accountSuccessPanel/clock', () => ({
 const GOALS = 200;
 const RISKS = 50;
 const RUNS = 15;
+const TARGET_MS = 100;
 const STATUSES = ['Not Started', 'On Track', 'At Risk', 'Achieved', 'Missed'] as const;
 
 function bigAccount(): PanelViewModel {
@@ -55,28 +59,45 @@ function bigAccount(): PanelViewModel {
 
 const adapter = getPanel as unknown as { emit(value: unknown): void };
 
-async function renderOnce(model: PanelViewModel): Promise<number> {
+async function renderOnce(model: PanelViewModel): Promise<{ render: number; showAll: number }> {
   const start = performance.now();
   const element = mount('c-account-success-panel', AccountSuccessPanel, { recordId: model.account.Id });
   adapter.emit(model);
   await Promise.resolve();
   await Promise.resolve();
-  const elapsed = performance.now() - start;
-  const rows = element.shadowRoot?.querySelector('c-goal-list')?.shadowRoot?.querySelectorAll('c-goal-row').length;
-  resetDom();
+  const render = performance.now() - start;
+  const list = element.shadowRoot?.querySelector('c-goal-list')?.shadowRoot;
+  const rows = list?.querySelectorAll('c-goal-row').length;
   if (!rows) throw new Error('the goal list did not render');
-  return elapsed;
+  // Not a stated target: what a user waits for after "Show all" on this account.
+  const toggle = list!.querySelector('button.show-all') as HTMLButtonElement;
+  const clicked = performance.now();
+  toggle.click();
+  await Promise.resolve();
+  const showAll = performance.now() - clicked;
+  if (list!.querySelectorAll('c-goal-row').length !== GOALS) throw new Error('Show all did not show every goal');
+  resetDom();
+  return { render, showAll };
 }
+
+const sorted = (values: number[]): number[] => [...values].sort((a, b) => a - b);
+const median = (values: number[]): number => sorted(values)[Math.floor(values.length / 2)];
 
 it(`renders an account with ${GOALS} goals and ${RISKS} risks`, async () => {
   const model = bigAccount();
   await renderOnce(model); // warm-up: module loading and first compilation are not the panel's cost
   await flushPromises();
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) times.push(await renderOnce(model));
-  times.sort((a, b) => a - b);
-  const median = times[Math.floor(times.length / 2)];
-  const line = `bench:panel ${GOALS} goals + ${RISKS} risks, jsdom, ${RUNS} runs: median ${median.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms (target < 100 ms)`;
-  process.stdout.write(`${line}\n`);
+  const samples: Array<{ render: number; showAll: number }> = [];
+  for (let i = 0; i < RUNS; i++) samples.push(await renderOnce(model));
+  const times = sorted(samples.map((s) => s.render));
+  const med = median(times);
+  const showAll = sorted(samples.map((s) => s.showAll));
+  const [one, five, fifteen] = os.loadavg().map((value) => value.toFixed(2));
+  process.stdout.write(
+    `${med < TARGET_MS ? 'PASS' : 'FAIL'}  bench:panel ${GOALS} goals + ${RISKS} risks, jsdom, ${RUNS} runs: ` +
+      `median ${med.toFixed(1)} ms, min ${times[0].toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms ` +
+      `(target < ${TARGET_MS} ms; ${os.cpus().length} cores, load average ${one} ${five} ${fifteen})\n` +
+      `INFO  Show all ${GOALS} goals: median ${median(showAll).toFixed(1)} ms, min ${showAll[0].toFixed(1)} ms\n`
+  );
   expect(times).toHaveLength(RUNS);
 });

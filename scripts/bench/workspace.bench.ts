@@ -1,8 +1,11 @@
 // npm run bench:workspace: render time in jsdom of c-charter-workspace for a charter with 50 objectives,
 // 100 roles, 200 milestones and 200 risks (plus a full customer sample: 200 accounts, 1,000 goals, 400 risks).
 // Each run mounts a fresh workspace, emits the view-model and times the render of the first tab (what the user
-// waits for on load, checked against the 150 ms target), then times opening each other tab (reported).
-// Only the open tab renders, as on the platform.
+// waits for on load), then opening each other tab in turn, then what a user does on long lists: Show more on the
+// roadmap and the risk register, and a heat map cell filtering the register. Target: each under 150 ms.
+// Only the open tab renders, as on the platform. It prints figures (and the load average, since the machine may
+// be shared) and asserts only that everything rendered, never a timing.
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import CharterWorkspace from 'c/charterWorkspace';
 import getWorkspace from '@salesforce/apex/CharterWorkspaceController.getWorkspace';
@@ -191,53 +194,96 @@ function charterOfSize(): WorkspaceData {
 }
 
 const TABS = ['objectives', 'team', 'roadmap', 'risks', 'customers'] as const;
-type Phase = 'load' | (typeof TABS)[number];
+/** What a user does on a big charter beyond opening tabs: each is timed on its own, after the tab is open. */
+const ACTIONS = ['roadmap: show more', 'risks: show more', 'risks: heat map cell'] as const;
+type Phase = 'load' | (typeof TABS)[number] | (typeof ACTIONS)[number];
 
-/** One fresh workspace: the load (emit to the Charter tab on screen), then opening each other tab in turn. */
+type Root = ShadowRoot;
+const inner = (root: Root, tag: string): Root => shadow(root.querySelector(tag)!);
+
+async function openTab(element: HTMLElement, tab: string): Promise<number> {
+  const tabElement = [...shadow(element).querySelectorAll('lightning-tab')].find(
+    (t) => (t as HTMLElement & { value?: string }).value === tab
+  );
+  const start = performance.now();
+  tabElement!.dispatchEvent(new CustomEvent('active'));
+  // LWC re-renders in a microtask; children patched in the same flush.
+  await Promise.resolve();
+  return performance.now() - start;
+}
+
+/** Clicks a button and waits for the re-render it causes (parent and children flush in the same microtask). */
+async function click(button: Element | null | undefined): Promise<number> {
+  if (!button) throw new Error('nothing to click');
+  const start = performance.now();
+  (button as HTMLElement).click();
+  await Promise.resolve();
+  await Promise.resolve();
+  return performance.now() - start;
+}
+
+/** One fresh workspace: the load (emit to the Charter tab on screen), opening each other tab in turn, then actions. */
 async function renderOnce(data: WorkspaceData): Promise<Record<Phase, number>> {
   const element = mount('c-charter-workspace', CharterWorkspace);
   await flushPromises();
   const times = {} as Record<Phase, number>;
-  let start = performance.now();
+  const start = performance.now();
   wire.emit(data);
-  // LWC re-renders in a microtask after the emit.
   await Promise.resolve();
   times.load = performance.now() - start;
   if (!shadow(element).querySelector('c-charter-statement')) throw new Error('workspace did not render');
-  for (const tab of TABS) {
-    const tabElement = [...shadow(element).querySelectorAll('lightning-tab')].find(
-      (t) => (t as HTMLElement & { value?: string }).value === tab
-    );
-    start = performance.now();
-    tabElement!.dispatchEvent(new CustomEvent('active'));
-    await Promise.resolve();
-    times[tab] = performance.now() - start;
-  }
+  for (const tab of TABS) times[tab] = await openTab(element, tab);
   if (!shadow(element).querySelector('c-charter-customers')) throw new Error('tabs did not render');
+
+  await openTab(element, 'roadmap');
+  const roadmap = inner(shadow(element), 'c-charter-roadmap');
+  const shownBefore = roadmap.querySelectorAll('tr.item').length;
+  times['roadmap: show more'] = await click(roadmap.querySelector('button.show-more'));
+  if (roadmap.querySelectorAll('tr.item').length <= shownBefore) throw new Error('roadmap did not show more');
+
+  await openTab(element, 'risks');
+  const risks = inner(shadow(element), 'c-charter-risks');
+  const register = inner(risks, 'c-charter-risk-register');
+  times['risks: show more'] = await click(register.querySelector('button.show-more'));
+  const busiest = [...inner(risks, 'c-charter-risk-heat-map').querySelectorAll('button.cell')].sort(
+    (a, b) => Number(b.textContent) - Number(a.textContent)
+  )[0];
+  times['risks: heat map cell'] = await click(busiest);
+  if (register.querySelectorAll('tr.risk').length !== Math.min(25, Number(busiest.textContent))) {
+    throw new Error('the heat map cell did not filter the register');
+  }
   resetDom();
   return times;
 }
 
-const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const sorted = (values: number[]): number[] => [...values].sort((a, b) => a - b);
+const median = (values: number[]): number => sorted(values)[Math.floor(values.length / 2)];
 
 describe('bench:workspace', () => {
-  it(`renders a charter of 50 objectives, 100 roles, 200 milestones and 200 risks under ${TARGET_MS} ms`, async () => {
+  it('renders a charter of 50 objectives, 100 roles, 200 milestones and 200 risks, each tab and action timed', async () => {
     const samples: Record<Phase, number>[] = [];
     for (let run = 0; run < WARMUP + RUNS; run++) {
       // A fresh copy per run: the wire hands the component its own object, as the platform does.
       const times = await renderOnce(charterOfSize());
       if (run >= WARMUP) samples.push(times);
     }
-    const load = median(samples.map((s) => s.load));
-    const ok = load < TARGET_MS;
-    const tabs = TABS.map((tab) => `${tab} ${median(samples.map((s) => s[tab])).toFixed(1)} ms`).join(', ');
-    const all = median(samples.map((s) => Object.values(s).reduce((a, b) => a + b, 0)));
+    const lines = (['load', ...TABS, ...ACTIONS] as Phase[]).map((phase) => {
+      const values = samples.map((sample) => sample[phase]);
+      const med = median(values);
+      const what =
+        phase === 'load' ? 'load to the Charter tab' : TABS.includes(phase as never) ? `open ${phase}` : phase;
+      return (
+        `${med < TARGET_MS ? 'PASS' : 'FAIL'}  ${what.padEnd(24)} median ${med.toFixed(1).padStart(6)} ms, ` +
+        `min ${sorted(values)[0].toFixed(1).padStart(6)} ms`
+      );
+    });
+    const [one, five, fifteen] = os.loadavg().map((value) => value.toFixed(2));
     process.stdout.write(
-      `\n${ok ? 'PASS' : 'FAIL'}  charter workspace render in jsdom (50 objectives, 100 roles, 200 milestones, ` +
-        `200 risks): load to first tab median ${load.toFixed(1)} ms of ${RUNS} runs, target < ${TARGET_MS} ms\n` +
-        `INFO  opening each other tab (median): ${tabs}\n` +
-        `INFO  load plus every tab opened once (median): ${all.toFixed(1)} ms\n\n`
+      `\nbench:workspace, charter of 50 objectives, 100 roles, 200 milestones, 200 risks in jsdom, ${RUNS} runs ` +
+        `(target < ${TARGET_MS} ms each; ${os.cpus().length} cores, load average ${one} ${five} ${fifteen})\n` +
+        `${lines.join('\n')}\n\n`
     );
-    expect(load).toBeLessThan(TARGET_MS);
+    // A benchmark prints; it never fails on a timing (a loaded machine is not a regression).
+    expect(samples).toHaveLength(RUNS);
   }, 180_000);
 });

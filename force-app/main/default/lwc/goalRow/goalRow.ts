@@ -27,6 +27,50 @@ interface NumberInput extends HTMLElement {
 
 const TIMELINESS_LABELS: Partial<Record<Timeliness, string>> = { overdue: LABEL_OVERDUE, dueSoon: LABEL_DUE_SOON };
 
+/** What a row shows, built once per standing: the template reads plain values, not getters over the proxy. */
+function rowView(standing: GoalStanding<PanelGoal> | undefined) {
+  const goal: PanelGoal = standing?.goal ?? {};
+  const name = goal.Name ?? '';
+  const percent = standing?.progress.percent;
+  const hasProgress = typeof percent === 'number';
+  const progressText = hasProgress
+    ? formatLabel(LABEL_PROGRESS, {
+        value: percent,
+        current: goal.Current_Value__c,
+        target: goal.Target__c,
+        unit: goal.Unit__c
+      })
+    : LABEL_PROGRESS_UNKNOWN;
+  const timeliness = standing?.timeliness;
+  const timelinessLabel = timeliness ? TIMELINESS_LABELS[timeliness] : undefined;
+  const daysToValue = standing?.daysToValue;
+  const objective = goal.Charter_Objective__r?.Name;
+  return {
+    id: goal.Id,
+    name,
+    status: goal.Status__c,
+    targetDate: goal.Target_Date__c,
+    currentValue: goal.Current_Value__c,
+    valueRealized: goal.Value_Realized__c,
+    hasValueRealized: typeof goal.Value_Realized__c === 'number',
+    hasProgress,
+    percent: percent ?? 0,
+    // successModel's percent is already clamped to 0..100.
+    progressStyle: `width: ${percent ?? 0}%`,
+    progressText,
+    progressLabel: `${name}: ${progressText}`,
+    timelinessText: timelinessLabel
+      ? formatLabel(timelinessLabel, { count: Math.abs(standing?.daysToTarget ?? 0) })
+      : undefined,
+    timelinessClass:
+      timeliness === 'overdue' ? 'slds-badge timeliness slds-theme_error' : 'slds-badge timeliness slds-theme_warning',
+    daysToValueText:
+      typeof daysToValue === 'number' ? formatLabel(LABEL_DAYS_TO_VALUE, { count: daysToValue }) : undefined,
+    objectiveText: objective ? formatLabel(LABEL_OBJECTIVE, { name: objective }) : undefined,
+    canAct: standing?.isOpen === true && Boolean(goal.Id)
+  };
+}
+
 /**
  * One goal: where it stands, and the two updates an account manager makes most (current value, achieved).
  * Badges, the progress bar and the two row actions are SLDS markup rather than base components: the panel shows a
@@ -34,95 +78,32 @@ const TIMELINESS_LABELS: Partial<Record<Timeliness, string>> = { overdue: LABEL_
  * lightning-input and lightning-button for validation.
  */
 export default class GoalRow extends LightningElement {
-  @api standing: GoalStanding<PanelGoal> | undefined;
   /** The panel's "today", used as the achieved date. */
   @api today: IsoDate | undefined;
 
   editing = false;
   saving = false;
   saveError: unknown;
+  view = rowView(undefined);
   labels = {
     update: LABEL_UPDATE,
     currentValue: LABEL_CURRENT_VALUE,
     save: LABEL_SAVE,
     cancel: LABEL_CANCEL,
     markAchieved: LABEL_MARK_ACHIEVED,
-    saveFailed: LABEL_SAVE_FAILED
+    saveFailed: LABEL_SAVE_FAILED,
+    targetDate: LABEL_TARGET_DATE,
+    valueRealized: LABEL_VALUE_REALIZED
   };
+  private standingValue: GoalStanding<PanelGoal> | undefined;
 
-  get goal(): PanelGoal {
-    return this.standing?.goal ?? {};
+  @api
+  get standing(): GoalStanding<PanelGoal> | undefined {
+    return this.standingValue;
   }
-
-  get name(): string {
-    return this.goal.Name ?? '';
-  }
-
-  get hasProgress(): boolean {
-    return typeof this.standing?.progress.percent === 'number';
-  }
-
-  get percent(): number {
-    return this.standing?.progress.percent ?? 0;
-  }
-
-  /** The bar's fill: successModel's percent, already clamped to 0..100. */
-  get progressStyle(): string {
-    return `width: ${this.percent}%`;
-  }
-
-  get progressText(): string {
-    return this.hasProgress
-      ? formatLabel(LABEL_PROGRESS, {
-          value: this.percent,
-          current: this.goal.Current_Value__c,
-          target: this.goal.Target__c,
-          unit: this.goal.Unit__c
-        })
-      : LABEL_PROGRESS_UNKNOWN;
-  }
-
-  get progressLabel(): string {
-    return `${this.name}: ${this.progressText}`;
-  }
-
-  get targetDateLabel(): string {
-    return LABEL_TARGET_DATE;
-  }
-
-  get timelinessText(): string | undefined {
-    const timeliness = this.standing?.timeliness;
-    const label = timeliness ? TIMELINESS_LABELS[timeliness] : undefined;
-    const days = this.standing?.daysToTarget ?? 0;
-    return label ? formatLabel(label, { count: Math.abs(days) }) : undefined;
-  }
-
-  get timelinessClass(): string {
-    return this.standing?.timeliness === 'overdue'
-      ? 'slds-badge timeliness slds-theme_error'
-      : 'slds-badge timeliness slds-theme_warning';
-  }
-
-  get daysToValueText(): string | undefined {
-    const days = this.standing?.daysToValue;
-    return typeof days === 'number' ? formatLabel(LABEL_DAYS_TO_VALUE, { count: days }) : undefined;
-  }
-
-  get hasValueRealized(): boolean {
-    return typeof this.goal.Value_Realized__c === 'number';
-  }
-
-  get valueRealizedLabel(): string {
-    return LABEL_VALUE_REALIZED;
-  }
-
-  get objectiveText(): string | undefined {
-    const objective = this.goal.Charter_Objective__r?.Name;
-    return objective ? formatLabel(LABEL_OBJECTIVE, { name: objective }) : undefined;
-  }
-
-  get canAct(): boolean {
-    return this.standing?.isOpen === true && Boolean(this.goal.Id);
+  set standing(value: GoalStanding<PanelGoal> | undefined) {
+    this.standingValue = value;
+    this.view = rowView(value);
   }
 
   get actionsDisabled(): boolean {
@@ -153,12 +134,12 @@ export default class GoalRow extends LightningElement {
     this.saving = true;
     this.saveError = undefined;
     try {
-      await updateRecord({ fields: { Id: this.goal.Id, ...fields } });
+      await updateRecord({ fields: { Id: this.view.id, ...fields } });
       this.editing = false;
       this.dispatchEvent(
-        new ShowToastEvent({ title: formatLabel(LABEL_SAVED, { name: this.name }), variant: 'success' })
+        new ShowToastEvent({ title: formatLabel(LABEL_SAVED, { name: this.view.name }), variant: 'success' })
       );
-      this.dispatchEvent(new CustomEvent('goalsaved', { detail: { recordId: this.goal.Id } }));
+      this.dispatchEvent(new CustomEvent('goalsaved', { detail: { recordId: this.view.id } }));
     } catch (error) {
       this.saveError = error;
     } finally {
