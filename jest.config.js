@@ -5,6 +5,10 @@ const { jestConfig } = require('@salesforce/sfdx-lwc-jest/config');
 module.exports = {
   ...jestConfig,
   moduleFileExtensions: ['ts', 'js', 'html'],
+  transform: {
+    ...jestConfig.transform,
+    '^.+\\.(js|ts|html|css)$': '<rootDir>/jest/transformer.js'
+  },
   testMatch: ['<rootDir>/force-app/**/__tests__/**/*.test.ts'],
   // Shared platform mocks, one folder; shared helpers are imported from jest/helpers.
   moduleNameMapper: {
