@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { accountPanel } from '../../force-app/main/default/lwc/successModel/successModel';
+import { accountPanel, programVelocity } from '../../force-app/main/default/lwc/successModel/successModel';
+import type { WorkspaceData } from '../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import type { PanelViewModel } from '../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { apexMethods } from '../../preview/server/apex';
@@ -109,15 +110,46 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
     await nameInput.fill(name);
     // The modal is opened by LightningModal.open, outside the panel's tree: find its button by role.
     await page.getByRole('button', { name: 'Save', exact: true }).click();
-    await page.waitForFunction(
-      (goalName) => [...document.querySelectorAll('c-goal-row')].some((row) => row.textContent?.includes(goalName)),
-      name,
-      { timeout: 15000 }
-    );
+    // The modal closes on success and the panel refreshes; the list leads with the goals needing attention,
+    // so open the full list before looking for the new one.
+    await page.getByRole('button', { name: 'Save', exact: true }).waitFor({ state: 'detached', timeout: 15000 });
+    const showAll = page.locator('c-goal-list button.show-all');
+    if ((await showAll.count()) && (await showAll.getAttribute('aria-expanded')) !== 'true') await showAll.click();
+    await page.locator('c-goal-row', { hasText: name }).waitFor({ timeout: 15000 });
     const saved = await product.connection.query<{ Id: string; Account__c: string }>(
       `SELECT Id, Account__c FROM Customer_Goal__c WHERE Name = '${name}'`
     );
     assert.equal(saved.totalSize, 1);
     assert.equal(saved.records[0].Account__c, accountId);
+  });
+
+  it('shows the program velocity figures successModel computes from the org, and passes axe', async () => {
+    const data = (await apexMethods['CharterWorkspaceController.getWorkspace'](
+      product.connection,
+      {},
+      localToday()
+    )) as WorkspaceData;
+    const { overall } = programVelocity(data.program);
+    assert.ok(overall.goalsAchieved > 0, 'the demo plan has achieved goals');
+
+    await page.goto(`${product.server.url}#/workspace`);
+    await page.waitForSelector('c-charter-workspace lightning-tabset');
+    await page.screenshot({ path: path.join(RESULTS, 'charter-workspace.png'), fullPage: true });
+    assert.deepEqual(serious(await axeViolations(page)), []);
+
+    await page
+      .getByRole('tab', { name: /objectives/i })
+      .first()
+      .click();
+    await page.locator('c-charter-metrics .tile .value').first().waitFor();
+    const values = (await page.locator('c-charter-metrics .tile .value').allInnerTexts()).map((v) => v.trim());
+    assert.equal(values[0], `${overall.customersAchieving} / ${overall.accounts}`);
+    assert.equal(values[1], String(overall.goalsAchieved));
+    assert.ok(overall.achievementRatePercent !== null && overall.medianDaysToValue !== null, 'the demo plan has rates');
+    assert.equal(values[2], `${overall.achievementRatePercent}%`);
+    assert.equal(values[4], String(overall.medianDaysToValue));
+    await page.screenshot({ path: path.join(RESULTS, 'charter-workspace-objectives.png'), fullPage: true });
+    const violations = await axeViolations(page);
+    assert.deepEqual(serious(violations), [], JSON.stringify(violations));
   });
 });
