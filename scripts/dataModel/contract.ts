@@ -17,7 +17,16 @@ export interface ContractField {
   formula?: string;
 }
 
+/**
+ * Who an object is for. Product objects hold the customer success data every permission set works with; operations
+ * objects hold what the tooling records about the org itself (the installed version, the migration journal), so only
+ * the Admin set may see them: managers and viewers have no use for them and must not be shown them.
+ */
+export type ObjectAudience = 'product' | 'operations';
+
 export interface ContractObject {
+  /** Defaults to product. */
+  audience?: ObjectAudience;
   /** Label of the Name field, where the contract fixes it. */
   nameLabel?: string;
   /** The `<Prefix>_Key__c` external ID used for idempotent loads. */
@@ -155,6 +164,7 @@ export const CONTRACT: Record<string, ContractObject> = {
       Target_Date__c: date,
       Achieved_Date__c: date,
       Value_Realized__c: { type: 'Currency', precision: 16, scale: 2 },
+      Days_To_Value__c: { type: 'Number', formula: 'Achieved_Date__c - Start_Date__c' },
       Change_Type__c: { type: 'Picklist', values: ['Process', 'People', 'Product adoption'] },
       Owner__c: owner
     }
@@ -219,8 +229,37 @@ export const CONTRACT: Record<string, ContractObject> = {
       Weight__c: { type: 'Number' },
       Active__c: { type: 'Checkbox' }
     }
+  },
+  // Operations objects: written by npm run migrate, read by admins.
+  CS_Data_Migration__c: {
+    audience: 'operations',
+    nameLabel: 'Step',
+    key: 'Migration_Key__c',
+    fields: {
+      Migration_Key__c: { type: 'Text', length: 80 },
+      Status__c: { type: 'Picklist', values: ['Applied', 'Failed'] },
+      From_Version__c: { type: 'Text', length: 40 },
+      Description__c: { type: 'Text', length: 255 },
+      Records_Changed__c: { type: 'Number', precision: 18, scale: 0 },
+      Applied_At__c: { type: 'DateTime' },
+      Message__c: { type: 'Text', length: 255 }
+    }
+  },
+  CS_Package_Version__mdt: {
+    audience: 'operations',
+    fields: {
+      Version__c: { type: 'Text', length: 40 },
+      Content_Hash__c: { type: 'Text', length: 64 },
+      Applied_At__c: { type: 'DateTime' },
+      Components__c: { type: 'LongTextArea' }
+    }
   }
 };
+
+/** Objects only the Admin set grants (see ObjectAudience). */
+export const OPERATIONS_OBJECTS = Object.entries(CONTRACT)
+  .filter(([, o]) => o.audience === 'operations')
+  .map(([name]) => name);
 
 /** Default custom metadata records the product ships, keyed by type then DeveloperName. */
 export const CONTRACT_RECORDS: Record<string, Record<string, Record<string, string | number | boolean>>> = {

@@ -2,6 +2,7 @@
 // per object, the validation rules, the configuration records and the access each permission set grants.
 import path from 'node:path';
 import * as prettier from 'prettier';
+import { OPERATIONS_OBJECTS } from './contract';
 import type { DataModel, FieldDef, ObjectDef, PermissionSetDef } from './forceAppModel';
 import { isFlsExempt } from './rules';
 
@@ -47,7 +48,7 @@ function details(f: FieldDef): string {
 /** Mermaid entity names allow word characters only; the API names already are. */
 function erDiagram(model: DataModel): string {
   const lines = ['```mermaid', 'erDiagram'];
-  const inDiagram = model.objects.filter((o) => o.kind !== 'metadataType');
+  const inDiagram = model.objects.filter((o) => o.kind !== 'metadataType' && !OPERATIONS_OBJECTS.includes(o.apiName));
   for (const o of inDiagram) {
     lines.push(`  ${o.apiName} {`);
     if (o.kind === 'custom') lines.push('    Text Name');
@@ -150,7 +151,7 @@ function accessSection(model: DataModel): string {
       out.push(`| ${code(key)} | ${access.join(' | ')} |`);
     }
   }
-  out.push('', 'Custom metadata types readable by every set:', '');
+  out.push('', 'Custom metadata types each set reads:', '');
   for (const ps of sets) {
     out.push(
       `- ${ps.label}: ${ps.customMetadataTypeAccesses
@@ -177,13 +178,18 @@ const DESIGN_NOTES = [
   'Validation rules on Account are prefixed `CS_` so they never clash with an org’s own rules, and fire only when the ' +
     'product’s fields are set. Formulas see `Product_Adoption__c` as a fraction (0.5 is 50%); the API reads and writes 50.',
   '`Score__c` (likelihood times impact) is a platform formula so list views and reports can sort and filter risks by it.',
+  'Operations objects (`' +
+    OPERATIONS_OBJECTS.join('`, `') +
+    '`) record what `npm run migrate` did to the org, not customer success data: only the Admin set grants them, and ' +
+    'the rules test fails if the Manager or Viewer set ever does. Otherwise they keep the rules of any object.',
   'The permission sets grant read access to the configuration types. Changing their records in Setup also needs ' +
     'Customize Application, which admins get from their profile; the sets do not grant it.'
 ];
 
 /** The Markdown before formatting; pure, so tests can render a changed model. */
 export function renderDataModelDoc(model: DataModel): string {
-  const byKind = (k: ObjectDef['kind']) => model.objects.filter((o) => o.kind === k);
+  const operations = model.objects.filter((o) => OPERATIONS_OBJECTS.includes(o.apiName));
+  const byKind = (k: ObjectDef['kind']) => model.objects.filter((o) => o.kind === k && !operations.includes(o));
   const out: string[] = [
     '# Data model',
     '',
@@ -220,6 +226,12 @@ export function renderDataModelDoc(model: DataModel): string {
     'Admins change these records in Setup > Custom Metadata Types, without code or a deploy.',
     '',
     ...byKind('metadataType').map((o) => objectSection(model, o)),
+    '## Operations records',
+    '',
+    'What `npm run migrate` records in the org: the version it applied and the journal of data migrations. For ' +
+      'admins only (Customer Success Admin); migrate writes them, nobody edits them by hand.',
+    '',
+    ...operations.map((o) => objectSection(model, o)),
     accessSection(model),
     '## App and tabs',
     '',

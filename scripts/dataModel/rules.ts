@@ -7,6 +7,7 @@ import {
   ICP_STANDARD_ACCOUNT_FIELDS,
   LIFECYCLE_STAGES,
   MANAGER_EDITS,
+  OPERATIONS_OBJECTS,
   PERMISSION_SETS,
   REQUIRED_RULES,
   TABBED_OBJECTS
@@ -176,6 +177,39 @@ function checkValidationRules(model: DataModel, out: string[]): void {
   }
 }
 
+function isOperations(objectName: string): boolean {
+  return OPERATIONS_OBJECTS.includes(objectName);
+}
+
+/** Operations objects are for admins only: granted by the Admin set, absent from every other set. */
+function checkOperationsAccess(
+  model: DataModel,
+  admin: PermissionSetDef | undefined,
+  others: (PermissionSetDef | undefined)[],
+  out: string[]
+): void {
+  for (const name of OPERATIONS_OBJECTS) {
+    const o = model.objects.find((x) => x.apiName === name);
+    if (!o) continue; // checkContract reports the missing object
+    const isType = o.kind === 'metadataType';
+    if (admin && isType && !admin.customMetadataTypeAccesses.some((a) => a.name === name && a.enabled)) {
+      out.push(`${admin.file}: no access to custom metadata type ${name} (operations objects are granted to admins)`);
+    }
+    if (admin && !isType && !admin.objectPermissions.some((p) => p.object === name && p.allowRead)) {
+      out.push(`${admin.file}: no read access to ${name} (operations objects are granted to admins)`);
+    }
+    for (const ps of others) {
+      if (!ps) continue;
+      const why = 'operations objects are for admins only';
+      if (ps.objectPermissions.some((p) => p.object === name)) out.push(`${ps.file}: grants ${name}; ${why}`);
+      if (ps.customMetadataTypeAccesses.some((a) => a.name === name)) out.push(`${ps.file}: grants ${name}; ${why}`);
+      for (const fp of ps.fieldPermissions) {
+        if (fp.field.split('.')[0] === name) out.push(`${ps.file}: grants ${fp.field}; ${why}`);
+      }
+    }
+  }
+}
+
 function checkPermissionSets(model: DataModel, out: string[]): void {
   const sets = new Map<string, PermissionSetDef>();
   for (const name of Object.values(PERMISSION_SETS)) {
@@ -200,24 +234,29 @@ function checkPermissionSets(model: DataModel, out: string[]): void {
       if (fp.editable && !fp.readable) out.push(`${ps.file}: ${fp.field} is editable but not readable`);
     }
   }
+  const admin = sets.get(PERMISSION_SETS.admin);
+  const manager = sets.get(PERMISSION_SETS.manager);
+  const viewer = sets.get(PERMISSION_SETS.viewer);
+  /** The sets that must grant an object: all three for product objects, the Admin set alone for operations ones. */
+  const grantingSets = (objectName: string): PermissionSetDef[] =>
+    isOperations(objectName) ? (admin ? [admin] : []) : [...sets.values()];
+
   for (const [key, f] of allFields) {
     if (isFlsExempt(f)) continue;
-    for (const ps of sets.values()) {
+    for (const ps of grantingSets(key.split('.')[0])) {
       const fp = ps.fieldPermissions.find((p) => p.field === key);
       if (!fp?.readable) out.push(`${ps.file}: ${key} is not granted (every field needs field-level access listed)`);
     }
   }
 
-  const charterObjects = securable.filter((o) => o.kind === 'custom').map((o) => o.apiName);
-  const admin = sets.get(PERMISSION_SETS.admin);
-  const manager = sets.get(PERMISSION_SETS.manager);
-  const viewer = sets.get(PERMISSION_SETS.viewer);
+  const customObjects = securable.filter((o) => o.kind === 'custom').map((o) => o.apiName);
+  const charterObjects = customObjects.filter((o) => !isOperations(o));
   for (const ps of sets.values()) {
     for (const o of [...charterObjects, 'Account', 'Opportunity']) {
       if (!ps.objectPermissions.some((p) => p.object === o && p.allowRead))
         out.push(`${ps.file}: no read access to ${o}`);
     }
-    for (const o of model.objects.filter((x) => x.kind === 'metadataType')) {
+    for (const o of model.objects.filter((x) => x.kind === 'metadataType' && !isOperations(x.apiName))) {
       if (!ps.customMetadataTypeAccesses.some((a) => a.name === o.apiName && a.enabled)) {
         out.push(`${ps.file}: no access to custom metadata type ${o.apiName}`);
       }
@@ -230,8 +269,9 @@ function checkPermissionSets(model: DataModel, out: string[]): void {
         out.push(`${ps.file}: tab ${tab} is not Visible`);
     }
   }
+  checkOperationsAccess(model, admin, [manager, viewer], out);
   if (admin) {
-    for (const o of charterObjects) {
+    for (const o of customObjects) {
       const p = admin.objectPermissions.find((x) => x.object === o);
       if (
         !p ||

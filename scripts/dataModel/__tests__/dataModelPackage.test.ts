@@ -37,7 +37,7 @@ function assertMember(type: string, name: string): void {
 describe('converted metadata package', () => {
   it('lists every custom object and custom metadata type, and every field', () => {
     const objects = model.objects.filter((o) => o.kind !== 'standard');
-    assert.equal(objects.length, 11);
+    assert.equal(objects.length, 13);
     for (const o of objects) assertMember('CustomObject', o.apiName);
     let fields = 0;
     for (const o of model.objects) {

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CONTRACT, LIFECYCLE_STAGES, PERMISSION_SETS } from '../contract';
+import { CONTRACT, LIFECYCLE_STAGES, OPERATIONS_OBJECTS, PERMISSION_SETS } from '../contract';
 import { type DataModel, type FieldDef, readDataModel } from '../forceAppModel';
 import { dataModelProblems } from '../rules';
 
@@ -42,7 +42,7 @@ describe('force-app keeps the data model rules', () => {
     assert.deepEqual(dataModelProblems(MODEL), []);
   });
 
-  it('holds every contract object and field, and the seven custom objects with their prefixes', () => {
+  it('holds every contract object and field, and the custom objects the contract names', () => {
     const custom = MODEL.objects.filter((o) => o.kind === 'custom').map((o) => o.apiName);
     assert.deepEqual(
       custom.sort(),
@@ -67,16 +67,37 @@ describe('force-app keeps the data model rules', () => {
     assert.equal(new Set(names).size, names.length);
   });
 
+  it('knows the migrate journal and version record as operations objects', () => {
+    assert.deepEqual([...OPERATIONS_OBJECTS].sort(), ['CS_Data_Migration__c', 'CS_Package_Version__mdt']);
+  });
+
   it('puts every custom field except master-detail in every permission set, and none of the master-detail ones', () => {
     const sets = Object.values(PERMISSION_SETS).map((n) => permset(MODEL, n));
     for (const o of MODEL.objects.filter((x) => x.kind !== 'metadataType')) {
+      const operations = OPERATIONS_OBJECTS.includes(o.apiName);
       for (const f of o.fields) {
         const key = `${o.apiName}.${f.apiName}`;
         for (const ps of sets) {
           const listed = ps.fieldPermissions.some((p) => p.field === key);
-          assert.equal(listed, f.type !== 'MasterDetail', `${ps.name} lists ${key}`);
+          const expected = f.type !== 'MasterDetail' && (!operations || ps.name === PERMISSION_SETS.admin);
+          assert.equal(listed, expected, `${ps.name} lists ${key}`);
         }
       }
+    }
+  });
+
+  it('grants the operations objects to the Admin set alone', () => {
+    const admin = permset(MODEL, PERMISSION_SETS.admin);
+    assert.ok(admin.objectPermissions.some((p) => p.object === 'CS_Data_Migration__c' && p.allowRead));
+    assert.ok(admin.customMetadataTypeAccesses.some((a) => a.name === 'CS_Package_Version__mdt' && a.enabled));
+    for (const name of [PERMISSION_SETS.manager, PERMISSION_SETS.viewer]) {
+      const ps = permset(MODEL, name);
+      const named = [
+        ...ps.objectPermissions.map((p) => p.object),
+        ...ps.customMetadataTypeAccesses.map((a) => a.name),
+        ...ps.fieldPermissions.map((p) => p.field.split('.')[0])
+      ];
+      for (const o of OPERATIONS_OBJECTS) assert.ok(!named.includes(o), `${name} does not grant ${o}`);
     }
   });
 
@@ -213,6 +234,37 @@ describe('each rule fails when force-app breaks it', () => {
       /Customer_Risk__c grants create, edit, delete or modify all; the Viewer set is read only/,
       /Customer_Success_Viewer/
     );
+  });
+
+  it('an operations object granted to the Viewer set', () => {
+    const m = copy();
+    const viewer = permset(m, PERMISSION_SETS.viewer);
+    viewer.objectPermissions.push({
+      object: 'CS_Data_Migration__c',
+      allowCreate: false,
+      allowRead: true,
+      allowEdit: false,
+      allowDelete: false,
+      viewAllRecords: false,
+      modifyAllRecords: false
+    });
+    viewer.fieldPermissions.push({ field: 'CS_Data_Migration__c.Status__c', readable: true, editable: false });
+    viewer.customMetadataTypeAccesses.push({ name: 'CS_Package_Version__mdt', enabled: true });
+    const file = 'force-app/main/default/permissionsets/Customer_Success_Viewer.permissionset-meta.xml';
+    expectProblem(m, /: grants CS_Data_Migration__c; operations objects are for admins only/, file);
+    expectProblem(m, /: grants CS_Data_Migration__c\.Status__c; operations objects are for admins only/, file);
+    expectProblem(m, /: grants CS_Package_Version__mdt; operations objects are for admins only/, file);
+  });
+
+  it('an operations object the Admin set does not grant', () => {
+    const m = copy();
+    const admin = permset(m, PERMISSION_SETS.admin);
+    admin.objectPermissions = admin.objectPermissions.filter((p) => p.object !== 'CS_Data_Migration__c');
+    admin.customMetadataTypeAccesses = admin.customMetadataTypeAccesses.filter(
+      (a) => a.name !== 'CS_Package_Version__mdt'
+    );
+    expectProblem(m, /no read access to CS_Data_Migration__c \(operations objects/, /Customer_Success_Admin/);
+    expectProblem(m, /no access to custom metadata type CS_Package_Version__mdt/, /Customer_Success_Admin/);
   });
 
   it('a manager who can edit the charter', () => {
