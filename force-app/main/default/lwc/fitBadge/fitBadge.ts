@@ -14,7 +14,12 @@ interface CriterionView {
 }
 
 function describe(result: CriterionResult): CriterionView {
-  const rule = `${result.field} ${result.operator} ${result.value}`;
+  // "Target Industry: in Technology, Financial Services" reads better than the raw rule on the field.
+  const values = result.value
+    .split(',')
+    .map((v) => v.trim())
+    .join(', ');
+  const rule = `${result.label}: ${result.operator} ${values}`;
   return {
     key: result.criterion,
     text: result.outcome === 'noValue' ? formatLabel(LABEL_NO_VALUE, { name: rule }) : rule

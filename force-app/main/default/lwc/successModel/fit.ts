@@ -16,6 +16,8 @@ export type CriterionOutcome = 'matched' | 'different' | 'noValue';
 
 export interface CriterionResult {
   criterion: string;
+  /** What an account manager reads: the criterion's label, else its developer name. */
+  label: string;
   field: string;
   operator: IcpOperator;
   value: string;
@@ -128,6 +130,7 @@ export function evaluateFit(account: AccountRecord, criteria: readonly IcpCriter
     const outcome: CriterionOutcome = blank ? 'noValue' : rule.test(actual) ? 'matched' : 'different';
     const result: CriterionResult = {
       criterion: criterion.DeveloperName,
+      label: criterion.MasterLabel || criterion.DeveloperName,
       field,
       operator: criterion.Operator__c as IcpOperator,
       value: raw,

@@ -3,7 +3,13 @@ import { evaluateFit } from 'c/successModel';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 
 const CRITERIA = [
-  { DeveloperName: 'Industry', Field__c: 'Industry', Operator__c: 'equals' as const, Value__c: 'Technology' },
+  {
+    DeveloperName: 'Industry',
+    MasterLabel: 'Target industry',
+    Field__c: 'Industry',
+    Operator__c: 'in' as const,
+    Value__c: 'Technology,Financial Services'
+  },
   { DeveloperName: 'Country', Field__c: 'BillingCountry', Operator__c: 'equals' as const, Value__c: 'Germany' },
   { DeveloperName: 'Size', Field__c: 'NumberOfEmployees', Operator__c: 'at least' as const, Value__c: '500' }
 ];
@@ -20,10 +26,10 @@ describe('c-fit-badge', () => {
       'c.Panel_FitScore'
     );
     expect([...root.querySelectorAll('.matched li')].map((li) => li.textContent)).toEqual([
-      'Industry equals Technology'
+      'Target industry: in Technology, Financial Services'
     ]);
     expect([...root.querySelectorAll('.missed li')].map((li) => li.textContent)).toEqual([
-      'BillingCountry equals Germany',
+      'Country: equals Germany',
       'c.Panel_FitNoValue'
     ]);
     await expect(element).toBeAccessible();

@@ -111,3 +111,20 @@ describe('ideal-customer fit', () => {
     expect(fit).toMatchObject({ score: null, tier: null, matched: [], missed: [] });
   });
 });
+
+describe('criterion labels', () => {
+  it('names each criterion by its label, falling back to its developer name', () => {
+    const fit = evaluateFit({ Industry: 'Technology', NumberOfEmployees: 10 }, [
+      {
+        DeveloperName: 'Target_Industry',
+        MasterLabel: 'Target industry',
+        Field__c: 'Industry',
+        Operator__c: 'equals',
+        Value__c: 'Technology'
+      },
+      { DeveloperName: 'Company_Size', Field__c: 'NumberOfEmployees', Operator__c: 'at least', Value__c: '500' }
+    ]);
+    expect(fit.matched.map((c) => c.label)).toEqual(['Target industry']);
+    expect(fit.missed.map((c) => c.label)).toEqual(['Company_Size']);
+  });
+});
