@@ -206,7 +206,21 @@ function checkGrants(root: string, model: SourceModel): Finding[] {
 }
 
 export function checkReferences(root: string, units: ApexUnit[] = loadApex(root)): Finding[] {
-  const model = loadSourceModel(root);
+  let model: SourceModel;
+  try {
+    model = loadSourceModel(root);
+  } catch (error) {
+    // An unreadable file (malformed XML, no root element) is reported by the XML check with its line;
+    // here it only means the cross-references cannot be read.
+    const message = error instanceof Error ? error.message : String(error);
+    return [
+      {
+        check: 'references',
+        file: message.split(':')[0] || 'force-app',
+        message: `cannot read the data model: ${message}`
+      }
+    ];
+  }
   return [
     ...checkComponentImports(root, model, units),
     ...checkApexSoql(root, model, units),

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { XMLParser } from 'fast-xml-parser';
+import { readDataModel } from '../dataModel/forceAppModel';
 
 export interface SourceField {
   name: string;
@@ -38,19 +39,7 @@ export interface SourceModel {
   labels: Set<string>;
 }
 
-const parser = new XMLParser({
-  ignoreAttributes: true,
-  parseTagValue: false,
-  isArray: (name) =>
-    [
-      'objectPermissions',
-      'fieldPermissions',
-      'customMetadataTypeAccesses',
-      'labels',
-      'tabSettings',
-      'classAccesses'
-    ].includes(name)
-});
+const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'labels' });
 
 // Parsed metadata XML has no static shape; callers read the elements they know.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
@@ -59,8 +48,6 @@ export type XmlNode = Record<string, any>;
 export function readXml(file: string): XmlNode {
   return parser.parse(fs.readFileSync(file, 'utf8')) as XmlNode;
 }
-
-const yes = (value: unknown): boolean => String(value) === 'true';
 
 /** Standard objects and fields the product may name without declaring them (kept short on purpose). */
 export const STANDARD_FIELDS: Record<string, string[]> = {
@@ -111,84 +98,57 @@ export const STANDARD_CHILD_RELATIONSHIPS: Record<string, string> = {
 
 export const STANDARD_OBJECTS = ['Account', 'Contact', 'Opportunity', 'User', 'Organization'];
 
+/**
+ * The model the checks need, built from the one reader of force-app (scripts/dataModel/forceAppModel.ts)
+ * so the deploy gate and the data model rules never disagree about what the XML says.
+ * A file that cannot be read (malformed XML) throws: the XML check reports it, and runChecks turns the
+ * throw into a finding instead of crashing.
+ */
 export function loadSourceModel(root: string): SourceModel {
   const base = path.join(root, 'force-app', 'main', 'default');
+  const dataModel = readDataModel(base, root);
   const objects = new Map<string, SourceObject>();
   for (const name of STANDARD_OBJECTS) objects.set(name, { name, custom: false, fields: new Map() });
+  for (const def of dataModel.objects) {
+    const object: SourceObject = objects.get(def.apiName) ?? {
+      name: def.apiName,
+      custom: def.apiName.includes('__'),
+      fields: new Map()
+    };
+    if (def.file) object.file = path.join(root, def.file);
+    for (const field of def.fields) {
+      object.fields.set(field.apiName, {
+        name: field.apiName,
+        type: field.type,
+        file: path.join(root, field.file),
+        required: field.required || field.type === 'MasterDetail',
+        referenceTo: field.referenceTo,
+        relationshipName: field.relationshipName,
+        formula: field.formula !== undefined
+      });
+    }
+    objects.set(def.apiName, object);
+  }
 
-  const objectsDir = path.join(base, 'objects');
-  if (fs.existsSync(objectsDir)) {
-    for (const name of fs.readdirSync(objectsDir).sort()) {
-      const dir = path.join(objectsDir, name);
-      if (!fs.statSync(dir).isDirectory()) continue;
-      const objectFile = path.join(dir, `${name}.object-meta.xml`);
-      const existing = objects.get(name);
-      const object: SourceObject = existing ?? { name, custom: name.includes('__'), fields: new Map() };
-      if (fs.existsSync(objectFile)) object.file = objectFile;
-      objects.set(name, object);
-      const fieldsDir = path.join(dir, 'fields');
-      if (!fs.existsSync(fieldsDir)) continue;
-      for (const fieldFile of fs.readdirSync(fieldsDir).sort()) {
-        if (!fieldFile.endsWith('.field-meta.xml')) continue;
-        const file = path.join(fieldsDir, fieldFile);
-        let field: Record<string, unknown>;
-        try {
-          field = (readXml(file).CustomField ?? {}) as Record<string, unknown>;
-        } catch {
-          continue; // malformed XML is reported by the XML check
+  const permissionSets: PermissionSetGrants[] = dataModel.permissionSets.map((set) => ({
+    name: set.name,
+    file: path.join(root, set.file),
+    objects: new Map(
+      set.objectPermissions.map((p) => [
+        p.object,
+        {
+          read: p.allowRead,
+          create: p.allowCreate,
+          edit: p.allowEdit,
+          delete: p.allowDelete,
+          viewAll: p.viewAllRecords,
+          modifyAll: p.modifyAllRecords
         }
-        const fieldName = String(field.fullName ?? fieldFile.replace('.field-meta.xml', ''));
-        object.fields.set(fieldName, {
-          name: fieldName,
-          type: String(field.type ?? ''),
-          file,
-          required: yes(field.required) || field.type === 'MasterDetail',
-          referenceTo: field.referenceTo ? String(field.referenceTo) : undefined,
-          relationshipName: field.relationshipName ? String(field.relationshipName) : undefined,
-          formula: field.formula !== undefined
-        });
-      }
-    }
-  }
-
-  const permissionSets: PermissionSetGrants[] = [];
-  const permDir = path.join(base, 'permissionsets');
-  if (fs.existsSync(permDir)) {
-    for (const fileName of fs.readdirSync(permDir).sort()) {
-      if (!fileName.endsWith('.permissionset-meta.xml')) continue;
-      const file = path.join(permDir, fileName);
-      let doc: XmlNode;
-      try {
-        doc = readXml(file).PermissionSet ?? {};
-      } catch {
-        continue;
-      }
-      const grants: PermissionSetGrants = {
-        name: fileName.replace('.permissionset-meta.xml', ''),
-        file,
-        objects: new Map(),
-        fields: new Map(),
-        customMetadataTypes: new Set()
-      };
-      for (const p of doc.objectPermissions ?? []) {
-        grants.objects.set(String(p.object), {
-          read: yes(p.allowRead),
-          create: yes(p.allowCreate),
-          edit: yes(p.allowEdit),
-          delete: yes(p.allowDelete),
-          viewAll: yes(p.viewAllRecords),
-          modifyAll: yes(p.modifyAllRecords)
-        });
-      }
-      for (const p of doc.fieldPermissions ?? []) {
-        grants.fields.set(String(p.field), { readable: yes(p.readable), editable: yes(p.editable) });
-      }
-      for (const p of doc.customMetadataTypeAccesses ?? []) {
-        if (yes(p.enabled)) grants.customMetadataTypes.add(String(p.name));
-      }
-      permissionSets.push(grants);
-    }
-  }
+      ])
+    ),
+    fields: new Map(set.fieldPermissions.map((p) => [p.field, { readable: p.readable, editable: p.editable }])),
+    customMetadataTypes: new Set(set.customMetadataTypeAccesses.filter((a) => a.enabled).map((a) => a.name))
+  }));
 
   // Labels may be split across several files (one per component family); SDR merges them.
   const labels = new Set<string>();
@@ -197,12 +157,8 @@ export function loadSourceModel(root: string): SourceModel {
     ? fs.readdirSync(labelsDir).filter((f) => f.endsWith('.labels-meta.xml'))
     : [];
   for (const labelFile of labelFiles) {
-    try {
-      for (const label of readXml(path.join(labelsDir, labelFile)).CustomLabels?.labels ?? [])
-        labels.add(String(label.fullName));
-    } catch {
-      // reported by the XML check
-    }
+    for (const label of readXml(path.join(labelsDir, labelFile)).CustomLabels?.labels ?? [])
+      labels.add(String(label.fullName));
   }
   return { objects, permissionSets, labels };
 }

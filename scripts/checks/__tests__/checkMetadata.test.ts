@@ -40,6 +40,18 @@ describe('check:metadata', () => {
     assert.match(findings[0].message, /malformed XML/);
   });
 
+  it('keeps going past a malformed file: the XML check names the line, the cross-reference check says it could not read it', async () => {
+    const root = project({
+      'force-app/main/default/objects/Widget__c/fields/Size__c.field-meta.xml':
+        '<?xml version="1.0"?>\n<CustomField>\n</CustomFeld>\n'
+    });
+    const report = await runChecks(root, { pmd: false });
+    const xml = report.findings.find((f) => f.check === 'xml');
+    const references = report.findings.find((f) => f.check === 'references');
+    assert.equal(xml?.line, 3);
+    assert.match(references?.message ?? '', /cannot read the data model: .*Size__c\.field-meta\.xml/);
+  });
+
   it('2. reports a file source-deploy-retrieve cannot place in a metadata package', async () => {
     const root = project({ 'force-app/main/default/classes/Orphan.txt-meta.xml': BASELINE[`${CONTROLLER}-meta.xml`] });
     const result = await checkConversion(root);
