@@ -511,8 +511,8 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
       response: ApiResponse
     ): { status: number; body: string; type: string; headers?: Record<string, string> } => ({
       status: response.status,
-      body: response.body === undefined ? '' : JSON.stringify(response.body),
-      type: JSON_TYPE,
+      body: response.csv ?? (response.body === undefined ? '' : JSON.stringify(response.body)),
+      type: response.csv === undefined ? JSON_TYPE : 'text/csv',
       headers: response.headers
     });
 
@@ -540,6 +540,11 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     let body: unknown;
     const parseBody = (): ApiResponse | undefined => {
       if (!text) return undefined;
+      // Bulk API 2.0 uploads are CSV, handed to the endpoint as text.
+      if (/^text\/csv/i.test(request.headers['content-type'] ?? '')) {
+        body = text;
+        return undefined;
+      }
       try {
         body = JSON.parse(text);
       } catch (error) {

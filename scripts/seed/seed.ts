@@ -12,7 +12,8 @@ import { describeObjects, diff, readRecords, readsFor, usesRunningUser, type Cha
 import { PlanError, SECTIONS, formatProblem, loadPlanFile, planFromData, type Plan, type Problem } from './plan';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { checkAgainstOrg, validatePlan } from './validate';
-import { writeCalls, writeRecords, type Failure } from './writer';
+import { BULK_JOB_CALLS, useBulk } from './bulk';
+import { plannedWriteCalls, writeRecords, type Failure } from './writer';
 
 export interface Stream {
   write(text: string): unknown;
@@ -29,6 +30,8 @@ export interface SeedContext {
   now?: () => Date;
   retry?: Partial<RetryPolicy>;
   signal?: AbortSignal;
+  /** Overrides the Bulk API 2.0 crossover (the benchmark forces one path or the other). */
+  bulkMinRecords?: number;
 }
 
 export const INTERRUPTED_EXIT = 130;
@@ -267,7 +270,8 @@ export async function runSeed(context: SeedContext): Promise<number> {
   const toWrite = changes.filter((c) => c.action !== 'unchanged' && !done(c));
   for (const c of changes) if (c.action !== 'unchanged' && done(c)) countsFor(c.prepared.record.object).skipped++;
   const perObject = SECTIONS.map((s) => toWrite.filter((c) => c.prepared.record.object === s.object).length);
-  const plannedCalls = writeCalls(perObject);
+  const planned = plannedWriteCalls(perObject, context.bulkMinRecords);
+  const plannedCalls = planned.calls;
   report.counts = Object.fromEntries(counts);
 
   if (flags['validate-only']) {
@@ -281,6 +285,12 @@ export async function runSeed(context: SeedContext): Promise<number> {
     say(
       `API calls: ${api.calls} so far (connect, describe, read); writing needs ${plannedCalls} more (${toWrite.length} records, up to ${5 * 200} a call).`
     );
+    const bulk = SECTIONS.filter((_, i) => perObject[i] > 0 && useBulk(perObject[i], context.bulkMinRecords));
+    if (bulk.length)
+      say(
+        `Bulk API 2.0 for ${bulk.map((s) => `${s.object} (${perObject[SECTIONS.indexOf(s)]})`).join(', ')}: at least ${BULK_JOB_CALLS} calls a job (create, upload, close, poll, results), more while it runs.`
+      );
+    report.bulkObjects = bulk.map((s) => s.object);
     report.apiCalls = api.calls;
     report.plannedWriteCalls = plannedCalls;
     return finish(EXIT.OK);
@@ -310,6 +320,7 @@ export async function runSeed(context: SeedContext): Promise<number> {
         journal,
         policy,
         userId,
+        bulkMinRecords: context.bulkMinRecords,
         onProgress: progress
           ? (n) => stderr.write(`\rseed: ${n}/${total} records written, ${api.calls} API calls`)
           : undefined,

@@ -2,13 +2,14 @@
 // request, so N records take about ceil(N/1000) calls. Parents come first in the stream and composite runs its
 // subrequests in order, so a child may share a call with its parent. Every result row is read: HTTP 200 is not
 // success. Locked rows (and children of a locked parent) are retried with back-off; anything not finished when
-// the run stops is journaled as unsent.
+// the run stops is journaled as unsent. Objects above the Bulk API 2.0 crossover go through bulk.ts instead.
 import type { OrgApi, SubRequest } from './api';
 import { StopError } from './api';
 import { backoffDelay, classify, type RetryPolicy } from './retry';
 import { recordBody } from './orgState';
 import type { Journal, Outcome, OutcomeLine } from './journal';
 import type { PreparedRecord } from './validate';
+import { BULK_JOB_CALLS, useBulk, writeBulk } from './bulk';
 
 export const COLLECTION_SIZE = 200;
 export const COLLECTIONS_PER_CALL = 5;
@@ -49,6 +50,16 @@ export function writeCalls(countsByObjectInOrder: number[]): number {
   return Math.ceil(chunks / COLLECTIONS_PER_CALL);
 }
 
+/** The dry-run's figure with the bulk crossover: composite for the small objects, at least BULK_JOB_CALLS per job. */
+export function plannedWriteCalls(
+  countsByObjectInOrder: number[],
+  bulkMinRecords?: number
+): { calls: number; bulkObjects: number } {
+  const bulk = countsByObjectInOrder.filter((n) => n > 0 && useBulk(n, bulkMinRecords));
+  const composite = countsByObjectInOrder.filter((n) => !(n > 0 && useBulk(n, bulkMinRecords)));
+  return { calls: writeCalls(composite) + bulk.length * BULK_JOB_CALLS, bulkObjects: bulk.length };
+}
+
 export interface Failure {
   object: string;
   key: string;
@@ -77,9 +88,104 @@ export interface WriteOptions {
   userId?: string;
   onProgress?: (done: number) => void;
   onRetry?: (what: string, attempt: number, delayMs: number) => void;
+  /** Overrides the bulk crossover (useBulk): objects with at least this many records go through Bulk API 2.0. */
+  bulkMinRecords?: number;
 }
 
+/**
+ * Writes the records in plan order: objects with more records than the crossover (useBulk) through a Bulk API 2.0
+ * job each, runs of the others through composite. After a stop everything not yet sent is journaled as unsent.
+ */
 export async function writeRecords(prepared: PreparedRecord[], options: WriteOptions): Promise<WriteResult> {
+  const perObject = new Map<string, number>();
+  for (const p of prepared) perObject.set(p.record.object, (perObject.get(p.record.object) ?? 0) + 1);
+  const segments: Array<{ bulk: boolean; items: PreparedRecord[] }> = [];
+  for (const p of prepared) {
+    const bulk = useBulk(perObject.get(p.record.object)!, options.bulkMinRecords);
+    const last = segments[segments.length - 1];
+    const sameJob = last?.bulk && last.items[0].record.object === p.record.object;
+    if (last && last.bulk === bulk && (!bulk || sameJob)) last.items.push(p);
+    else segments.push({ bulk, items: [p] });
+  }
+  const result: WriteResult = { outcomes: new Map(), failures: [] };
+  let done = 0;
+  for (let s = 0; s < segments.length; s++) {
+    const { bulk, items } = segments[s];
+    const part = bulk
+      ? await writeBulkSegment(items, options, done)
+      : await writeComposite(items, { ...options, onProgress: (n) => options.onProgress?.(done + n) });
+    for (const [item, outcome] of part.outcomes) result.outcomes.set(item, outcome);
+    result.failures.push(...part.failures);
+    done += part.outcomes.size;
+    options.onProgress?.(done);
+    if (part.stopped) {
+      const lines: OutcomeLine[] = [];
+      for (const rest of segments.slice(s + 1).flatMap((g) => g.items)) {
+        const item: WriteItem = { prepared: rest, attempts: 0 };
+        result.outcomes.set(item, 'unsent');
+        lines.push({
+          t: 'out',
+          o: rest.record.object,
+          k: rest.record.key,
+          s: 'unsent',
+          code: part.stopped.reason,
+          msg: part.stopped.message
+        });
+      }
+      options.journal?.append(lines);
+      return { ...result, stopped: part.stopped };
+    }
+  }
+  return result;
+}
+
+async function writeBulkSegment(
+  prepared: PreparedRecord[],
+  options: WriteOptions,
+  before: number
+): Promise<WriteResult> {
+  const outcomes = new Map<WriteItem, Outcome>();
+  const failures: Failure[] = [];
+  const { object, keyField } = prepared[0].record;
+  const items = prepared.map((p) => ({ prepared: p, attempts: 0 }));
+  const stopped = await writeBulk(object, keyField, items, options, (item, outcome, lines, error) => {
+    record(outcomes, failures, item, outcome, lines, error);
+    options.onProgress?.(before + outcomes.size);
+  });
+  return { outcomes, failures, stopped };
+}
+
+/** Records an item's outcome: the map, the journal line, and a failure report when it failed. */
+function record(
+  outcomes: Map<WriteItem, Outcome>,
+  failures: Failure[],
+  item: WriteItem,
+  outcome: Outcome,
+  lines: OutcomeLine[],
+  error?: { statusCode: string; message: string; fields?: string[] }
+): void {
+  outcomes.set(item, outcome);
+  const { record } = item.prepared;
+  const line: OutcomeLine = { t: 'out', o: record.object, k: record.key, s: outcome };
+  if (error) {
+    line.code = error.statusCode;
+    line.msg = error.message;
+    if (error.fields?.length) line.fields = error.fields;
+    if (outcome === 'failed') {
+      failures.push({
+        object: record.object,
+        key: record.key,
+        pointer: record.pointer,
+        field: error.fields?.join(', ') || undefined,
+        statusCode: error.statusCode,
+        message: error.message
+      });
+    }
+  }
+  lines.push(line);
+}
+
+async function writeComposite(prepared: PreparedRecord[], options: WriteOptions): Promise<WriteResult> {
   const { api, journal, policy } = options;
   const outcomes = new Map<WriteItem, Outcome>();
   const failures: Failure[] = [];
@@ -92,25 +198,7 @@ export async function writeRecords(prepared: PreparedRecord[], options: WriteOpt
     lines: OutcomeLine[],
     error?: { statusCode: string; message: string; fields?: string[] }
   ): void => {
-    outcomes.set(item, outcome);
-    const { record } = item.prepared;
-    const line: OutcomeLine = { t: 'out', o: record.object, k: record.key, s: outcome };
-    if (error) {
-      line.code = error.statusCode;
-      line.msg = error.message;
-      if (error.fields?.length) line.fields = error.fields;
-      if (outcome === 'failed') {
-        failures.push({
-          object: record.object,
-          key: record.key,
-          pointer: record.pointer,
-          field: error.fields?.join(', ') || undefined,
-          statusCode: error.statusCode,
-          message: error.message
-        });
-      }
-    }
-    lines.push(line);
+    record(outcomes, failures, item, outcome, lines, error);
     done++;
   };
   try {

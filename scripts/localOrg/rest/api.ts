@@ -17,6 +17,7 @@ import {
   externalIdValues
 } from './collections';
 import { composite } from './composite';
+import { Bulk2Ingest } from './bulk2';
 
 export const PAGE_SIZE = 2000;
 export const MIN_VERSION = 20;
@@ -59,6 +60,7 @@ function recordError(error: unknown): never {
 export class RestApi {
   private readonly engine: QueryEngine;
   private readonly cursors = new Map<string, Cursor>();
+  private readonly ingest: Bulk2Ingest;
 
   constructor(
     private readonly store: Store,
@@ -67,6 +69,7 @@ export class RestApi {
     private readonly recordFaults?: RecordFaultHook
   ) {
     this.engine = new QueryEngine(store);
+    this.ingest = new Bulk2Ingest(store, recordFaults);
   }
 
   /** The counter key of a request: its method and route pattern, e.g. "PATCH /composite/sobjects/{type}/{field}". */
@@ -90,6 +93,8 @@ export class RestApi {
               ? '/composite/sobjects/{type}'
               : '/composite/sobjects/{type}/{field}';
       else pattern = '/composite';
+    } else if (head === 'jobs' && second === 'ingest') {
+      pattern = ['/jobs/ingest', '/jobs/ingest/{id}', `/jobs/ingest/{id}/${parts[3]}`][Math.min(parts.length, 4) - 2];
     } else if (head === 'query' || head === 'queryAll') pattern = parts.length > 1 ? `/${head}/{locator}` : `/${head}`;
     else pattern = `/${head}`;
     return `${method} ${pattern}`;
@@ -138,6 +143,9 @@ export class RestApi {
       case 'queryAll':
         if (method !== 'GET') throw methodNotAllowed(method);
         return this.query(request, head, rest[0]);
+      case 'jobs':
+        if (rest[0] === 'ingest') return this.ingest.handle(request, rest.slice(1));
+        throw notFound();
       case 'composite':
         if (rest[0] === 'sobjects') return this.collections(request, rest.slice(1));
         if (rest.length === 0 && method === 'POST')

@@ -31,6 +31,8 @@ export interface ApiRequest {
 export interface ApiResponse {
   status: number;
   body?: unknown;
+  /** A text/csv answer (Bulk API 2.0 results) instead of JSON. */
+  csv?: string;
   headers?: Record<string, string>;
 }
 

@@ -17,7 +17,7 @@ interface Run {
   delays: number[];
 }
 
-async function seed(org: SeededOrg, argv: string[], cwd: string): Promise<Run> {
+async function seed(org: SeededOrg, argv: string[], cwd: string, bulkMinRecords?: number): Promise<Run> {
   let out = '';
   let err = '';
   const delays: number[] = [];
@@ -28,7 +28,8 @@ async function seed(org: SeededOrg, argv: string[], cwd: string): Promise<Run> {
     stdout: { write: (t: string) => (out += t) },
     stderr: { write: (t: string) => (err += t) },
     now: () => new Date('2026-03-01T12:00:00Z'),
-    retry: { sleep: async (ms) => void delays.push(ms), random: () => 0.5, baseMs: 100 }
+    retry: { sleep: async (ms) => void delays.push(ms), random: () => 0.5, baseMs: 100 },
+    bulkMinRecords
   });
   return { code, out, err, delays };
 }
@@ -57,6 +58,13 @@ async function stamps(org: SeededOrg): Promise<string> {
     parts.push(...result.records.map((r) => `${r.Id}:${r.SystemModstamp}`));
   }
   return parts.sort().join(',');
+}
+
+/** Bulk API 2.0 ingest calls so far, every step of every job. */
+function ingestCalls(org: SeededOrg): number {
+  return Object.entries(org.org.counters())
+    .filter(([endpoint]) => endpoint.includes('/jobs/ingest'))
+    .reduce((sum, [, n]) => sum + n, 0);
 }
 
 function composites(org: SeededOrg): number {
@@ -264,5 +272,87 @@ describe('seed against the local org', () => {
     // Describe and reads only (a second read page when earlier tests left over 2,000 goals).
     assert.ok(composites(org) - before <= 3);
     assert.equal(await count(org, "SELECT COUNT() FROM Account WHERE Success_Key__c LIKE 'DRY-%'"), 0);
+  });
+
+  test('above the crossover an object goes through Bulk API 2.0: far fewer calls, every record once, re-run writes nothing', async () => {
+    // 15,000 goals (bulk: one job) and 500 accounts (composite); composite alone would need 16 write calls.
+    const spec = 'accounts=500,goals=30,risks=0,seed=3,prefix=BULK';
+    const dry = await seed(org, ['--generate', spec, '--dry-run'], cwd);
+    assert.equal(dry.code, 0, dry.err);
+    assert.match(dry.out, /writing needs 7 more/);
+    assert.match(dry.out, /Bulk API 2\.0 for Customer_Goal__c \(15000\)/);
+    const ingestBefore = ingestCalls(org);
+    const compositeBefore = composites(org);
+    const first = await seed(org, ['--generate', spec, '--journal', 'bulk.jsonl', '--json'], cwd);
+    assert.equal(first.code, 0, first.err);
+    const report = JSON.parse(first.out) as { apiCalls: number; counts: Record<string, { created: number }> };
+    assert.equal(report.counts.Customer_Goal__c.created, 15_000);
+    assert.equal(report.counts.Account.created, 500);
+    const counters = org.org.counters();
+    assert.equal(ingestCalls(org) - ingestBefore, 6, 'create, upload, close, one poll, two result reads');
+    assert.equal(counters['POST /jobs/ingest'], 1);
+    assert.ok(composites(org) - compositeBefore <= 4, 'one composite for the accounts, the rest reads');
+    assert.ok(report.apiCalls <= 12, `the load took ${report.apiCalls} calls; composite writes alone need 16`);
+    assert.equal(await count(org, "SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'BULK-%'"), 15_000);
+    const lines = readFileSync(path.join(cwd, 'bulk.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { t: string; o?: string; k?: string; s?: string });
+    const goalLines = lines.filter((l) => l.t === 'out' && l.o === 'Customer_Goal__c');
+    assert.equal(goalLines.length, 15_000);
+    assert.equal(new Set(goalLines.map((l) => l.k)).size, 15_000, 'one outcome per key');
+    assert.ok(goalLines.every((l) => l.s === 'created'));
+    const again = await seed(org, ['--generate', spec, '--journal', 'bulk2.jsonl', '--json'], cwd);
+    assert.equal(again.code, 0, again.err);
+    const second = JSON.parse(again.out) as { counts: Record<string, { created: number; updated: number }> };
+    assert.ok(Object.values(second.counts).every((c) => c.created + c.updated === 0));
+    assert.equal(ingestCalls(org) - ingestBefore, 6, 'no job on the re-run');
+  });
+
+  test('bulk: a failed row is reported like a collection row; a stop mid-job leaves it unsent for --resume', async () => {
+    const spec = 'accounts=20,goals=5,risks=0,seed=8,prefix=BSTOP';
+    // The org refuses from the job's result reads on: the job ran, but nothing was confirmed.
+    org.org.faults.inject({ fault: 'REQUEST_LIMIT_EXCEEDED', path: /\/jobs\/ingest\/\w+\/successfulResults/ });
+    const stopped = await seed(org, ['--generate', spec, '--journal', 'bstop.jsonl', '--json'], cwd, 1);
+    org.org.faults.clear();
+    assert.equal(stopped.code, 3, stopped.err);
+    const lines = readFileSync(path.join(cwd, 'bstop.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { t: string; s?: string; code?: string });
+    const outs = lines.filter((l) => l.t === 'out');
+    assert.equal(outs.length, 120);
+    assert.ok(outs.every((l) => l.s === 'unsent' && l.code === 'REQUEST_LIMIT_EXCEEDED'));
+    const resumed = await seed(org, ['--resume', 'bstop.jsonl', '--json'], cwd, 1);
+    assert.equal(resumed.code, 0, resumed.err);
+    assert.equal(await count(org, "SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'BSTOP-%'"), 100);
+    assert.equal(await count(org, "SELECT COUNT() FROM Account WHERE Success_Key__c LIKE 'BSTOP-%'"), 20);
+
+    const plan = path.join(cwd, 'bulk-rule.yaml');
+    writeFileSync(
+      plan,
+      'accounts:\n  - key: BRULE-1\n    create: true\n    Name: One\n' +
+        'goals:\n  - key: BRULE-G1\n    account: BRULE-1\n    Name: Fine\n' +
+        '  - key: BRULE-G2\n    account: BRULE-1\n    Name: Moves\n'
+    );
+    // A record lock that outlasts the retries fails that row alone, as in a collection.
+    org.org.faults.inject({
+      fault: 'UNABLE_TO_LOCK_ROW',
+      scope: 'record',
+      match: { object: 'Customer_Goal__c', externalId: 'BRULE-G2' }
+    });
+    const failed = await seed(org, ['--plan', plan, '--journal', 'brule.jsonl', '--json'], cwd, 1);
+    org.org.faults.clear();
+    assert.equal(failed.code, 1, failed.err);
+    const report = JSON.parse(failed.out) as {
+      failures: Array<{ object: string; key: string; statusCode: string; message: string }>;
+    };
+    assert.deepEqual(
+      report.failures.map((f) => [f.object, f.key, f.statusCode]),
+      [['Customer_Goal__c', 'BRULE-G2', 'UNABLE_TO_LOCK_ROW']]
+    );
+    assert.match(report.failures[0].message, /unable to obtain exclusive access/);
+    assert.match(failed.err, /Customer_Goal__c BRULE-G2: UNABLE_TO_LOCK_ROW/);
+    assert.equal(await count(org, "SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'BRULE-%'"), 1);
   });
 });

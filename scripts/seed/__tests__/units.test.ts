@@ -8,7 +8,8 @@ import { resolveDate } from '../dates';
 import { generatePlanData, parseGenerateSpec } from '../generate';
 import { PlanError, SECTIONS, parsePlanText } from '../plan';
 import { backoffDelay, classify, defaultRetryPolicy } from '../retry';
-import { writeCalls } from '../writer';
+import { plannedWriteCalls, writeCalls, type WriteItem } from '../writer';
+import { BULK_JOB_CALLS, parseBulkError, toCsv, useBulk } from '../bulk';
 
 test('relative dates resolve against the run day, months clamp to the month end', () => {
   assert.equal(resolveDate('-90d', '2026-03-01'), '2025-12-01');
@@ -78,4 +79,48 @@ test('writes pack five 200-record collections per call across objects', () => {
   assert.equal(writeCalls([10_000, 60_000, 30_000]), 100);
   assert.equal(writeCalls([1, 1, 1, 1, 1, 1]), 2);
   assert.equal(writeCalls([201]), 1);
+});
+
+test('Bulk API 2.0 only above the crossover where composite costs more than a job', () => {
+  assert.equal(useBulk(10_000), false, '10 composite calls vs 6 + up to 4 polls');
+  assert.equal(useBulk(10_001), true);
+  assert.equal(useBulk(60_000), true);
+  assert.equal(useBulk(5, 1), true, 'an override forces bulk');
+  assert.equal(useBulk(60_000, Infinity), false, 'an override forces composite');
+  assert.deepEqual(plannedWriteCalls([10_000, 60_000, 30_000]), { calls: 10 + 2 * BULK_JOB_CALLS, bulkObjects: 2 });
+  assert.deepEqual(plannedWriteCalls([2000, 6000, 3000]), { calls: 11, bulkObjects: 0 });
+});
+
+test('bulk rows: CSV with every column on every row, parents by external ID, the platform error text parsed', () => {
+  assert.deepEqual(
+    parseBulkError(
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:Status: bad value for restricted picklist field: Nope:Status__c --'
+    ),
+    {
+      statusCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+      message: 'Status: bad value for restricted picklist field: Nope',
+      fields: ['Status__c']
+    }
+  );
+  assert.deepEqual(parseBulkError('UNABLE_TO_LOCK_ROW:unable to obtain exclusive access to this record: --'), {
+    statusCode: 'UNABLE_TO_LOCK_ROW',
+    message: 'unable to obtain exclusive access to this record'
+  });
+  const spec = SECTIONS.find((s) => s.object === 'Customer_Goal__c')!;
+  const item = (key: string, values: Record<string, unknown>): WriteItem =>
+    ({
+      prepared: {
+        record: { object: spec.object, keyField: spec.keyField, key, parents: [], section: spec.name },
+        values
+      },
+      attempts: 0
+    }) as unknown as WriteItem;
+  assert.equal(
+    toCsv(
+      [item('G-1', { Name: 'A "quoted", name' }), item('G-2', { Progress__c: 40, Name: null })],
+      spec.keyField,
+      undefined
+    ),
+    `"${spec.keyField}","Name","Progress__c"\n"G-1","A ""quoted"", name",""\n"G-2","#N/A","40"\n`
+  );
 });

@@ -1,0 +1,125 @@
+// Bulk API 2.0 ingest with real jsforce (conn.bulk2.loadAndWaitForResults): rows go through the same write rules
+// as collections, failed rows carry the platform's error text, and an upsert by external ID is idempotent.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { Connection } from 'jsforce';
+import { API, call, data, productSchema, startTestOrg, type TestOrg } from './helpers';
+
+describe('local org Bulk API 2.0 ingest', () => {
+  let org: TestOrg;
+  let conn: Connection;
+  const poll = { pollInterval: 5, pollTimeout: 10_000 };
+
+  before(async () => {
+    org = await startTestOrg();
+    org.applySchemaChange(productSchema);
+    conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API });
+    await conn.sobject('Account').create({ Name: 'Acme', Success_Key__c: 'ACME' });
+  });
+  after(() => org.dispose());
+
+  const goals = (status: string, bad?: string): Array<Record<string, unknown>> =>
+    Array.from({ length: 250 }, (_, i) => ({
+      Name: `Goal ${i}`,
+      Goal_Key__c: `G-${i}`,
+      'Account__r.Success_Key__c': 'ACME',
+      Status__c: i === 7 && bad ? bad : status,
+      Likelihood__c: 3,
+      Impact__c: 2,
+      Target_Date__c: '2026-06-30'
+    }));
+
+  it('upserts rows by external ID with parents by external ID; a bad picklist row fails alone', async () => {
+    const before = org.counters();
+    const results = await conn.bulk2.loadAndWaitForResults({
+      object: 'Customer_Goal__c',
+      operation: 'upsert',
+      externalIdFieldName: 'Goal_Key__c',
+      lineEnding: 'LF',
+      input: goals('On Track', 'Nope'),
+      ...poll
+    });
+    assert.equal(results.successfulResults.length, 249);
+    assert.equal(results.failedResults.length, 1);
+    assert.equal(results.unprocessedRecords.length, 0);
+    const ok = results.successfulResults[0] as Record<string, unknown>;
+    assert.match(String(ok.sf__Id), /^a01\w{15}$/);
+    assert.equal(String(ok.sf__Created), 'true');
+    assert.equal(ok.Goal_Key__c, 'G-0');
+    const failed = results.failedResults[0] as Record<string, unknown>;
+    assert.equal(failed.Goal_Key__c, 'G-7');
+    assert.equal(failed.sf__Id, '');
+    assert.equal(
+      failed.sf__Error,
+      'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST:Status: bad value for restricted picklist field: Nope:Status__c --'
+    );
+    const rows = await conn.query<{ Score__c: number; Account__r: { Success_Key__c: string } }>(
+      "SELECT Score__c, Account__r.Success_Key__c FROM Customer_Goal__c WHERE Goal_Key__c = 'G-1'"
+    );
+    assert.equal(rows.records[0].Score__c, 6);
+    assert.equal(rows.records[0].Account__r.Success_Key__c, 'ACME');
+    const after = org.counters();
+    const delta = (key: string): number => (after[key] ?? 0) - (before[key] ?? 0);
+    assert.equal(delta('POST /jobs/ingest'), 1);
+    assert.equal(delta('PUT /jobs/ingest/{id}/batches'), 1);
+    assert.equal(delta('PATCH /jobs/ingest/{id}'), 1);
+    assert.ok(delta('GET /jobs/ingest/{id}') >= 1);
+    assert.equal(delta('GET /jobs/ingest/{id}/successfulResults'), 1);
+    assert.equal(delta('GET /jobs/ingest/{id}/failedResults'), 1);
+    assert.equal(delta('GET /jobs/ingest/{id}/unprocessedrecords'), 1);
+  });
+
+  it('a second load updates the same records: no duplicates', async () => {
+    const results = await conn.bulk2.loadAndWaitForResults({
+      object: 'Customer_Goal__c',
+      operation: 'upsert',
+      externalIdFieldName: 'Goal_Key__c',
+      input: goals('At Risk'),
+      ...poll
+    });
+    assert.equal(results.failedResults.length, 0);
+    assert.equal(results.successfulResults.length, 250);
+    const created = (results.successfulResults as Array<Record<string, unknown>>).filter(
+      (r) => String(r.sf__Created) === 'true'
+    );
+    assert.deepEqual(
+      created.map((r) => r.Goal_Key__c),
+      ['G-7']
+    );
+    assert.equal((await conn.query('SELECT Id FROM Customer_Goal__c')).totalSize, 250);
+    assert.equal((await conn.query("SELECT Id FROM Customer_Goal__c WHERE Status__c = 'At Risk'")).totalSize, 250);
+  });
+
+  it('job info reports counts; an unknown column fails the job; every call counts against the API limit', async () => {
+    const job = (await call(org, 'POST', `${data}/jobs/ingest`, {
+      object: 'Account',
+      operation: 'upsert',
+      externalIdFieldName: 'Success_Key__c',
+      contentType: 'CSV',
+      lineEnding: 'LF'
+    })) as { status: number; body: { id: string; state: string }; headers: Headers };
+    assert.equal(job.status, 200);
+    assert.equal(job.body.state, 'Open');
+    const upload = await fetch(`${org.instanceUrl}${data}/jobs/ingest/${job.body.id}/batches`, {
+      method: 'PUT',
+      headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'text/csv' },
+      body: 'Name,Success_Key__c,Bogus__c\nB,B-1,x\n'
+    });
+    assert.equal(upload.status, 201);
+    const close = await call(org, 'PATCH', `${data}/jobs/ingest/${job.body.id}`, { state: 'UploadComplete' });
+    assert.equal((close.body as { state: string }).state, 'UploadComplete');
+    const info = await call(org, 'GET', `${data}/jobs/ingest/${job.body.id}`);
+    const body = info.body as { state: string; errorMessage: string; numberRecordsProcessed: number };
+    assert.equal(body.state, 'Failed');
+    assert.equal(body.errorMessage, 'InvalidBatch : Field name not found : Bogus__c');
+    assert.equal(body.numberRecordsProcessed, 0);
+    const usage = Number(/api-usage=(\d+)/.exec(info.headers.get('sforce-limit-info') ?? '')?.[1]);
+    const unprocessed = await fetch(`${org.instanceUrl}${data}/jobs/ingest/${job.body.id}/unprocessedrecords`, {
+      headers: { Authorization: `Bearer ${org.accessToken}` }
+    });
+    assert.match(unprocessed.headers.get('content-type') ?? '', /^text\/csv/);
+    assert.equal(await unprocessed.text(), '"Name","Success_Key__c","Bogus__c"\n"B","B-1","x"\n');
+    assert.equal(unprocessed.headers.get('sforce-limit-info'), `api-usage=${usage + 1}/15000`);
+    assert.equal((await conn.query("SELECT Id FROM Account WHERE Success_Key__c = 'B-1'")).totalSize, 0);
+  });
+});

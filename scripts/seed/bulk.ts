@@ -1,0 +1,217 @@
+// Bulk API 2.0 for big objects: one ingest job per object (create, upload CSV, close, poll, read the successful and
+// failed rows), every step a counted call through OrgApi. Each result row becomes the same journal outcome and
+// failure report a collection row would; rows the job never confirmed are unsent, so --resume retries only those.
+import type { OrgApi } from './api';
+import { StopError, errorCode } from './api';
+import { backoffDelay, classify } from './retry';
+import { recordBody } from './orgState';
+import type { OutcomeLine } from './journal';
+import { COLLECTION_SIZE, COLLECTIONS_PER_CALL, type WriteItem, type WriteOptions } from './writer';
+
+/** Calls one job takes at the least: create, upload, close, one poll, successfulResults, failedResults. */
+export const BULK_JOB_CALLS = 6;
+/** Polls a job of tens of thousands of rows is allowed beyond the first before bulk stops paying. */
+export const BULK_POLL_ALLOWANCE = 4;
+
+/**
+ * Whether an object's write goes through Bulk API 2.0: composite costs ceil(n / 1000) calls, a bulk job
+ * BULK_JOB_CALLS plus its extra polls, so bulk saves calls only when ceil(n / 1000) > 6 + 4, i.e. above 10,000
+ * records. `minRecords` overrides the rule (tests and the benchmark force one path or the other).
+ */
+export function useBulk(records: number, minRecords?: number): boolean {
+  if (minRecords !== undefined) return records >= minRecords;
+  return Math.ceil(records / (COLLECTION_SIZE * COLLECTIONS_PER_CALL)) > BULK_JOB_CALLS + BULK_POLL_ALLOWANCE;
+}
+
+/** Poll waits: 1 s, 2 s, 4 s, then 5 s, up to about half an hour in all. */
+const POLL_MS = (poll: number): number => Math.min(1000 * 2 ** poll, 5000);
+const MAX_POLLS = 360;
+
+type Row = Record<string, string>;
+export type Finish = (
+  item: WriteItem,
+  outcome: 'created' | 'updated' | 'failed' | 'unsent',
+  lines: OutcomeLine[],
+  error?: { statusCode: string; message: string; fields?: string[] }
+) => void;
+
+/** One object's records as CSV: every row carries every column, parents as `Rel__r.Key__c`, null as #N/A. */
+export function toCsv(items: WriteItem[], keyField: string, userId: string | undefined): string {
+  const rows = items.map((item) => {
+    const row = new Map<string, string>();
+    const body = recordBody(item.prepared.record, item.prepared.values, userId);
+    for (const [name, value] of Object.entries(body)) {
+      if (name === 'attributes') continue;
+      if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+        for (const [field, key] of Object.entries(value)) row.set(`${name}.${field}`, cell(key));
+      } else row.set(name, cell(value));
+    }
+    return row;
+  });
+  const columns = [keyField, ...new Set(rows.flatMap((r) => [...r.keys()]).filter((c) => c !== keyField))];
+  const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
+  return [columns, ...rows.map((r) => columns.map((c) => r.get(c) ?? ''))]
+    .map((r) => r.map(quote).join(','))
+    .join('\n')
+    .concat('\n');
+}
+
+function cell(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '#N/A';
+  if (Array.isArray(value)) return value.join(';');
+  return String(value);
+}
+
+/** The platform's failed-row text, "STATUS_CODE:message:Field1,Field2 --", as a result error. */
+export function parseBulkError(text: string): { statusCode: string; message: string; fields?: string[] } {
+  const match = /^([A-Z_]+):([\s\S]*?):([^:]*?) --/.exec(text);
+  if (!match) return { statusCode: 'UNKNOWN', message: text || 'no error text for this row' };
+  const fields = match[3].split(',').filter(Boolean);
+  return { statusCode: match[1], message: match[2], ...(fields.length ? { fields } : {}) };
+}
+
+/**
+ * Writes one object's items through ingest jobs. Locked rows are retried in a new job with back-off; anything the
+ * jobs never confirmed when a StopError ends the run is unsent (the caller marks the rest of the run likewise).
+ */
+export async function writeBulk(
+  object: string,
+  keyField: string,
+  items: WriteItem[],
+  options: WriteOptions,
+  finish: Finish
+): Promise<StopError | undefined> {
+  const { api, journal, policy } = options;
+  let queue = items;
+  for (let round = 0; queue.length; round++) {
+    if (round > 0) {
+      const delay = backoffDelay(policy, round);
+      options.onRetry?.(`${queue.length} ${object} record(s) locked`, round, delay);
+      await policy.sleep(delay);
+    }
+    const retry: WriteItem[] = [];
+    const lines: OutcomeLine[] = [];
+    let results: { ok: Row[]; failed: Row[]; jobError?: string };
+    try {
+      results = await runJob(api, object, keyField, toCsv(queue, keyField, options.userId), policy.sleep);
+    } catch (error) {
+      if (error instanceof StopError) {
+        for (const item of queue) finish(item, 'unsent', lines, { statusCode: error.reason, message: error.message });
+        journal?.append(lines);
+        return error;
+      }
+      // The request itself was refused (no job, a bad object or field): every record of the job failed.
+      const statusCode = errorCode(error) ?? 'BULK_JOB_ERROR';
+      const message = error instanceof Error ? error.message : String(error);
+      for (const item of queue) finish(item, 'failed', lines, { statusCode, message });
+      journal?.append(lines);
+      return undefined;
+    }
+    const byKey = new Map(queue.map((item) => [item.prepared.record.key, item]));
+    for (const row of results.ok) {
+      const item = byKey.get(row[keyField]);
+      if (!item) continue;
+      byKey.delete(row[keyField]);
+      item.attempts++;
+      finish(item, row.sf__Created === 'true' ? 'created' : 'updated', lines);
+    }
+    for (const row of results.failed) {
+      const item = byKey.get(row[keyField]);
+      if (!item) continue;
+      byKey.delete(row[keyField]);
+      item.attempts++;
+      const error = parseBulkError(row.sf__Error ?? '');
+      if (classify(error.statusCode, error.message) === 'retry' && item.attempts < policy.maxAttempts) retry.push(item);
+      else finish(item, 'failed', lines, error);
+    }
+    // Rows in neither list were never processed (a failed or aborted job): not written, so --resume sends them.
+    for (const item of byKey.values()) {
+      finish(
+        item,
+        results.jobError ? 'failed' : 'unsent',
+        lines,
+        results.jobError
+          ? { statusCode: 'BULK_JOB_FAILED', message: results.jobError }
+          : { statusCode: 'UNPROCESSED', message: 'the bulk job did not process this record' }
+      );
+    }
+    journal?.append(lines);
+    queue = retry;
+  }
+  return undefined;
+}
+
+interface JobInfo {
+  id: string;
+  state: string;
+  errorMessage?: string;
+}
+
+async function runJob(
+  api: OrgApi,
+  object: string,
+  keyField: string,
+  csv: string,
+  sleep: (ms: number) => Promise<void>
+): Promise<{ ok: Row[]; failed: Row[]; jobError?: string }> {
+  const conn = api.connection;
+  const jobs = `${api.base}/jobs/ingest`;
+  // A fresh headers object per request: jsforce writes Content-Length into the one it is given.
+  const json = (): Record<string, string> => ({ 'Content-Type': 'application/json' });
+  const job = await api.send(`create ${object} bulk job`, () =>
+    conn.request<JobInfo>({
+      method: 'POST',
+      url: jobs,
+      body: JSON.stringify({
+        object,
+        externalIdFieldName: keyField,
+        contentType: 'CSV',
+        operation: 'upsert',
+        lineEnding: 'LF'
+      }),
+      headers: json()
+    })
+  );
+  await api.send(`upload ${object} CSV`, () =>
+    conn.request({
+      method: 'PUT',
+      url: `${jobs}/${job.id}/batches`,
+      body: csv,
+      headers: { 'Content-Type': 'text/csv' }
+    })
+  );
+  await api.send(`close ${object} bulk job`, () =>
+    conn.request({
+      method: 'PATCH',
+      url: `${jobs}/${job.id}`,
+      body: JSON.stringify({ state: 'UploadComplete' }),
+      headers: json()
+    })
+  );
+  let info: JobInfo | undefined;
+  for (let poll = 0; poll < MAX_POLLS; poll++) {
+    if (poll > 0) await sleep(POLL_MS(poll - 1));
+    info = await api.send(`${object} bulk job state`, () => conn.request<JobInfo>(`${jobs}/${job.id}`));
+    if (['JobComplete', 'Failed', 'Aborted'].includes(info.state)) break;
+  }
+  if (!info || !['JobComplete', 'Failed', 'Aborted'].includes(info.state)) {
+    throw new StopError(
+      'RETRIES_EXHAUSTED',
+      `${object} bulk job ${job.id} still ${info?.state} after ${MAX_POLLS} polls`
+    );
+  }
+  const rows = async (kind: string): Promise<Row[]> => {
+    const result = await api.send(`${object} bulk ${kind}`, () =>
+      conn.request<Row[] | string>(`${jobs}/${job.id}/${kind}`)
+    );
+    return Array.isArray(result) ? result : [];
+  };
+  const ok = await rows('successfulResults');
+  const failed = await rows('failedResults');
+  return {
+    ok,
+    failed,
+    jobError:
+      info.state === 'JobComplete' ? undefined : `bulk job ${info.state}: ${info.errorMessage ?? 'no reason given'}`
+  };
+}
