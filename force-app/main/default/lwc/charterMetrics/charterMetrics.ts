@@ -79,6 +79,22 @@ export default class CharterMetrics extends LightningElement {
     return this.tierRows.length > 0;
   }
 
+  /** The three segment tables share their columns; only the caption, first header and rows differ. */
+  get segmentTables(): Array<{ key: string; className: string; caption: string; segmentHeader: string; rows: Row[] }> {
+    const tables = [
+      { key: 'by-stage', caption: LABELS.ByStage, segmentHeader: LABELS.Stage, rows: this.stageRows },
+      { key: 'by-tier', caption: LABELS.ByTier, segmentHeader: LABELS.Tier, rows: this.tierRows },
+      { key: 'by-month', caption: LABELS.Trend, segmentHeader: LABELS.Month, rows: this.monthRows }
+    ];
+    // Tiers only exist when the fit sample does; the other tables always show.
+    return tables
+      .filter((table) => table.key !== 'by-tier' || this.hasTiers)
+      .map((table) => ({
+        ...table,
+        className: `slds-table slds-table_bordered slds-table_cell-buffer slds-m-bottom_medium ${table.key}`
+      }));
+  }
+
   get monthRows(): Row[] {
     return this.trend.map((month) => row(month.month, month.month, month.figures));
   }
