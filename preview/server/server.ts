@@ -7,6 +7,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import type { Connection } from 'jsforce';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
+import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { apexMethods } from './apex';
 import { UiApi, toUiApiError } from './uiApi';
 
@@ -61,15 +62,10 @@ async function readJson(req: http.IncomingMessage): Promise<any> {
   return text ? JSON.parse(text) : {};
 }
 
-export function localToday(): string {
-  const now = new Date();
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
-
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const ui = new UiApi(options.connection);
-  const today = options.today ?? localToday;
+  // The same clock the panel reads in the browser, so server view-models and the page agree on today.
+  const today = options.today ?? (() => localToday());
 
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://preview');

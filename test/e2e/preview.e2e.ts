@@ -11,7 +11,7 @@ import type { WorkspaceData } from '../../force-app/main/default/lwc/charterWork
 import type { PanelViewModel } from '../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { apexMethods } from '../../preview/server/apex';
-import { localToday } from '../../preview/server/server';
+import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
 
 const RESULTS = path.join(PROJECT_ROOT, 'test-results');

@@ -15,7 +15,7 @@ import { runMigrate } from '../../../../scripts/migrate/cli';
 import { runSeed } from '../../../../scripts/seed/seed';
 import type { WorkspaceData } from '../../../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import type { PanelViewModel } from '../../../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
-import { localToday } from '../../server';
+import { localToday } from '../../../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { apexMethods } from '../index';
 
 const LWC = path.join(PROJECT_ROOT, 'force-app', 'main', 'default', 'lwc');
