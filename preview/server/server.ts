@@ -10,6 +10,7 @@ import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { apexMethods } from './apex';
 import { UiApi, toUiApiError } from './uiApi';
+import { readJsonBody as readJson, refusal, RequestRefused } from './requestGuard';
 
 const DIST = path.join(PROJECT_ROOT, 'preview', 'dist');
 const SLDS = path.join(PROJECT_ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
@@ -54,22 +55,21 @@ function serveFile(res: http.ServerResponse, root: string, relative: string): vo
   fs.createReadStream(file).pipe(res);
 }
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- request bodies are checked by each handler
-async function readJson(req: http.IncomingMessage): Promise<any> {
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
-  const text = Buffer.concat(chunks).toString('utf8');
-  return text ? JSON.parse(text) : {};
-}
-
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
   const ui = new UiApi(options.connection);
   // The same clock the panel reads in the browser, so server view-models and the page agree on today.
   const today = options.today ?? (() => localToday());
 
+  let port = 0;
   const server = http.createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://preview');
     const route = url.pathname;
+    const refused = refusal(req, port);
+    if (refused) {
+      res.writeHead(refused.status, { 'content-type': 'application/json; charset=utf-8', connection: 'close' });
+      res.end(JSON.stringify({ message: refused.message }));
+      return;
+    }
     try {
       if (req.method === 'GET' && (route === '/' || route === '/index.html'))
         return serveFile(res, path.dirname(SHELL_HTML), 'index.html');
@@ -80,8 +80,9 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       if (apex && req.method === 'POST') {
         const method = apexMethods[`${apex[1]}.${apex[2]}`];
         if (!method) return send(res, 404, { message: `the preview has no implementation of ${apex[1]}.${apex[2]}` });
+        const params = await readJson(req);
         try {
-          return send(res, 200, await method(options.connection, await readJson(req), today()));
+          return send(res, 200, await method(options.connection, params, today()));
         } catch (error) {
           // Apex failures reach components as { body: { message } }.
           return send(res, 500, {
@@ -93,10 +94,10 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
 
       const record = /^\/preview\/api\/ui\/records(?:\/(\w+))?$/.exec(route);
       if (record) {
+        const input = req.method === 'POST' || req.method === 'PATCH' ? await readJson(req) : undefined;
         try {
-          if (req.method === 'POST' && !record[1]) return send(res, 201, await ui.create(await readJson(req)));
-          if (req.method === 'PATCH' && record[1])
-            return send(res, 200, await ui.update(record[1], await readJson(req)));
+          if (req.method === 'POST' && !record[1]) return send(res, 201, await ui.create(input));
+          if (req.method === 'PATCH' && record[1]) return send(res, 200, await ui.update(record[1], input));
           if (req.method === 'DELETE' && record[1]) {
             await ui.remove(record[1]);
             res.writeHead(204).end();
@@ -128,12 +129,16 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       }
       send(res, 404, { message: `no route for ${req.method} ${route}` });
     } catch (error) {
+      if (error instanceof RequestRefused) {
+        res.setHeader('connection', 'close');
+        return send(res, error.status, { message: error.message });
+      }
       send(res, 500, { message: error instanceof Error ? error.message : String(error) });
     }
   });
 
   await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
+  port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}/`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve()))

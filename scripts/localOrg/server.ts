@@ -518,20 +518,25 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
 
     const soap = /^\/services\/Soap\/([mu])\/(\d+\.\d+)\/?/.exec(fullPath);
     if (soap && method === 'POST') {
+      const xml = (response: { status: number; body: string }) => ({
+        status: response.status,
+        body: response.body,
+        type: 'text/xml;charset=UTF-8'
+      });
+      // The session is checked first, as the platform does: an injected fault never answers an unauthenticated call.
+      const checked = metadata.authenticate(text);
+      if ('refused' in checked) return xml(checked.refused);
       const fault = matchFault(method, fullPath, `POST /services/Soap/${soap[1]}`);
       if (fault) {
         const message = (
           faultResponse(fault, method, '', undefined, url.searchParams).body as Array<{ message: string }>
         )[0].message;
-        const response = fault === '503' ? { status: 503, body: 'Service Unavailable' } : soapFault(fault, message);
-        return { status: response.status, body: response.body, type: 'text/xml;charset=UTF-8' };
+        return xml(fault === '503' ? { status: 503, body: 'Service Unavailable' } : soapFault(fault, message));
       }
       if (soap[1] === 'u') {
-        const response = soapFault('UNKNOWN_EXCEPTION', 'The partner SOAP API is not available in the local org');
-        return { status: response.status, body: response.body, type: 'text/xml;charset=UTF-8' };
+        return xml(soapFault('UNKNOWN_EXCEPTION', 'The partner SOAP API is not available in the local org'));
       }
-      const response = await metadata.handle(text);
-      return { status: response.status, body: response.body, type: 'text/xml;charset=UTF-8' };
+      return xml(await metadata.run(checked.envelope));
     }
 
     const versioned = /^\/services\/data\/v([^/]+)(\/.*)?$/.exec(fullPath);
@@ -555,16 +560,16 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
       }
       return undefined;
     };
-    const fault = matchFault(method, fullPath, endpoint);
-    if (fault) {
-      count(endpoint);
+    const injected = (): ReturnType<typeof json> | undefined => {
+      const fault = matchFault(method, fullPath, endpoint);
+      if (!fault) return undefined;
       parseBody();
       return json(faultResponse(fault, method, apiPath, body, url.searchParams));
-    }
+    };
 
     if (fullPath === '/services/data' || fullPath === '/services/data/') {
       count(endpoint);
-      return json({ status: 200, body: versions() });
+      return injected() ?? json({ status: 200, body: versions() });
     }
     if (fullPath === '/services/oauth2/token') {
       return json({
@@ -575,8 +580,11 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
         }
       });
     }
+    // The token is checked before any injected fault answers, as the platform authenticates before it serves.
     if (bearer(request) !== accessToken) return json(invalidSession());
     count(endpoint);
+    const fault = injected();
+    if (fault) return fault;
     if (usage > apiLimit) {
       return json({
         status: 403,

@@ -76,4 +76,40 @@ describe('local org fault injection', () => {
     assert.equal(counters['GET /sobjects'], 2);
     assert.equal((await call(org, 'DELETE', '/__localorg/faults')).status, 204);
   });
+
+  it('checks the token before an injected fault answers, so a fault never reaches an unauthenticated caller', async () => {
+    org.faults.inject({ fault: '503', path: '/query', times: 1 });
+    const q = `${data}/query?q=${encodeURIComponent('SELECT Id FROM User')}`;
+    const anonymous = await call(org, 'GET', q, undefined, null);
+    const forged = await call(org, 'GET', q, undefined, 'not-the-token');
+    assert.deepEqual(
+      [anonymous.status, forged.status],
+      [401, 401],
+      'an unauthenticated request is refused before any fault'
+    );
+    assert.deepEqual(forged.body, [{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
+    // The rule was not spent on the refused requests: the first authenticated call still meets it.
+    assert.equal((await call(org, 'GET', q)).status, 503);
+    assert.equal((await call(org, 'GET', q)).status, 200);
+
+    org.faults.inject({ fault: '503', path: '/services/Soap', times: 1 });
+    const envelope = (session: string) =>
+      '<?xml version="1.0" encoding="UTF-8"?><soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"' +
+      ' xmlns="http://soap.sforce.com/2006/04/metadata"><soapenv:Header><SessionHeader><sessionId>' +
+      session +
+      '</sessionId></SessionHeader></soapenv:Header><soapenv:Body><describeMetadata><asOfVersion>66.0</asOfVersion>' +
+      '</describeMetadata></soapenv:Body></soapenv:Envelope>';
+    const soap = (session: string) =>
+      fetch(`${org.instanceUrl}/services/Soap/m/66.0`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'text/xml', SOAPAction: '""' },
+        body: envelope(session)
+      }).then(async (r) => ({ status: r.status, text: await r.text() }));
+    const refused = await soap('forged');
+    assert.equal(refused.status, 500);
+    assert.match(refused.text, /INVALID_SESSION_ID/, 'the SOAP session is checked before the fault');
+    assert.equal((await soap(org.accessToken)).status, 503, 'the fault still meets the first authenticated call');
+    assert.equal((await soap(org.accessToken)).status, 200);
+    org.faults.clear();
+  });
 });

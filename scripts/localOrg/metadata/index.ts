@@ -194,6 +194,25 @@ function fieldMetadata(f: FieldSchema): XmlObject {
   return JSON.parse(JSON.stringify(m)) as XmlObject;
 }
 
+/** The operation, its body and the session id of a SOAP envelope. */
+export interface SoapEnvelope {
+  body: XmlObject;
+  operation: string;
+  sessionId: string;
+}
+
+/** The envelope, or undefined when the text is not one. */
+function readEnvelope(xmlBody: string): SoapEnvelope | undefined {
+  const doc = parseSoap(xmlBody);
+  const env = doc && isObject(doc.Envelope) ? doc.Envelope : undefined;
+  const body = env && isObject(env.Body) ? env.Body : undefined;
+  const operation = body ? Object.keys(body).find((k) => !k.startsWith('@_')) : undefined;
+  if (!body || !operation) return undefined;
+  const header = isObject(env?.Header) ? env.Header : {};
+  const sessionHeader = isObject(header.SessionHeader) ? header.SessionHeader : {};
+  return { body, operation, sessionId: text(sessionHeader.sessionId) ?? '' };
+}
+
 export class MetadataApi {
   private stateCache: MetadataState | undefined;
   private queue: Promise<void> = Promise.resolve();
@@ -201,24 +220,37 @@ export class MetadataApi {
 
   constructor(private readonly host: MetadataHost) {}
 
+  /**
+   * The SOAP envelope's session check, before anything else answers: a malformed envelope or an invalid session is
+   * the fault the platform gives; otherwise the parsed envelope for `run` (the server injects faults in between).
+   */
+  authenticate(xmlBody: string): { refused: SoapResponse } | { envelope: SoapEnvelope } {
+    const envelope = readEnvelope(xmlBody);
+    if (!envelope) {
+      return {
+        refused: soapFault('Client', 'Unable to parse the SOAP request: expected an Envelope with a Body', 'soapenv')
+      };
+    }
+    if (!envelope.sessionId || !this.host.isValidSession(envelope.sessionId)) {
+      return {
+        refused: soapFault(
+          'INVALID_SESSION_ID',
+          'Invalid Session ID found in SessionHeader: Illegal Session. Session not found, missing session hash'
+        )
+      };
+    }
+    return { envelope };
+  }
+
   /** Answers one SOAP request body; the server sends `body` as text/xml with `status`. */
   async handle(xmlBody: string): Promise<SoapResponse> {
-    const doc = parseSoap(xmlBody);
-    const env = doc && isObject(doc.Envelope) ? doc.Envelope : undefined;
-    const body = env && isObject(env.Body) ? env.Body : undefined;
-    const operation = body ? Object.keys(body).find((k) => !k.startsWith('@_')) : undefined;
-    if (!body || !operation) {
-      return soapFault('Client', 'Unable to parse the SOAP request: expected an Envelope with a Body', 'soapenv');
-    }
-    const header = isObject(env?.Header) ? env.Header : {};
-    const sessionHeader = isObject(header.SessionHeader) ? header.SessionHeader : {};
-    const sessionId = text(sessionHeader.sessionId) ?? '';
-    if (!sessionId || !this.host.isValidSession(sessionId)) {
-      return soapFault(
-        'INVALID_SESSION_ID',
-        'Invalid Session ID found in SessionHeader: Illegal Session. Session not found, missing session hash'
-      );
-    }
+    const checked = this.authenticate(xmlBody);
+    return 'refused' in checked ? checked.refused : this.run(checked.envelope);
+  }
+
+  /** Answers an authenticated envelope. */
+  async run(envelope: SoapEnvelope): Promise<SoapResponse> {
+    const { body, operation } = envelope;
     this.host.countRequest(`/services/Soap/m/${operation}`);
     const args = isObject(body[operation]) ? (body[operation] as XmlObject) : {};
     try {
