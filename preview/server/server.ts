@@ -9,6 +9,7 @@ import type { Connection } from 'jsforce';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { apexMethods } from './apex';
+import { LimitException } from './apex/governor';
 import { UiApi, toUiApiError } from './uiApi';
 import { readJsonBody as readJson, refusal, RequestRefused } from './requestGuard';
 
@@ -84,10 +85,11 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         try {
           return send(res, 200, await method(options.connection, params, today()));
         } catch (error) {
-          // Apex failures reach components as { body: { message } }.
+          // Apex failures reach components as { body: { message, exceptionType } }; a governor limit keeps its
+          // System.LimitException type.
           return send(res, 500, {
             message: error instanceof Error ? error.message : String(error),
-            exceptionType: 'System.Exception'
+            exceptionType: error instanceof LimitException ? error.exceptionType : 'System.Exception'
           });
         }
       }

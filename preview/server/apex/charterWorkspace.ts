@@ -1,7 +1,7 @@
 // Preview implementation of CharterWorkspaceController.getWorkspace: the controller's own queries (read out of its
 // source, one per object in source order), the same charter selection, period rules and shaping into WorkspaceData.
 // Like the Apex, it does no arithmetic beyond unpacking aggregate values: successModel computes in the browser.
-import type { Connection } from 'jsforce';
+import type { ApexTransaction } from './governor';
 import type { WorkspaceData } from '../../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import type {
   AchievedRow,
@@ -44,7 +44,7 @@ function checkDate(today: string): string {
   return today;
 }
 
-export async function getWorkspace(connection: Connection, params: Params, today: string): Promise<WorkspaceData> {
+export async function getWorkspace(tx: ApexTransaction, params: Params, today: string): Promise<WorkspaceData> {
   const q = controller();
   const charterId = params.charterId ?? null;
   // What Lightning answers when a component passes something that is not an Id to an Id parameter.
@@ -57,16 +57,16 @@ export async function getWorkspace(connection: Connection, params: Params, today
   // Success_Charter__c #1 is activeCharter(), #2 charterById().
   const charters =
     charterId === null
-      ? await q.run<NonNullable<WorkspaceData['charter']>>(connection, 'Success_Charter__c', {}, 0)
-      : await q.run<NonNullable<WorkspaceData['charter']>>(connection, 'Success_Charter__c', { charterId }, 1);
+      ? await q.run<NonNullable<WorkspaceData['charter']>>(tx, 'Success_Charter__c', {}, 0)
+      : await q.run<NonNullable<WorkspaceData['charter']>>(tx, 'Success_Charter__c', { charterId }, 1);
   const charter = charters[0] ?? null;
 
   const [parts, program, config] = await Promise.all([
-    charter?.Id ? loadParts(connection, q, charter.Id) : emptyParts(),
-    loadProgram(connection, q, { date: periodStart }, { date: asOf }),
-    loadConfig(connection, q)
+    charter?.Id ? loadParts(tx, q, charter.Id) : emptyParts(),
+    loadProgram(tx, q, { date: periodStart }, { date: asOf }),
+    loadConfig(tx, q)
   ]);
-  const customers = await loadCustomers(connection, q, program.accountsByStage);
+  const customers = await loadCustomers(tx, q, program.accountsByStage);
   return { asOf, periodStart, periodEnd: asOf, charter, ...parts, program, customers, config };
 }
 
@@ -84,20 +84,20 @@ const emptyParts = (): Parts => ({
   riskAccountCounts: []
 });
 
-async function loadParts(connection: Connection, q: ControllerQueries, charterId: string): Promise<Parts> {
+async function loadParts(tx: ApexTransaction, q: ControllerQueries, charterId: string): Promise<Parts> {
   const [objectives, roles, milestones, risks] = await Promise.all([
-    q.run<WorkspaceData['objectives'][number]>(connection, 'Charter_Objective__c', { charterId }),
-    q.run<WorkspaceData['roles'][number]>(connection, 'Charter_Role__c', { charterId }),
-    q.run<WorkspaceData['milestones'][number]>(connection, 'Charter_Milestone__c', { charterId }),
-    q.run<WorkspaceData['risks'][number]>(connection, 'Charter_Risk__c', { charterId })
+    q.run<WorkspaceData['objectives'][number]>(tx, 'Charter_Objective__c', { charterId }),
+    q.run<WorkspaceData['roles'][number]>(tx, 'Charter_Role__c', { charterId }),
+    q.run<WorkspaceData['milestones'][number]>(tx, 'Charter_Milestone__c', { charterId }),
+    q.run<WorkspaceData['risks'][number]>(tx, 'Charter_Risk__c', { charterId })
   ]);
   const riskIds = ids(risks);
   // `IN :riskIds` over an empty set matches nothing in Apex; SOQL text has no empty list, so skip the round trip.
   if (!riskIds.length) return { objectives, roles, milestones, risks, riskAccounts: [], riskAccountCounts: [] };
   // Customer_Risk__c #1 is the worst 1,000 accounts per risk, #2 the complete count per risk.
   const [riskAccounts, counts] = await Promise.all([
-    q.run<WorkspaceData['riskAccounts'][number]>(connection, 'Customer_Risk__c', { riskIds }, 0),
-    q.run<Aggregate>(connection, 'Customer_Risk__c', { riskIds }, 1)
+    q.run<WorkspaceData['riskAccounts'][number]>(tx, 'Customer_Risk__c', { riskIds }, 0),
+    q.run<Aggregate>(tx, 'Customer_Risk__c', { riskIds }, 1)
   ]);
   const riskAccountCounts = counts.map((row) => ({ riskId: String(row.riskId), accounts: toNumber(row.customers) }));
   return { objectives, roles, milestones, risks, riskAccounts, riskAccountCounts };
@@ -108,7 +108,7 @@ function achievedRow(row: Aggregate): AchievedRow {
 }
 
 async function loadProgram(
-  connection: Connection,
+  tx: ApexTransaction,
   q: ControllerQueries,
   periodStart: BindValue,
   asOf: BindValue
@@ -121,21 +121,21 @@ async function loadProgram(
   // Customer_Goal__c #1 achieved by stage, #2 achieved by month, #3 due by stage and month, #4 one days-to-value
   // range (run once per range, as the Apex loop does), #5 the customer sample's goals.
   const [byStage, achieved, byMonth, due, days, revenue] = await Promise.all([
-    q.run<Aggregate>(connection, 'Account', {}, 0),
-    q.run<Aggregate>(connection, 'Customer_Goal__c', period, 0),
-    q.run<Aggregate>(connection, 'Customer_Goal__c', period, 1),
+    q.run<Aggregate>(tx, 'Account', {}, 0),
+    q.run<Aggregate>(tx, 'Customer_Goal__c', period, 0),
+    q.run<Aggregate>(tx, 'Customer_Goal__c', period, 1),
     q.run<Aggregate>(
-      connection,
+      tx,
       'Customer_Goal__c',
       { ...period, OPEN_GOAL_STATUSES: q.constant('OPEN_GOAL_STATUSES') as string[] },
       2
     ),
     Promise.all(
       buckets.map((bucket) =>
-        q.run<Aggregate>(connection, 'Customer_Goal__c', { ...period, lower: bucket.lower, upper: bucket.upper }, 3)
+        q.run<Aggregate>(tx, 'Customer_Goal__c', { ...period, lower: bucket.lower, upper: bucket.upper }, 3)
       )
     ),
-    q.run<Aggregate>(connection, 'Opportunity', period, 0)
+    q.run<Aggregate>(tx, 'Opportunity', period, 0)
   ]);
   const accountsByStage: StageCountRow[] = byStage.map((row) =>
     compact({ stage: toText(row.stage), accounts: toNumber(row.customers) })
@@ -172,27 +172,27 @@ async function loadProgram(
 }
 
 async function loadCustomers(
-  connection: Connection,
+  tx: ApexTransaction,
   q: ControllerQueries,
   accountsByStage: StageCountRow[]
 ): Promise<WorkspaceData['customers']> {
   const total = accountsByStage.reduce((sum, tally) => sum + toNumber(tally.accounts), 0);
   // Account #2 is the sample of the 200 customers with the largest ARR.
-  const accounts = await q.run<WorkspaceData['customers']['accounts'][number]>(connection, 'Account', {}, 1);
+  const accounts = await q.run<WorkspaceData['customers']['accounts'][number]>(tx, 'Account', {}, 1);
   const accountIds = ids(accounts);
   if (!accountIds.length) return { total, accounts, goals: [], risks: [] };
   const [goals, risks] = await Promise.all([
-    q.run<WorkspaceData['customers']['goals'][number]>(connection, 'Customer_Goal__c', { accountIds }, 4),
-    q.run<WorkspaceData['customers']['risks'][number]>(connection, 'Customer_Risk__c', { accountIds }, 2)
+    q.run<WorkspaceData['customers']['goals'][number]>(tx, 'Customer_Goal__c', { accountIds }, 4),
+    q.run<WorkspaceData['customers']['risks'][number]>(tx, 'Customer_Risk__c', { accountIds }, 2)
   ]);
   return { total, accounts, goals, risks };
 }
 
-async function loadConfig(connection: Connection, q: ControllerQueries): Promise<WorkspaceData['config']> {
+async function loadConfig(tx: ApexTransaction, q: ControllerQueries): Promise<WorkspaceData['config']> {
   const [dimensions, bands, criteria] = await Promise.all([
-    q.run<WorkspaceData['config']['dimensions'][number]>(connection, 'Health_Dimension__mdt'),
-    q.run<WorkspaceData['config']['bands'][number]>(connection, 'Health_Band__mdt'),
-    q.run<WorkspaceData['config']['criteria'][number]>(connection, 'ICP_Criterion__mdt')
+    q.run<WorkspaceData['config']['dimensions'][number]>(tx, 'Health_Dimension__mdt'),
+    q.run<WorkspaceData['config']['bands'][number]>(tx, 'Health_Band__mdt'),
+    q.run<WorkspaceData['config']['criteria'][number]>(tx, 'ICP_Criterion__mdt')
   ]);
   return { dimensions, bands, criteria };
 }

@@ -3,9 +3,9 @@
 // sends it to the local org. When a controller's query changes, the preview follows.
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Connection } from 'jsforce';
 import { parseApex, type SoqlUse } from '../../../scripts/checks/apex';
 import { DEFAULT_DIR } from '../../../scripts/lib/paths';
+import type { ApexTransaction } from './governor';
 
 /** An Apex Date bind: SOQL takes it unquoted (`Achieved_Date__c >= 2025-01-01`). */
 export interface DateBind {
@@ -112,16 +112,19 @@ export class ControllerQueries {
     return found[nth];
   }
 
-  /** Runs the controller's query on `objectName` with its binds, all pages, records as Apex returns them. */
+  /**
+   * Runs the controller's query on `objectName` with its binds inside the Apex transaction (charged against its
+   * governor limits), all pages, records as Apex returns them.
+   */
   async run<T extends object>(
-    connection: Connection,
+    tx: ApexTransaction,
     objectName: string,
     binds: Record<string, BindValue> = {},
     nth = 0
   ): Promise<T[]> {
     const use = this.text(objectName, nth);
     const soql = bindQuery(use.text, binds, `${this.className}.cls:${use.line}`);
-    const result = await connection.query<T>(soql, { autoFetch: true, maxFetch: 100000 });
+    const result = await tx.query<T>(`${this.className}:${use.line}`, soql);
     return stripAttributes(result.records);
   }
 }
