@@ -3,6 +3,15 @@
 
 const RELATIVE = /^(?:today|([+-])(\d{1,5})([dwmy]))$/;
 
+/** The dates a Salesforce Date or Date/Time field stores. */
+export const DATE_MIN = '1700-01-01';
+export const DATE_MAX = '4000-12-31';
+
+/** Whether a YYYY-MM-DD day is one the platform stores (ISO strings of one format compare in date order). */
+export function dateInRange(day: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(day) && day >= DATE_MIN && day <= DATE_MAX;
+}
+
 export function isRelativeDate(value: unknown): value is string {
   return typeof value === 'string' && RELATIVE.test(value.trim());
 }
@@ -12,8 +21,16 @@ export function isoDay(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** Resolves a relative date against `today` (YYYY-MM-DD); absolute YYYY-MM-DD passes through; anything else is undefined. */
+/**
+ * Resolves a relative date against `today` (YYYY-MM-DD); absolute YYYY-MM-DD passes through. Anything else, and any
+ * day outside DATE_MIN..DATE_MAX, is undefined.
+ */
 export function resolveDate(value: string, today: string): string | undefined {
+  const day = resolveDay(value, today);
+  return day !== undefined && dateInRange(day) ? day : undefined;
+}
+
+function resolveDay(value: string, today: string): string | undefined {
   const text = value.trim();
   if (/^\d{4}-\d{2}-\d{2}$/.test(text)) {
     const parsed = new Date(`${text}T00:00:00Z`);

@@ -3,7 +3,15 @@
 // published JSON Schema (plan.schema.json) mirrors them and a test keeps the two in step.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
-import { isMap, isSeq, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
+import {
+  findNodeAtLocation,
+  getNodeValue,
+  parseTree,
+  printParseErrorCode,
+  type Node,
+  type ParseError
+} from 'jsonc-parser';
 
 export interface ParentSpec {
   /** The plan property that holds the parent's key, e.g. "account". */
@@ -139,7 +147,19 @@ export interface Plan {
   /** Stable hash of the plan's content: --resume refuses a journal written for another plan. */
   hash: string;
   lineOf(pointer: string): number | undefined;
+  /** A scalar's text as written in the file (a number's digits before JavaScript rounds them), when there is a file. */
+  sourceOf(pointer: string): string | undefined;
 }
+
+/** The plan format this seed reads (`version` in the plan; the published schema says the same). */
+export const PLAN_VERSION = 1;
+
+/** Where each pointer is in the file: its line, and its scalar text as written. */
+interface Locator {
+  lineOf(pointer: string): number | undefined;
+  sourceOf(pointer: string): string | undefined;
+}
+const NOWHERE: Locator = { lineOf: () => undefined, sourceOf: () => undefined };
 
 export function formatProblem(problem: Problem): string {
   const where = `${problem.file}${problem.line ? `:${problem.line}` : ''} ${problem.pointer || '/'}`;
@@ -173,6 +193,49 @@ export function loadPlanFile(file: string, displayName = file): Plan {
 }
 
 export function parsePlanText(text: string, file: string): Plan {
+  return /\.json$/i.test(file) ? parseJsonPlan(text, file) : parseYamlPlan(text, file);
+}
+
+/** JSON plans are read by a JSON parser: YAML would accept trailing commas, comments and unquoted keys. */
+function parseJsonPlan(text: string, file: string): Plan {
+  const errors: ParseError[] = [];
+  const root = parseTree(text, errors, { allowTrailingComma: false, disallowComments: true });
+  const lineAt = (offset: number): number => text.slice(0, offset).split('\n').length;
+  if (errors.length) {
+    throw new PlanError(
+      errors.map((error) => ({
+        file,
+        pointer: '',
+        line: lineAt(error.offset),
+        message: `malformed JSON: ${printParseErrorCode(error.error)} at column ${error.offset - text.lastIndexOf('\n', error.offset - 1)}`
+      }))
+    );
+  }
+  if (!root) throw new PlanError([{ file, pointer: '', line: 1, message: 'malformed JSON: the file holds no value' }]);
+  const nodeAt = (pointer: string): Node | undefined =>
+    findNodeAtLocation(
+      root,
+      pointerTokens(pointer).map((t) => (/^\d+$/.test(t) ? Number(t) : t))
+    );
+  return planFromData(getNodeValue(root) as unknown, file, {
+    lineOf(pointer) {
+      const node = nodeAt(pointer);
+      // A property's line is its key's, as in YAML.
+      return node ? lineAt(node.parent?.type === 'property' ? node.parent.offset : node.offset) : undefined;
+    },
+    sourceOf(pointer) {
+      const node = nodeAt(pointer);
+      return node && node.type !== 'object' && node.type !== 'array'
+        ? text.slice(node.offset, node.offset + node.length)
+        : undefined;
+    }
+  });
+}
+
+/** How many alias expansions a plan may make: enough for shared values, far below a billion-laughs document. */
+const MAX_ALIAS_COUNT = 100;
+
+function parseYamlPlan(text: string, file: string): Plan {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length) {
@@ -181,12 +244,39 @@ export function parsePlanText(text: string, file: string): Plan {
         file,
         pointer: '',
         line: error.linePos?.[0].line,
-        message: `malformed ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${error.message.split('\n')[0]}`
+        message: `malformed YAML: ${error.message.split('\n')[0]}`
       }))
     );
   }
-  const lineOf = (pointer: string): number | undefined => nodeLine(doc, lineCounter, pointer);
-  return planFromData(doc.toJS() as unknown, file, lineOf);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    // The yaml library refuses a document whose aliases expand past the limit (a resource exhaustion attack).
+    if (!(error instanceof ReferenceError)) throw error;
+    let line: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) line = lineCounter.linePos(node.range[0]).line;
+        return visit.BREAK;
+      }
+    });
+    throw new PlanError([
+      {
+        file,
+        pointer: '',
+        line,
+        message: `the YAML aliases expand to more than ${MAX_ALIAS_COUNT} copies (${error.message}): write the records out`
+      }
+    ]);
+  }
+  return planFromData(data, file, {
+    lineOf: (pointer) => nodeLine(doc, lineCounter, pointer),
+    sourceOf(pointer) {
+      const node = doc.getIn(pointerTokens(pointer), true);
+      return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+    }
+  });
 }
 
 function nodeLine(doc: Document, lineCounter: LineCounter, pointer: string): number | undefined {
@@ -216,11 +306,8 @@ const isObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** Turns parsed plan data (from a file or the generator) into records, collecting every structural problem. */
-export function planFromData(
-  data: unknown,
-  file: string,
-  lineOf: (pointer: string) => number | undefined = () => undefined
-): Plan {
+export function planFromData(data: unknown, file: string, locator: Locator = NOWHERE): Plan {
+  const { lineOf } = locator;
   const problems: Problem[] = [];
   const problem = (pointer: string, message: string, extra: Partial<Problem> = {}): void => {
     problems.push({ file, pointer, line: lineOf(pointer), message, ...extra });
@@ -228,6 +315,12 @@ export function planFromData(
   const records: PlanRecord[] = [];
   if (!isObject(data)) {
     throw new PlanError([{ file, pointer: '', message: 'the plan must be a mapping of sections' }]);
+  }
+  if (data.version !== undefined && data.version !== PLAN_VERSION) {
+    problem(
+      pointerOf('version'),
+      `version ${JSON.stringify(data.version)} is not supported: this seed reads version ${PLAN_VERSION} plans`
+    );
   }
   for (const name of Object.keys(data)) {
     if (name === '$schema' || name === 'version' || name === 'description') continue;
@@ -260,7 +353,7 @@ export function planFromData(
   checkDuplicates(records, problem);
   if (problems.length) throw new PlanError(problems);
   const hash = createHash('sha256').update(JSON.stringify(records)).digest('hex').slice(0, 16);
-  return { file, records, hash, lineOf };
+  return { file, records, hash, lineOf, sourceOf: locator.sourceOf };
 }
 
 function readRecord(

@@ -1,7 +1,7 @@
 // Validation against the org's describe, before anything is written: objects and fields exist and are writable,
 // restricted picklist values are valid, required fields are present, text fits, numbers and dates parse, and every
 // parent key resolves in the plan or in the org. Every problem is listed; one is enough to write nothing.
-import { resolveDate } from './dates';
+import { DATE_MAX, DATE_MIN, dateInRange, isRelativeDate, resolveDate } from './dates';
 import { RUNNING_USER, type Plan, type PlanRecord, type Problem } from './plan';
 
 /** The part of a describe sObject answer the seed reads. */
@@ -113,6 +113,8 @@ export function validatePlan(plan: Plan, describes: Map<string, ObjectDescribe>,
       );
     }
     const values: Record<string, unknown> = {};
+    /** Fields already reported: a bad value is one problem, not also a "required field missing". */
+    const reported = new Set<string>();
     for (const [name, raw] of Object.entries(record.fields)) {
       const at = `${record.pointer}/${name.replace(/~/g, '~0').replace(/\//g, '~1')}`;
       const field = fields.get(name.toLowerCase());
@@ -128,7 +130,10 @@ export function validatePlan(plan: Plan, describes: Map<string, ObjectDescribe>,
         );
         continue;
       }
-      const value = checkValue(field, raw, today, (message) => problem(at, message, field.name));
+      const value = checkValue(field, raw, today, plan.sourceOf(at), (message) => {
+        reported.add(field.name);
+        problem(at, message, field.name);
+      });
       if (value !== INVALID) values[field.name] = value;
     }
     for (const parent of record.parents) {
@@ -144,7 +149,8 @@ export function validatePlan(plan: Plan, describes: Map<string, ObjectDescribe>,
     if (record.create) {
       for (const field of fields.values()) {
         const required = !field.nillable && field.createable && !field.defaultedOnCreate && field.type !== 'boolean';
-        if (!required || field.name.toLowerCase() === record.keyField.toLowerCase()) continue;
+        if (!required || field.name.toLowerCase() === record.keyField.toLowerCase() || reported.has(field.name))
+          continue;
         const given =
           Object.keys(values).some((n) => n === field.name) ||
           record.parents.some((p) => p.spec.field.toLowerCase() === field.name.toLowerCase());
@@ -160,7 +166,32 @@ export function validatePlan(plan: Plan, describes: Map<string, ObjectDescribe>,
 
 const INVALID = Symbol('invalid');
 
-function checkValue(field: FieldDescribe, raw: unknown, today: string, fail: (message: string) => void): unknown {
+/** A number as the plan wrote it: YAML's .inf and .nan, and every digit of a long number (not its rounded double). */
+function numberText(raw: number, source: string | undefined): string {
+  if (source !== undefined && source.trim()) return source.trim();
+  if (Number.isNaN(raw)) return '.nan';
+  if (!Number.isFinite(raw)) return raw > 0 ? '.inf' : '-.inf';
+  return String(raw);
+}
+
+/** Significant digits of a decimal literal ("0.00120" has 2, "1.5e21" has 2, "123456789012345678" has 18). */
+function significantDigits(text: string): number {
+  const mantissa = text.replace(/^[+-]/, '').split(/e/i)[0];
+  const digits = mantissa.replace('.', '').replace(/^0+/, '');
+  // Trailing zeros of a whole number are significant only as written; a double carries them exactly anyway.
+  return digits.replace(/0+$/, '').length;
+}
+
+/** A double carries 15 significant decimal digits exactly (IEEE 754 binary64, DBL_DIG). */
+const EXACT_DIGITS = 15;
+
+function checkValue(
+  field: FieldDescribe,
+  raw: unknown,
+  today: string,
+  source: string | undefined,
+  fail: (message: string) => void
+): unknown {
   if (raw === null) {
     if (!field.nillable && field.type !== 'boolean') fail(`${field.name} cannot be blank`);
     return null;
@@ -186,6 +217,10 @@ function checkValue(field: FieldDescribe, raw: unknown, today: string, fail: (me
   }
   if (type === 'date') {
     const resolved = typeof raw === 'string' ? resolveDate(raw, today) : undefined;
+    if (!resolved && typeof raw === 'string' && (isRelativeDate(raw) || /^\s*\d{4}-\d{2}-\d{2}\s*$/.test(raw))) {
+      fail(`${JSON.stringify(raw)} is outside the dates the platform stores (${DATE_MIN} to ${DATE_MAX})`);
+      return INVALID;
+    }
     if (!resolved) {
       fail(
         `${field.name} takes a date: YYYY-MM-DD, "today" or a relative date such as "-90d", "+2w", "+3m", "-1y"; got ${JSON.stringify(raw)}`
@@ -195,21 +230,30 @@ function checkValue(field: FieldDescribe, raw: unknown, today: string, fail: (me
     return resolved;
   }
   if (NUMBER_TYPES.has(type)) {
-    if (typeof raw !== 'number' || !Number.isFinite(raw)) {
+    if (typeof raw !== 'number') {
       fail(`${field.name} takes a number, not ${JSON.stringify(raw)}`);
+      return INVALID;
+    }
+    const text = numberText(raw, source);
+    if (!Number.isFinite(raw)) {
+      fail(`${field.name} takes a finite number, not ${text}`);
       return INVALID;
     }
     const scale = type === 'int' || type === 'long' ? 0 : (field.scale ?? 0);
     if (scale === 0 && !Number.isInteger(raw)) {
-      fail(`${field.name} takes a whole number, not ${raw}`);
+      fail(`${field.name} takes a whole number, not ${text}`);
       return INVALID;
     }
-    if (field.precision) {
-      const digits = Math.trunc(Math.abs(raw)).toString().length;
-      if (digits > field.precision - scale) {
-        fail(`${raw} has too many digits for ${field.name} (${field.precision - scale} before the decimal point)`);
-        return INVALID;
-      }
+    // Compared by magnitude: the digits of String(1e21) are "1e+21", five characters for a 22-digit number.
+    if (field.precision && Math.abs(raw) >= 10 ** (field.precision - scale)) {
+      fail(`${text} has too many digits for ${field.name} (${field.precision - scale} before the decimal point)`);
+      return INVALID;
+    }
+    if (significantDigits(text) > EXACT_DIGITS) {
+      fail(
+        `${text} has ${significantDigits(text)} significant digits; a number is sent exactly up to ${EXACT_DIGITS} (it would be stored as ${raw})`
+      );
+      return INVALID;
     }
     return raw;
   }
@@ -236,6 +280,10 @@ function checkValue(field: FieldDescribe, raw: unknown, today: string, fail: (me
   if (type === 'datetime') {
     if (typeof raw !== 'string' || Number.isNaN(Date.parse(raw))) {
       fail(`${field.name} takes an ISO 8601 date-time`);
+      return INVALID;
+    }
+    if (!dateInRange(new Date(Date.parse(raw)).toISOString().slice(0, 10))) {
+      fail(`${JSON.stringify(raw)} is outside the dates the platform stores (${DATE_MIN} to ${DATE_MAX})`);
       return INVALID;
     }
     return raw;
