@@ -192,7 +192,31 @@ export const CONTRACT: Record<string, ContractObject> = {
       Product_Adoption__c: { type: 'Percent', precision: 5, scale: 2 },
       ARR__c: { type: 'Currency', precision: 16, scale: 2 },
       Renewal_Date__c: date,
-      Success_Key__c: key
+      Success_Key__c: key,
+      Product_Account_Id__c: { type: 'Text', length: 80 },
+      Licensed_Seats__c: { type: 'Number', precision: 9, scale: 0 }
+    }
+  },
+  Product_Usage__c: {
+    nameLabel: 'Usage Period',
+    key: 'Usage_Key__c',
+    fields: {
+      Usage_Key__c: { type: 'Text', length: 120 },
+      Account__c: { type: 'MasterDetail', referenceTo: 'Account' },
+      Period__c: { type: 'Picklist', values: ['Week', 'Month'] },
+      Period_Start__c: date,
+      Period_End__c: date,
+      Source__c: { type: 'Picklist', values: ['Events', 'Daily Metrics'] },
+      Active_Users__c: { type: 'Number', precision: 9, scale: 0 },
+      Licensed_Seats__c: { type: 'Number', precision: 9, scale: 0 },
+      Utilisation__c: { type: 'Percent', precision: 5, scale: 2 },
+      Sessions__c: { type: 'Number', precision: 12, scale: 0 },
+      Events__c: { type: 'Number', precision: 14, scale: 0 },
+      Key_Events__c: { type: 'Number', precision: 14, scale: 0 },
+      Key_Features_Used__c: { type: 'Number', precision: 3, scale: 0 },
+      Key_Features_Total__c: { type: 'Number', precision: 3, scale: 0 },
+      Feature_Adoption__c: { type: 'Percent', precision: 5, scale: 2 },
+      Features_Used__c: { type: 'LongTextArea' }
     }
   },
   Opportunity: {
@@ -216,6 +240,15 @@ export const CONTRACT: Record<string, ContractObject> = {
       Minimum_Score__c: { type: 'Number' },
       Meaning__c: { type: 'Text' },
       Variant__c: { type: 'Picklist', values: ['success', 'warning', 'error'] }
+    }
+  },
+  Key_Feature__mdt: {
+    fields: {
+      Event_Names__c: { type: 'LongTextArea' },
+      Weight__c: { type: 'Number' },
+      Active__c: { type: 'Checkbox' },
+      Sort_Order__c: { type: 'Number' },
+      Description__c: { type: 'Text' }
     }
   },
   Lifecycle_Stage__mdt: {
@@ -275,6 +308,13 @@ export const CONTRACT_RECORDS: Record<string, Record<string, Record<string, stri
     Watch: { Minimum_Score__c: 40, Variant__c: 'warning' },
     At_Risk: { Minimum_Score__c: 0, Variant__c: 'error' }
   },
+  Key_Feature__mdt: {
+    Dashboards: { Weight__c: 25 },
+    Reports: { Weight__c: 25 },
+    Automation: { Weight__c: 20 },
+    Integrations: { Weight__c: 20 },
+    Collaboration: { Weight__c: 10 }
+  },
   Lifecycle_Stage__mdt: Object.fromEntries(LIFECYCLE_STAGES.map((s, i) => [s.replace(/ /g, '_'), { Order__c: i + 1 }]))
 };
 
@@ -303,6 +343,19 @@ export const PERMISSION_SETS = {
   admin: 'Customer_Success_Admin',
   manager: 'Customer_Success_Manager',
   viewer: 'Customer_Success_Viewer'
+} as const;
+
+/**
+ * The set for the user that runs the usage load (often an integration user): create and edit on the usage rollups,
+ * read on the accounts they hang from and the keys the load matches on, the key feature configuration, and nothing
+ * more. The rules test holds it to exactly that.
+ */
+export const USAGE_LOAD = {
+  permissionSet: 'Customer_Success_Usage_Load',
+  writes: 'Product_Usage__c',
+  reads: ['Account'],
+  readsFields: ['Account.Success_Key__c', 'Account.Product_Account_Id__c', 'Account.Licensed_Seats__c'],
+  metadataTypes: ['Key_Feature__mdt']
 } as const;
 
 export const APP_NAME = 'Customer_Success';

@@ -2,7 +2,7 @@
 // per object, the validation rules, the configuration records and the access each permission set grants.
 import path from 'node:path';
 import * as prettier from 'prettier';
-import { OPERATIONS_OBJECTS } from './contract';
+import { OPERATIONS_OBJECTS, USAGE_LOAD } from './contract';
 import type { DataModel, FieldDef, ObjectDef, PermissionSetDef } from './forceAppModel';
 import { isFlsExempt } from './rules';
 
@@ -182,6 +182,14 @@ const DESIGN_NOTES = [
     OPERATIONS_OBJECTS.join('`, `') +
     '`) record what `npm run migrate` did to the org, not customer success data: only the Admin set grants them, and ' +
     'the rules test fails if the Manager or Viewer set ever does. Otherwise they keep the rules of any object.',
+  '`Product_Usage__c` holds one rollup per account and period (a week by default), written by `npm run usage` from ' +
+    'the product’s own event or daily-metrics export; raw events stay in the customer’s warehouse. It is a ' +
+    'master-detail child of Account and upserts on `Usage_Key__c` (account, period, start), so a reload never ' +
+    'duplicates a period. Managers and viewers read it; only the load writes it, through the Admin set or ' +
+    '`' +
+    USAGE_LOAD.permissionSet +
+    '`, which grants an integration user exactly the upsert, the account keys and the key features. Accounts are ' +
+    'matched by `Product_Account_Id__c` (the product’s own account id) or `Success_Key__c`.',
   'The permission sets grant read access to the configuration types. Changing their records in Setup also needs ' +
     'Customize Application, which admins get from their profile; the sets do not grant it.'
 ];

@@ -10,7 +10,8 @@ import {
   OPERATIONS_OBJECTS,
   PERMISSION_SETS,
   REQUIRED_RULES,
-  TABBED_OBJECTS
+  TABBED_OBJECTS,
+  USAGE_LOAD
 } from './contract';
 import type { DataModel, FieldDef, ObjectDef, PermissionSetDef } from './forceAppModel';
 
@@ -325,6 +326,61 @@ function checkPermissionSets(model: DataModel, out: string[]): void {
   }
 }
 
+/** The usage load's set grants exactly what the load needs: least privilege for an integration user. */
+function checkUsageLoadSet(model: DataModel, out: string[]): void {
+  const ps = model.permissionSets.find((p) => p.name === USAGE_LOAD.permissionSet);
+  if (!ps) {
+    out.push(`permissionsets/${USAGE_LOAD.permissionSet}.permissionset-meta.xml: permission set is missing`);
+    return;
+  }
+  const why = 'the usage load set grants only what the load needs';
+  const write = ps.objectPermissions.find((p) => p.object === USAGE_LOAD.writes);
+  if (!(write?.allowRead && write.allowCreate && write.allowEdit)) {
+    out.push(`${ps.file}: the load must read, create and edit ${USAGE_LOAD.writes} (upsert)`);
+  }
+  for (const p of ps.objectPermissions) {
+    const reads = (USAGE_LOAD.reads as readonly string[]).includes(p.object);
+    if (p.object !== USAGE_LOAD.writes && !reads) out.push(`${ps.file}: grants ${p.object}; ${why}`);
+    if (p.allowDelete || p.viewAllRecords || p.modifyAllRecords) {
+      out.push(`${ps.file}: ${p.object} grants delete, view all or modify all; ${why}`);
+    }
+    if (reads && (p.allowCreate || p.allowEdit))
+      out.push(`${ps.file}: ${p.object} is editable; the load only reads it`);
+  }
+  for (const o of USAGE_LOAD.reads) {
+    if (!ps.objectPermissions.some((p) => p.object === o && p.allowRead))
+      out.push(`${ps.file}: no read access to ${o}`);
+  }
+  const usage = model.objects.find((o) => o.apiName === USAGE_LOAD.writes);
+  for (const f of usage?.fields ?? []) {
+    if (isFlsExempt(f) || f.formula) continue;
+    const key = `${USAGE_LOAD.writes}.${f.apiName}`;
+    if (!ps.fieldPermissions.some((p) => p.field === key && p.editable)) out.push(`${ps.file}: ${key} is not editable`);
+  }
+  for (const key of USAGE_LOAD.readsFields) {
+    if (!ps.fieldPermissions.some((p) => p.field === key && p.readable)) out.push(`${ps.file}: ${key} is not readable`);
+  }
+  for (const fp of ps.fieldPermissions) {
+    const object = fp.field.split('.')[0];
+    if (object === USAGE_LOAD.writes) continue;
+    if (!(USAGE_LOAD.readsFields as readonly string[]).includes(fp.field))
+      out.push(`${ps.file}: grants ${fp.field}; ${why}`);
+    else if (fp.editable) out.push(`${ps.file}: ${fp.field} is editable; the load only reads it`);
+  }
+  for (const a of ps.customMetadataTypeAccesses) {
+    if (!(USAGE_LOAD.metadataTypes as readonly string[]).includes(a.name))
+      out.push(`${ps.file}: grants ${a.name}; ${why}`);
+  }
+  for (const name of USAGE_LOAD.metadataTypes) {
+    if (!ps.customMetadataTypeAccesses.some((a) => a.name === name && a.enabled)) {
+      out.push(`${ps.file}: no access to custom metadata type ${name}`);
+    }
+  }
+  if (ps.applicationVisibilities.some((a) => a.visible) || ps.tabSettings.length) {
+    out.push(`${ps.file}: grants an app or a tab; ${why}`);
+  }
+}
+
 function checkCustomMetadata(model: DataModel, out: string[]): void {
   for (const r of model.customMetadata) {
     const type = model.objects.find((o) => o.apiName === r.type);
@@ -431,6 +487,7 @@ export function dataModelProblems(model: DataModel): string[] {
   checkObjects(model, out);
   checkValidationRules(model, out);
   checkPermissionSets(model, out);
+  checkUsageLoadSet(model, out);
   checkCustomMetadata(model, out);
   checkAppTabsLayouts(model, out);
   return out;

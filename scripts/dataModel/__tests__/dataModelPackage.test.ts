@@ -37,7 +37,7 @@ function assertMember(type: string, name: string): void {
 describe('converted metadata package', () => {
   it('lists every custom object and custom metadata type, and every field', () => {
     const objects = model.objects.filter((o) => o.kind !== 'standard');
-    assert.equal(objects.length, 13);
+    assert.equal(objects.length, 15);
     for (const o of objects) assertMember('CustomObject', o.apiName);
     let fields = 0;
     for (const o of model.objects) {
@@ -59,12 +59,17 @@ describe('converted metadata package', () => {
   });
 
   it('lists the permission sets, app, tabs, layouts and every custom metadata record', () => {
-    for (const p of ['Customer_Success_Admin', 'Customer_Success_Manager', 'Customer_Success_Viewer'])
+    for (const p of [
+      'Customer_Success_Admin',
+      'Customer_Success_Manager',
+      'Customer_Success_Viewer',
+      'Customer_Success_Usage_Load'
+    ])
       assertMember('PermissionSet', p);
     assertMember('CustomApplication', 'Customer_Success');
     for (const t of model.tabs) assertMember('CustomTab', t.name);
     for (const l of model.layouts) assertMember('Layout', `${l.object}-${l.name}`);
-    assert.equal(model.customMetadata.length, 18);
+    assert.equal(model.customMetadata.length, 23);
     for (const r of model.customMetadata)
       assertMember('CustomMetadata', `${r.type.replace(/__mdt$/, '')}.${r.developerName}`);
   });

@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CONTRACT, LIFECYCLE_STAGES, OPERATIONS_OBJECTS, PERMISSION_SETS } from '../contract';
+import { CONTRACT, LIFECYCLE_STAGES, OPERATIONS_OBJECTS, PERMISSION_SETS, USAGE_LOAD } from '../contract';
 import { type DataModel, type FieldDef, readDataModel } from '../forceAppModel';
 import { dataModelProblems } from '../rules';
 
@@ -213,6 +213,42 @@ describe('each rule fails when force-app breaks it', () => {
       m,
       /Customer_Goal__c\.Account__c is master-detail or required/,
       /Customer_Success_Admin\.permissionset-meta\.xml/
+    );
+  });
+
+  it('a manager who can edit product usage rollups (only the load writes them)', () => {
+    const m = copy();
+    const p = permset(m, PERMISSION_SETS.manager).objectPermissions.find((x) => x.object === 'Product_Usage__c');
+    assert.ok(p, 'the Manager set reads Product_Usage__c');
+    assert.ok(p.allowRead && !p.allowCreate && !p.allowEdit, 'managers only read usage today');
+    p.allowEdit = true;
+    expectProblem(m, /Product_Usage__c grants create or edit; managers only read/, /Customer_Success_Manager/);
+  });
+
+  it('a usage load set that grants more than the load needs, or too little to upsert', () => {
+    const wide = copy();
+    const load = permset(wide, USAGE_LOAD.permissionSet);
+    load.objectPermissions.push({ ...load.objectPermissions[0], object: 'Customer_Goal__c' });
+    expectProblem(wide, /grants Customer_Goal__c; the usage load set grants only/, /Customer_Success_Usage_Load/);
+    const deletes = copy();
+    permset(deletes, USAGE_LOAD.permissionSet).objectPermissions.find(
+      (x) => x.object === 'Product_Usage__c'
+    )!.allowDelete = true;
+    expectProblem(deletes, /Product_Usage__c grants delete, view all or modify all/, /Customer_Success_Usage_Load/);
+    const narrow = copy();
+    permset(narrow, USAGE_LOAD.permissionSet).objectPermissions.find(
+      (x) => x.object === 'Product_Usage__c'
+    )!.allowCreate = false;
+    expectProblem(narrow, /must read, create and edit Product_Usage__c/, /Customer_Success_Usage_Load/);
+    const keys = copy();
+    const fp = permset(keys, USAGE_LOAD.permissionSet).fieldPermissions.find(
+      (x) => x.field === 'Account.Product_Account_Id__c'
+    )!;
+    fp.editable = true;
+    expectProblem(
+      keys,
+      /Account\.Product_Account_Id__c is editable; the load only reads it/,
+      /Customer_Success_Usage_Load/
     );
   });
 
