@@ -73,6 +73,8 @@ export interface LocalOrgOptions {
   apiLimit?: number;
   /** fsync every commit (default true). */
   durable?: boolean;
+  /** Bulk API 2.0 query jobs: how many reads of a new job answer InProgress before it runs (default 0). */
+  bulkQueryInProgressReads?: number;
 }
 
 export interface LocalOrg {
@@ -480,7 +482,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     faults.push({ rule, seen: 0, failed: 0 });
     return rule;
   };
-  const api = new RestApi(store, () => usage, recordFault);
+  const api = new RestApi(store, () => usage, recordFault, { inProgressReads: options.bulkQueryInProgressReads });
   const host = new Host(store, () => accessToken, count);
   const metadata = new MetadataApi(host);
   let instanceUrl = '';

@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { startLocalOrg, type LocalOrg } from '../index';
+import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../index';
 import type { SchemaChange } from '../metadata/host';
 import { field, picklist } from '../standardObjects';
 
@@ -19,8 +19,11 @@ export function tempDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-test-'));
 }
 
-export async function startTestOrg(dataDir = tempDir()): Promise<TestOrg> {
-  const org = await startLocalOrg({ port: 0, dataDir });
+export async function startTestOrg(
+  dataDir = tempDir(),
+  options: Omit<LocalOrgOptions, 'dataDir'> = {}
+): Promise<TestOrg> {
+  const org = await startLocalOrg({ port: 0, ...options, dataDir });
   return Object.assign(org, {
     dataDir,
     dispose: async () => {

@@ -57,6 +57,16 @@ interface ResolvedPath {
 const unsupported = (what: string): QueryError =>
   new QueryError('MALFORMED_QUERY', `${what} is not supported by the local org`);
 
+/** The parsed query, or MALFORMED_QUERY with the platform's caret layout. */
+export function parseSoql(soql: string): Query {
+  try {
+    return parseQuery(soql);
+  } catch (error) {
+    const message = (error as Error).message.split('\n')[0];
+    throw new QueryError('MALFORMED_QUERY', `\n${soql}\n^\nERROR: ${message}`);
+  }
+}
+
 /** A field's value as a query sees it: formula fields computed, absent values null. */
 export function readValue(state: ObjectState, record: SObjectRecord, field: FieldSchema): unknown {
   if (field.formula) {
@@ -73,17 +83,10 @@ export class QueryEngine {
   constructor(private readonly store: Store) {}
 
   run(soql: string, options: QueryOptions): QueryRows {
-    let query: Query;
-    try {
-      query = parseQuery(soql);
-    } catch (error) {
-      const message = (error as Error).message.split('\n')[0];
-      throw new QueryError('MALFORMED_QUERY', `\n${soql}\n^\nERROR: ${message}`);
-    }
-    return this.execute(query, options);
+    return this.execute(parseSoql(soql), options);
   }
 
-  private objectState(name: string | undefined): ObjectState {
+  objectState(name: string | undefined): ObjectState {
     const state = name ? this.store.findObject(name) : undefined;
     if (!state) {
       throw new QueryError(
@@ -94,7 +97,7 @@ export class QueryEngine {
     return state;
   }
 
-  private resolvePath(state: ObjectState, path: string, alias?: string): ResolvedPath {
+  resolvePath(state: ObjectState, path: string, alias?: string): ResolvedPath {
     let parts = path.split('.');
     if (parts.length > 1 && (parts[0].toLowerCase() === state.schema.name.toLowerCase() || parts[0] === alias)) {
       parts = parts.slice(1);
@@ -770,6 +773,20 @@ export class QueryEngine {
       default:
         throw unsupported(`aggregate function ${name}`);
     }
+  }
+
+  /**
+   * The errors run() would give for a non-aggregate query (object, select list, WHERE, ORDER BY), without reading a
+   * record: for jobs that accept a query now and run it later.
+   */
+  check(query: Query, options: QueryOptions): ObjectState {
+    this.rejectUnsupported(query);
+    const state = this.objectState(query.sObject);
+    if (query.where) this.compileWhere(state, query.where, options, query.sObjectAlias);
+    this.compileSelect(state, query.fields ?? [], options, query.sObjectAlias);
+    this.compileChildren(state, query.fields ?? [], options);
+    this.sort(state, [], query.orderBy, query.sObjectAlias);
+    return state;
   }
 }
 

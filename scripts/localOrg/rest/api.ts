@@ -18,6 +18,7 @@ import {
 } from './collections';
 import { composite } from './composite';
 import { Bulk2Ingest } from './bulk2';
+import { Bulk2Query, DAILY_QUERY_JOBS, type Bulk2QueryOptions } from './bulk2Query';
 
 export const PAGE_SIZE = 2000;
 export const MIN_VERSION = 20;
@@ -61,15 +62,18 @@ export class RestApi {
   private readonly engine: QueryEngine;
   private readonly cursors = new Map<string, Cursor>();
   private readonly ingest: Bulk2Ingest;
+  private readonly bulkQuery: Bulk2Query;
 
   constructor(
     private readonly store: Store,
     private readonly usage: () => number,
     /** Record-scoped fault injection: asked before every record write, in any endpoint or composite subrequest. */
-    private readonly recordFaults?: RecordFaultHook
+    private readonly recordFaults?: RecordFaultHook,
+    bulkQueryOptions?: Bulk2QueryOptions
   ) {
     this.engine = new QueryEngine(store);
     this.ingest = new Bulk2Ingest(store, recordFaults);
+    this.bulkQuery = new Bulk2Query(this.engine, () => store.userId, bulkQueryOptions);
   }
 
   /** The counter key of a request: its method and route pattern, e.g. "PATCH /composite/sobjects/{type}/{field}". */
@@ -93,8 +97,10 @@ export class RestApi {
               ? '/composite/sobjects/{type}'
               : '/composite/sobjects/{type}/{field}';
       else pattern = '/composite';
-    } else if (head === 'jobs' && second === 'ingest') {
-      pattern = ['/jobs/ingest', '/jobs/ingest/{id}', `/jobs/ingest/{id}/${parts[3]}`][Math.min(parts.length, 4) - 2];
+    } else if (head === 'jobs' && (second === 'ingest' || second === 'query')) {
+      pattern = [`/jobs/${second}`, `/jobs/${second}/{id}`, `/jobs/${second}/{id}/${parts[3]}`][
+        Math.min(parts.length, 4) - 2
+      ];
     } else if (head === 'query' || head === 'queryAll') pattern = parts.length > 1 ? `/${head}/{locator}` : `/${head}`;
     else pattern = `/${head}`;
     return `${method} ${pattern}`;
@@ -145,6 +151,7 @@ export class RestApi {
         return this.query(request, head, rest[0]);
       case 'jobs':
         if (rest[0] === 'ingest') return this.ingest.handle(request, rest.slice(1));
+        if (rest[0] === 'query') return this.bulkQuery.handle(request, rest.slice(1));
         throw notFound();
       case 'composite':
         if (rest[0] === 'sobjects') return this.collections(request, rest.slice(1));
@@ -169,7 +176,10 @@ export class RestApi {
     const used = this.usage();
     return {
       DailyApiRequests: { Max: DAILY_API_LIMIT, Remaining: Math.max(DAILY_API_LIMIT - used, 0) },
-      DailyBulkV2QueryJobs: { Max: 10000, Remaining: 10000 },
+      DailyBulkV2QueryJobs: {
+        Max: DAILY_QUERY_JOBS,
+        Remaining: Math.max(DAILY_QUERY_JOBS - this.bulkQuery.jobsCreated(), 0)
+      },
       DataStorageMB: { Max: 5, Remaining: 5 },
       FileStorageMB: { Max: 20, Remaining: 20 },
       SingleEmail: { Max: 15, Remaining: 15 }
