@@ -204,9 +204,25 @@ async function writeComposite(prepared: PreparedRecord[], options: WriteOptions)
   try {
     while (queue.length) {
       const retry: WriteItem[] = [];
+      // Records retried in this round, by section and key. It spans every call of the round: a child in a later
+      // call than its locked parent would fail on the missing parent just the same.
+      const retryKeys = new Set<string>();
+      const waitsOnRetry = (item: WriteItem): boolean =>
+        item.prepared.record.parents.some((pr) => retryKeys.has(`${pr.spec.section}\u0000${pr.key}`));
       const packs = pack(chunk(queue));
       for (let p = 0; p < packs.length; p++) {
-        const calls = packs[p];
+        // Children of a record retried in an earlier call are not sent to fail: they wait for the next round.
+        const calls: Chunk[] = [];
+        for (const c of packs[p]) {
+          const items = c.items.filter((item) => {
+            if (!waitsOnRetry(item)) return true;
+            retryKeys.add(`${item.prepared.record.section}\u0000${item.prepared.record.key}`);
+            retry.push(item);
+            return false;
+          });
+          if (items.length) calls.push({ ...c, items });
+        }
+        if (!calls.length) continue;
         const subrequests: SubRequest[] = calls.map((c, n) => ({
           method: 'PATCH',
           url: `${api.base}/composite/sobjects/${c.object}/${c.keyField}`,
@@ -224,8 +240,9 @@ async function writeComposite(prepared: PreparedRecord[], options: WriteOptions)
             // Nothing more goes out; what is queued, in this round or the next, is unsent.
             const lines: OutcomeLine[] = [];
             for (const rest of [
+              ...calls.flatMap((c) => c.items),
               ...packs
-                .slice(p)
+                .slice(p + 1)
                 .flat()
                 .flatMap((c) => c.items),
               ...retry
@@ -238,7 +255,6 @@ async function writeComposite(prepared: PreparedRecord[], options: WriteOptions)
           throw error;
         }
         const lines: OutcomeLine[] = [];
-        const retryKeys = new Set<string>();
         calls.forEach((c, n) => {
           const response = responses[n];
           const rows =
@@ -253,11 +269,8 @@ async function writeComposite(prepared: PreparedRecord[], options: WriteOptions)
             };
             if (row.success) return finish(item, row.created ? 'created' : 'updated', lines);
             const error = row.errors?.[0] ?? { statusCode: 'UNKNOWN', message: 'no result for this record' };
-            const parentRetrying = item.prepared.record.parents.some((pr) =>
-              retryKeys.has(`${pr.spec.section}\u0000${pr.key}`)
-            );
             if (
-              (classify(error.statusCode, error.message) === 'retry' || parentRetrying) &&
+              (classify(error.statusCode, error.message) === 'retry' || waitsOnRetry(item)) &&
               item.attempts < policy.maxAttempts
             ) {
               retryKeys.add(`${item.prepared.record.section}\u0000${item.prepared.record.key}`);
