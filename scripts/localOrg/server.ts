@@ -14,7 +14,7 @@ import { SETUP_OBJECTS, standardObjects } from './standardObjects';
 import { RestApi, DAILY_API_LIMIT, isSupportedVersion, versions } from './rest/api';
 import { ApiError, notFound, type ApiResponse, type RecordFaultHook } from './rest/errors';
 
-export type FaultKind = '503' | 'UNABLE_TO_LOCK_ROW' | 'REQUEST_LIMIT_EXCEEDED' | 'INVALID_SESSION_ID';
+export type FaultKind = '500' | '503' | 'UNABLE_TO_LOCK_ROW' | 'REQUEST_LIMIT_EXCEEDED' | 'INVALID_SESSION_ID';
 
 /**
  * Which requests (or records) fail and how: every match, or `times` of them after letting `skip` through.
@@ -50,7 +50,7 @@ export interface FaultRule {
   skip?: number;
 }
 
-const FAULT_KINDS: FaultKind[] = ['503', 'UNABLE_TO_LOCK_ROW', 'REQUEST_LIMIT_EXCEEDED', 'INVALID_SESSION_ID'];
+const FAULT_KINDS: FaultKind[] = ['500', '503', 'UNABLE_TO_LOCK_ROW', 'REQUEST_LIMIT_EXCEEDED', 'INVALID_SESSION_ID'];
 
 /** The rule with `fault` filled in, or what is wrong with it. */
 function normaliseRule(input: FaultRule): FaultRule | string {
@@ -110,6 +110,18 @@ function faultResponse(
   query: URLSearchParams
 ): ApiResponse {
   switch (kind) {
+    case '500':
+      // What the platform answers when a request breaks inside it (the body it gives, an ErrorId to quote).
+      return {
+        status: 500,
+        body: [
+          {
+            message:
+              'An unexpected error occurred. Please include this ErrorId if you contact support: 0000000000-00000 (0)',
+            errorCode: 'UNKNOWN_EXCEPTION'
+          }
+        ]
+      };
     case '503':
       return {
         status: 503,
@@ -533,7 +545,8 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
         const message = (
           faultResponse(fault, method, '', undefined, url.searchParams).body as Array<{ message: string }>
         )[0].message;
-        return xml(fault === '503' ? { status: 503, body: 'Service Unavailable' } : soapFault(fault, message));
+        if (fault === '503') return xml({ status: 503, body: 'Service Unavailable' });
+        return xml(soapFault(fault === '500' ? 'UNKNOWN_EXCEPTION' : fault, message));
       }
       if (soap[1] === 'u') {
         return xml(soapFault('UNKNOWN_EXCEPTION', 'The partner SOAP API is not available in the local org'));

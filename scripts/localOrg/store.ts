@@ -86,8 +86,10 @@ export class Transaction {
     if (this.done) return;
     this.done = true;
     this.store.finish(this);
-    if (this.parent) this.parent.undo.push(...this.undo);
-    else this.store.commitTransaction(this);
+    if (this.parent) {
+      // Entry by entry: a spread of a large transaction's undo list would overflow the call stack.
+      for (const entry of this.undo) this.parent.undo.push(entry);
+    } else this.store.commitTransaction(this);
   }
 
   rollback(): void {

@@ -141,6 +141,28 @@ export async function writeBulk(
   return undefined;
 }
 
+/** jsforce's own HTTP retry, switched off for one request. */
+const NO_HTTP_RETRY = { retry: { maxRetries: 0 } };
+
+/** Best effort, and counted like every call: an abort that fails leaves the job to the platform's clean-up. */
+async function abortJob(api: OrgApi, object: string, id: string): Promise<void> {
+  try {
+    await api.send(`abort ${object} bulk job`, () =>
+      api.connection.request(
+        {
+          method: 'PATCH',
+          url: `${api.base}/jobs/ingest/${id}`,
+          body: JSON.stringify({ state: 'Aborted' }),
+          headers: { 'Content-Type': 'application/json' }
+        },
+        NO_HTTP_RETRY
+      )
+    );
+  } catch {
+    // The failure that led here is the one to report.
+  }
+}
+
 interface JobInfo {
   id: string;
   state: string;
@@ -155,10 +177,19 @@ async function runJob(
   sleep: (ms: number) => Promise<void>
 ): Promise<{ ok: Row[]; failed: Row[]; jobError?: string }> {
   const conn = api.connection;
+  // A refused step names itself in the error every record of the job reports ("upload Account CSV: ...").
+  const send = async <T>(label: string, request: () => Promise<T>): Promise<T> => {
+    try {
+      return await api.send(label, request);
+    } catch (error) {
+      if (error instanceof StopError || !(error instanceof Error)) throw error;
+      throw Object.assign(new Error(`${label}: ${error.message}`), { errorCode: errorCode(error) });
+    }
+  };
   const jobs = `${api.base}/jobs/ingest`;
   // A fresh headers object per request: jsforce writes Content-Length into the one it is given.
   const json = (): Record<string, string> => ({ 'Content-Type': 'application/json' });
-  const job = await api.send(`create ${object} bulk job`, () =>
+  const job = await send(`create ${object} bulk job`, () =>
     conn.request<JobInfo>({
       method: 'POST',
       url: jobs,
@@ -172,15 +203,21 @@ async function runJob(
       headers: json()
     })
   );
-  await api.send(`upload ${object} CSV`, () =>
-    conn.request({
-      method: 'PUT',
-      url: `${jobs}/${job.id}/batches`,
-      body: csv,
-      headers: { 'Content-Type': 'text/csv' }
-    })
-  );
-  await api.send(`close ${object} bulk job`, () =>
+  try {
+    await send(`upload ${object} CSV`, () =>
+      conn.request(
+        { method: 'PUT', url: `${jobs}/${job.id}/batches`, body: csv, headers: { 'Content-Type': 'text/csv' } },
+        // jsforce retries a PUT on 5xx by itself and re-sends a body it has already consumed, so the org waits for
+        // a body that never comes and the run hangs. Retries of the upload belong to api.send alone.
+        NO_HTTP_RETRY
+      )
+    );
+  } catch (error) {
+    // A job whose upload failed holds nothing worth keeping: abort it rather than leave it Open.
+    await abortJob(api, object, job.id);
+    throw error;
+  }
+  await send(`close ${object} bulk job`, () =>
     conn.request({
       method: 'PATCH',
       url: `${jobs}/${job.id}`,
@@ -191,7 +228,7 @@ async function runJob(
   let info: JobInfo | undefined;
   for (let poll = 0; poll < MAX_POLLS; poll++) {
     if (poll > 0) await sleep(POLL_MS(poll - 1));
-    info = await api.send(`${object} bulk job state`, () => conn.request<JobInfo>(`${jobs}/${job.id}`));
+    info = await send(`${object} bulk job state`, () => conn.request<JobInfo>(`${jobs}/${job.id}`));
     if (['JobComplete', 'Failed', 'Aborted'].includes(info.state)) break;
   }
   if (!info || !['JobComplete', 'Failed', 'Aborted'].includes(info.state)) {
@@ -201,7 +238,7 @@ async function runJob(
     );
   }
   const rows = async (kind: string): Promise<Row[]> => {
-    const result = await api.send(`${object} bulk ${kind}`, () =>
+    const result = await send(`${object} bulk ${kind}`, () =>
       conn.request<Row[] | string>(`${jobs}/${job.id}/${kind}`)
     );
     return Array.isArray(result) ? result : [];

@@ -122,4 +122,35 @@ describe('local org Bulk API 2.0 ingest', () => {
     assert.equal(unprocessed.headers.get('sforce-limit-info'), `api-usage=${usage + 1}/15000`);
     assert.equal((await conn.query("SELECT Id FROM Account WHERE Success_Key__c = 'B-1'")).totalSize, 0);
   });
+
+  it('takes an upload of 200,000 rows (more than a spread call can pass) and two uploads add up', async () => {
+    const job = (await call(org, 'POST', `${data}/jobs/ingest`, {
+      object: 'Account',
+      operation: 'upsert',
+      externalIdFieldName: 'Success_Key__c',
+      contentType: 'CSV',
+      lineEnding: 'LF'
+    })) as { body: { id: string } };
+    const rows = (from: number, count: number): string =>
+      Array.from({ length: count }, (_, i) => `A ${from + i},BIG-${from + i}\n`).join('');
+    const upload = async (body: string): Promise<number> =>
+      (
+        await fetch(`${org.instanceUrl}${data}/jobs/ingest/${job.body.id}/batches`, {
+          method: 'PUT',
+          headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'text/csv' },
+          body
+        })
+      ).status;
+    assert.equal(await upload(`Name,Success_Key__c\n${rows(0, 200_000)}`), 201);
+    assert.equal(await upload(`Name,Success_Key__c\n${rows(200_000, 5)}`), 201);
+    // Aborted, the job hands every uploaded row back unprocessed: 200,005 rows and the header.
+    const aborted = await call(org, 'PATCH', `${data}/jobs/ingest/${job.body.id}`, { state: 'Aborted' });
+    assert.equal((aborted.body as { state: string }).state, 'Aborted');
+    const unprocessed = await fetch(`${org.instanceUrl}${data}/jobs/ingest/${job.body.id}/unprocessedrecords`, {
+      headers: { Authorization: `Bearer ${org.accessToken}` }
+    });
+    const lines = (await unprocessed.text()).trimEnd().split('\n');
+    assert.equal(lines.length, 200_006);
+    assert.equal(lines[200_005], '"A 200004","BIG-200004"');
+  });
 });

@@ -4,6 +4,7 @@
 import type { Connection } from 'jsforce';
 import { compareVersions } from '../version';
 import { goalStatusCanceledSpelling } from './0001-goal-status-canceled-spelling';
+import { forEachPage } from './paging';
 import type { DataMigration } from './types';
 
 export type { DataMigration } from './types';
@@ -23,11 +24,15 @@ interface JournalRow {
 }
 
 async function journal(connection: Connection): Promise<Map<string, string>> {
-  const result = await connection.query<JournalRow>('SELECT Migration_Key__c, Status__c FROM CS_Data_Migration__c', {
-    autoFetch: true,
-    maxFetch: 100_000
-  });
-  return new Map(result.records.map((r) => [r.Migration_Key__c, r.Status__c]));
+  const done = new Map<string, string>();
+  await forEachPage<JournalRow>(
+    connection,
+    'SELECT Migration_Key__c, Status__c FROM CS_Data_Migration__c',
+    async (rows) => {
+      for (const r of rows) done.set(r.Migration_Key__c, r.Status__c);
+    }
+  );
+  return done;
 }
 
 async function record(

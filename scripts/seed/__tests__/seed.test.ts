@@ -355,4 +355,34 @@ describe('seed against the local org', () => {
     assert.match(failed.err, /Customer_Goal__c BRULE-G2: UNABLE_TO_LOCK_ROW/);
     assert.equal(await count(org, "SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'BRULE-%'"), 1);
   });
+
+  test('bulk: an org that answers 500 to the CSV upload fails the run at once, names the upload, and aborts the job', async () => {
+    const spec = 'accounts=10,goals=3,risks=0,seed=9,prefix=B500';
+    org.org.faults.inject({ fault: '500', method: 'PUT', path: /\/jobs\/ingest\/\w+\/batches/ });
+    const uploadsBefore = org.org.counters()['PUT /jobs/ingest/{id}/batches'] ?? 0;
+    const run = await seed(org, ['--generate', spec, '--journal', 'b500.jsonl', '--json'], cwd, 1);
+    org.org.faults.clear();
+    assert.equal(run.code, 1, run.err);
+    // One upload per job (accounts, then goals), never re-sent by the HTTP client: no consumed body is replayed,
+    // so nothing waits for it.
+    const uploads = (org.org.counters()['PUT /jobs/ingest/{id}/batches'] ?? 0) - uploadsBefore;
+    assert.equal(uploads, 2);
+    assert.match(run.err, /upload Account CSV/);
+    assert.match(run.err, /UNKNOWN_EXCEPTION/);
+    const report = JSON.parse(run.out) as { failures: Array<{ object: string; statusCode: string }> };
+    assert.ok(report.failures.length >= 10);
+    assert.ok(report.failures.every((f) => f.statusCode === 'UNKNOWN_EXCEPTION'));
+    const jobs = await connectionTo(org).request<{ records: Array<{ state: string; object: string }> }>(
+      `/services/data/v${pinnedApiVersion()}/jobs/ingest`
+    );
+    assert.ok(
+      jobs.records.every((job) => job.state !== 'Open'),
+      'no ingest job is left open'
+    );
+    // Nothing was written, and the journal lets --resume send it all.
+    assert.equal(await count(org, "SELECT COUNT() FROM Account WHERE Success_Key__c LIKE 'B500-%'"), 0);
+    const resumed = await seed(org, ['--resume', 'b500.jsonl', '--json'], cwd, 1);
+    assert.equal(resumed.code, 0, resumed.err);
+    assert.equal(await count(org, "SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'B500-%'"), 30);
+  });
 });
