@@ -40,6 +40,12 @@ const owner = { type: 'Lookup', referenceTo: 'User' };
 const amount = { type: 'Number', precision: 16, scale: 2 };
 const rating = { type: 'Number', precision: 1, scale: 0 };
 const key = { type: 'Text' };
+const score = { type: 'Number', precision: 3, scale: 0 };
+const fitScore = { type: 'Number', precision: 4, scale: 1 };
+const model = { type: 'Text', length: 40 };
+/** Health_Band__mdt developer names shipped by default; Health_Band__c picklists hold one value for each. */
+const HEALTH_BANDS = ['Healthy', 'Watch', 'At_Risk'];
+const FIT_TIERS = ['Ideal', 'Good', 'Poor'];
 
 export const CONTRACT: Record<string, ContractObject> = {
   Success_Charter__c: {
@@ -194,7 +200,34 @@ export const CONTRACT: Record<string, ContractObject> = {
       Renewal_Date__c: date,
       Success_Key__c: key,
       Product_Account_Id__c: { type: 'Text', length: 80 },
-      Licensed_Seats__c: { type: 'Number', precision: 9, scale: 0 }
+      Licensed_Seats__c: { type: 'Number', precision: 9, scale: 0 },
+      // Written by the scoring run (npm run score); see RUN_WRITTEN.
+      Health_Score__c: score,
+      Health_Band__c: { type: 'Picklist', values: HEALTH_BANDS },
+      Fit_Score__c: fitScore,
+      Fit_Tier__c: { type: 'Picklist', values: FIT_TIERS },
+      Health_Scored_At__c: { type: 'DateTime' },
+      Health_Model__c: model,
+      Latest_Health_Snapshot__c: { type: 'Lookup', referenceTo: 'Health_Snapshot__c' }
+    }
+  },
+  Health_Snapshot__c: {
+    nameLabel: 'Snapshot',
+    key: 'Snapshot_Key__c',
+    fields: {
+      Snapshot_Key__c: { type: 'Text', length: 40 },
+      Account__c: { type: 'MasterDetail', referenceTo: 'Account' },
+      Snapshot_Date__c: date,
+      Health_Score__c: score,
+      Health_Band__c: { type: 'Picklist', values: HEALTH_BANDS },
+      Fit_Score__c: fitScore,
+      Fit_Tier__c: { type: 'Picklist', values: FIT_TIERS },
+      Health_Model__c: model,
+      Dimensions__c: longText,
+      Reason__c: {
+        type: 'Picklist',
+        values: ['First', 'Model Changed', 'Band Changed', 'Score Moved', 'Monthly']
+      }
     }
   },
   Product_Usage__c: {
@@ -250,6 +283,9 @@ export const CONTRACT: Record<string, ContractObject> = {
       Sort_Order__c: { type: 'Number' },
       Description__c: { type: 'Text' }
     }
+  },
+  Health_Snapshot_Setting__mdt: {
+    fields: { Score_Change_Points__c: { type: 'Number' }, Retention_Months__c: { type: 'Number' } }
   },
   Lifecycle_Stage__mdt: {
     fields: { Order__c: { type: 'Number' }, Target_Days__c: { type: 'Number' }, Description__c: { type: 'Text' } }
@@ -315,6 +351,7 @@ export const CONTRACT_RECORDS: Record<string, Record<string, Record<string, stri
     Integrations: { Weight__c: 20 },
     Collaboration: { Weight__c: 10 }
   },
+  Health_Snapshot_Setting__mdt: { Default: { Score_Change_Points__c: 5, Retention_Months__c: 24 } },
   Lifecycle_Stage__mdt: Object.fromEntries(LIFECYCLE_STAGES.map((s, i) => [s.replace(/ /g, '_'), { Order__c: i + 1 }]))
 };
 
@@ -357,6 +394,39 @@ export const USAGE_LOAD = {
   readsFields: ['Account.Success_Key__c', 'Account.Product_Account_Id__c', 'Account.Licensed_Seats__c'],
   metadataTypes: ['Key_Feature__mdt']
 } as const;
+
+/**
+ * The permission set of the user the nightly scoring run logs in as: it reads the book and writes only what the run
+ * computes (RUN_WRITTEN). Not one of PERMISSION_SETS: it is for an integration user, with no app or tabs.
+ */
+export const SCORING_PERMISSION_SET = 'Customer_Success_Scoring';
+
+/**
+ * Fields only the scoring run writes: account managers and viewers read them and never edit them (a hand-edited
+ * score would be overwritten at the next run and would lie until then). `'*'` is every field of the object.
+ */
+export const RUN_WRITTEN: Record<string, readonly string[] | '*'> = {
+  Account: [
+    'Health_Score__c',
+    'Health_Band__c',
+    'Fit_Score__c',
+    'Fit_Tier__c',
+    'Health_Scored_At__c',
+    'Health_Model__c',
+    'Latest_Health_Snapshot__c'
+  ],
+  Health_Snapshot__c: '*'
+};
+
+/** Objects the scoring run reads, with its custom metadata: the Scoring set must read them all. */
+export const RUN_READS = ['Account', 'Customer_Goal__c', 'Customer_Risk__c', 'Health_Snapshot__c'];
+export const RUN_CONFIG = [
+  'Health_Dimension__mdt',
+  'Health_Band__mdt',
+  'ICP_Criterion__mdt',
+  'Lifecycle_Stage__mdt',
+  'Health_Snapshot_Setting__mdt'
+];
 
 export const APP_NAME = 'Customer_Success';
 export const TABBED_OBJECTS = ['Success_Charter__c', 'Customer_Goal__c'];

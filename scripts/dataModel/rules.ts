@@ -10,6 +10,10 @@ import {
   OPERATIONS_OBJECTS,
   PERMISSION_SETS,
   REQUIRED_RULES,
+  RUN_CONFIG,
+  RUN_READS,
+  RUN_WRITTEN,
+  SCORING_PERMISSION_SET,
   TABBED_OBJECTS,
   USAGE_LOAD
 } from './contract';
@@ -271,6 +275,13 @@ function checkPermissionSets(model: DataModel, out: string[]): void {
     }
   }
   checkOperationsAccess(model, admin, [manager, viewer], out);
+  for (const ps of [manager, viewer]) {
+    for (const p of ps?.fieldPermissions ?? []) {
+      if (p.editable && isRunWritten(p.field))
+        out.push(`${ps!.file}: ${p.field} is editable; only the scoring run writes it (people read it)`);
+    }
+  }
+  checkScoringSet(model, allFields, out);
   if (admin) {
     for (const o of customObjects) {
       const p = admin.objectPermissions.find((x) => x.object === o);
@@ -319,6 +330,7 @@ function checkPermissionSets(model: DataModel, out: string[]): void {
     }
     for (const [key, f] of allFields) {
       const objectName = key.split('.')[0];
+      if (isRunWritten(key)) continue;
       if (!mayWrite.has(objectName) || isFlsExempt(f) || f.formula || f.externalId) continue;
       if (!manager.fieldPermissions.some((p) => p.field === key && p.editable))
         out.push(`${manager.file}: managers must edit ${key}`);
@@ -378,6 +390,50 @@ function checkUsageLoadSet(model: DataModel, out: string[]): void {
   }
   if (ps.applicationVisibilities.some((a) => a.visible) || ps.tabSettings.length) {
     out.push(`${ps.file}: grants an app or a tab; ${why}`);
+  }
+}
+
+/** Whether "Object.Field" is written by the scoring run only (RUN_WRITTEN). */
+export function isRunWritten(objectField: string): boolean {
+  const [objectName, fieldName] = objectField.split('.');
+  const fields = RUN_WRITTEN[objectName];
+  return fields === '*' || (fields?.includes(fieldName) ?? false);
+}
+
+/**
+ * The scoring run's set is least privilege: it reads what the run reads, edits exactly the run-written fields,
+ * creates and deletes only snapshots, and never holds Modify All (which carries delete of accounts).
+ */
+function checkScoringSet(model: DataModel, allFields: Map<string, FieldDef>, out: string[]): void {
+  const ps = model.permissionSets.find((p) => p.name === SCORING_PERMISSION_SET);
+  if (!ps) {
+    out.push(`permissionsets/${SCORING_PERMISSION_SET}.permissionset-meta.xml: permission set is missing`);
+    return;
+  }
+  for (const [key, f] of allFields) {
+    if (!isRunWritten(key) || isFlsExempt(f)) continue;
+    if (!ps.fieldPermissions.some((p) => p.field === key && p.editable))
+      out.push(`${ps.file}: ${key} is not editable; the scoring run writes it`);
+  }
+  for (const p of ps.fieldPermissions) {
+    if (p.editable && !isRunWritten(p.field))
+      out.push(`${ps.file}: ${p.field} is editable; the scoring run writes only its own fields`);
+  }
+  for (const o of RUN_READS) {
+    const p = ps.objectPermissions.find((x) => x.object === o);
+    if (!p?.allowRead || !p.viewAllRecords)
+      out.push(`${ps.file}: ${o} needs read and view all (the run reads the book)`);
+  }
+  for (const p of ps.objectPermissions) {
+    if (p.modifyAllRecords) out.push(`${ps.file}: ${p.object} grants modify all; the scoring run never needs it`);
+    const writes = RUN_WRITTEN[p.object];
+    if ((p.allowCreate || p.allowDelete) && writes !== '*')
+      out.push(`${ps.file}: ${p.object} grants create or delete; the run creates and prunes only its own records`);
+    if (p.allowEdit && !writes) out.push(`${ps.file}: ${p.object} grants edit; the run writes none of its fields`);
+  }
+  for (const name of RUN_CONFIG) {
+    if (!ps.customMetadataTypeAccesses.some((a) => a.name === name && a.enabled))
+      out.push(`${ps.file}: no access to custom metadata type ${name} (the run reads the configuration)`);
   }
 }
 

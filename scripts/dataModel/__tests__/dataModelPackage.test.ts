@@ -37,7 +37,7 @@ function assertMember(type: string, name: string): void {
 describe('converted metadata package', () => {
   it('lists every custom object and custom metadata type, and every field', () => {
     const objects = model.objects.filter((o) => o.kind !== 'standard');
-    assert.equal(objects.length, 15);
+    assert.equal(objects.length, 17);
     for (const o of objects) assertMember('CustomObject', o.apiName);
     let fields = 0;
     for (const o of model.objects) {
@@ -63,15 +63,25 @@ describe('converted metadata package', () => {
       'Customer_Success_Admin',
       'Customer_Success_Manager',
       'Customer_Success_Viewer',
-      'Customer_Success_Usage_Load'
+      'Customer_Success_Usage_Load',
+      'Customer_Success_Scoring'
     ])
       assertMember('PermissionSet', p);
     assertMember('CustomApplication', 'Customer_Success');
     for (const t of model.tabs) assertMember('CustomTab', t.name);
     for (const l of model.layouts) assertMember('Layout', `${l.object}-${l.name}`);
-    assert.equal(model.customMetadata.length, 23);
+    assert.equal(model.customMetadata.length, 24);
     for (const r of model.customMetadata)
       assertMember('CustomMetadata', `${r.type.replace(/__mdt$/, '')}.${r.developerName}`);
+  });
+
+  it('lists the health list view, report types, report folder and reports', () => {
+    assertMember('ListView', 'Account.CS_At_Risk_Accounts');
+    assertMember('ReportType', 'CS_Accounts_Health');
+    assertMember('ReportType', 'CS_Accounts_with_Health_Snapshots');
+    assertMember('Report', 'Customer_Success_Health/');
+    assertMember('Report', 'Customer_Success_Health/CS_Health_Band_By_Tier');
+    assertMember('Report', 'Customer_Success_Health/CS_At_Risk_Accounts_By_Health');
   });
 
   it('writes the field definitions into the object files it deploys', () => {

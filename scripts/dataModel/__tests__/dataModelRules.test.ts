@@ -4,7 +4,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
-import { CONTRACT, LIFECYCLE_STAGES, OPERATIONS_OBJECTS, PERMISSION_SETS, USAGE_LOAD } from '../contract';
+import {
+  CONTRACT,
+  LIFECYCLE_STAGES,
+  OPERATIONS_OBJECTS,
+  PERMISSION_SETS,
+  SCORING_PERMISSION_SET,
+  USAGE_LOAD
+} from '../contract';
 import { type DataModel, type FieldDef, readDataModel } from '../forceAppModel';
 import { dataModelProblems } from '../rules';
 
@@ -397,6 +404,65 @@ describe('each rule fails when force-app breaks it', () => {
     assert.ok(c);
     c.values['Field__c'] = 'Employees';
     expectProblem(m, /Field__c "Employees" is not a known Account field/, /ICP_Criterion\./);
+  });
+
+  it('a manager or viewer who can edit what the scoring run writes', () => {
+    const m = copy();
+    const fp = permset(m, PERMISSION_SETS.manager).fieldPermissions.find((x) => x.field === 'Account.Health_Score__c');
+    assert.ok(fp);
+    fp.editable = true;
+    const vp = permset(m, PERMISSION_SETS.viewer).fieldPermissions.find(
+      (x) => x.field === 'Health_Snapshot__c.Dimensions__c'
+    );
+    assert.ok(vp);
+    vp.editable = true;
+    expectProblem(
+      m,
+      /Account\.Health_Score__c is editable; only the scoring run writes it/,
+      /Customer_Success_Manager/
+    );
+    expectProblem(m, /Health_Snapshot__c\.Dimensions__c is editable; only the scoring run/, /Customer_Success_Viewer/);
+  });
+
+  it('a manager who may create health snapshots', () => {
+    const m = copy();
+    const p = permset(m, PERMISSION_SETS.manager).objectPermissions.find((x) => x.object === 'Health_Snapshot__c');
+    assert.ok(p);
+    p.allowCreate = true;
+    expectProblem(m, /Health_Snapshot__c grants create or edit; managers only read/, /Customer_Success_Manager/);
+  });
+
+  it('a scoring set that edits a field the run does not own, misses one it writes, or holds modify all', () => {
+    const m = copy();
+    const ps = permset(m, SCORING_PERMISSION_SET);
+    const stage = ps.fieldPermissions.find((x) => x.field === 'Account.Lifecycle_Stage__c');
+    assert.ok(stage);
+    stage.editable = true;
+    ps.fieldPermissions = ps.fieldPermissions.filter((x) => x.field !== 'Account.Health_Band__c');
+    const account = ps.objectPermissions.find((x) => x.object === 'Account');
+    assert.ok(account);
+    account.modifyAllRecords = true;
+    const goals = ps.objectPermissions.find((x) => x.object === 'Customer_Goal__c');
+    assert.ok(goals);
+    goals.viewAllRecords = false;
+    goals.allowEdit = true;
+    const file = /Customer_Success_Scoring\.permissionset-meta\.xml/;
+    expectProblem(m, /Account\.Lifecycle_Stage__c is editable; the scoring run writes only its own fields/, file);
+    expectProblem(m, /Account\.Health_Band__c is not editable; the scoring run writes it/, file);
+    expectProblem(m, /Account grants modify all/, file);
+    expectProblem(m, /Customer_Goal__c needs read and view all/, file);
+    expectProblem(m, /Customer_Goal__c grants edit; the run writes none of its fields/, file);
+  });
+
+  it('a scoring set without the snapshot settings, or no scoring set at all', () => {
+    const m = copy();
+    const ps = permset(m, SCORING_PERMISSION_SET);
+    ps.customMetadataTypeAccesses = ps.customMetadataTypeAccesses.filter(
+      (a) => a.name !== 'Health_Snapshot_Setting__mdt'
+    );
+    expectProblem(m, /no access to custom metadata type Health_Snapshot_Setting__mdt/, /Customer_Success_Scoring/);
+    m.permissionSets = m.permissionSets.filter((p) => p.name !== SCORING_PERMISSION_SET);
+    expectProblem(m, /Customer_Success_Scoring\.permissionset-meta\.xml: permission set is missing/, /permissionsets/);
   });
 
   it('an app without the goal tab', () => {

@@ -450,7 +450,10 @@ export async function planDeploy(
       continue;
     }
     const dir = `${rt.directoryName}/`;
+    // A folder of an in-folder type (a report folder is the Report member "Folder/") is one file, "reports/Folder-meta.xml".
+    const folder = rt.inFolder && o.member.endsWith('/') ? `${dir}${o.member.slice(0, -1)}-meta.xml` : undefined;
     const own = [...files.keys()].filter((p) => {
+      if (folder) return p === folder;
       if (!p.startsWith(dir)) return false;
       const rest = p.slice(dir.length);
       return (

@@ -332,6 +332,33 @@ describe('deploy validation', () => {
     });
   }
 
+  it('deploys a report folder from its Folder-meta.xml, and fails a folder the zip lacks', async () => {
+    const folderXml = `<?xml version="1.0" encoding="UTF-8"?><ReportFolder xmlns="http://soap.sforce.com/2006/04/metadata"><name>Health</name></ReportFolder>`;
+    const reportXml = `<?xml version="1.0" encoding="UTF-8"?><Report xmlns="http://soap.sforce.com/2006/04/metadata"><format>Tabular</format><name>Band</name><reportType>AccountList</reportType></Report>`;
+    const ok = await deploy(
+      org,
+      await zipOf({
+        'package.xml': packageXml({ Report: ['Health/', 'Health/Band'] }),
+        'reports/Health-meta.xml': folderXml,
+        'reports/Health/Band.report': reportXml
+      })
+    );
+    assert.equal(ok.status, 'Succeeded', JSON.stringify(failures(ok)));
+    const reports = successes(ok).filter((s) => s.componentType === 'Report');
+    assert.deepEqual(reports.map((s) => `${s.fullName} ${s.fileName}`).sort(), [
+      'Health/ reports/Health-meta.xml',
+      'Health/Band reports/Health/Band.report'
+    ]);
+    const missing = await deploy(
+      org,
+      await zipOf({ 'package.xml': packageXml({ Report: ['Other/'] }), 'reports/Health-meta.xml': folderXml })
+    );
+    assert.match(
+      failures(missing).find((f) => f.fullName === 'Other/')?.problem ?? '',
+      /not found in zipped directory/
+    );
+  });
+
   it('fails the whole deploy without package.xml', async () => {
     const r = await deploy(org, await zipOf({ 'objects/X__c.object': goodObject }));
     assert.equal(r.status, 'Failed');
