@@ -1,7 +1,9 @@
 // Every request the seed makes goes through here: one composite call at a time, counted against --max-api-calls,
-// retried with back-off on transient failures (jsforce never retries POST), stopped cleanly on the org's API limit,
-// an expired session, the budget or Ctrl-C.
+// retried with back-off on transient failures, stopped cleanly on the org's API limit, an expired session, the budget
+// or Ctrl-C. Retries live here only: jsforce's own retry (GET and PUT, on 5xx) is turned off, because it re-sends a
+// PUT with its body stream already consumed and the org then waits for a body that never comes.
 import type { Connection } from 'jsforce';
+import type { HttpRequest, HttpRequestOptions } from 'jsforce/lib/types';
 import { backoffDelay, classify, type RetryPolicy } from './retry';
 
 export interface SubRequest {
@@ -41,6 +43,9 @@ export function errorCode(error: unknown): string | undefined {
   return e.errorCode ?? e.code ?? e.cause?.code ?? (e.name && /^[A-Z_]+$/.test(e.name) ? e.name : undefined);
 }
 
+/** jsforce's options for every request of the seed: no retry of its own. */
+const NO_JSFORCE_RETRY: HttpRequestOptions = { retry: { maxRetries: 0 } };
+
 export class OrgApi {
   /** API calls made, the connection check included. */
   calls: number;
@@ -57,17 +62,23 @@ export class OrgApi {
     return `/services/data/v${this.connection.version}`;
   }
 
+  /** One counted REST request with retries; `label` names it in messages. */
+  request<T>(label: string, request: string | HttpRequest): Promise<T> {
+    return this.send(label, () => this.connection.request<T>(request, NO_JSFORCE_RETRY));
+  }
+
   /** One counted request with retries; `label` names it in messages. */
   async send<T>(label: string, request: () => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
-      if (this.options.signal?.aborted) throw new StopError('INTERRUPTED', 'interrupted (Ctrl-C)');
+      if (this.options.signal?.aborted) throw interrupted();
       if (this.options.maxCalls !== undefined && this.calls >= this.options.maxCalls) {
         throw new StopError('MAX_API_CALLS', `stopped at --max-api-calls ${this.options.maxCalls}`);
       }
       this.calls++;
       try {
-        return await request();
+        return await this.unlessInterrupted(request());
       } catch (error) {
+        if (error instanceof StopError) throw error;
         const code = errorCode(error);
         const message = error instanceof Error ? error.message : String(error);
         const disposition = classify(code, message);
@@ -86,21 +97,50 @@ export class OrgApi {
         }
         const delay = backoffDelay(this.options.policy, attempt);
         this.options.onRetry?.(`${label}: ${code ?? message}`, attempt, delay);
-        await this.options.policy.sleep(delay);
+        await this.wait(delay);
       }
     }
   }
 
+  /** A back-off or poll wait that Ctrl-C ends at once. */
+  wait(ms: number): Promise<void> {
+    return this.unlessInterrupted(this.options.policy.sleep(ms));
+  }
+
+  /**
+   * Waits for a request or a back-off, or for Ctrl-C, whichever comes first: a request that never answers cannot
+   * hold the run. What it was sending is journaled as unsent; upserts by external ID make sending it again safe.
+   */
+  private unlessInterrupted<T>(work: Promise<T>): Promise<T> {
+    const signal = this.options.signal;
+    if (!signal) return work;
+    return new Promise<T>((resolve, reject) => {
+      const onAbort = (): void => reject(interrupted());
+      if (signal.aborted) return onAbort();
+      signal.addEventListener('abort', onAbort, { once: true });
+      work.then(
+        (value) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(value);
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error as Error);
+        }
+      );
+    });
+  }
+
   /** A composite request (allOrNone false: one subrequest's failure never rolls back the others). */
   async composite(label: string, subrequests: SubRequest[]): Promise<SubResponse[]> {
-    const response = await this.send(label, () =>
-      this.connection.request<{ compositeResponse: SubResponse[] }>({
-        method: 'POST',
-        url: `${this.base}/composite`,
-        body: JSON.stringify({ allOrNone: false, compositeRequest: subrequests }),
-        headers: { 'Content-Type': 'application/json' }
-      })
-    );
+    const response = await this.request<{ compositeResponse: SubResponse[] }>(label, {
+      method: 'POST',
+      url: `${this.base}/composite`,
+      body: JSON.stringify({ allOrNone: false, compositeRequest: subrequests }),
+      headers: { 'Content-Type': 'application/json' }
+    });
     return response.compositeResponse;
   }
 }
+
+const interrupted = (): StopError => new StopError('INTERRUPTED', 'interrupted (Ctrl-C)');

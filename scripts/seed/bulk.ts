@@ -84,16 +84,16 @@ export async function writeBulk(
   const { api, journal, policy } = options;
   let queue = items;
   for (let round = 0; queue.length; round++) {
-    if (round > 0) {
-      const delay = backoffDelay(policy, round);
-      options.onRetry?.(`${queue.length} ${object} record(s) locked`, round, delay);
-      await policy.sleep(delay);
-    }
     const retry: WriteItem[] = [];
     const lines: OutcomeLine[] = [];
     let results: { ok: Row[]; failed: Row[]; jobError?: string };
     try {
-      results = await runJob(api, object, keyField, toCsv(queue, keyField, options.userId), policy.sleep);
+      if (round > 0) {
+        const delay = backoffDelay(policy, round);
+        options.onRetry?.(`${queue.length} ${object} record(s) locked`, round, delay);
+        await api.wait(delay);
+      }
+      results = await runJob(api, object, keyField, toCsv(queue, keyField, options.userId));
     } catch (error) {
       if (error instanceof StopError) {
         for (const item of queue) finish(item, 'unsent', lines, { statusCode: error.reason, message: error.message });
@@ -141,23 +141,15 @@ export async function writeBulk(
   return undefined;
 }
 
-/** jsforce's own HTTP retry, switched off for one request. */
-const NO_HTTP_RETRY = { retry: { maxRetries: 0 } };
-
 /** Best effort, and counted like every call: an abort that fails leaves the job to the platform's clean-up. */
 async function abortJob(api: OrgApi, object: string, id: string): Promise<void> {
   try {
-    await api.send(`abort ${object} bulk job`, () =>
-      api.connection.request(
-        {
-          method: 'PATCH',
-          url: `${api.base}/jobs/ingest/${id}`,
-          body: JSON.stringify({ state: 'Aborted' }),
-          headers: { 'Content-Type': 'application/json' }
-        },
-        NO_HTTP_RETRY
-      )
-    );
+    await api.request(`abort ${object} bulk job`, {
+      method: 'PATCH',
+      url: `${api.base}/jobs/ingest/${id}`,
+      body: JSON.stringify({ state: 'Aborted' }),
+      headers: { 'Content-Type': 'application/json' }
+    });
   } catch {
     // The failure that led here is the one to report.
   }
@@ -173,14 +165,12 @@ async function runJob(
   api: OrgApi,
   object: string,
   keyField: string,
-  csv: string,
-  sleep: (ms: number) => Promise<void>
+  csv: string
 ): Promise<{ ok: Row[]; failed: Row[]; jobError?: string }> {
-  const conn = api.connection;
   // A refused step names itself in the error every record of the job reports ("upload Account CSV: ...").
-  const send = async <T>(label: string, request: () => Promise<T>): Promise<T> => {
+  const request = async <T>(label: string, req: Parameters<OrgApi['request']>[1]): Promise<T> => {
     try {
-      return await api.send(label, request);
+      return await api.request<T>(label, req);
     } catch (error) {
       if (error instanceof StopError || !(error instanceof Error)) throw error;
       throw Object.assign(new Error(`${label}: ${error.message}`), { errorCode: errorCode(error) });
@@ -189,46 +179,40 @@ async function runJob(
   const jobs = `${api.base}/jobs/ingest`;
   // A fresh headers object per request: jsforce writes Content-Length into the one it is given.
   const json = (): Record<string, string> => ({ 'Content-Type': 'application/json' });
-  const job = await send(`create ${object} bulk job`, () =>
-    conn.request<JobInfo>({
-      method: 'POST',
-      url: jobs,
-      body: JSON.stringify({
-        object,
-        externalIdFieldName: keyField,
-        contentType: 'CSV',
-        operation: 'upsert',
-        lineEnding: 'LF'
-      }),
-      headers: json()
-    })
-  );
+  const job = await request<JobInfo>(`create ${object} bulk job`, {
+    method: 'POST',
+    url: jobs,
+    body: JSON.stringify({
+      object,
+      externalIdFieldName: keyField,
+      contentType: 'CSV',
+      operation: 'upsert',
+      lineEnding: 'LF'
+    }),
+    headers: json()
+  });
   try {
-    await send(`upload ${object} CSV`, () =>
-      conn.request(
-        { method: 'PUT', url: `${jobs}/${job.id}/batches`, body: csv, headers: { 'Content-Type': 'text/csv' } },
-        // jsforce retries a PUT on 5xx by itself and re-sends a body it has already consumed, so the org waits for
-        // a body that never comes and the run hangs. Retries of the upload belong to api.send alone.
-        NO_HTTP_RETRY
-      )
-    );
+    await request(`upload ${object} CSV`, {
+      method: 'PUT',
+      url: `${jobs}/${job.id}/batches`,
+      body: csv,
+      headers: { 'Content-Type': 'text/csv' }
+    });
   } catch (error) {
     // A job whose upload failed holds nothing worth keeping: abort it rather than leave it Open.
     await abortJob(api, object, job.id);
     throw error;
   }
-  await send(`close ${object} bulk job`, () =>
-    conn.request({
-      method: 'PATCH',
-      url: `${jobs}/${job.id}`,
-      body: JSON.stringify({ state: 'UploadComplete' }),
-      headers: json()
-    })
-  );
+  await request(`close ${object} bulk job`, {
+    method: 'PATCH',
+    url: `${jobs}/${job.id}`,
+    body: JSON.stringify({ state: 'UploadComplete' }),
+    headers: json()
+  });
   let info: JobInfo | undefined;
   for (let poll = 0; poll < MAX_POLLS; poll++) {
-    if (poll > 0) await sleep(POLL_MS(poll - 1));
-    info = await send(`${object} bulk job state`, () => conn.request<JobInfo>(`${jobs}/${job.id}`));
+    if (poll > 0) await api.wait(POLL_MS(poll - 1));
+    info = await request<JobInfo>(`${object} bulk job state`, `${jobs}/${job.id}`);
     if (['JobComplete', 'Failed', 'Aborted'].includes(info.state)) break;
   }
   if (!info || !['JobComplete', 'Failed', 'Aborted'].includes(info.state)) {
@@ -238,9 +222,7 @@ async function runJob(
     );
   }
   const rows = async (kind: string): Promise<Row[]> => {
-    const result = await send(`${object} bulk ${kind}`, () =>
-      conn.request<Row[] | string>(`${jobs}/${job.id}/${kind}`)
-    );
+    const result = await request<Row[] | string>(`${object} bulk ${kind}`, `${jobs}/${job.id}/${kind}`);
     return Array.isArray(result) ? result : [];
   };
   const ok = await rows('successfulResults');

@@ -244,9 +244,7 @@ export async function runSeed(context: SeedContext): Promise<number> {
     if (orgProblems.length) return problemsExit(orgProblems);
     // Accounts the plan may not create and the org does not hold were reported above; the rest are matched.
     if (usesRunningUser(validation.prepared)) {
-      const info = await api.send('userinfo', () =>
-        api.connection.request<{ user_id: string }>('/services/oauth2/userinfo')
-      );
+      const info = await api.request<{ user_id: string }>('userinfo', '/services/oauth2/userinfo');
       userId = info.user_id;
     }
     changes = diff(validation.prepared, rows, describes, userId);

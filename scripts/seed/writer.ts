@@ -288,7 +288,15 @@ async function writeComposite(prepared: PreparedRecord[], options: WriteOptions)
         round++;
         const delay = backoffDelay(policy, round);
         options.onRetry?.(`${queue.length} record(s) locked or waiting on a locked parent`, round, delay);
-        await policy.sleep(delay);
+        try {
+          await api.wait(delay);
+        } catch (error) {
+          if (!(error instanceof StopError)) throw error;
+          const lines: OutcomeLine[] = [];
+          for (const rest of queue) finish(rest, 'unsent', lines, { statusCode: error.reason, message: error.message });
+          journal?.append(lines);
+          return { outcomes, failures, stopped: error };
+        }
       }
     }
   } finally {

@@ -7,6 +7,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Connection } from 'jsforce';
 import { pinnedApiVersion } from '../../lib/paths';
+import { OrgApi, StopError } from '../api';
+import { defaultRetryPolicy } from '../retry';
 import { runSeed, type SeedContext } from '../seed';
 import { startDeployedOrg, type SeededOrg } from './orgFixture';
 
@@ -96,5 +98,60 @@ describe('seed faults against the local org', () => {
       assert.equal(await count(`SELECT COUNT() FROM ${object}`), n, `${object} in the org`);
     }
     assert.equal(run.delays.length, 1, 'one back-off round');
+  });
+
+  test(
+    'defect 6: a 503 on the Bulk API CSV upload is retried once by seed, with the CSV sent again',
+    { timeout: 20_000 },
+    async () => {
+      // jsforce retried the PUT itself with the body stream already consumed: the org waited for a body that never
+      // came, for up to 30 minutes. The upload now fails once, seed waits its back-off and uploads again.
+      org.org.faults.inject({ fault: '503', method: 'PUT', path: /\/jobs\/ingest\/\w+\/batches/, times: 1 });
+      const run = await seed(
+        ['--generate', 'accounts=4,goals=2,risks=0,seed=6,prefix=UP503', '--journal', 'up503.jsonl', '--json'],
+        { bulkMinRecords: 1 }
+      );
+      org.org.faults.clear();
+      assert.equal(run.code, 0, run.err);
+      assert.match(run.err, /retry 1: upload Account CSV: SERVER_UNAVAILABLE/);
+      assert.equal(run.delays.length, 1, 'one back-off wait, by seed');
+      // Two uploads of the Account job (the 503 and its retry) and one of the goals job.
+      assert.equal(org.org.counters()['PUT /jobs/ingest/{id}/batches'], 3);
+      assert.equal(await count("SELECT COUNT() FROM Account WHERE Success_Key__c LIKE 'UP503-%'"), 4);
+      assert.equal(await count("SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'UP503-%'"), 8);
+    }
+  );
+});
+
+describe('defect 6: Ctrl-C interrupts a request in flight and a back-off wait', () => {
+  const policy = { ...defaultRetryPolicy(), random: () => 1, baseMs: 60_000, maxMs: 120_000 };
+  // A request that never answers, as the hung upload did, and a connection nothing else is asked of.
+  const never = (): Promise<never> => new Promise<never>(() => undefined);
+  const connection = { version: '66.0' } as unknown as ConstructorParameters<typeof OrgApi>[0];
+
+  test('the run stops at once with INTERRUPTED, not when the request ends', { timeout: 5000 }, async () => {
+    const controller = new AbortController();
+    const api = new OrgApi(connection, { policy, signal: controller.signal });
+    const pending = api.send('upload Account CSV', never);
+    setImmediate(() => controller.abort());
+    await assert.rejects(pending, (error: unknown) => error instanceof StopError && error.reason === 'INTERRUPTED');
+  });
+
+  test('a back-off wait of a minute ends when Ctrl-C comes', { timeout: 5000 }, async () => {
+    const controller = new AbortController();
+    let waited = 0;
+    const api = new OrgApi(connection, {
+      policy: { ...policy, sleep: (ms) => ((waited = ms), never()) },
+      signal: controller.signal,
+      onRetry: () => setImmediate(() => controller.abort())
+    });
+    const failing = async (): Promise<never> => {
+      throw Object.assign(new Error('Service Unavailable'), { errorCode: 'SERVER_UNAVAILABLE' });
+    };
+    await assert.rejects(
+      api.send('read', failing),
+      (error: unknown) => error instanceof StopError && error.reason === 'INTERRUPTED'
+    );
+    assert.equal(waited, 60_000);
   });
 });
