@@ -1,9 +1,10 @@
 import { LightningElement, api } from 'lwc';
 import type { HealthResult } from 'c/successModel';
-import { formatLabel } from 'c/panelFormat';
+import { factText, formatLabel } from 'c/panelFormat';
 import LABEL_HEALTH from '@salesforce/label/c.Panel_Health';
 import LABEL_SCORE from '@salesforce/label/c.Panel_HealthScore';
 import LABEL_NO_SCORE from '@salesforce/label/c.Panel_HealthNoScore';
+import LABEL_MISSING from '@salesforce/label/c.Panel_HealthMissing';
 import LABEL_SHOW from '@salesforce/label/c.Panel_ShowBreakdown';
 import LABEL_HIDE from '@salesforce/label/c.Panel_HideBreakdown';
 
@@ -18,7 +19,7 @@ export default class HealthSummary extends LightningElement {
   @api health: HealthResult | undefined;
 
   expanded = false;
-  labels = { health: LABEL_HEALTH, noScore: LABEL_NO_SCORE };
+  labels = { health: LABEL_HEALTH, noScore: LABEL_NO_SCORE, missing: LABEL_MISSING };
 
   get hasScore(): boolean {
     return typeof this.health?.score === 'number';
@@ -26,6 +27,15 @@ export default class HealthSummary extends LightningElement {
 
   get scoreText(): string {
     return formatLabel(LABEL_SCORE, { value: this.health?.score });
+  }
+
+  /** What is missing before the account can be scored, in the model's order. */
+  get missing(): Array<{ key: string; text: string }> {
+    return (this.health?.missing ?? []).map((fact, index) => ({ key: `${fact.code}-${index}`, text: factText(fact) }));
+  }
+
+  get hasMissing(): boolean {
+    return this.missing.length > 0;
   }
 
   get band(): HealthResult['band'] {

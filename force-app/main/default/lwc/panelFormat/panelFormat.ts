@@ -16,6 +16,13 @@ import NO_ACCOUNTABLE from '@salesforce/label/c.Panel_Fact_NoAccountable';
 import NO_RESPONSIBLE from '@salesforce/label/c.Panel_Fact_NoResponsible';
 import MULTIPLE_ACCOUNTABLE from '@salesforce/label/c.Panel_Fact_MultipleAccountable';
 import ROLE_WITHOUT_PERSON from '@salesforce/label/c.Panel_Fact_RoleWithoutPerson';
+import NO_GOALS from '@salesforce/label/c.Panel_Fact_NoGoals';
+import GOALS_LATE from '@salesforce/label/c.Panel_Fact_GoalsLate';
+import NO_SCHEDULED_GOALS from '@salesforce/label/c.Panel_Fact_NoScheduledGoals';
+import NO_OPEN_RISKS from '@salesforce/label/c.Panel_Fact_NoOpenRisks';
+import FIT_FIELDS_BLANK from '@salesforce/label/c.Panel_Fact_FitFieldsBlank';
+import NO_FIT_CRITERIA from '@salesforce/label/c.Panel_Fact_NoFitCriteria';
+import FIELD_MISSING from '@salesforce/label/c.Panel_Fact_FieldMissing';
 
 type Values = Record<string, string | number | null | undefined>;
 
@@ -42,7 +49,14 @@ const FACT_LABELS: Partial<Record<FactCode, string>> = {
   noAccountable: NO_ACCOUNTABLE,
   noResponsible: NO_RESPONSIBLE,
   multipleAccountable: MULTIPLE_ACCOUNTABLE,
-  roleWithoutPerson: ROLE_WITHOUT_PERSON
+  roleWithoutPerson: ROLE_WITHOUT_PERSON,
+  noGoals: NO_GOALS,
+  goalsLate: GOALS_LATE,
+  noScheduledGoals: NO_SCHEDULED_GOALS,
+  noOpenRisks: NO_OPEN_RISKS,
+  fitFieldsBlank: FIT_FIELDS_BLANK,
+  noFitCriteria: NO_FIT_CRITERIA,
+  fieldMissing: FIELD_MISSING
 };
 
 /** A fact in the user's language; facts the panel has no label for fall back to the model's English. */

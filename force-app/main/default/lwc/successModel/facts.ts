@@ -7,6 +7,13 @@ export type FactCode =
   | 'goalsOverdue'
   | 'goalsMissed'
   | 'goalsOnSchedule'
+  | 'goalsLate'
+  | 'noGoals'
+  | 'noScheduledGoals'
+  | 'noOpenRisks'
+  | 'fitFieldsBlank'
+  | 'noFitCriteria'
+  | 'notEnoughEvidence'
   | 'openRisks'
   | 'highRisks'
   | 'productAdoption'
@@ -59,6 +66,19 @@ const TEXT: Record<FactCode, (p: FactParams) => string> = {
   goalsOverdue: (p) => `${n(p.count)} of ${plural(n(p.of), 'goal', 'goals')} overdue`,
   goalsMissed: (p) => `${n(p.count)} of ${plural(n(p.of), 'goal', 'goals')} missed`,
   goalsOnSchedule: (p) => `${n(p.count)} of ${plural(n(p.of), 'goal', 'goals')} achieved or on schedule`,
+  goalsLate: (p) => {
+    const count = n(p.count);
+    return count === 1
+      ? '1 goal is overdue or missed: Goal Timeliness counts it'
+      : `${count} goals are overdue or missed: Goal Timeliness counts them`;
+  },
+  noGoals: () => 'No goals yet',
+  noScheduledGoals: () => 'No goal has a target date',
+  noOpenRisks: () => 'No open risks',
+  fitFieldsBlank: (p) => `Fit unknown until these are filled in: ${s(p.name)}`,
+  noFitCriteria: () => 'No ideal customer profile criteria are set up',
+  notEnoughEvidence: (p) =>
+    `Not enough data to score: evidence covers ${n(p.value)}% of the weight, at least ${n(p.of)}% is needed`,
   openRisks: (p) => `${plural(n(p.count), 'open risk', 'open risks')}, combined exposure ${n(p.value)}%`,
   highRisks: (p) => `${plural(n(p.count), 'risk is', 'risks are')} rated High or Critical`,
   productAdoption: (p) => `Product adoption ${n(p.value)}%`,

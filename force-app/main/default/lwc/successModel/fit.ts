@@ -26,11 +26,17 @@ export interface CriterionResult {
 }
 
 export interface FitResult {
-  /** 0-100, one decimal: matched weight over total weight. Null when no active, valid criteria exist. */
+  /**
+   * 0-100, one decimal: matched weight over total weight. Null (unknown) when no active, valid criteria exist or
+   * when any criterion's Account field is blank: a blank field is missing evidence, not a miss.
+   */
   score: number | null;
   tier: FitTier | null;
   matched: CriterionResult[];
+  /** Criteria whose field holds a value that does not meet them. */
   missed: CriterionResult[];
+  /** Criteria whose Account field is blank: the fields to fill in before fit can be known. */
+  unknown: CriterionResult[];
   /** Active criteria the model cannot evaluate (unknown operator, malformed value): configuration to fix. */
   invalid: string[];
 }
@@ -106,11 +112,13 @@ export function fitTier(score: number | null): FitTier | null {
 
 /**
  * Criteria are inactive when Active__c is false, and weigh 1 when Weight__c is blank; a weight of 0 or less
- * switches a criterion off. Text comparisons ignore case and surrounding spaces. A blank Account field misses.
+ * switches a criterion off. Text comparisons ignore case and surrounding spaces. A blank Account field makes the
+ * fit unknown (listed in `unknown`), never a miss: "Poor fit, 0%" for an account nobody has described misleads.
  */
 export function evaluateFit(account: AccountRecord, criteria: readonly IcpCriterionConfig[]): FitResult {
   const matched: CriterionResult[] = [];
   const missed: CriterionResult[] = [];
+  const unknown: CriterionResult[] = [];
   const invalid: string[] = [];
   let total = 0;
   let met = 0;
@@ -141,10 +149,12 @@ export function evaluateFit(account: AccountRecord, criteria: readonly IcpCriter
     if (outcome === 'matched') {
       met += weight;
       matched.push(result);
-    } else {
+    } else if (outcome === 'different') {
       missed.push(result);
+    } else {
+      unknown.push(result);
     }
   }
-  const score = total > 0 ? round1((met / total) * 100) : null;
-  return { score, tier: fitTier(score), matched, missed, invalid };
+  const score = total > 0 && unknown.length === 0 ? round1((met / total) * 100) : null;
+  return { score, tier: fitTier(score), matched, missed, unknown, invalid };
 }

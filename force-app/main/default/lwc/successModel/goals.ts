@@ -53,6 +53,17 @@ export function goalProgress(goal: CustomerGoal): Progress {
 
 export type Timeliness = 'achieved' | 'onTrack' | 'dueSoon' | 'overdue' | 'missed' | 'cancelled' | 'unscheduled';
 
+/**
+ * The statuses that finish a goal. Every other status, a blank one included, leaves the goal open: "open" and
+ * "overdue" are defined here once, and the Apex controllers' SOQL filters are checked against this list.
+ */
+export const FINISHED_GOAL_STATUSES = ['Achieved', 'Missed', 'Cancelled'] as const;
+
+/** True while a goal can still change: its status is not Achieved, Missed or Cancelled (blank counts as open). */
+export function isOpenGoal(status: string | null | undefined): boolean {
+  return status !== 'Achieved' && status !== 'Missed' && status !== 'Cancelled';
+}
+
 /** Goals and milestones due within this many days are "due soon". */
 export const DUE_SOON_DAYS = 14;
 
@@ -84,23 +95,23 @@ export function timeToValue(goal: CustomerGoal): number | null {
 }
 
 /**
- * Per account: days from its first goal's start to its first achieved goal. Null until something is achieved
- * (or when the dates needed are missing). Cancelled goals do not mark the start of the relationship.
+ * Per account (days to first value): the time to value of the account's first achieved goal, the one with the
+ * earliest achieved date (on a tie, the quicker one). Null until a goal is achieved with both dates. Measuring from
+ * the earliest start of any goal instead would charge a quick win with the age of an unrelated goal still open.
  */
 export function accountTimeToFirstValue(goals: readonly CustomerGoal[]): number | null {
-  let firstStart = Infinity;
   let firstAchieved = Infinity;
+  let days: number | null = null;
   for (const goal of goals) {
-    if (goal.Status__c === 'Cancelled') continue;
-    const start = parseDay(goal.Start_Date__c);
-    if (start < firstStart) firstStart = start;
-    if (goal.Status__c === 'Achieved') {
-      const achieved = parseDay(goal.Achieved_Date__c);
-      if (achieved < firstAchieved) firstAchieved = achieved;
+    const value = timeToValue(goal);
+    if (value === null) continue;
+    const achieved = parseDay(goal.Achieved_Date__c);
+    if (achieved < firstAchieved || (achieved === firstAchieved && value < (days as number))) {
+      firstAchieved = achieved;
+      days = value;
     }
   }
-  const days = firstAchieved - firstStart;
-  return Number.isFinite(days) && days >= 0 ? days : null;
+  return days;
 }
 
 /** Days to first value for every account in a book, keyed by Account__c. */

@@ -38,12 +38,23 @@ export interface HealthConfig {
   criteria?: readonly IcpCriterionConfig[];
 }
 
+/**
+ * A score needs evidence behind at least this share (percent) of the active dimensions' weight. Below it the
+ * account shows "not enough data to score" and what is missing, never a number.
+ */
+export const MIN_EVIDENCE_PERCENT = 50;
+
 export interface DimensionResult {
   /** Health_Dimension__mdt DeveloperName. */
   key: string;
   label: string;
   /** 0-100, one decimal; null when the dimension has no data. */
   score: number | null;
+  /**
+   * True when the dimension rests on recorded facts. Risk Exposure without an open risk scores 100 but is not
+   * evidence: it can keep its place in a score other evidence supports, never make one.
+   */
+  evidence: boolean;
   /** The configured weight. */
   weight: number;
   /** Percent of the total this dimension carries after weights of dimensions without data are shared out. */
@@ -62,14 +73,21 @@ export interface HealthBand {
 }
 
 export interface HealthResult {
-  /** 0-100 whole number, or null when no dimension has data. */
+  /** 0-100 whole number, or null when the evidence is below MIN_EVIDENCE_PERCENT of the weight. */
   score: number | null;
   band: HealthBand | null;
   dimensions: DimensionResult[];
+  /** Percent of the active weight carried by dimensions with evidence, one decimal. */
+  evidencePercent: number;
+  /** False when there is not enough evidence to score (score is then null). */
+  enoughEvidence: boolean;
+  /** What is missing, one fact per dimension without evidence (Risk Exposure never asks for a risk). */
+  missing: Fact[];
 }
 
 interface Measured {
   score: number | null;
+  evidence: boolean;
   facts: Fact[];
 }
 
@@ -77,14 +95,21 @@ function goalAttainment(goals: readonly CustomerGoal[], todayDay: number): Measu
   let sum = 0;
   let counted = 0;
   let unknownCount = 0;
+  let late = 0;
+  let total = 0;
   for (const goal of goals) {
     const status = goal.Status__c;
     if (status === 'Cancelled') continue;
-    // A goal past its date or missed has attained nothing on time: it counts as 0 whatever its numbers say,
-    // so an overdue goal can never raise health.
+    total++;
+    // An overdue or missed goal is Goal Timeliness' to count; attainment averages the goals still on schedule or
+    // achieved, with the same progress their rows show. Counting a late goal here too would either punish it
+    // twice (as 0) or let a late goal raise health (with its progress).
     const state = timelinessOfDay(status, parseDay(goal.Target_Date__c), todayDay, 0);
-    const late = state === 'missed' || state === 'overdue';
-    const percent = late ? 0 : goalProgress(goal).percent;
+    if (state === 'missed' || state === 'overdue') {
+      late++;
+      continue;
+    }
+    const percent = goalProgress(goal).percent;
     if (percent === null) {
       unknownCount++;
       continue;
@@ -94,49 +119,67 @@ function goalAttainment(goals: readonly CustomerGoal[], todayDay: number): Measu
   }
   const facts: Fact[] = [];
   const score = counted > 0 ? round1(sum / counted) : null;
+  if (total === 0) facts.push(fact('noGoals'));
   if (score !== null) facts.push(fact('goalsAttainment', { value: score, count: counted }));
   if (unknownCount > 0) facts.push(fact('goalsProgressUnknown', { count: unknownCount }));
-  return { score, facts };
+  if (late > 0) facts.push(fact('goalsLate', { count: late }));
+  return { score, evidence: score !== null, facts };
 }
 
 function goalTimeliness(goals: readonly CustomerGoal[], todayDay: number): Measured {
   let scheduled = 0;
   let overdue = 0;
   let missed = 0;
+  let total = 0;
   for (const goal of goals) {
     const state = timelinessOfDay(goal.Status__c, parseDay(goal.Target_Date__c), todayDay, DUE_SOON_DAYS);
-    if (state === 'cancelled' || state === 'unscheduled') continue;
+    if (state === 'cancelled') continue;
+    total++;
+    if (state === 'unscheduled') continue;
     scheduled++;
     if (state === 'overdue') overdue++;
     else if (state === 'missed') missed++;
   }
-  if (scheduled === 0) return { score: null, facts: [] };
+  if (scheduled === 0)
+    return { score: null, evidence: false, facts: [fact(total === 0 ? 'noGoals' : 'noScheduledGoals')] };
   const facts = [fact('goalsOnSchedule', { count: scheduled - overdue - missed, of: scheduled })];
   if (overdue > 0) facts.push(fact('goalsOverdue', { count: overdue, of: scheduled }));
   if (missed > 0) facts.push(fact('goalsMissed', { count: missed, of: scheduled }));
-  return { score: round1(((scheduled - overdue - missed) / scheduled) * 100), facts };
+  return { score: round1(((scheduled - overdue - missed) / scheduled) * 100), evidence: true, facts };
 }
 
 function riskDimension(risks: readonly CustomerRisk[]): Measured {
-  // No open risk is known good news (100), not missing data.
+  // Risk Exposure is a penalty that starts at 100. With no open risk it stays 100 so that logging a small risk can
+  // never raise health, but an empty register is not evidence that the account is well.
   const exposure = riskExposure(risks);
+  if (exposure.openCount === 0) return { score: 100, evidence: false, facts: [fact('noOpenRisks')] };
   const facts = [fact('openRisks', { count: exposure.openCount, value: exposure.exposurePercent })];
   if (exposure.highCount > 0) facts.push(fact('highRisks', { count: exposure.highCount }));
-  return { score: round1(100 - exposure.exposurePercent), facts };
+  return { score: round1(100 - exposure.exposurePercent), evidence: true, facts };
 }
 
 function adoptionDimension(account: AccountRecord): Measured {
   const adoption = account.Product_Adoption__c;
-  if (typeof adoption !== 'number' || !Number.isFinite(adoption)) return { score: null, facts: [] };
+  if (typeof adoption !== 'number' || !Number.isFinite(adoption)) {
+    return { score: null, evidence: false, facts: [fact('fieldMissing', { name: 'Product Adoption' })] };
+  }
   const value = round1(Math.min(100, Math.max(0, adoption)));
-  return { score: value, facts: [fact('productAdoption', { value })] };
+  return { score: value, evidence: true, facts: [fact('productAdoption', { value })] };
 }
 
 function fitDimension(fit: FitResult): Measured {
-  if (fit.score === null) return { score: null, facts: [] };
+  if (fit.score === null) {
+    const blank = fit.unknown.map((criterion) => criterion.label).join(', ');
+    return {
+      score: null,
+      evidence: false,
+      facts: [fit.unknown.length > 0 ? fact('fitFieldsBlank', { name: blank }) : fact('noFitCriteria')]
+    };
+  }
   const of = fit.matched.length + fit.missed.length;
   return {
     score: fit.score,
+    evidence: true,
     facts: [fact('fitScore', { name: fit.tier as string, value: fit.score, count: fit.matched.length, of })]
   };
 }
@@ -163,14 +206,16 @@ const labelOf = (dimension: HealthDimensionConfig): string =>
   dimension.MasterLabel ?? dimension.DeveloperName.replace(/_/g, ' ');
 
 /**
- * Health = sum(weight x score) / sum(weight) over active dimensions that have data, so a dimension without data
- * hands its weight to the others in proportion to theirs, and scaling every weight changes nothing.
+ * Health = sum(weight x score) / sum(weight) over active dimensions that have a score, so a dimension without data
+ * hands its weight to the others in proportion to theirs, and scaling every weight changes nothing. There is a
+ * score only when dimensions with evidence carry at least MIN_EVIDENCE_PERCENT of the active weight.
  */
 export function healthScore(input: HealthInput, config: HealthConfig, today: IsoDate): HealthResult {
   const todayDay = requireDay(today);
   const active = config.dimensions
     .filter((dimension) => dimension.Active__c !== false && (dimension.Weight__c ?? 0) > 0)
     .sort((a, b) => (a.Sort_Order__c ?? 0) - (b.Sort_Order__c ?? 0));
+  const known = new Set<string>(HEALTH_DIMENSIONS);
   const measured = active.map((dimension): Measured => {
     switch (dimension.DeveloperName as HealthDimensionName) {
       case 'Goal_Attainment':
@@ -184,32 +229,56 @@ export function healthScore(input: HealthInput, config: HealthConfig, today: Iso
       case 'Ideal_Customer_Fit':
         return fitDimension(evaluateFit(input.account, config.criteria ?? []));
       default:
-        return { score: null, facts: [fact('unknownDimension', { name: labelOf(dimension) })] };
+        return { score: null, evidence: false, facts: [fact('unknownDimension', { name: labelOf(dimension) })] };
     }
   });
+  // A dimension the model cannot compute is a configuration error: it neither counts as evidence nor blocks a score.
+  let knownWeight = 0;
+  let evidenceWeight = 0;
   let weightWithData = 0;
   active.forEach((dimension, i) => {
-    if (measured[i].score !== null) weightWithData += dimension.Weight__c as number;
+    const weight = dimension.Weight__c as number;
+    if (known.has(dimension.DeveloperName)) knownWeight += weight;
+    if (measured[i].evidence) evidenceWeight += weight;
+    if (measured[i].score !== null) weightWithData += weight;
   });
+  const evidenceShare = evidenceWeight > 0 ? evidenceWeight / knownWeight : 0;
+  // Compared with a millionth of slack so that scaling every weight cannot tip an account over the line.
+  const enoughEvidence = evidenceShare * 100 >= MIN_EVIDENCE_PERCENT - 1e-6;
   let total = 0;
   const dimensions = active.map((dimension, i): DimensionResult => {
-    const { score, facts } = measured[i];
+    const { score, evidence, facts } = measured[i];
     const weight = dimension.Weight__c as number;
-    const share = score === null ? 0 : weight / weightWithData;
+    const share = score === null || !enoughEvidence ? 0 : weight / weightWithData;
     total += share * (score ?? 0);
     return {
       key: dimension.DeveloperName,
       label: labelOf(dimension),
       score,
+      evidence,
       weight,
       share: round1(share * 100),
       points: round1(share * (score ?? 0)),
-      facts: score === null && facts.length === 0 ? [fact('noData')] : facts
+      facts
     };
   });
   // Rounded to a millionth first so float noise from weight scaling cannot tip a .5 or a band edge.
-  const score = weightWithData > 0 ? Math.round(Math.round(total * 1e6) / 1e6) : null;
-  return { score, band: healthBand(score, config.bands), dimensions };
+  const score = enoughEvidence ? Math.round(Math.round(total * 1e6) / 1e6) : null;
+  const missing: Fact[] = [];
+  dimensions.forEach((dimension, i) => {
+    if (dimension.evidence || dimension.key === 'Risk_Exposure' || !known.has(dimension.key)) return;
+    // A dimension without evidence leads with the fact that says why (attainment states its average only with one).
+    const why = measured[i].facts[0];
+    if (!missing.some((f) => f.text === why.text)) missing.push(why);
+  });
+  return {
+    score,
+    band: healthBand(score, config.bands),
+    dimensions,
+    evidencePercent: round1(evidenceShare * 100),
+    enoughEvidence,
+    missing
+  };
 }
 
 export interface DimensionChange {

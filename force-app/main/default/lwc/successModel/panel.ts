@@ -10,6 +10,7 @@ import {
   goalTimeliness,
   timeToValue,
   accountTimeToFirstValue,
+  isOpenGoal,
   type Progress,
   type Timeliness
 } from './goals';
@@ -166,7 +167,7 @@ export function goalStandings<G extends CustomerGoal>(goals: readonly G[], today
         timeliness,
         daysToTarget: daysBetween(today, goal.Target_Date__c),
         daysToValue: timeToValue(goal),
-        isOpen: timeliness !== 'achieved' && timeliness !== 'missed' && timeliness !== 'cancelled'
+        isOpen: isOpenGoal(goal.Status__c)
       };
     })
     .sort(compareGoals);

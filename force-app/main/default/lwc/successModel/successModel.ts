@@ -57,7 +57,9 @@ export { FACT_CODES, fact, round1 } from './facts';
 export type { Fact, FactCode } from './facts';
 export {
   DUE_SOON_DAYS,
+  FINISHED_GOAL_STATUSES,
   accountTimeToFirstValue,
+  isOpenGoal,
   goalProgress,
   goalTimeliness,
   measureProgress,
@@ -77,7 +79,7 @@ export type {
   VelocityStage,
   VelocityTier
 } from './velocity';
-export { HEALTH_DIMENSIONS, explainChange, healthBand, healthScore } from './health';
+export { HEALTH_DIMENSIONS, MIN_EVIDENCE_PERCENT, explainChange, healthBand, healthScore } from './health';
 export type {
   DimensionChange,
   DimensionResult,

@@ -18,7 +18,7 @@ describe('c-fit-badge', () => {
   afterEach(resetDom);
 
   it('shows the tier with matched and missed criteria', async () => {
-    const fit = evaluateFit({ Industry: 'Technology', BillingCountry: 'France' }, CRITERIA);
+    const fit = evaluateFit({ Industry: 'Technology', BillingCountry: 'France', NumberOfEmployees: 20 }, CRITERIA);
     const element = mount('c-fit-badge', FitBadge, { fit });
     await flushPromises();
     const root = shadow(element);
@@ -30,8 +30,20 @@ describe('c-fit-badge', () => {
     ]);
     expect([...root.querySelectorAll('.missed li')].map((li) => li.textContent)).toEqual([
       'Country: equals Germany',
-      'c.Panel_FitNoValue'
+      'Size: at least 500'
     ]);
+    await expect(element).toBeAccessible();
+  });
+
+  it('says the fit is unknown and names the blank criteria, instead of scoring them as misses', async () => {
+    const fit = evaluateFit({ Industry: 'Technology', BillingCountry: 'France' }, CRITERIA);
+    const element = mount('c-fit-badge', FitBadge, { fit });
+    await flushPromises();
+    const root = shadow(element);
+    expect((root.querySelector('lightning-badge.tier') as HTMLElement & { label: string }).label).toBe(
+      'c.Panel_FitUnknown'
+    );
+    expect([...root.querySelectorAll('.blank li')].map((li) => li.textContent)).toEqual(['Size: at least 500']);
     await expect(element).toBeAccessible();
   });
 

@@ -7,12 +7,22 @@ const DIMENSIONS: DimensionResult[] = [
     key: 'Goal_Timeliness',
     label: 'Goal Timeliness',
     score: 50,
+    evidence: true,
     weight: 20,
     share: 40,
     points: 20,
     facts: [fact('goalsOnSchedule', { count: 1, of: 2 }), fact('goalsOverdue', { count: 1, of: 2 })]
   },
-  { key: 'Custom', label: 'Custom', score: null, weight: 5, share: 0, points: 0, facts: [fact('noRisks')] }
+  {
+    key: 'Custom',
+    label: 'Custom',
+    score: null,
+    evidence: false,
+    weight: 5,
+    share: 0,
+    points: 0,
+    facts: [fact('noRisks')]
+  }
 ];
 
 describe('c-health-breakdown', () => {

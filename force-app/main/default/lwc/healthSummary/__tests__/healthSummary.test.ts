@@ -10,12 +10,16 @@ const HEALTH: HealthResult = {
       key: 'Product_Adoption',
       label: 'Product Adoption',
       score: 80,
+      evidence: true,
       weight: 20,
       share: 50,
       points: 40,
       facts: [fact('productAdoption', { value: 80 })]
     }
-  ]
+  ],
+  evidencePercent: 100,
+  enoughEvidence: true,
+  missing: []
 };
 const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
 
@@ -43,10 +47,23 @@ describe('c-health-summary', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('says there is no score yet when no dimension has data', async () => {
-    const element = mount('c-health-summary', HealthSummary, { health: { score: null, band: null, dimensions: [] } });
+  it('says there is not enough data to score, and what is missing, instead of a number', async () => {
+    const health: HealthResult = {
+      score: null,
+      band: null,
+      dimensions: [],
+      evidencePercent: 0,
+      enoughEvidence: false,
+      missing: [fact('noGoals'), fact('fieldMissing', { name: 'Product Adoption' })]
+    };
+    const element = mount('c-health-summary', HealthSummary, { health });
     await flushPromises();
     expect(q(element, '.no-score')?.textContent).toBe('c.Panel_HealthNoScore');
+    expect(q(element, '.score')).toBeNull();
+    expect([...shadow(element).querySelectorAll('.missing li')].map((li) => li.textContent)).toEqual([
+      'c.Panel_Fact_NoGoals',
+      'c.Panel_Fact_FieldMissing'
+    ]);
     expect(q(element, 'lightning-badge')).toBeNull();
     await expect(element).toBeAccessible();
   });

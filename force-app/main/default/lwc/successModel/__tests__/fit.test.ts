@@ -18,16 +18,29 @@ describe('ideal-customer fit', () => {
   };
 
   it('scores matched weight over total weight and lists matched and missed criteria', () => {
-    const fit = evaluateFit({ ...ideal, BillingCountry: 'Brazil', NumberOfEmployees: null }, CRITERIA);
+    const fit = evaluateFit({ ...ideal, BillingCountry: 'Brazil', NumberOfEmployees: 150 }, CRITERIA);
     // matched: revenue 15 + adoption 15 + industry 30 = 60 of 100
     expect(fit.score).toBe(60);
     expect(fit.tier).toBe('Good');
     expect(fit.matched.map((m) => m.criterion)).toEqual(['Annual_Revenue', 'Product_Adoption', 'Target_Industry']);
     expect(fit.missed.map((m) => [m.criterion, m.outcome])).toEqual([
-      ['Company_Size', 'noValue'],
+      ['Company_Size', 'different'],
       ['Served_Country', 'different']
     ]);
+    expect(fit.unknown).toEqual([]);
     expect(fit.invalid).toEqual([]);
+  });
+
+  it('is unknown, not Poor, while a criterion field is blank, and names the blank criteria', () => {
+    const fit = evaluateFit({ ...ideal, BillingCountry: 'Brazil', NumberOfEmployees: null }, CRITERIA);
+    expect(fit).toMatchObject({ score: null, tier: null });
+    expect(fit.unknown.map((m) => [m.criterion, m.field, m.outcome])).toEqual([
+      ['Company_Size', 'NumberOfEmployees', 'noValue']
+    ]);
+    expect(fit.missed.map((m) => m.criterion)).toEqual(['Served_Country']);
+    // an account nobody has described: every criterion unknown
+    expect(evaluateFit({}, CRITERIA).unknown).toHaveLength(5);
+    expect(evaluateFit({}, CRITERIA).tier).toBeNull();
   });
 
   it('tiers Ideal from 75, Good from 50, Poor below', () => {
@@ -73,12 +86,13 @@ describe('ideal-customer fit', () => {
     expect(check(contains, { Name: 'Acme' })).toBe(false);
   });
 
-  it('treats a blank field as missed', () => {
+  it('treats a blank field as unknown, never as missed', () => {
     const fit = evaluateFit({ Industry: '' }, [
       criterion('i', { Field__c: 'Industry', Operator__c: 'contains', Value__c: 'x' })
     ]);
-    expect(fit.missed[0].outcome).toBe('noValue');
-    expect(fit.score).toBe(0);
+    expect(fit.unknown[0].outcome).toBe('noValue');
+    expect(fit.missed).toEqual([]);
+    expect(fit.score).toBeNull();
   });
 
   it('skips inactive and zero-weight criteria, and weighs a blank weight as 1', () => {
@@ -108,7 +122,7 @@ describe('ideal-customer fit', () => {
     ];
     const fit = evaluateFit({ Industry: 'x', AnnualRevenue: 5, Name: 'n' }, broken);
     expect(fit.invalid).toEqual(broken.map((b) => b.DeveloperName));
-    expect(fit).toMatchObject({ score: null, tier: null, matched: [], missed: [] });
+    expect(fit).toMatchObject({ score: null, tier: null, matched: [], missed: [], unknown: [] });
   });
 });
 

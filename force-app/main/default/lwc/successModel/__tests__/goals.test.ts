@@ -129,15 +129,22 @@ describe('time to value', () => {
     ).toBeNull();
   });
 
-  it('per account: days from the first goal start to the first achievement', () => {
+  it('per account: the time to value of the first achieved goal, whatever older goals are still open', () => {
     const goals: CustomerGoal[] = [
-      { Status__c: 'On Track', Start_Date__c: '2025-01-10' },
+      { Status__c: 'On Track', Start_Date__c: '2024-06-10' },
       { Status__c: 'Achieved', Start_Date__c: '2025-02-01', Achieved_Date__c: '2025-04-01' },
       { Status__c: 'Achieved', Start_Date__c: '2025-01-20', Achieved_Date__c: '2025-03-01' },
       { Status__c: 'Cancelled', Start_Date__c: '2024-01-01' },
       { Status__c: 'Not Started' }
     ];
-    expect(accountTimeToFirstValue(goals)).toBe(50);
+    // first achieved on 1 March: 20 Jan to 1 Mar = 11 + 28 + 1 = 40 days (not 10 Jun 2024 to 1 Mar 2025)
+    expect(accountTimeToFirstValue(goals)).toBe(40);
+    // two goals achieved the same day: the quicker one
+    const tie: CustomerGoal[] = [
+      { Status__c: 'Achieved', Start_Date__c: '2025-01-01', Achieved_Date__c: '2025-03-01' },
+      { Status__c: 'Achieved', Start_Date__c: '2025-02-01', Achieved_Date__c: '2025-03-01' }
+    ];
+    expect(accountTimeToFirstValue(tie)).toBe(28);
   });
 
   it('per account: null before any achievement or without a start', () => {
@@ -156,8 +163,9 @@ describe('time to value', () => {
       { Account__c: 'B', Status__c: 'On Track', Start_Date__c: '2025-01-01' },
       { Status__c: 'Achieved', Start_Date__c: '2025-01-01', Achieved_Date__c: '2025-01-02' }
     ]);
+    // A: its achieved goal took 1 Jan to 31 Jan = 30 days; the open goal started earlier does not count
     expect([...result.entries()]).toEqual([
-      ['A', 40],
+      ['A', 30],
       ['B', null]
     ]);
   });

@@ -40,9 +40,10 @@ function account(): HealthInput {
 describe('health score', () => {
   it('combines the configured dimensions by weight and carries the breakdown with its facts', () => {
     const health = healthScore(account(), config, TODAY);
-    // attainment: (100 + 40 + 0 overdue + 0 missed + 30) / 5 = 34; timeliness: 3 of 5 on schedule = 60;
-    // risk: 100 - 40 = 60; adoption 60; fit: 80 (country missed). 0.3*34 + 0.2*60 + 0.2*60 + 0.2*60 + 0.1*80 = 54.2
-    expect(health.score).toBe(54);
+    // attainment averages the goals on schedule or achieved: (100 + 40 + 30) / 3 = 56.7 (the overdue and the
+    // missed goal are Goal Timeliness' to count); timeliness: 3 of 5 on schedule = 60; risk: 100 - 40 = 60;
+    // adoption 60; fit: 80 (country missed). 0.3 x 56.7 + 0.2 x 60 + 0.2 x 60 + 0.2 x 60 + 0.1 x 80 = 61.01
+    expect(health.score).toBe(61);
     expect(health.band).toEqual({
       key: 'Watch',
       label: 'Watch',
@@ -50,8 +51,9 @@ describe('health score', () => {
       variant: 'warning',
       meaning: 'Keep an eye'
     });
+    expect(health).toMatchObject({ evidencePercent: 100, enoughEvidence: true, missing: [] });
     expect(health.dimensions.map((d) => [d.key, d.score, d.weight, d.share, d.points])).toEqual([
-      ['Goal_Attainment', 34, 30, 30, 10.2],
+      ['Goal_Attainment', 56.7, 30, 30, 17],
       ['Goal_Timeliness', 60, 20, 20, 12],
       ['Risk_Exposure', 60, 20, 20, 12],
       ['Product_Adoption', 60, 20, 20, 12],
@@ -59,7 +61,7 @@ describe('health score', () => {
     ]);
     const facts = health.dimensions.map((d) => d.facts.map((f) => f.text));
     expect(facts).toEqual([
-      ['Average progress 34% across 5 goals'],
+      ['Average progress 56.7% across 3 goals', '2 goals are overdue or missed: Goal Timeliness counts them'],
       ['3 of 5 goals achieved or on schedule', '1 of 5 goals overdue', '1 of 5 goals missed'],
       ['1 open risk, combined exposure 40%', '1 risk is rated High or Critical'],
       ['Product adoption 60%'],
@@ -73,11 +75,18 @@ describe('health score', () => {
     input.account = { ...input.account, Product_Adoption__c: null };
     const health = healthScore(input, config, TODAY);
     const adoption = health.dimensions.find((d) => d.key === 'Product_Adoption');
-    expect(adoption).toMatchObject({ score: null, share: 0, points: 0 });
-    expect(adoption?.facts.map((f) => f.code)).toEqual(['noData']);
-    // 30:20:20:10 over 80; fit also drops to 65 as the adoption criterion now misses
-    expect(health.dimensions.map((d) => d.share)).toEqual([37.5, 25, 25, 0, 12.5]);
-    expect(health.score).toBe(Math.round((30 * 34 + 20 * 60 + 20 * 60 + 10 * 65) / 80));
+    expect(adoption).toMatchObject({ score: null, evidence: false, share: 0, points: 0 });
+    expect(adoption?.facts.map((f) => f.text)).toEqual(['Product Adoption is blank']);
+    // The adoption criterion's field is blank too, so fit is unknown: 30:20:20 share 70.
+    expect(health.dimensions[4]).toMatchObject({ score: null, evidence: false });
+    expect(health.dimensions[4].facts.map((f) => f.text)).toEqual([
+      'Fit unknown until these are filled in: Product_Adoption'
+    ]);
+    expect(health.dimensions.map((d) => d.share)).toEqual([42.9, 28.6, 28.6, 0, 0]);
+    // (30 x 56.7 + 20 x 60 + 20 x 60) / 70 = 4101 / 70 = 58.6
+    expect(health.score).toBe(59);
+    expect(health.evidencePercent).toBe(70);
+    expect(health.missing.map((f) => f.code)).toEqual(['fieldMissing', 'fitFieldsBlank']);
   });
 
   it('says which goals have no measurable progress and leaves them out of attainment', () => {
@@ -96,10 +105,15 @@ describe('health score', () => {
       'Average progress 80% across 1 goal',
       '2 goals have no measurable progress'
     ]);
-    // timeliness counts scheduled goals only; no open risk is good news; no fit data without criteria values
+    // timeliness counts the two scheduled goals; no open risk keeps 100 but is not evidence; blank ICP fields
+    // leave fit unknown. Evidence: attainment 30 + timeliness 20 = 50 of 100, just enough.
     expect(health.dimensions[1].score).toBe(100);
-    expect(health.dimensions[2]).toMatchObject({ score: 100 });
-    expect(health.dimensions[4].score).toBe(0);
+    expect(health.dimensions[2]).toMatchObject({ score: 100, evidence: false });
+    expect(health.dimensions[2].facts.map((f) => f.text)).toEqual(['No open risks']);
+    expect(health.dimensions[4].score).toBeNull();
+    expect(health.evidencePercent).toBe(50);
+    // (30 x 80 + 20 x 100 + 20 x 100) / 70 = 6400 / 70 = 91.4
+    expect(health.score).toBe(91);
   });
 
   it('is unknown, not 0, when no dimension has data', () => {
@@ -111,7 +125,46 @@ describe('health score', () => {
     );
     expect(health.score).toBeNull();
     expect(health.band).toBeNull();
-    expect(health.dimensions.map((d) => d.facts.map((f) => f.code))).toEqual([['goalsProgressUnknown'], ['noData']]);
+    expect(health.dimensions.map((d) => d.facts.map((f) => f.code))).toEqual([
+      ['goalsProgressUnknown'],
+      ['noScheduledGoals']
+    ]);
+  });
+
+  it('does not score an account with no goals, no risks, no adoption figure and no ICP data', () => {
+    const health = healthScore({ account: {}, goals: [], risks: [] }, config, TODAY);
+    expect(health).toMatchObject({ score: null, band: null, evidencePercent: 0, enoughEvidence: false });
+    expect(health.dimensions.every((d) => d.points === 0 && d.share === 0)).toBe(true);
+    expect(health.missing.map((f) => f.text)).toEqual([
+      'No goals yet',
+      'Product Adoption is blank',
+      'Fit unknown until these are filled in: Annual_Revenue, Company_Size, Product_Adoption, Served_Country, Target_Industry'
+    ]);
+  });
+
+  it('needs evidence behind half the weight: adoption and fit alone (30 of 100) are not enough', () => {
+    const idealAt90 = {
+      Industry: 'Technology',
+      NumberOfEmployees: 1200,
+      AnnualRevenue: 25_000_000,
+      BillingCountry: 'Canada',
+      Product_Adoption__c: 90
+    };
+    const alone = healthScore({ account: idealAt90, goals: [], risks: [] }, config, TODAY);
+    expect(alone).toMatchObject({ score: null, evidencePercent: 30, enoughEvidence: false });
+    expect(alone.dimensions[3].score).toBe(90);
+    expect(alone.missing.map((f) => f.text)).toEqual(['No goals yet']);
+    // with an open risk (20): 50 of 100. (20 x 96 + 20 x 90 + 10 x 100) / 50 = 4720 / 50 = 94.4
+    const withRisk = healthScore(
+      { account: idealAt90, goals: [], risks: [{ Likelihood__c: 1, Impact__c: 1, Status__c: 'Open' }] },
+      config,
+      TODAY
+    );
+    expect(withRisk).toMatchObject({ score: 94, evidencePercent: 50, enoughEvidence: true });
+    // with one goal half way and due in six months instead: 30 + 20 + 20 + 10 = 80 of 100 is evidence, and
+    // (30 x 50 + 20 x 100 + 20 x 100 + 20 x 90 + 10 x 100) / 100 = 83
+    const withGoal = healthScore({ account: idealAt90, goals: [goal({})], risks: [] }, config, TODAY);
+    expect(withGoal).toMatchObject({ score: 83, evidencePercent: 80 });
   });
 
   it('skips inactive and zero-weight dimensions, orders by Sort_Order__c, and gives unknown dimensions no say', () => {
@@ -187,14 +240,17 @@ describe('explainChange', () => {
     worse.account.Product_Adoption__c = 70;
     const after = healthScore(worse, config, TODAY);
     const change = explainChange(before, after);
-    expect(change.scoreBefore).toBe(54);
-    expect(change.delta).toBe((after.score as number) - 54);
+    // the new overdue goal leaves attainment at 56.7 and takes timeliness to 3 of 6 = 50 (10 points, was 12);
+    // exposure 1 - 0.6 x 0.2 = 88%, so risk 12 (2.4 points, was 12); adoption 70 (14 points, was 12).
+    // 17 + 10 + 2.4 + 14 + 8 = 51.4
+    expect(change.scoreBefore).toBe(61);
+    expect(change.scoreAfter).toBe(51);
+    expect(change.delta).toBe(-10);
     expect(change.bandBefore).toBe('Watch');
     expect(change.changes.map((c) => [c.key, c.delta])).toEqual([
       ['Risk_Exposure', -9.6],
       ['Goal_Timeliness', -2],
-      ['Product_Adoption', 2],
-      ['Goal_Attainment', -1.7]
+      ['Product_Adoption', 2]
     ]);
     expect(change.changes[0].fact.text).toBe('Risk Exposure lowered the score by 9.6 points');
     expect(change.changes[2].fact.text).toBe('Product Adoption raised the score by 2 points');
@@ -209,7 +265,7 @@ describe('explainChange', () => {
     );
     const change = explainChange(before, after);
     expect(change).toMatchObject({ scoreAfter: null, delta: null, bandAfter: null });
-    expect(change.changes.map((c) => [c.key, c.pointsBefore, c.pointsAfter])).toEqual([['Goal_Attainment', 34, 0]]);
+    expect(change.changes.map((c) => [c.key, c.pointsBefore, c.pointsAfter])).toEqual([['Goal_Attainment', 56.7, 0]]);
     expect(explainChange(after, after).changes).toEqual([]);
   });
 });

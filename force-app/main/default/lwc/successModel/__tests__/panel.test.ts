@@ -113,7 +113,8 @@ describe('summarizeGoals', () => {
       overdue: 1,
       dueSoon: 1,
       valueRealized: 1000.01,
-      daysToFirstValue: 62
+      // goal a, the only achievement with both dates: 1 Jan to 1 Feb = 31 days
+      daysToFirstValue: 31
     });
   });
 

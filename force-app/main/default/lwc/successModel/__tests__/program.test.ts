@@ -259,6 +259,15 @@ describe('customerBook', () => {
             Baseline__c: 0,
             Target__c: 10,
             Current_Value__c: 1
+          },
+          // 1 of 10 = 10% on schedule: poor's attainment 10 with adoption 5 is (30 x 10 + 20 x 5) / 50 = 8
+          {
+            Account__c: 'poor',
+            Status__c: 'On Track',
+            Target_Date__c: '2025-06-30',
+            Baseline__c: 0,
+            Target__c: 10,
+            Current_Value__c: 1
           }
         ],
         risks: [
@@ -276,6 +285,7 @@ describe('customerBook', () => {
       options
     );
     expect(book.rows.map((row) => row.account.Id)).toEqual(['poor', 'fine', 'blank2', 'blank1']);
+    expect(book.rows[0].health.score).toBe(8);
     expect(book.rows[0].health.band?.variant).toBe('error');
     expect(book.rows[1].health.band?.variant).toBe('success');
     expect(book.rows[2].health.score).toBeNull();

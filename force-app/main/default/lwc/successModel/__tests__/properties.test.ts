@@ -66,7 +66,9 @@ describe('health invariants', () => {
     expectProperty(
       fc.property(inputArb, weightsArb, (input, weights) => {
         const health = healthScore(input, withWeights(weights), TODAY);
-        if (health.score === null) return health.dimensions.every((d) => d.score === null);
+        // No score means the evidence is below the minimum; a score means it is not.
+        if (health.score === null) return !health.enoughEvidence && health.evidencePercent < 50;
+        if (health.evidencePercent < 50) return false;
         const points = health.dimensions.reduce((sum, d) => sum + d.points, 0);
         return (
           health.score >= 0 &&
