@@ -43,6 +43,14 @@ export function errorCode(error: unknown): string | undefined {
   return e.errorCode ?? e.code ?? e.cause?.code ?? (e.name && /^[A-Z_]+$/.test(e.name) ? e.name : undefined);
 }
 
+export interface SendOptions {
+  /**
+   * Clean-up after a stop: sent even after Ctrl-C, within the calls `holding` kept back, once (no retry: a failed
+   * clean-up is reported, not waited for).
+   */
+  cleanup?: boolean;
+}
+
 /** jsforce's options for every request of the seed: no retry of its own. */
 const NO_JSFORCE_RETRY: HttpRequestOptions = { retry: { maxRetries: 0 } };
 
@@ -62,23 +70,41 @@ export class OrgApi {
     return `/services/data/v${this.connection.version}`;
   }
 
+  /** Calls of the --max-api-calls budget held back for clean-up (aborting a Bulk API job that is open). */
+  private reserved = 0;
+
   /** One counted REST request with retries; `label` names it in messages. */
-  request<T>(label: string, request: string | HttpRequest): Promise<T> {
-    return this.send(label, () => this.connection.request<T>(request, NO_JSFORCE_RETRY));
+  request<T>(label: string, request: string | HttpRequest, options: SendOptions = {}): Promise<T> {
+    return this.send(label, () => this.connection.request<T>(request, NO_JSFORCE_RETRY), options);
+  }
+
+  /**
+   * Runs `work` with `calls` of the budget held back, so the clean-up it may need after a stop (a `cleanup` send)
+   * always fits in --max-api-calls.
+   */
+  async holding<T>(calls: number, work: () => Promise<T>): Promise<T> {
+    this.reserved += calls;
+    try {
+      return await work();
+    } finally {
+      this.reserved -= calls;
+    }
   }
 
   /** One counted request with retries; `label` names it in messages. */
-  async send<T>(label: string, request: () => Promise<T>): Promise<T> {
+  async send<T>(label: string, request: () => Promise<T>, options: SendOptions = {}): Promise<T> {
+    const { cleanup = false } = options;
     for (let attempt = 1; ; attempt++) {
-      if (this.options.signal?.aborted) throw interrupted();
-      if (this.options.maxCalls !== undefined && this.calls >= this.options.maxCalls) {
+      if (!cleanup && this.options.signal?.aborted) throw interrupted();
+      const held = cleanup ? 0 : this.reserved;
+      if (this.options.maxCalls !== undefined && this.calls + held >= this.options.maxCalls) {
         throw new StopError('MAX_API_CALLS', `stopped at --max-api-calls ${this.options.maxCalls}`);
       }
       this.calls++;
       try {
-        return await this.unlessInterrupted(request());
+        return await (cleanup ? request() : this.unlessInterrupted(request()));
       } catch (error) {
-        if (error instanceof StopError) throw error;
+        if (error instanceof StopError || cleanup) throw error;
         const code = errorCode(error);
         const message = error instanceof Error ? error.message : String(error);
         const disposition = classify(code, message);

@@ -141,19 +141,30 @@ export async function writeBulk(
   return undefined;
 }
 
-/** Best effort, and counted like every call: an abort that fails leaves the job to the platform's clean-up. */
-async function abortJob(api: OrgApi, object: string, id: string): Promise<void> {
+/**
+ * Aborts a job the run is leaving (a stop, or a step the org refused), so nothing stays Open. Sent once even after
+ * Ctrl-C, within the call runJob keeps back from --max-api-calls; returns why it failed, if it did.
+ */
+async function abortJob(api: OrgApi, object: string, id: string): Promise<string | undefined> {
   try {
-    await api.request(`abort ${object} bulk job`, {
-      method: 'PATCH',
-      url: `${api.base}/jobs/ingest/${id}`,
-      body: JSON.stringify({ state: 'Aborted' }),
-      headers: { 'Content-Type': 'application/json' }
-    });
-  } catch {
-    // The failure that led here is the one to report.
+    await api.request(
+      `abort ${object} bulk job`,
+      {
+        method: 'PATCH',
+        url: `${api.base}/jobs/ingest/${id}`,
+        body: JSON.stringify({ state: 'Aborted' }),
+        headers: { 'Content-Type': 'application/json' }
+      },
+      { cleanup: true }
+    );
+    return undefined;
+  } catch (error) {
+    const code = errorCode(error);
+    return `${code ? `${code}: ` : ''}${error instanceof Error ? error.message : String(error)}`;
   }
 }
+
+const FINAL_STATES = ['JobComplete', 'Failed', 'Aborted'];
 
 interface JobInfo {
   id: string;
@@ -179,58 +190,68 @@ async function runJob(
   const jobs = `${api.base}/jobs/ingest`;
   // A fresh headers object per request: jsforce writes Content-Length into the one it is given.
   const json = (): Record<string, string> => ({ 'Content-Type': 'application/json' });
-  const job = await request<JobInfo>(`create ${object} bulk job`, {
-    method: 'POST',
-    url: jobs,
-    body: JSON.stringify({
-      object,
-      externalIdFieldName: keyField,
-      contentType: 'CSV',
-      operation: 'upsert',
-      lineEnding: 'LF'
-    }),
-    headers: json()
-  });
-  try {
-    await request(`upload ${object} CSV`, {
-      method: 'PUT',
-      url: `${jobs}/${job.id}/batches`,
-      body: csv,
-      headers: { 'Content-Type': 'text/csv' }
+  // One call is kept back from the budget while a job may be open: enough to abort it whatever stops the run.
+  return api.holding(1, async () => {
+    const job = await request<JobInfo>(`create ${object} bulk job`, {
+      method: 'POST',
+      url: jobs,
+      body: JSON.stringify({
+        object,
+        externalIdFieldName: keyField,
+        contentType: 'CSV',
+        operation: 'upsert',
+        lineEnding: 'LF'
+      }),
+      headers: json()
     });
-  } catch (error) {
-    // A job whose upload failed holds nothing worth keeping: abort it rather than leave it Open.
-    await abortJob(api, object, job.id);
-    throw error;
-  }
-  await request(`close ${object} bulk job`, {
-    method: 'PATCH',
-    url: `${jobs}/${job.id}`,
-    body: JSON.stringify({ state: 'UploadComplete' }),
-    headers: json()
+    let info: JobInfo | undefined;
+    try {
+      await request(`upload ${object} CSV`, {
+        method: 'PUT',
+        url: `${jobs}/${job.id}/batches`,
+        body: csv,
+        headers: { 'Content-Type': 'text/csv' }
+      });
+      await request(`close ${object} bulk job`, {
+        method: 'PATCH',
+        url: `${jobs}/${job.id}`,
+        body: JSON.stringify({ state: 'UploadComplete' }),
+        headers: json()
+      });
+      for (let poll = 0; poll < MAX_POLLS; poll++) {
+        if (poll > 0) await api.wait(POLL_MS(poll - 1));
+        info = await request<JobInfo>(`${object} bulk job state`, `${jobs}/${job.id}`);
+        if (FINAL_STATES.includes(info.state)) break;
+      }
+      if (!info || !FINAL_STATES.includes(info.state)) {
+        throw new StopError(
+          'RETRIES_EXHAUSTED',
+          `${object} bulk job ${job.id} still ${info?.state} after ${MAX_POLLS} polls`
+        );
+      }
+    } catch (error) {
+      // A job the run leaves before it finished is aborted, not left Open (or running) in the org.
+      const failed = await abortJob(api, object, job.id);
+      if (failed && error instanceof StopError) {
+        throw new StopError(
+          error.reason,
+          `${error.message}; bulk job ${job.id} could not be aborted (${failed}): abort it in Setup, Bulk Data Load Jobs`
+        );
+      }
+      throw error;
+    }
+    const done = info;
+    const rows = async (kind: string): Promise<Row[]> => {
+      const result = await request<Row[] | string>(`${object} bulk ${kind}`, `${jobs}/${job.id}/${kind}`);
+      return Array.isArray(result) ? result : [];
+    };
+    const ok = await rows('successfulResults');
+    const failed = await rows('failedResults');
+    return {
+      ok,
+      failed,
+      jobError:
+        done.state === 'JobComplete' ? undefined : `bulk job ${done.state}: ${done.errorMessage ?? 'no reason given'}`
+    };
   });
-  let info: JobInfo | undefined;
-  for (let poll = 0; poll < MAX_POLLS; poll++) {
-    if (poll > 0) await api.wait(POLL_MS(poll - 1));
-    info = await request<JobInfo>(`${object} bulk job state`, `${jobs}/${job.id}`);
-    if (['JobComplete', 'Failed', 'Aborted'].includes(info.state)) break;
-  }
-  if (!info || !['JobComplete', 'Failed', 'Aborted'].includes(info.state)) {
-    throw new StopError(
-      'RETRIES_EXHAUSTED',
-      `${object} bulk job ${job.id} still ${info?.state} after ${MAX_POLLS} polls`
-    );
-  }
-  const rows = async (kind: string): Promise<Row[]> => {
-    const result = await request<Row[] | string>(`${object} bulk ${kind}`, `${jobs}/${job.id}/${kind}`);
-    return Array.isArray(result) ? result : [];
-  };
-  const ok = await rows('successfulResults');
-  const failed = await rows('failedResults');
-  return {
-    ok,
-    failed,
-    jobError:
-      info.state === 'JobComplete' ? undefined : `bulk job ${info.state}: ${info.errorMessage ?? 'no reason given'}`
-  };
 }

@@ -121,6 +121,104 @@ describe('seed faults against the local org', () => {
       assert.equal(await count("SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'UP503-%'"), 8);
     }
   );
+
+  describe('defect 10: a stop in the middle of a Bulk API job aborts the job instead of leaving it Open', () => {
+    interface Job {
+      id: string;
+      object: string;
+      state: string;
+    }
+    /** Every ingest job the org has; each case below creates exactly one. */
+    async function jobs(): Promise<Job[]> {
+      const list = await connection().request<{ records: Job[] }>(`/services/data/v${pinnedApiVersion()}/jobs/ingest`);
+      return list.records;
+    }
+    async function newJobs(run: () => Promise<Run>): Promise<{ run: Run; created: Job[] }> {
+      const before = new Set((await jobs()).map((j) => j.id));
+      const result = await run();
+      org.org.faults.clear();
+      return { run: result, created: (await jobs()).filter((j) => !before.has(j.id)) };
+    }
+    // One Account job of three rows (bulk forced), then the goals job that the stop never starts.
+    const spec = (prefix: string): string[] => ['--generate', `accounts=3,goals=1,risks=0,seed=2,prefix=${prefix}`];
+
+    test('--max-api-calls: the budget keeps one call to abort the job it opened, and is never exceeded', async () => {
+      // connect, describe, read, create job = 4; the upload would leave no call for the abort, so it is not sent.
+      const { run, created } = await newJobs(() =>
+        seed([...spec('STOPMAX'), '--journal', 'stopmax.jsonl', '--max-api-calls', '5', '--json'], {
+          bulkMinRecords: 1
+        })
+      );
+      assert.equal(run.code, 1, run.err);
+      const report = JSON.parse(run.out) as Report;
+      assert.equal(report.apiCalls, 5, 'four calls and the abort');
+      assert.deepEqual(
+        created.map((j) => [j.object, j.state]),
+        [['Account', 'Aborted']]
+      );
+      const resumed = await seed(['--resume', 'stopmax.jsonl', '--json'], { bulkMinRecords: 1 });
+      assert.equal(resumed.code, 0, resumed.err);
+      assert.equal(await count("SELECT COUNT() FROM Account WHERE Success_Key__c LIKE 'STOPMAX-%'"), 3);
+    });
+
+    test('REQUEST_LIMIT_EXCEEDED and INVALID_SESSION_ID at the close: exit 3, the job aborted', async () => {
+      for (const fault of ['REQUEST_LIMIT_EXCEEDED', 'INVALID_SESSION_ID'] as const) {
+        // The close of the job is refused once; the abort that follows is let through.
+        org.org.faults.inject({ fault, method: 'PATCH', path: /\/jobs\/ingest\/\w+$/, times: 1 });
+        const { run, created } = await newJobs(() =>
+          seed([...spec(`STOP${fault.slice(0, 3)}`), '--journal', `stop-${fault}.jsonl`], { bulkMinRecords: 1 })
+        );
+        assert.equal(run.code, 3, `${fault}: ${run.err}`);
+        assert.match(run.err, new RegExp(`Stopped: ${fault}`));
+        assert.deepEqual(
+          created.map((j) => [j.object, j.state]),
+          [['Account', 'Aborted']],
+          fault
+        );
+      }
+    });
+
+    test('an abort the org refuses too is reported with the job to abort by hand', async () => {
+      // Every PATCH of a job refused: the close, then the abort.
+      org.org.faults.inject({ fault: 'REQUEST_LIMIT_EXCEEDED', method: 'PATCH', path: /\/jobs\/ingest\/\w+$/ });
+      const { run, created } = await newJobs(() =>
+        seed([...spec('STOPNOAB'), '--journal', 'stopnoab.jsonl'], { bulkMinRecords: 1 })
+      );
+      assert.equal(run.code, 3, run.err);
+      assert.equal(created.length, 1);
+      assert.match(
+        run.err,
+        new RegExp(
+          `Stopped: REQUEST_LIMIT_EXCEEDED: .*; bulk job ${created[0].id} could not be aborted \\(REQUEST_LIMIT_EXCEEDED: .*\\): abort it in Setup, Bulk Data Load Jobs`
+        )
+      );
+      // Cleared, so the next tests start from an org that answers.
+      await connection().request({
+        method: 'PATCH',
+        url: `/services/data/v${pinnedApiVersion()}/jobs/ingest/${created[0].id}`,
+        body: JSON.stringify({ state: 'Aborted' }),
+        headers: { 'Content-Type': 'application/json' }
+      });
+    });
+
+    test('Ctrl-C during the job: exit 130, the job aborted although the run is interrupted', async () => {
+      const controller = new AbortController();
+      // The close answers 503 once; Ctrl-C comes during seed's back-off wait before it retries.
+      org.org.faults.inject({ fault: '503', method: 'PATCH', path: /\/jobs\/ingest\/\w+$/, times: 1 });
+      const { run, created } = await newJobs(() =>
+        seed([...spec('STOPINT'), '--journal', 'stopint.jsonl'], {
+          bulkMinRecords: 1,
+          signal: controller.signal,
+          retry: { sleep: async () => controller.abort(), random: () => 0.5, baseMs: 100 }
+        })
+      );
+      assert.equal(run.code, 130, run.err);
+      assert.deepEqual(
+        created.map((j) => [j.object, j.state]),
+        [['Account', 'Aborted']]
+      );
+    });
+  });
 });
 
 describe('defect 6: Ctrl-C interrupts a request in flight and a back-off wait', () => {
