@@ -56,8 +56,11 @@ export function toCsv(items: WriteItem[], keyField: string, userId: string | und
     .concat('\n');
 }
 
+/** The CSV cell Bulk API 2.0 reads as "set this field to null". */
+export const BULK_NULL = '#N/A';
+
 function cell(value: unknown): string {
-  if (value === null || value === undefined || value === '') return '#N/A';
+  if (value === null || value === undefined || value === '') return BULK_NULL;
   if (Array.isArray(value)) return value.join(';');
   return String(value);
 }

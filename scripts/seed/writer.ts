@@ -9,7 +9,7 @@ import { backoffDelay, classify, type RetryPolicy } from './retry';
 import { recordBody } from './orgState';
 import type { Journal, Outcome, OutcomeLine } from './journal';
 import type { PreparedRecord } from './validate';
-import { BULK_JOB_CALLS, useBulk, writeBulk } from './bulk';
+import { BULK_JOB_CALLS, BULK_NULL, useBulk, writeBulk } from './bulk';
 
 export const COLLECTION_SIZE = 200;
 export const COLLECTIONS_PER_CALL = 5;
@@ -107,6 +107,16 @@ export async function writeRecords(prepared: PreparedRecord[], options: WriteOpt
     if (last && last.bulk === bulk && (!bulk || sameJob)) last.items.push(p);
     else segments.push({ bulk, items: [p] });
   }
+  // A Bulk API CSV cell "#N/A" means "set to null": records holding that text go through composite, right after
+  // their object's job, so the text is stored as written (and a re-run finds it unchanged).
+  for (let s = 0; s < segments.length; s++) {
+    const literal = segments[s].bulk ? segments[s].items.filter(holdsBulkNull) : [];
+    if (!literal.length) continue;
+    segments[s].items = segments[s].items.filter((p) => !holdsBulkNull(p));
+    segments.splice(s + 1, 0, { bulk: false, items: literal });
+    if (!segments[s].items.length) segments.splice(s, 1);
+    else s++;
+  }
   const result: WriteResult = { outcomes: new Map(), failures: [] };
   let done = 0;
   for (let s = 0; s < segments.length; s++) {
@@ -138,6 +148,9 @@ export async function writeRecords(prepared: PreparedRecord[], options: WriteOpt
   }
   return result;
 }
+
+/** Whether a record holds the text Bulk API CSV reads as null. */
+const holdsBulkNull = (p: PreparedRecord): boolean => Object.values(p.values).some((value) => value === BULK_NULL);
 
 async function writeBulkSegment(
   prepared: PreparedRecord[],

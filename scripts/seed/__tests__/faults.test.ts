@@ -2,7 +2,7 @@
 // that once failed records, hung the run, left jobs open or let a resume trust rows it never wrote.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Connection } from 'jsforce';
@@ -121,6 +121,37 @@ describe('seed faults against the local org', () => {
       assert.equal(await count("SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'UP503-%'"), 8);
     }
   );
+
+  test('defect 9: the literal text #N/A is stored as written on the Bulk API path, and a re-run writes nothing', async () => {
+    // Bulk API CSV reads a #N/A cell as "set to null": such a record must not go through a CSV.
+    const plan = path.join(cwd, 'na.yaml');
+    writeFileSync(
+      plan,
+      'accounts:\n  - key: NA-1\n    create: true\n    Name: Not Applicable Inc\n' +
+        "goals:\n  - key: NA-G1\n    account: NA-1\n    Name: Literal\n    Description__c: '#N/A'\n" +
+        '  - key: NA-G2\n    account: NA-1\n    Name: Plain\n    Description__c: Plain text\n'
+    );
+    const first = await seed(['--plan', plan, '--journal', 'na1.jsonl', '--json'], { bulkMinRecords: 1 });
+    assert.equal(first.code, 0, first.err);
+    const rows = await connection().query<{ Goal_Key__c: string; Description__c: string | null }>(
+      "SELECT Goal_Key__c, Description__c FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'NA-G%' ORDER BY Goal_Key__c"
+    );
+    assert.deepEqual(
+      rows.records.map((r) => [r.Goal_Key__c, r.Description__c]),
+      [
+        ['NA-G1', '#N/A'],
+        ['NA-G2', 'Plain text']
+      ]
+    );
+    const second = await seed(['--plan', plan, '--journal', 'na2.jsonl', '--json'], { bulkMinRecords: 1 });
+    assert.equal(second.code, 0, second.err);
+    const report = JSON.parse(second.out) as Report;
+    assert.deepEqual(
+      Object.values(report.counts).map((c) => c.created + c.updated),
+      [0, 0],
+      'nothing re-sent'
+    );
+  });
 
   describe('defect 10: a stop in the middle of a Bulk API job aborts the job instead of leaving it Open', () => {
     interface Job {
