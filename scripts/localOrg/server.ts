@@ -8,6 +8,8 @@ import type { AddressInfo } from 'node:net';
 import type { FieldSchema, ObjectSchema } from './schema';
 import type { MetadataHost, SchemaChange } from './metadata/host';
 import { MetadataApi, soapFault } from './metadata';
+import { toApexClassRecord } from './metadata/deploy';
+import type { XmlObject } from './metadata/xml';
 import { formatDateTime, Store, writeFileAtomic, type ObjectState, type SObjectRecord } from './store';
 import { makeId, toId18 } from './ids';
 import { SETUP_OBJECTS, standardObjects } from './standardObjects';
@@ -222,6 +224,7 @@ class Host implements MetadataHost {
     this.store.replaceSchema([...next.values()], (staged) => {
       this.applyCustomMetadata(staged, change);
       this.applyPermissionSets(staged, change);
+      applyApexClasses(staged, this.store, change);
     });
   }
 
@@ -439,6 +442,65 @@ function ensureSetup(store: Store): void {
   });
 }
 
+/** Deployed ApexClass components are ApexClass records (Name = fullName), for the Tooling API and REST query. */
+function applyApexClasses(
+  staged: Map<string, ObjectState>,
+  store: Store,
+  change: Pick<SchemaChange, 'upsertApexClasses' | 'deleteApexClasses'>
+): void {
+  const classes = staged.get('ApexClass');
+  if (!classes) return;
+  const now = formatDateTime(new Date());
+  const byName = (name: string): SObjectRecord | undefined =>
+    [...classes.records.values()].find((r) => r.Name === name && !r.NamespacePrefix);
+  for (const name of change.deleteApexClasses ?? []) {
+    const record = byName(name);
+    if (record) classes.records.delete(String(record.Id));
+  }
+  for (const item of change.upsertApexClasses ?? []) {
+    const existing = byName(item.name);
+    const values = {
+      Name: item.name,
+      ApiVersion: item.apiVersion,
+      Status: item.status,
+      IsValid: true,
+      Body: item.body,
+      LengthWithoutComments: item.body.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/.*$/gm, '').length,
+      LastModifiedDate: now,
+      LastModifiedById: store.userId,
+      SystemModstamp: now
+    };
+    const record: SObjectRecord = existing
+      ? { ...existing, ...values }
+      : {
+          Id: makeId(classes.schema.keyPrefix, store.nextCounter()),
+          CreatedDate: now,
+          CreatedById: store.userId,
+          NamespacePrefix: null,
+          ManageableState: 'unmanaged',
+          ...values
+        };
+    classes.records.set(String(record.Id), record);
+  }
+}
+
+/**
+ * ApexClass records for classes deployed before the org kept them (a store older than the ApexClass object): read
+ * back from the Metadata API's stored components once, on start.
+ */
+function backfillApexClasses(store: Store, host: Host): void {
+  if (store.object('ApexClass').records.size > 0) return;
+  const state = host.loadMetadataState() as
+    { components?: Record<string, Record<string, { fullName: string; metadata: XmlObject }>> } | undefined;
+  const stored = Object.values(state?.components?.ApexClass ?? {});
+  if (!stored.length) return;
+  store.replaceSchema([...store.schema().values()], (staged) =>
+    applyApexClasses(staged, store, {
+      upsertApexClasses: stored.map((c) => toApexClassRecord(c.fullName, c.metadata))
+    })
+  );
+}
+
 function readToken(dataDir: string, reset: boolean | undefined): string | undefined {
   const file = path.join(dataDir, 'org.json');
   if (reset || !fs.existsSync(file)) return undefined;
@@ -496,6 +558,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   };
   const api = new RestApi(store, () => usage, recordFault, { inProgressReads: options.bulkQueryInProgressReads });
   const host = new Host(store, () => accessToken, count);
+  backfillApexClasses(store, host);
   const metadata = new MetadataApi(host);
   let instanceUrl = '';
 

@@ -379,8 +379,43 @@ function permissionSetAssignment(): ObjectSchema {
   };
 }
 
+/**
+ * Apex classes as records: what the Tooling API (and REST) query reads. Written only by Metadata API deploys, as on
+ * the platform's production orgs; the local org stores the source and never compiles or runs it.
+ */
+function apexClass(): ObjectSchema {
+  const calculated: FieldOptions = { calculated: true };
+  return {
+    name: 'ApexClass',
+    label: 'Apex Class',
+    labelPlural: 'Apex Classes',
+    keyPrefix: '01p',
+    custom: false,
+    createable: false,
+    updateable: false,
+    deletable: false,
+    fields: [
+      ...systemFields({ owner: false }).filter((f) => f.name !== 'IsDeleted'),
+      field('Name', 'Name', 'string', { length: 255, nillable: false, ...calculated }),
+      field('NamespacePrefix', 'Namespace Prefix', 'string', { length: 15, ...calculated }),
+      field('ApiVersion', 'Api Version', 'double', { precision: 18, scale: 1, ...calculated }),
+      field('Status', 'Status', 'picklist', {
+        ...calculated,
+        picklistValues: picklist(['Inactive', 'Active', 'Deleted'])
+      }),
+      field('IsValid', 'Is Valid', 'boolean', { ...calculated, nillable: false }),
+      field('Body', 'Body', 'textarea', { length: 1000000, ...calculated }),
+      field('LengthWithoutComments', 'Size Without Comments', 'int', { precision: 9, scale: 0, ...calculated }),
+      field('ManageableState', 'Manageable State', 'picklist', {
+        ...calculated,
+        picklistValues: picklist(['unmanaged', 'installed', 'released', 'deleted'])
+      })
+    ]
+  };
+}
+
 /** The Setup objects a new org starts with, for orgs whose store predates them. */
-export const SETUP_OBJECTS = ['Profile', 'PermissionSet', 'PermissionSetAssignment'];
+export const SETUP_OBJECTS = ['Profile', 'PermissionSet', 'PermissionSetAssignment', 'ApexClass'];
 
 export function standardObjects(): ObjectSchema[] {
   return [
@@ -391,7 +426,8 @@ export function standardObjects(): ObjectSchema[] {
     organization(),
     profile(),
     permissionSet(),
-    permissionSetAssignment()
+    permissionSetAssignment(),
+    apexClass()
   ];
 }
 

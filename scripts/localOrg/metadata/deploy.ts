@@ -2,7 +2,7 @@
 // it against the org plus the package, then apply it atomically (or nothing, with rollbackOnError or checkOnly).
 import JSZip from 'jszip';
 import type { FieldSchema, ObjectSchema, OrgSchema, PicklistValue, ValidationRuleSchema } from '../schema';
-import type { CustomMetadataRecord, MetadataHost, PermissionSetRecord, SchemaChange } from './host';
+import type { ApexClassRecord, CustomMetadataRecord, MetadataHost, PermissionSetRecord, SchemaChange } from './host';
 import {
   customMetadataStandardFields,
   customObjectStandardFields,
@@ -142,7 +142,9 @@ export async function planDeploy(
     upsertCustomMetadata: [],
     deleteCustomMetadata: [],
     upsertPermissionSets: [],
-    deletePermissionSets: []
+    deletePermissionSets: [],
+    upsertApexClasses: [],
+    deleteApexClasses: []
   };
   const remove: Array<{ type: string; fullName: string }> = [];
   const outcome = (extra: Entry[] = []): DeployOutcome => finish([...entries, ...extra], change, remove, options, ctx);
@@ -497,6 +499,7 @@ export async function planDeploy(
       }
       change.upsertPermissionSets?.push(record.value);
     }
+    if (o.type === 'ApexClass') change.upsertApexClasses?.push(toApexClassRecord(o.member, metadata));
     const stored: StoredDraft = { type: o.type, fullName: o.member, fileName: entry.fileName, metadata, files: {} };
     for (const p of own) (stored.files as Record<string, string>)[p] = (files.get(p) as Buffer).toString('base64');
     entry.stored = stored;
@@ -620,7 +623,20 @@ function planDelete(type: string, member: string, d: DeleteContext): Entry {
   entry.fileName = existing.fileName;
   d.remove.push({ type, fullName: member });
   if (type === 'PermissionSet') d.change.deletePermissionSets?.push(member);
+  if (type === 'ApexClass') d.change.deleteApexClasses?.push(member);
   return entry;
+}
+
+/** The ApexClass record an ApexClass component becomes: Name from the fullName, the rest from its two files. */
+export function toApexClassRecord(fullName: string, metadata: XmlObject): ApexClassRecord {
+  const apiVersion = Number(text(metadata.apiVersion));
+  const content = text(metadata.content);
+  return {
+    name: fullName,
+    apiVersion: Number.isFinite(apiVersion) && apiVersion > 0 ? apiVersion : null,
+    status: text(metadata.status) || 'Active',
+    body: content ? Buffer.from(content, 'base64').toString('utf8') : ''
+  };
 }
 
 /** The PermissionSet record a PermissionSet component becomes: Name from the fullName, Label from the XML. */

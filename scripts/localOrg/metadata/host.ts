@@ -20,6 +20,17 @@ export interface PermissionSetRecord {
   hasActivationRequired: boolean;
 }
 
+/** An ApexClass component as the org's ApexClass record (what the Tooling API and REST query read) sees it. */
+export interface ApexClassRecord {
+  /** The class name (the component's fullName). */
+  name: string;
+  apiVersion: number | null;
+  /** Active, Inactive or Deleted, from the -meta.xml. */
+  status: string;
+  /** The .cls source. */
+  body: string;
+}
+
 export interface SchemaChange {
   /** Objects created or replaced whole (standard objects: the given custom fields merge into them). */
   upsertObjects: ObjectSchema[];
@@ -35,6 +46,10 @@ export interface SchemaChange {
   upsertPermissionSets?: PermissionSetRecord[];
   /** PermissionSet records to delete by Name, with their assignments (absent: none). */
   deletePermissionSets?: string[];
+  /** ApexClass records to create or update by Name (absent: none). */
+  upsertApexClasses?: ApexClassRecord[];
+  /** ApexClass records to delete by Name (absent: none). */
+  deleteApexClasses?: string[];
 }
 
 export interface MetadataHost {

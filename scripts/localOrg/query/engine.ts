@@ -335,10 +335,7 @@ export class QueryEngine {
     return result;
   }
 
-  private childRelationship(
-    state: ObjectState,
-    name: string
-  ): { name: string; child: ObjectState; field: FieldSchema } {
+  childRelationship(state: ObjectState, name: string): { name: string; child: ObjectState; field: FieldSchema } {
     const lower = name.toLowerCase();
     for (const objectName of this.store.objectNames()) {
       const child = this.store.object(objectName);

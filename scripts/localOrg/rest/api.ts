@@ -3,7 +3,8 @@
 import { randomBytes } from 'node:crypto';
 import type { SObjectRecord, Store } from '../store';
 import { RecordError } from '../writeRules';
-import { QueryEngine, QueryError } from '../query/engine';
+import { parseSoql, QueryEngine, QueryError } from '../query/engine';
+import { queryColumns } from '../query/columns';
 import { ApiError, notFound, type ApiRequest, type ApiResponse, type RecordFaultHook } from './errors';
 import { describeBasic, describeGlobal, describeObject } from './describe';
 import { createRecord, deleteRecord, existing, recordView, updateRecord, upsertRecord } from './records';
@@ -17,6 +18,7 @@ import {
   externalIdValues
 } from './collections';
 import { composite } from './composite';
+import { sObjectTree } from './tree';
 import { Bulk2Ingest } from './bulk2';
 import { Bulk2Query, DAILY_QUERY_JOBS, type Bulk2QueryOptions } from './bulk2Query';
 
@@ -25,11 +27,22 @@ export const MIN_VERSION = 20;
 export const MAX_VERSION = 66;
 export const DAILY_API_LIMIT = 15000;
 
+/** Objects the Tooling API query answers here: the ones it shares with this org's store. */
+export const TOOLING_OBJECTS = ['ApexClass'];
+/** Tooling resources that need an Apex runtime, with what they do. */
+const TOOLING_NEEDS_APEX: Record<string, string> = {
+  runTestsAsynchronous: 'Running Apex tests (runTestsAsynchronous)',
+  runTestsSynchronous: 'Running Apex tests (runTestsSynchronous)',
+  executeAnonymous: 'Executing anonymous Apex (executeAnonymous)',
+  completions: 'Apex code completions'
+};
+
 interface Cursor {
   records: SObjectRecord[];
   totalSize: number;
   version: string;
-  kind: 'query' | 'queryAll';
+  /** The resource the next page is read from. */
+  kind: 'query' | 'queryAll' | 'tooling/query';
 }
 
 /** Releases of each API version, for GET /services/data. */
@@ -96,12 +109,20 @@ export class RestApi {
             : parts.length === 3
               ? '/composite/sobjects/{type}'
               : '/composite/sobjects/{type}/{field}';
+      else if (second === 'tree') pattern = '/composite/tree/{type}';
       else pattern = '/composite';
     } else if (head === 'jobs' && (second === 'ingest' || second === 'query')) {
       pattern = [`/jobs/${second}`, `/jobs/${second}/{id}`, `/jobs/${second}/{id}/${parts[3]}`][
         Math.min(parts.length, 4) - 2
       ];
     } else if (head === 'query' || head === 'queryAll') pattern = parts.length > 1 ? `/${head}/{locator}` : `/${head}`;
+    else if (head === 'tooling')
+      pattern =
+        second === 'query'
+          ? parts.length > 2
+            ? '/tooling/query/{locator}'
+            : '/tooling/query'
+          : `/tooling/${second ?? ''}`;
     else pattern = `/${head}`;
     return `${method} ${pattern}`;
   }
@@ -149,12 +170,18 @@ export class RestApi {
       case 'queryAll':
         if (method !== 'GET') throw methodNotAllowed(method);
         return this.query(request, head, rest[0]);
+      case 'tooling':
+        return this.tooling(request, rest);
       case 'jobs':
         if (rest[0] === 'ingest') return this.ingest.handle(request, rest.slice(1));
         if (rest[0] === 'query') return this.bulkQuery.handle(request, rest.slice(1));
         throw notFound();
       case 'composite':
         if (rest[0] === 'sobjects') return this.collections(request, rest.slice(1));
+        if (rest[0] === 'tree' && rest.length === 2) {
+          if (method !== 'POST') throw methodNotAllowed(method);
+          return sObjectTree(this.store, this.engine, request, this.objectName(rest[1]), this.recordFaults);
+        }
         if (rest.length === 0 && method === 'POST')
           return composite(this.store, request, (sub) => this.dispatchSub(sub));
         throw notFound();
@@ -369,7 +396,44 @@ export class RestApi {
 
   // ---- query ----
 
-  private query(request: ApiRequest, kind: 'query' | 'queryAll', locator: string | undefined): ApiResponse {
+  /**
+   * The Tooling API: query (and its pages) over the objects it shares with this org (TOOLING_OBJECTS); what needs an
+   * Apex runtime answers FUNCTIONALITY_NOT_ENABLED naming it.
+   */
+  private tooling(request: ApiRequest, parts: string[]): ApiResponse {
+    const [head, locator] = parts;
+    if (head === 'query') {
+      if (request.method !== 'GET') throw methodNotAllowed(request.method);
+      if (!locator) {
+        const soql = request.query.get('q');
+        const object = soql ? this.engine.objectState(parseSoql(soql).sObject).schema.name : undefined;
+        if (object && !TOOLING_OBJECTS.includes(object))
+          throw new ApiError(400, 'INVALID_TYPE', `sObject type '${object}' is not supported.`);
+      }
+      return this.query(request, 'tooling/query', locator);
+    }
+    if (head === 'sobjects' && parts.length === 1 && request.method === 'GET') {
+      const global = describeGlobal(this.store, request.version) as { sobjects: Array<{ name: string }> };
+      return {
+        status: 200,
+        body: { ...global, sobjects: global.sobjects.filter((o) => TOOLING_OBJECTS.includes(o.name)) }
+      };
+    }
+    const runtime = TOOLING_NEEDS_APEX[head];
+    if (runtime)
+      throw new ApiError(
+        400,
+        'FUNCTIONALITY_NOT_ENABLED',
+        `${runtime} is not supported by the local org: it runs no Apex`
+      );
+    throw notFound();
+  }
+
+  private query(
+    request: ApiRequest,
+    kind: 'query' | 'queryAll' | 'tooling/query',
+    locator: string | undefined
+  ): ApiResponse {
     if (locator) {
       const [key, offsetText] = locator.split('-');
       const cursor = this.cursors.get(key);
@@ -381,6 +445,9 @@ export class RestApi {
     }
     const soql = request.query.get('q');
     if (!soql) throw new ApiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
+    // columns=true answers the query's column metadata instead of its rows (what `sf data query` reads first).
+    if (request.query.get('columns') === 'true')
+      return { status: 200, body: queryColumns(this.engine, soql, request.version) };
     const rows = this.engine.run(soql, { all: kind === 'queryAll', version: request.version });
     const key = `01g${randomBytes(6).toString('hex').toUpperCase()}`;
     const cursor: Cursor = { records: rows.records, totalSize: rows.totalSize, version: request.version, kind };
