@@ -43,7 +43,9 @@ export type SectionName =
   | 'accounts'
   | 'goals'
   | 'customerRisks'
-  | 'opportunities';
+  | 'opportunities'
+  /** Product usage rollups, written by npm run usage through the same writer. */
+  | 'usage';
 
 const charterParent: ParentSpec = {
   prop: 'charter',

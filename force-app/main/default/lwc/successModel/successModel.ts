@@ -102,6 +102,8 @@ export { milestoneState, roadmapByMonth } from './roadmap';
 export type { MilestoneState, RoadmapItem, RoadmapMonth } from './roadmap';
 export { objectiveMetrics } from './objectives';
 export type { MetricScope, ObjectiveData, ObjectiveMetric } from './objectives';
+export { USAGE_PERIODS, activeKeyFeatures, featureAdoption, nextPeriodStart, periodOfDay, utilisation } from './usage';
+export type { FeatureAdoption, KeyFeature, KeyFeatureConfig, PeriodRange, UsagePeriod } from './usage';
 export { MODEL_FIELDS } from './schema';
 export type { ModelObject } from './schema';
 

@@ -13,6 +13,7 @@ import * as risk from '../risk';
 import * as roadmap from '../roadmap';
 import * as schema from '../schema';
 import * as types from '../types';
+import * as usage from '../usage';
 import * as velocity from '../velocity';
 
 describe('successModel public surface', () => {
@@ -32,6 +33,7 @@ describe('successModel public surface', () => {
       roadmap,
       schema,
       types,
+      usage,
       velocity
     };
     const missing = Object.entries(modules).flatMap(([name, module]) =>

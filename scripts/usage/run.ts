@@ -1,0 +1,647 @@
+// runUsage: the whole usage load behind `npm run usage`, callable from tests with its own argv, env, streams and
+// clock. Phases: read the flags, connect, read the configuration (key features, the usage object's describe), stream
+// every export into rollups (matching accounts as they appear), compare the rollups with what the org holds, write
+// only the differences through seed's writer (collections, or Bulk API 2.0 above its crossover), report.
+import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { EXIT, UsageError, ConnectionError, parseFlags, redact } from '../lib/cli';
+import { connect, connectionOptionsFrom } from '../lib/connection';
+import { OrgApi, StopError, errorCode } from '../seed/api';
+import { Journal, SUCCESS, outcomeId, readJournal, type OutcomeLine } from '../seed/journal';
+import { describeObjects, diff, readRecords, type Change } from '../seed/orgState';
+import { defaultRetryPolicy, type RetryPolicy } from '../seed/retry';
+import { useBulk } from '../seed/bulk';
+import { plannedWriteCalls, writeRecords, type Failure } from '../seed/writer';
+import {
+  activeKeyFeatures,
+  periodOfDay,
+  type KeyFeature,
+  type KeyFeatureConfig,
+  type UsagePeriod
+} from '../../force-app/main/default/lwc/successModel/usage';
+import { formatDay } from '../../force-app/main/default/lwc/successModel/dates';
+import { AccountResolver } from './accounts';
+import { ExportError, readExport, type Batch, type EventRow, type MetricRow, type Notice, type Rejected } from './read';
+import { BYTES_PER_RECORD, USAGE_FIELDS, USAGE_KEY_FIELD, USAGE_OBJECT, usageRecord } from './records';
+import { Rollup, UsageConflictError, type UsageAccount } from './rollup';
+
+export interface Stream {
+  write(text: string): unknown;
+  isTTY?: boolean;
+}
+
+export interface UsageContext {
+  argv: string[];
+  env?: NodeJS.ProcessEnv;
+  stdout?: Stream;
+  stderr?: Stream;
+  cwd?: string;
+  now?: () => Date;
+  retry?: Partial<RetryPolicy>;
+  signal?: AbortSignal;
+  /** Overrides the Bulk API 2.0 crossover (tests and the benchmark force one path or the other). */
+  bulkMinRecords?: number;
+  /** Called once the rollups are built, with the run's figures (the benchmark reads memory here). */
+  onRolledUp?: (figures: { rows: number; rollups: number; distinctPairs: number; distinctBytes: number }) => void;
+}
+
+export const INTERRUPTED_EXIT = 130;
+/** Identifiers looked up in one go, and rows held while they are, before the stream goes on. */
+const PENDING_IDS = 1500;
+const PENDING_ROWS = 200_000;
+const SHOW = 50;
+
+export const HELP = `Usage: npm run usage -- --file <export> [--file <export> ...] [options]
+
+Rolls a product usage export up per account and period (weekly by default) and upserts one Product_Usage__c record
+for each, keyed by account and period: a reload writes nothing, a changed period is updated, nothing is duplicated.
+Exports: per-event rows (account, user, event name, timestamp) as CSV or NDJSON in the shapes Segment, Amplitude and
+Mixpanel export, or per-account daily metrics as CSV (account_id, date, active_users, sessions, events,
+licensed_seats, feature:<Key feature>). Files may be gzipped (.gz). Rows are matched to accounts by
+Account.Product_Account_Id__c, else Account.Success_Key__c. Give every file of a period in one run: distinct users
+cannot be added up across runs.
+
+  --target-org <alias|username>  org from the sf CLI auth store
+  --instance-url <url>           org URL; the token comes from SF_ACCESS_TOKEN
+  --file <path>                  an export (repeat for several files)
+  --period <week|month>          rollup period (default week: ISO weeks, Monday to Sunday, UTC)
+  --account-field <name>         the CSV column or NDJSON path that holds the account identifier
+  --dry-run                      read, match and compare; print what would be written; write nothing
+  --resume <journal>             retry only what failed or was not sent in that run (same files, unchanged)
+  --journal <file>               where to write the journal (default .usage/journal-<time>.jsonl)
+  --rejects <file>               where to list every row not loaded (default .usage/rejects-<time>.csv)
+  --max-api-calls <n>            stop cleanly before making more than n API calls
+  --json                         one JSON report on stdout
+  -h, --help
+
+Exit codes: 0 every row loaded; 1 some rows were not loaded (each is named, with file and line, and listed in the
+rejects file) or some records failed or were not sent; 2 bad usage or an export that cannot be read (nothing
+written); 3 connection, session or API limit; 130 interrupted.`;
+
+interface UsageHeader {
+  t: 'run';
+  version: 1;
+  started: string;
+  /** The run's time: a resume judges "in the future" the same way. */
+  now: string;
+  files: string[];
+  period: UsagePeriod;
+  accountField?: string;
+  /** Hash of the files' names, sizes and modification times and the options: --resume refuses changed input. */
+  planHash: string;
+  today: string;
+}
+
+interface Counts {
+  rollups: number;
+  create: number;
+  update: number;
+  unchanged: number;
+  created: number;
+  updated: number;
+  failed: number;
+  unsent: number;
+  skipped: number;
+}
+
+function inputHash(files: string[], period: string, accountField: string | undefined): string {
+  const hash = createHash('sha256').update(JSON.stringify({ period, accountField }));
+  for (const file of files) {
+    const stat = statSync(file);
+    hash.update(`${file}\u0000${stat.size}\u0000${stat.mtimeMs}`);
+  }
+  return hash.digest('hex').slice(0, 16);
+}
+
+const csvCell = (value: string | number | undefined): string =>
+  value === undefined ? '' : /[",\n\r]/.test(String(value)) ? `"${String(value).replace(/"/g, '""')}"` : String(value);
+
+/** Rows not loaded, appended to a CSV as they are found (opened only when there is one). */
+class RejectsFile {
+  private fd: number | undefined;
+  private buffer: string[] = [];
+  constructor(readonly file: string) {}
+  add(r: Rejected): void {
+    this.buffer.push([r.file, r.line, r.kind, r.reason, r.account].map(csvCell).join(','));
+    if (this.buffer.length >= 1000) this.flush();
+  }
+  flush(): void {
+    if (!this.buffer.length) return;
+    if (this.fd === undefined) {
+      this.fd = openSync(this.file, 'w', 0o600);
+      writeSync(this.fd, 'file,line,kind,reason,account\n');
+    }
+    writeSync(this.fd, this.buffer.join('\n') + '\n');
+    this.buffer = [];
+  }
+  close(): void {
+    this.flush();
+    if (this.fd !== undefined) closeSync(this.fd);
+  }
+}
+
+export async function runUsage(context: UsageContext): Promise<number> {
+  const env = context.env ?? process.env;
+  const stdout = context.stdout ?? process.stdout;
+  const stderr = context.stderr ?? process.stderr;
+  const cwd = context.cwd ?? process.cwd();
+  const clock = context.now ?? (() => new Date());
+  const started = Date.now();
+  let json = context.argv.includes('--json');
+  const report: Record<string, unknown> = {};
+  const say = (text: string): void => {
+    if (!json) stdout.write(`${redact(text)}\n`);
+  };
+  const warn = (text: string): void => {
+    stderr.write(`${redact(text)}\n`);
+  };
+  const finish = (code: number): number => {
+    report.exitCode = code;
+    report.ok = code === EXIT.OK;
+    report.wallMs = Date.now() - started;
+    if (json) stdout.write(`${redact(JSON.stringify(report, null, 2))}\n`);
+    return code;
+  };
+  const usageExit = (message: string): number => {
+    warn(message);
+    report.error = message;
+    return finish(EXIT.USAGE);
+  };
+
+  // Phase 1: flags.
+  let flags;
+  try {
+    flags = parseFlags(context.argv, {
+      'target-org': { type: 'string' },
+      'instance-url': { type: 'string' },
+      file: { type: 'string', multiple: true },
+      period: { type: 'string' },
+      'account-field': { type: 'string' },
+      'dry-run': { type: 'boolean' },
+      resume: { type: 'string' },
+      journal: { type: 'string' },
+      rejects: { type: 'string' },
+      'max-api-calls': { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' }
+    });
+  } catch (error) {
+    warn(`${(error as Error).message}\n\n${HELP}`);
+    return finish(EXIT.USAGE);
+  }
+  json = flags.json === true;
+  if (flags.help) {
+    stdout.write(`${HELP}\n`);
+    return EXIT.OK;
+  }
+
+  let header: UsageHeader;
+  let previous: Map<string, OutcomeLine> | undefined;
+  let maxCalls: number | undefined;
+  try {
+    if (flags['max-api-calls'] !== undefined) {
+      maxCalls = Number(flags['max-api-calls']);
+      if (!Number.isInteger(maxCalls) || maxCalls < 1)
+        throw new UsageError('--max-api-calls takes a whole number of at least 1');
+    }
+    const startedAt = clock();
+    if (flags.resume) {
+      if (flags.file?.length || flags.period || flags['account-field'])
+        throw new UsageError(
+          '--resume reads the files and options named in the journal: drop --file, --period and --account-field'
+        );
+      let state;
+      try {
+        state = readJournal(path.resolve(cwd, flags.resume));
+      } catch (error) {
+        throw new UsageError(`--resume: ${(error as Error).message}`);
+      }
+      const old = state.header as unknown as UsageHeader;
+      if (!Array.isArray(old.files)) throw new UsageError(`--resume: ${flags.resume} is not a usage journal`);
+      for (const file of old.files) if (!existsSync(file)) throw new UsageError(`--resume: ${file} is gone`);
+      if (inputHash(old.files, old.period, old.accountField) !== old.planHash) {
+        throw new UsageError(
+          '--resume: an export changed since the journal was written; run without --resume to load it afresh'
+        );
+      }
+      previous = state.outcomes;
+      header = { ...old, started: startedAt.toISOString() };
+    } else {
+      const files = (flags.file ?? []).map((f) => path.resolve(cwd, f));
+      if (!files.length) throw new UsageError('give at least one export: --file <path>');
+      for (const file of files) {
+        if (!existsSync(file) || !statSync(file).isFile())
+          throw new UsageError(`--file ${path.relative(cwd, file) || file}: no such file`);
+      }
+      if (new Set(files).size !== files.length) throw new UsageError('the same --file is given twice');
+      const period = (flags.period ?? 'week').toLowerCase();
+      if (period !== 'week' && period !== 'month') throw new UsageError(`--period ${flags.period}: use week or month`);
+      const periodName: UsagePeriod = period === 'week' ? 'Week' : 'Month';
+      header = {
+        t: 'run',
+        version: 1,
+        started: startedAt.toISOString(),
+        now: startedAt.toISOString(),
+        today: startedAt.toISOString().slice(0, 10),
+        files,
+        period: periodName,
+        accountField: flags['account-field'],
+        planHash: inputHash(files, periodName, flags['account-field'])
+      };
+    }
+  } catch (error) {
+    if (error instanceof UsageError) return usageExit(error.message);
+    throw error;
+  }
+  const display = (file: string): string => path.relative(cwd, file) || file;
+  report.files = header.files.map(display);
+  report.period = header.period;
+
+  // Phase 2: connect.
+  const policy: RetryPolicy = { ...defaultRetryPolicy(), ...context.retry };
+  let api: OrgApi;
+  try {
+    const options = connectionOptionsFrom(flags, env);
+    const org = await connect({ ...options, accessToken: options.accessToken ?? env.SF_ACCESS_TOKEN });
+    report.org = org.describe;
+    api = new OrgApi(
+      org.connection,
+      {
+        maxCalls,
+        policy,
+        signal: context.signal,
+        onRetry: (what, attempt, delay) => warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
+      },
+      1
+    );
+  } catch (error) {
+    if (error instanceof UsageError) return usageExit(error.message);
+    if (error instanceof ConnectionError) {
+      warn(error.message);
+      return finish(EXIT.CONNECTION);
+    }
+    throw error;
+  }
+  const stopExit = (error: StopError): number => {
+    warn(`Stopped: ${error.message}`);
+    report.stopped = error.reason;
+    report.apiCalls = api.calls;
+    if (error.reason === 'INTERRUPTED') return finish(INTERRUPTED_EXIT);
+    return finish(
+      error.reason === 'MAX_API_CALLS' || error.reason === 'RETRIES_EXHAUSTED' ? EXIT.FAILED : EXIT.CONNECTION
+    );
+  };
+  const orgExit = (error: unknown): number => {
+    if (error instanceof StopError) return stopExit(error);
+    const code = errorCode(error);
+    warn(`Reading the org failed: ${code ? `${code}: ` : ''}${(error as Error).message}`);
+    report.apiCalls = api.calls;
+    return finish(EXIT.CONNECTION);
+  };
+
+  // Phase 3: configuration.
+  let features: KeyFeature[];
+  let describes;
+  try {
+    describes = await describeObjects(api, [USAGE_OBJECT, 'Account']);
+    const usage = describes.get(USAGE_OBJECT.toLowerCase());
+    const account = describes.get('account');
+    const missing = [
+      ...(usage ? [] : [USAGE_OBJECT]),
+      ...(account?.fields.some((f) => f.name === 'Product_Account_Id__c') ? [] : ['Account.Product_Account_Id__c'])
+    ];
+    if (missing.length) {
+      return usageExit(
+        `${missing.join(' and ')} ${missing.length > 1 ? 'do' : 'does'} not exist in the org, or the running user cannot see it: deploy the data model first (npm run migrate) and assign Customer_Success_Usage_Load or Customer_Success_Admin`
+      );
+    }
+    const soql =
+      'SELECT DeveloperName, MasterLabel, Event_Names__c, Weight__c, Active__c, Sort_Order__c, Description__c FROM Key_Feature__mdt';
+    const result = await api.send('read key features', () =>
+      api.connection.request<{ records: KeyFeatureConfig[] }>(`${api.base}/query?q=${encodeURIComponent(soql)}`)
+    );
+    features = activeKeyFeatures(result.records);
+  } catch (error) {
+    return orgExit(error);
+  }
+  report.keyFeatures = features.map((f) => f.developerName);
+  if (!features.length)
+    warn('No active key feature is configured (Key_Feature__mdt): feature adoption will be unknown.');
+
+  // Phase 4: stream the exports into rollups.
+  const stamp = header.started.replace(/[:.]/g, '-');
+  const rejectsPath = path.resolve(cwd, flags.rejects ?? path.join('.usage', `rejects-${stamp}.csv`));
+  const rollup = new Rollup(header.period, features);
+  const resolver = new AccountResolver(api);
+  const rejects: Rejected[] = [];
+  let badCount = 0;
+  let skippedCount = 0;
+  const unknownAccounts = new Map<string, { rows: number; first: string }>();
+  const notices: Notice[] = [];
+  let rejectsFile: RejectsFile | undefined;
+  const reject = (r: Rejected): void => {
+    if (r.kind === 'bad') badCount++;
+    else skippedCount++;
+    if (rejects.length < SHOW && r.kind === 'bad') rejects.push(r);
+    if (!rejectsFile) {
+      if (!existsSync(path.dirname(rejectsPath))) {
+        // The default folder is made on demand; a --rejects path must name an existing folder.
+        if (flags.rejects) throw new UsageError(`--rejects ${flags.rejects}: no such folder`);
+        mkdirSync(path.dirname(rejectsPath), { recursive: true });
+      }
+      rejectsFile = new RejectsFile(rejectsPath);
+    }
+    rejectsFile.add(r);
+  };
+  let counted = 0;
+  let rowsRead = 0;
+  type Pending = { file: string; event?: EventRow; metric?: MetricRow };
+  let pending: Pending[] = [];
+  const pendingIds = new Set<string>();
+  const place = (file: string, row: EventRow | MetricRow, isEvent: boolean): boolean => {
+    const account: UsageAccount | null | undefined = resolver.get(row.account);
+    if (account === undefined) return false;
+    if (account === null) {
+      const seen = unknownAccounts.get(row.account);
+      if (seen) seen.rows++;
+      else unknownAccounts.set(row.account, { rows: 1, first: `${file}:${row.line}` });
+      reject({
+        file,
+        line: row.line,
+        kind: 'bad',
+        reason: `no account has Product Account ID or Success Key "${row.account}"`,
+        account: row.account
+      });
+      return true;
+    }
+    counted++;
+    if (isEvent) rollup.addEvent(account, row as EventRow);
+    else rollup.addMetric(account, row as MetricRow);
+    return true;
+  };
+  const drain = async (): Promise<void> => {
+    if (!pendingIds.size) return;
+    await resolver.resolve(pendingIds);
+    for (const p of pending) place(p.file, (p.event ?? p.metric)!, p.event !== undefined);
+    pending = [];
+    pendingIds.clear();
+  };
+  const sink = {
+    batch: async (batch: Batch): Promise<void> => {
+      for (const row of batch.events) {
+        if (!place(batch.file, row, true)) {
+          pending.push({ file: batch.file, event: row });
+          pendingIds.add(row.account);
+        }
+      }
+      for (const row of batch.metrics) {
+        if (!place(batch.file, row, false)) {
+          pending.push({ file: batch.file, metric: row });
+          pendingIds.add(row.account);
+        }
+      }
+      if (pendingIds.size >= PENDING_IDS || pending.length >= PENDING_ROWS) await drain();
+    },
+    reject,
+    notice: (n: Notice): void => {
+      notices.push(n);
+    }
+  };
+  const progress = stderr.isTTY && !json;
+  const kinds: Record<string, string> = {};
+  try {
+    for (const file of header.files) {
+      const name = display(file);
+      if (progress) stderr.write(`usage: reading ${name}...\n`);
+      const summary = await readExport(
+        file,
+        name,
+        {
+          now: new Date(header.now),
+          featureNames: new Set(features.map((f) => f.developerName)),
+          accountField: header.accountField
+        },
+        sink
+      );
+      rowsRead += summary.rows;
+      kinds[name] = summary.kind;
+    }
+    await drain();
+  } catch (error) {
+    rejectsFile?.close();
+    if (error instanceof ExportError || error instanceof UsageError) {
+      return usageExit(`${error.message}\nNothing was written.`);
+    }
+    return orgExit(error);
+  }
+  rejectsFile?.close();
+  for (const n of notices) warn(`${n.file}:${n.line}: ${n.message}`);
+  report.notices = notices;
+
+  let rows;
+  try {
+    rows = rollup.rows();
+  } catch (error) {
+    if (error instanceof UsageConflictError) return usageExit(`${error.message}\nNothing was written.`);
+    throw error;
+  }
+  const stats = rollup.stats;
+  context.onRolledUp?.({
+    rows: rowsRead,
+    rollups: rows.length,
+    distinctPairs: stats.distinctPairs,
+    distinctBytes: stats.distinctBytes
+  });
+  const prepared = rows.map((row) => usageRecord(row, features));
+  report.exports = kinds;
+  report.rows = { read: rowsRead, counted, bad: badCount, skipped: skippedCount };
+  report.accounts = { matched: resolver.matched, unknown: unknownAccounts.size, ambiguous: resolver.ambiguous };
+  report.range = stats.firstDay === null ? null : { first: formatDay(stats.firstDay), last: formatDay(stats.lastDay!) };
+  report.badRows = rejects;
+  if (badCount + skippedCount) report.rejectsFile = display(rejectsPath);
+  report.unknownAccounts = [...unknownAccounts].slice(0, SHOW).map(([id, u]) => ({ id, rows: u.rows, first: u.first }));
+  const warnings = periodWarnings(stats.firstDay, stats.lastDay, header.period, new Date(header.now));
+  report.warnings = warnings;
+
+  // Phase 5: compare with the org.
+  let changes: Change[];
+  try {
+    const existing = await readRecords(api, [
+      {
+        object: USAGE_OBJECT,
+        keyField: USAGE_KEY_FIELD,
+        fields: [...USAGE_FIELDS],
+        keys: new Set(prepared.map((p) => p.record.key))
+      }
+    ]);
+    changes = diff(prepared, existing, describes, undefined);
+  } catch (error) {
+    return orgExit(error);
+  }
+  const counts: Counts = {
+    rollups: rows.length,
+    create: 0,
+    update: 0,
+    unchanged: 0,
+    created: 0,
+    updated: 0,
+    failed: 0,
+    unsent: 0,
+    skipped: 0
+  };
+  for (const c of changes) counts[c.action]++;
+  const done = (c: Change): boolean =>
+    previous !== undefined && SUCCESS.has(previous.get(outcomeId(USAGE_OBJECT, c.prepared.record.key))?.s ?? 'unsent');
+  const toWrite = changes.filter((c) => c.action !== 'unchanged' && !done(c));
+  counts.skipped = changes.filter((c) => c.action !== 'unchanged' && done(c)).length;
+  const planned = plannedWriteCalls([toWrite.length], context.bulkMinRecords);
+  report.counts = counts;
+  report.plannedWriteCalls = planned.calls;
+  report.bulk = toWrite.length > 0 && useBulk(toWrite.length, context.bulkMinRecords);
+  const storage = { records: rows.length, bytes: rows.length * BYTES_PER_RECORD, newRecords: counts.create };
+  report.storage = storage;
+
+  const summary = (): void => {
+    say(
+      `Read ${rowsRead.toLocaleString('en-US')} row(s) from ${header.files.length} file(s): ${counted.toLocaleString('en-US')} counted, ${badCount.toLocaleString('en-US')} not loaded, ${skippedCount.toLocaleString('en-US')} skipped (not usage events).`
+    );
+    if (report.range) {
+      const range = report.range as { first: string; last: string };
+      say(
+        `Events from ${range.first} to ${range.last}; ${resolver.matched} account(s) matched; ${rows.length} ${header.period.toLowerCase()}ly rollup(s).`
+      );
+    }
+    say(
+      `Storage: the org keeps these ${storage.records.toLocaleString('en-US')} rollup(s), ${counts.create.toLocaleString('en-US')} of them new: about ${megabytes(storage.bytes)} at 2 KB a record (raw events stay in the export).`
+    );
+    for (const w of warnings) warn(`Note: ${w}`);
+  };
+  const badReport = (): void => {
+    if (!badCount) return;
+    warn(`${badCount.toLocaleString('en-US')} row(s) were not loaded:`);
+    for (const r of rejects) warn(`  ${r.file}:${r.line}: ${r.reason}`);
+    if (badCount > rejects.length) warn(`  ... and ${(badCount - rejects.length).toLocaleString('en-US')} more`);
+    if (unknownAccounts.size) {
+      const list = [...unknownAccounts].slice(0, 10).map(([id, u]) => `${id} (${u.rows} row(s), first ${u.first})`);
+      warn(
+        `  Unknown accounts: ${list.join(', ')}${unknownAccounts.size > 10 ? `, and ${unknownAccounts.size - 10} more` : ''}. Set Account.Product_Account_Id__c to match.`
+      );
+    }
+    warn(`  Every row not loaded is listed in ${display(rejectsPath)}.`);
+  };
+
+  if (flags['dry-run']) {
+    say(`Dry run against ${String(report.org)}: nothing written.`);
+    summary();
+    say(
+      `Rollups: ${counts.create} to create, ${counts.update} to update, ${counts.unchanged} unchanged. API calls: ${api.calls} so far (connect, describe, key features, match accounts, read rollups); writing needs ${planned.calls} more${report.bulk ? ' (one Bulk API 2.0 job, at least 6 calls)' : ''}.`
+    );
+    badReport();
+    report.apiCalls = api.calls;
+    return finish(badCount ? EXIT.FAILED : EXIT.OK);
+  }
+
+  // Phase 6: write.
+  const journalFile = flags.resume
+    ? path.resolve(cwd, flags.resume)
+    : path.resolve(cwd, flags.journal ?? path.join('.usage', `journal-${stamp}.jsonl`));
+  const journal = new Journal(journalFile);
+  report.journal = display(journalFile);
+  journal.append([flags.resume ? { t: 'resume', started: header.started } : header]);
+  journal.append(
+    changes
+      .filter((c) => c.action === 'unchanged' && !done(c))
+      .map((c): OutcomeLine => ({ t: 'out', o: USAGE_OBJECT, k: c.prepared.record.key, s: 'unchanged' }))
+  );
+  let failures: Failure[] = [];
+  let stopped: StopError | undefined;
+  try {
+    const result = await writeRecords(
+      toWrite.map((c) => c.prepared),
+      {
+        api,
+        journal,
+        policy,
+        bulkMinRecords: context.bulkMinRecords,
+        onProgress: progress
+          ? (n) => stderr.write(`\rusage: ${n}/${toWrite.length} rollups written, ${api.calls} API calls`)
+          : undefined,
+        onRetry: (what, attempt, delay) => warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
+      }
+    );
+    if (progress) stderr.write('\n');
+    failures = result.failures;
+    stopped = result.stopped;
+    for (const outcome of result.outcomes.values()) {
+      if (outcome === 'created' || outcome === 'updated' || outcome === 'failed' || outcome === 'unsent')
+        counts[outcome]++;
+    }
+  } catch (error) {
+    journal.close();
+    return orgExit(error);
+  } finally {
+    journal.append([{ t: 'end', at: clock().toISOString(), apiCalls: api.calls, stopped: stopped?.reason }]);
+  }
+  journal.close();
+
+  report.counts = counts;
+  report.apiCalls = api.calls;
+  report.failures = failures;
+  say(`Loaded usage into ${String(report.org)}:`);
+  summary();
+  say(
+    `Rollups: ${counts.created} created, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.failed} failed, ${counts.unsent} not sent${counts.skipped ? `, ${counts.skipped} already done` : ''}.`
+  );
+  say(`API calls: ${api.calls}. Journal: ${String(report.journal)}`);
+  badReport();
+  if (failures.length) {
+    warn(`${failures.length} rollup(s) failed:`);
+    for (const f of failures.slice(0, SHOW))
+      warn(`  ${f.key}${f.field ? ` field ${f.field}` : ''}: ${f.statusCode}: ${f.message}`);
+  }
+  if (stopped) {
+    warn(
+      `Resume with: npm run usage -- --resume ${String(report.journal)}${flags['target-org'] ? ` --target-org ${flags['target-org']}` : ''}`
+    );
+    return stopExit(stopped);
+  }
+  if (failures.length) {
+    warn(`Fix the cause, then retry just these with: npm run usage -- --resume ${String(report.journal)}`);
+    return finish(EXIT.FAILED);
+  }
+  return finish(badCount ? EXIT.FAILED : EXIT.OK);
+}
+
+function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${mb < 10 ? mb.toFixed(1) : Math.round(mb).toLocaleString('en-US')} MB`;
+}
+
+/** Partial periods at either end of the export, which undercount: worth a note, never a silent figure. */
+export function periodWarnings(
+  firstDay: number | null,
+  lastDay: number | null,
+  period: UsagePeriod,
+  now: Date
+): string[] {
+  if (firstDay === null || lastDay === null) return [];
+  const out: string[] = [];
+  const today = Math.floor(now.getTime() / 86_400_000);
+  const first = periodOfDay(firstDay, period);
+  const last = periodOfDay(lastDay, period);
+  const unit = period.toLowerCase();
+  if (firstDay !== first.start) {
+    out.push(
+      `the first event is on ${formatDay(firstDay)}, after the ${unit} began (${formatDay(first.start)}): that ${unit}'s figures cover part of it`
+    );
+  }
+  if (today <= last.end)
+    out.push(`the ${unit} of ${formatDay(last.start)} is still running: its figures will grow with the next load`);
+  else if (lastDay !== last.end) {
+    out.push(
+      `the last event is on ${formatDay(lastDay)}, before the ${unit} ended (${formatDay(last.end)}): that ${unit}'s figures may cover part of it`
+    );
+  }
+  return out;
+}
