@@ -14,24 +14,33 @@ export interface SeededOrg {
   close(): Promise<void>;
 }
 
-let zip: Promise<Buffer> | undefined;
+const zips = new Map<string, Promise<Buffer>>();
 
 /**
  * The data model's zip (objects only: seeding needs the schema, and Apex or components being edited elsewhere must not
- * break the seed tests), built once per process because conversion is the slow part of a deploy.
+ * break the seed tests; with `customMetadata`, the configuration records too), built once per process because
+ * conversion is the slow part of a deploy.
  */
-function forceAppZip(): Promise<Buffer> {
-  const set = ComponentSet.fromSource(path.join(DEFAULT_DIR, 'objects'));
-  set.sourceApiVersion = pinnedApiVersion();
-  set.apiVersion = pinnedApiVersion();
-  zip ??= new MetadataConverter().convert(set, 'metadata', { type: 'zip' }).then((r) => {
-    if (!r.zipBuffer) throw new Error('source-deploy-retrieve made no zip');
-    return r.zipBuffer;
-  });
+function forceAppZip(customMetadata: boolean): Promise<Buffer> {
+  const folders = customMetadata ? ['objects', 'customMetadata'] : ['objects'];
+  const id = folders.join('+');
+  let zip = zips.get(id);
+  if (!zip) {
+    const set = ComponentSet.fromSource(folders.map((f) => path.join(DEFAULT_DIR, f)));
+    set.sourceApiVersion = pinnedApiVersion();
+    set.apiVersion = pinnedApiVersion();
+    zip = new MetadataConverter().convert(set, 'metadata', { type: 'zip' }).then((r) => {
+      if (!r.zipBuffer) throw new Error('source-deploy-retrieve made no zip');
+      return r.zipBuffer;
+    });
+    zips.set(id, zip);
+  }
   return zip;
 }
 
-export async function startDeployedOrg(options: { durable?: boolean } = {}): Promise<SeededOrg> {
+export async function startDeployedOrg(
+  options: { durable?: boolean; customMetadata?: boolean } = {}
+): Promise<SeededOrg> {
   const dataDir = mkdtempSync(path.join(tmpdir(), 'seed-org-'));
   const org = await startLocalOrg({ port: 0, dataDir, reset: true, durable: options.durable ?? false });
   const connection = new Connection({
@@ -41,7 +50,10 @@ export async function startDeployedOrg(options: { durable?: boolean } = {}): Pro
   });
   connection.metadata.pollInterval = 50;
   connection.metadata.pollTimeout = 60_000;
-  const deploy = connection.metadata.deploy(await forceAppZip(), { rollbackOnError: true, singlePackage: true });
+  const deploy = connection.metadata.deploy(await forceAppZip(options.customMetadata ?? false), {
+    rollbackOnError: true,
+    singlePackage: true
+  });
   const result = await deploy.complete(true);
   // jsforce passes SOAP booleans through as strings.
   if (String(result.success) !== 'true') {
