@@ -6,7 +6,7 @@ const globals = require('globals');
 
 const COMPONENTS = ['force-app/**/lwc/**/*.ts', 'preview/modules/**/*.ts'];
 const COMPONENT_TESTS = ['force-app/**/lwc/**/__tests__/**/*.ts', 'jest/**/*.ts'];
-const NODE_TS = ['scripts/**/*.ts', 'preview/server/**/*.ts', 'preview/build.ts', 'test/**/*.ts'];
+const NODE_TS = ['scripts/**/*.ts', 'scripts/**/*.mts', 'preview/server/**/*.ts', 'preview/build.ts', 'test/**/*.ts'];
 // Browser code of the preview that is not a component: platform bindings and the entry.
 const PREVIEW_BROWSER_TS = ['preview/platform/**/*.ts', 'preview/main.ts'];
 

@@ -3,11 +3,14 @@
 // environment is for CI and the local org. The token is registered as a secret at once so
 // no output can print it.
 import { Connection } from 'jsforce';
+import type { Org } from '@salesforce/core';
 import { ConnectionError, UsageError, registerSecret } from './cli';
 import { pinnedApiVersion } from './paths';
 
 export interface ConnectionOptions {
   targetOrg?: string;
+  /** An org the sf CLI's --target-org flag already resolved. */
+  org?: Org;
   instanceUrl?: string;
   /** Defaults to SF_ACCESS_TOKEN from the environment. */
   accessToken?: string;
@@ -51,10 +54,9 @@ export async function connect(options: ConnectionOptions): Promise<OrgConnection
     await verify(connection, url.origin);
     return { connection, describe: url.origin };
   }
-  const target = options.targetOrg as string;
+  const target = options.org?.getUsername() ?? (options.targetOrg as string);
   try {
-    const { Org } = await import('@salesforce/core');
-    const org = await Org.create({ aliasOrUsername: target });
+    const org = options.org ?? (await (await import('@salesforce/core')).Org.create({ aliasOrUsername: target }));
     const coreConnection = org.getConnection(version);
     registerSecret(coreConnection.accessToken ?? undefined);
     // @salesforce/core's Connection is a jsforce Connection; the scripts use the jsforce API only.

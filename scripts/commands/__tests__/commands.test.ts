@@ -1,0 +1,113 @@
+// Every command through the CLI entry that `npm run <name>` uses (the oclif configuration in package.json, the
+// command classes from source): --help is written from the flag definitions, --json prints one document, and a bad
+// flag exits 2 before anything reaches the org.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Connection } from 'jsforce';
+import { PROJECT_ROOT, pinnedApiVersion } from '../../lib/paths';
+import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** `npm run <script> -- args` without npm: the same node, tsx and entry file. */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = PROJECT_ROOT): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'bin', 'cs.mts'), ...args],
+      {
+        cwd,
+        env: {
+          PATH: process.env.PATH,
+          HOME: mkdtempSync(path.join(tmpdir(), 'cs-home-')),
+          SF_DISABLE_TELEMETRY: 'true',
+          ...env
+        }
+      }
+    );
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+/** Requests the org answered, by endpoint. */
+function requests(org: SeededOrg): number {
+  return Object.values(org.org.counters()).reduce((sum, n) => sum + n, 0);
+}
+
+async function goalsInOrg(org: SeededOrg): Promise<number> {
+  const connection = new Connection({
+    instanceUrl: org.org.instanceUrl,
+    accessToken: org.org.accessToken,
+    version: pinnedApiVersion()
+  });
+  return (await connection.query('SELECT Id FROM Customer_Goal__c')).totalSize;
+}
+
+/** Every flag a command class declares, as help must list it. */
+async function declaredFlags(modulePath: string): Promise<string[]> {
+  const { default: Cmd } = (await import(modulePath)) as { default: { flags: Record<string, unknown> } };
+  return Object.keys(Cmd.flags);
+}
+
+describe('cs seed', () => {
+  let org: SeededOrg;
+  before(async () => {
+    org = await startDeployedOrg();
+  });
+  after(async () => {
+    await org.close();
+  });
+
+  test('--help lists every declared flag, the exit codes, and exits 0', async () => {
+    const run = await cli(['cs', 'seed', '--help']);
+    assert.equal(run.code, 0, run.stderr);
+    for (const flag of await declaredFlags('../cs/seed.mjs')) assert.match(run.stdout, new RegExp(`--${flag}\\b`));
+    assert.match(run.stdout, /--json/);
+    assert.match(run.stdout, /EXIT CODES[\s\S]*130/);
+  });
+
+  test('--json prints one document: a dry run of the demo plan plans its 25 accounts and writes nothing', async () => {
+    const run = await cli(
+      ['cs', 'seed', '--instance-url', org.org.instanceUrl, '--plan', 'data/demo-plan.yaml', '--dry-run', '--json'],
+      org.env
+    );
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      exitCode: number;
+      counts: Record<string, { plan: number; create: number }>;
+    };
+    assert.equal(report.exitCode, 0);
+    // data/demo-plan.yaml: "a book of 25 customers", none of them in a freshly deployed org.
+    assert.deepEqual([report.counts.Account.plan, report.counts.Account.create], [25, 25]);
+    assert.equal(await goalsInOrg(org), 0);
+    assert.ok(!run.stdout.includes(org.org.accessToken) && !run.stderr.includes(org.org.accessToken));
+  });
+
+  test('a bad flag exits 2 naming it, and sends nothing to the org', async () => {
+    const sent = requests(org);
+    const run = await cli(['cs', 'seed', '--instance-url', org.org.instanceUrl, '--colour'], org.env);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--colour/);
+    const json = await cli(
+      ['cs', 'seed', '--instance-url', org.org.instanceUrl, '--max-api-calls', '0', '--json'],
+      org.env
+    );
+    assert.equal(json.code, 2);
+    assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
+    assert.match(json.stdout, /max-api-calls/);
+    assert.equal(requests(org), sent);
+  });
+});

@@ -1,0 +1,110 @@
+// `npm run seed` / `sf cs seed`: flags and output only; the run itself is scripts/seed/run.ts.
+import { Flags, toHelpSection } from '@salesforce/sf-plugins-core';
+import { CsCommand, EXIT_CODE_MEANINGS, orgFlags } from '../../lib/command.mjs';
+import { DEFAULT_PLAN, INTERRUPTED_EXIT, seed, type SeedEnvironment, type SeedReport } from '../../seed/run';
+import type { RetryPolicy } from '../../seed/retry';
+
+/** What tests and the benchmark inject into a seed run. */
+export interface SeedInjections {
+  /** The day relative dates resolve against. */
+  now: () => Date;
+  retry: Partial<RetryPolicy>;
+  /** Overrides the Bulk API 2.0 crossover (the benchmark forces one path or the other). */
+  bulkMinRecords: number;
+}
+
+export default class Seed extends CsCommand<SeedReport, SeedInjections> {
+  public static override readonly summary =
+    'Load a seed plan or generated volume data into an org, upserting by external ID.';
+  public static override readonly description = `Loads a plan file (default ${DEFAULT_PLAN}) or generated volume data. The whole plan is validated against the org's describe before anything is written; only records that differ from what the org holds are sent, so a re-run of an unchanged plan writes nothing. Every key's outcome is journaled, so --resume retries only what failed or was not sent. Ctrl-C stops the run at once (a request in flight is journaled as unsent; exit 130).`;
+  public static override readonly examples = [
+    'npm run seed -- --target-org uat --plan data/demo-plan.yaml',
+    'npm run seed -- --target-org uat --generate accounts=500,goals=6,risks=3,seed=7 --dry-run',
+    'sf cs seed --target-org uat --resume .seed/journal-2026-03-01T12-00-00-000Z.jsonl'
+  ];
+
+  public static override readonly errorCodes = toHelpSection('EXIT CODES', {
+    ...EXIT_CODE_MEANINGS,
+    [INTERRUPTED_EXIT]: 'Interrupted (Ctrl-C): the journal holds every key; --resume picks up from there.'
+  });
+
+  public static override readonly flags = {
+    ...orgFlags,
+    plan: Flags.string({
+      summary: 'Plan file, JSON or YAML (schema: scripts/seed/plan.schema.json).',
+      exclusive: ['generate']
+    }),
+    generate: Flags.string({
+      summary: 'Generated volume data, e.g. records=100000,seed=7 or accounts=500,goals=6,risks=3,prefix=GEN.',
+      exclusive: ['plan']
+    }),
+    'dry-run': Flags.boolean({
+      summary: 'Validate, compare with the org, print per-object counts and API calls; write nothing.'
+    }),
+    'validate-only': Flags.boolean({ summary: "Validate against the org's describe and records; write nothing." }),
+    resume: Flags.string({
+      summary: 'Journal of an earlier run: retry only what failed or was not sent (reloads the plan it names).',
+      exclusive: ['plan', 'generate']
+    }),
+    journal: Flags.string({ summary: 'Where to write the journal (default .seed/journal-<time>.jsonl).' }),
+    'max-api-calls': Flags.integer({ summary: 'Stop cleanly before making more than this many API calls.', min: 1 })
+  };
+
+  public async run(): Promise<SeedReport> {
+    const { flags } = await this.parse(Seed);
+    const interrupt = new AbortController();
+    const onSigint = (): void => {
+      this.logToStderr('\nInterrupted: writing the journal...');
+      interrupt.abort();
+    };
+    const signal = this.io.signal ?? interrupt.signal;
+    if (!this.io.signal) process.once('SIGINT', onSigint);
+    const environment: SeedEnvironment = {
+      cwd: this.io.cwd,
+      now: this.context.now ?? (() => new Date()),
+      retry: this.context.retry,
+      signal,
+      bulkMinRecords: this.context.bulkMinRecords,
+      connect: () => this.connectOrg(flags),
+      output: {
+        say: (text) => this.log(text),
+        warn: (text) => this.logToStderr(text),
+        progress: this.interactive ? this.recordsProgress() : undefined
+      }
+    };
+    try {
+      const report = await seed(
+        {
+          plan: flags.plan,
+          generate: flags.generate,
+          dryRun: flags['dry-run'],
+          validateOnly: flags['validate-only'],
+          resume: flags.resume,
+          journal: flags.journal,
+          maxApiCalls: flags['max-api-calls'],
+          targetOrg: flags['target-org']?.getUsername()
+        },
+        environment
+      );
+      // A request abandoned at Ctrl-C may still hold a socket open: once the report is out, so is the process.
+      if (interrupt.signal.aborted) this.exitWhenDone = true;
+      return report;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  }
+
+  /** The framework's progress bar, on a terminal only. */
+  private recordsProgress(): NonNullable<SeedEnvironment['output']['progress']> {
+    return {
+      start: (total) =>
+        this.progress.start(
+          total,
+          { calls: 0 },
+          { title: 'seed', format: '%s | {bar} | {value}/{total} records, {calls} API calls' }
+        ),
+      update: (written, calls) => this.progress.update(written, { calls }),
+      stop: () => this.progress.finish()
+    };
+  }
+}
