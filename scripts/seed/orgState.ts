@@ -1,6 +1,6 @@
 // What the org has: describes for validation, and the records the plan's keys already name, read in a few
 // composite calls (up to five query pages of 2,000 rows each per call) so a re-run can send only differences.
-import { SECTION_BY_NAME, RUNNING_USER, type Plan, type PlanRecord } from './plan';
+import { SECTION_BY_NAME, RUNNING_USER, type Plan, type PlanRecord, type Problem } from './plan';
 import { externalParents, type FieldDescribe, type ObjectDescribe, type PreparedRecord } from './validate';
 import type { OrgApi, SubRequest } from './api';
 
@@ -191,6 +191,57 @@ export function diff(
     }
     return { prepared: p, action: differs.length ? 'update' : 'unchanged', differs };
   });
+}
+
+/**
+ * Updates the org would refuse, found before any write: a field that differs from the org's value but is not
+ * updateable, above all a master-detail parent that does not allow reparenting (the record cannot move).
+ */
+export function updateProblems(
+  plan: Plan,
+  changes: Change[],
+  rows: Map<string, Map<string, OrgRow>>,
+  describes: Map<string, ObjectDescribe>
+): Problem[] {
+  const problems: Problem[] = [];
+  for (const change of changes) {
+    if (change.action !== 'update') continue;
+    const { record } = change.prepared;
+    const fields = new Map(describes.get(record.object.toLowerCase())!.fields.map((f) => [f.name, f]));
+    const row = rows.get(record.object)?.get(record.key);
+    const problem = (pointer: string, field: string, message: string): void => {
+      problems.push({
+        file: plan.file,
+        pointer,
+        line: plan.lineOf(pointer),
+        object: record.object,
+        key: record.key,
+        field,
+        message
+      });
+    };
+    for (const name of change.differs) {
+      const parent = record.parents.find((p) => p.spec.field === name);
+      const field = fields.get(parent ? parent.spec.field : name) ?? fields.get(name);
+      if (!field || field.updateable) continue;
+      if (parent) {
+        const keyField = SECTION_BY_NAME.get(parent.spec.section)!.keyField;
+        const related = row?.[parent.spec.relationship] as Record<string, unknown> | null | undefined;
+        problem(
+          parent.pointer,
+          field.name,
+          `the org holds this record under "${String(related?.[keyField] ?? 'no parent')}"; the plan moves it to "${parent.key}", but ${record.object}.${field.name} is not updateable${field.type === 'reference' && !field.nillable ? ' (master-detail without reparenting)' : ''}: delete the record in the org first, or keep its parent`
+        );
+      } else {
+        problem(
+          `${record.pointer}/${name}`,
+          field.name,
+          `the org's value differs and ${record.object}.${field.name} is not updateable (it can only be set when the record is created)`
+        );
+      }
+    }
+  }
+  return problems;
 }
 
 function sameValue(field: FieldDescribe | undefined, wanted: unknown, actual: unknown): boolean {

@@ -9,7 +9,7 @@ import { OrgApi, StopError, errorCode } from './api';
 import { isoDay } from './dates';
 import { generatePlanData, parseGenerateSpec } from './generate';
 import { Journal, SUCCESS, outcomeId, readJournal, type OutcomeLine, type RunHeader } from './journal';
-import { describeObjects, diff, readRecords, readsFor, usesRunningUser, type Change } from './orgState';
+import { describeObjects, diff, readRecords, readsFor, updateProblems, usesRunningUser, type Change } from './orgState';
 import { PlanError, SECTIONS, formatProblem, loadPlanFile, planFromData, type Plan, type Problem } from './plan';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { checkAgainstOrg, validatePlan } from './validate';
@@ -242,7 +242,10 @@ async function compare(api: OrgApi, loaded: LoadedPlan, env: SeedEnvironment, re
       const info = await api.request<{ user_id: string }>('userinfo', '/services/oauth2/userinfo');
       userId = info.user_id;
     }
-    return { changes: diff(validation.prepared, rows, describes, userId), userId };
+    const changes = diff(validation.prepared, rows, describes, userId);
+    const refused = updateProblems(plan, changes, rows, describes);
+    if (refused.length) throw problemsStop(refused, env.output, report);
+    return { changes, userId };
   } catch (error) {
     if (error instanceof Stop || error instanceof StopError) throw error;
     const code = errorCode(error);

@@ -153,6 +153,35 @@ describe('seed faults against the local org', () => {
     );
   });
 
+  test('defect 4: moving a master-detail child to another parent is refused before any write (exit 2)', async () => {
+    const plan = path.join(cwd, 'reparent.yaml');
+    const accounts =
+      'accounts:\n  - key: RP-1\n    create: true\n    Name: One\n  - key: RP-2\n    create: true\n    Name: Two\n';
+    writeFileSync(plan, `${accounts}goals:\n  - key: RP-G\n    account: RP-1\n    Name: Stays\n`);
+    assert.equal((await seed(['--plan', plan, '--journal', 'rp0.jsonl'])).code, 0);
+    // Customer_Goal__c.Account__c is master-detail without reparenting: the describe says it is not updateable.
+    // The rename in the same plan must not be written either: the plan is refused whole.
+    writeFileSync(
+      plan,
+      `${accounts.replace('Name: Two', 'Name: Two (renamed)')}goals:\n  - key: RP-G\n    account: RP-2\n    Name: Moves\n`
+    );
+    const composites = org.org.counters()['POST /composite'] ?? 0;
+    const run = await seed(['--plan', plan, '--journal', 'rp1.jsonl']);
+    assert.equal(run.code, 2, run.err);
+    assert.match(
+      run.err,
+      /reparent\.yaml:\d+ \/goals\/0\/account: Customer_Goal__c key RP-G field Account__c: .*RP-1.*RP-2.*Account__c is not updateable/
+    );
+    assert.match(run.err, /nothing was written/);
+    // Describe and read only.
+    assert.equal((org.org.counters()['POST /composite'] ?? 0) - composites, 2);
+    const goal = await connection().query<{ Name: string; Account__r: { Success_Key__c: string } }>(
+      "SELECT Name, Account__r.Success_Key__c FROM Customer_Goal__c WHERE Goal_Key__c = 'RP-G'"
+    );
+    assert.deepEqual([goal.records[0].Name, goal.records[0].Account__r.Success_Key__c], ['Stays', 'RP-1']);
+    assert.equal(await count("SELECT COUNT() FROM Account WHERE Name = 'Two (renamed)'"), 0);
+  });
+
   describe('defect 10: a stop in the middle of a Bulk API job aborts the job instead of leaving it Open', () => {
     interface Job {
       id: string;

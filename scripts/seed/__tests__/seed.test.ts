@@ -201,29 +201,33 @@ describe('seed against the local org', () => {
     assert.equal(await count(org, "SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'BUDGET-%'"), 1000);
   });
 
-  test('per-record failures name object, key, field, status code and message; exit 1', async () => {
+  test('per-record failures name object, key, status code and message (with the field); exit 1', async () => {
     const plan = path.join(cwd, 'rule.yaml');
-    const accounts =
-      'accounts:\n  - key: RULE-1\n    create: true\n    Name: One\n  - key: RULE-2\n    create: true\n    Name: Two\n';
-    writeFileSync(plan, `${accounts}goals:\n  - key: RULE-G\n    account: RULE-1\n    Name: Moves\n`);
+    writeFileSync(
+      plan,
+      'accounts:\n  - key: RULE-1\n    create: true\n    Name: One\n    Product_Account_Id__c: PA-1\n'
+    );
     assert.equal((await seed(org, ['--plan', plan, '--journal', 'rule0.jsonl'], cwd)).code, 0);
-    // Valid against the describe, refused by the org: a goal cannot move to another account (master-detail).
-    writeFileSync(plan, `${accounts}goals:\n  - key: RULE-G\n    account: RULE-2\n    Name: Moves\n`);
+    // Valid against the describe, refused by the org: another account (not in this plan) holds the unique value.
+    writeFileSync(
+      plan,
+      'accounts:\n  - key: RULE-2\n    create: true\n    Name: Two\n    Product_Account_Id__c: PA-1\n'
+    );
     const run = await seed(org, ['--plan', plan, '--journal', 'rule.jsonl', '--json'], cwd);
     assert.equal(run.code, 1);
     const report = JSON.parse(run.out) as { failures: Array<Record<string, string>> };
     assert.equal(report.failures.length, 1);
-    assert.equal(report.failures[0].object, 'Customer_Goal__c');
-    assert.equal(report.failures[0].key, 'RULE-G');
-    assert.equal(report.failures[0].statusCode, 'FIELD_INTEGRITY_EXCEPTION');
-    assert.equal(report.failures[0].field, 'Account__c');
-    assert.match(report.failures[0].message, /reparent/);
+    assert.equal(report.failures[0].object, 'Account');
+    assert.equal(report.failures[0].key, 'RULE-2');
+    assert.equal(report.failures[0].statusCode, 'DUPLICATE_VALUE');
+    // The platform names the field in the message of a DUPLICATE_VALUE, with an empty fields list.
+    assert.match(report.failures[0].message, /duplicate value found: Product_Account_Id__c duplicates value/);
     assert.match(
       run.err,
-      /Customer_Goal__c RULE-G field Account__c: FIELD_INTEGRITY_EXCEPTION: .*reparent.*\/goals\/0/
+      /Account RULE-2: DUPLICATE_VALUE: duplicate value found: Product_Account_Id__c .*\/accounts\/0/
     );
     const journal = readFileSync(path.join(cwd, 'rule.jsonl'), 'utf8');
-    assert.match(journal, /"k":"RULE-G","s":"failed","code":"FIELD_INTEGRITY_EXCEPTION"/);
+    assert.match(journal, /"k":"RULE-2","s":"failed","code":"DUPLICATE_VALUE"/);
   });
 
   const badPlans: Array<[string, string, RegExp]> = [
