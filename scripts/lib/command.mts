@@ -129,13 +129,16 @@ export abstract class CsCommand<R extends CommandResult, C extends object = obje
     return !this.inProcess && this.io.stderr.isTTY === true && !this.jsonEnabled();
   }
 
-  /** Connects through the one connection module, from the org flags (or SF_INSTANCE_URL + SF_ACCESS_TOKEN). */
-  protected async connectOrg(flags: OrgFlagValues): Promise<OrgConnection> {
+  /**
+   * Checks the org flags now (no org, or --instance-url without SF_ACCESS_TOKEN, is a usage error before anything is
+   * sent) and returns how to connect, through the one connection module.
+   */
+  protected orgConnector(flags: OrgFlagValues): () => Promise<OrgConnection> {
     const apiVersion = flags['api-version'] ?? pinnedApiVersion();
     const org = flags['target-org'];
-    if (org) return connect({ org, apiVersion });
+    if (org) return () => connect({ org, apiVersion });
     const options = connectionOptionsFrom({ 'instance-url': flags['instance-url'] }, this.io.env);
-    return connect({ ...options, accessToken: this.io.env.SF_ACCESS_TOKEN, apiVersion });
+    return () => connect({ ...options, accessToken: this.io.env.SF_ACCESS_TOKEN, apiVersion });
   }
 
   public override async _run<T>(): Promise<T> {

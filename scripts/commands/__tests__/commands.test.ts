@@ -4,11 +4,12 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Connection } from 'jsforce';
 import { PROJECT_ROOT, pinnedApiVersion } from '../../lib/paths';
+import { startLocalOrg, type LocalOrg } from '../../localOrg';
 import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 
 interface Run {
@@ -42,9 +43,9 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = PROJECT_ROOT): P
   });
 }
 
-/** Requests the org answered, by endpoint. */
-function requests(org: SeededOrg): number {
-  return Object.values(org.org.counters()).reduce((sum, n) => sum + n, 0);
+/** Requests the org answered. */
+function requests(org: LocalOrg): number {
+  return Object.values(org.counters()).reduce((sum, n) => sum + n, 0);
 }
 
 async function goalsInOrg(org: SeededOrg): Promise<number> {
@@ -97,7 +98,7 @@ describe('cs seed', () => {
   });
 
   test('a bad flag exits 2 naming it, and sends nothing to the org', async () => {
-    const sent = requests(org);
+    const sent = requests(org.org);
     const run = await cli(['cs', 'seed', '--instance-url', org.org.instanceUrl, '--colour'], org.env);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--colour/);
@@ -108,6 +109,66 @@ describe('cs seed', () => {
     assert.equal(json.code, 2);
     assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
     assert.match(json.stdout, /max-api-calls/);
+    assert.equal(requests(org.org), sent);
+  });
+});
+
+describe('cs migrate', () => {
+  let org: LocalOrg;
+  let dataDir: string;
+  before(async () => {
+    dataDir = mkdtempSync(path.join(tmpdir(), 'cs-migrate-'));
+    org = await startLocalOrg({ port: 0, dataDir, reset: true, durable: false });
+  });
+  after(async () => {
+    await org.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+  const deploys = (): number => org.counters()['POST /services/Soap/m/deploy'] ?? 0;
+
+  test('--help lists every declared flag, the exit codes, and exits 0', async () => {
+    const run = await cli(['cs', 'migrate', '--help']);
+    assert.equal(run.code, 0, run.stderr);
+    for (const flag of await declaredFlags('../cs/migrate.mjs')) assert.match(run.stdout, new RegExp(`--${flag}\\b`));
+    assert.match(run.stdout, /--json/);
+    assert.match(run.stdout, /EXIT CODES[\s\S]*3 +Connection/);
+  });
+
+  test('--json prints one document: a dry run into an empty org creates every custom object and sends no deploy', async () => {
+    const run = await cli(['cs', 'migrate', '--instance-url', org.instanceUrl, '--dry-run', '--json'], {
+      SF_ACCESS_TOKEN: org.accessToken
+    });
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const doc = JSON.parse(run.stdout) as {
+      exitCode: number;
+      result: string;
+      plan: { entries: Array<{ action: string; type: string; fullName: string }>; counts: Record<string, number> };
+    };
+    assert.deepEqual([doc.exitCode, doc.result], [0, 'dry-run']);
+    // An empty org holds none of force-app's custom objects (one folder each under objects/), so each is a create.
+    const customObjects = readdirSync(path.join(PROJECT_ROOT, 'force-app', 'main', 'default', 'objects'))
+      .filter((name) => /__(c|mdt)$/.test(name))
+      .sort();
+    const created = doc.plan.entries
+      .filter((e) => e.type === 'CustomObject' && e.action === 'create')
+      .map((e) => e.fullName)
+      .sort();
+    assert.deepEqual(created, customObjects);
+    assert.equal(doc.plan.counts.change, 0);
+    assert.equal(deploys(), 0);
+    assert.ok(!run.stdout.includes(org.accessToken) && !run.stderr.includes(org.accessToken));
+  });
+
+  test('a bad flag exits 2 naming it, and sends nothing to the org', async () => {
+    const sent = requests(org);
+    const env = { SF_ACCESS_TOKEN: org.accessToken };
+    const run = await cli(['cs', 'migrate', '--instance-url', org.instanceUrl, '--colour'], env);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--colour/);
+    const json = await cli(['cs', 'migrate', '--instance-url', org.instanceUrl, '--resume', '0Axbad', '--json'], env);
+    assert.equal(json.code, 2);
+    assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
+    assert.match(json.stdout, /not a deploy id/);
     assert.equal(requests(org), sent);
   });
 });

@@ -65,7 +65,7 @@ export default class Seed extends CsCommand<SeedReport, SeedInjections> {
       retry: this.context.retry,
       signal,
       bulkMinRecords: this.context.bulkMinRecords,
-      connect: () => this.connectOrg(flags),
+      connect: () => this.orgConnector(flags)(),
       output: {
         say: (text) => this.log(text),
         warn: (text) => this.logToStderr(text),
