@@ -753,6 +753,10 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
         response.end(JSON.stringify([{ message: (error as Error).message, errorCode: 'UNKNOWN_EXCEPTION' }]));
       });
   });
+  // Idle keep-alive sockets stay open longer than clients keep them (undici: 4 s, sf CLI polls every few seconds), as
+  // the platform's front end does; Node's 5 s default closes a socket just as a poll reuses it (ECONNRESET).
+  server.keepAliveTimeout = 65_000;
+  server.headersTimeout = 66_000;
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, '127.0.0.1', () => resolve());

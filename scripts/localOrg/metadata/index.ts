@@ -1,6 +1,7 @@
 // The local org's Metadata API: the SOAP endpoint `POST /services/Soap/m/{version}` answers deploy,
-// checkDeployStatus, cancelDeploy, listMetadata, readMetadata and describeMetadata the way the platform does for the
-// subset jsforce, @salesforce/core and source-deploy-retrieve use. Every other operation is a SOAP fault naming it.
+// checkDeployStatus, cancelDeploy, listMetadata, readMetadata, describeMetadata, retrieve and checkRetrieveStatus
+// the way the platform does for the subset jsforce, @salesforce/core, source-deploy-retrieve and the sf CLI use.
+// Every other operation is a SOAP fault naming it.
 import type { FieldSchema, ObjectSchema } from '../schema';
 import { planDeploy, OBJECT_CHILDREN, type DeployOptions } from './deploy';
 import type { MetadataHost } from './host';
@@ -15,6 +16,7 @@ import {
   type StoredComponent
 } from './state';
 import { bool, escapeXml, isObject, list, parseSoap, text, toXml, type XmlObject } from './xml';
+import { readRetrieveRequest, retrieveZip, type RetrieveOutcome } from './retrieve';
 
 export type { MetadataHost, SchemaChange, CustomMetadataRecord } from './host';
 
@@ -27,11 +29,11 @@ const NS = 'http://soap.sforce.com/2006/04/metadata';
 /** The user every deploy and component is attributed to. */
 const USER_ID = to18('005000000000001');
 const USER_NAME = 'Local Org Admin';
+/** Finished retrieves kept for checkRetrieveStatus; older ones are forgotten. */
+const MAX_KEPT_RETRIEVES = 20;
 
 /** Operations of the Metadata API WSDL this endpoint knows by name but does not implement. */
 const KNOWN_UNSUPPORTED = new Set([
-  'retrieve',
-  'checkRetrieveStatus',
   'checkStatus',
   'createMetadata',
   'updateMetadata',
@@ -217,6 +219,8 @@ export class MetadataApi {
   private stateCache: MetadataState | undefined;
   private queue: Promise<void> = Promise.resolve();
   private readonly cancelRequested = new Set<string>();
+  /** Retrieves by id: the zip once it is built (kept in memory, the newest MAX_KEPT_RETRIEVES). */
+  private readonly retrieves = new Map<string, { outcome?: RetrieveOutcome; error?: string }>();
 
   constructor(private readonly host: MetadataHost) {}
 
@@ -267,6 +271,10 @@ export class MetadataApi {
           return result(operation, this.readMetadata(args));
         case 'describeMetadata':
           return result(operation, this.describeMetadata());
+        case 'retrieve':
+          return result(operation, this.retrieve(args));
+        case 'checkRetrieveStatus':
+          return result(operation, this.checkRetrieveStatus(args));
         default:
           if (KNOWN_UNSUPPORTED.has(operation)) {
             throw new SoapFault(
@@ -574,6 +582,76 @@ export class MetadataApi {
       return { '@_xsi:type': type, fullName, ...rest };
     });
     return `<result>${records.map((r) => toXml('records', r)).join('')}</result>`;
+  }
+
+  /** Starts a retrieve of the named members (unpackaged); the zip is built at once and read by checkRetrieveStatus. */
+  private retrieve(args: XmlObject): string {
+    const request = readRetrieveRequest(args);
+    const given = args.retrieveRequest ?? args.request;
+    const raw = isObject(given) ? given : {};
+    if (raw.packageNames !== undefined || raw.specificFiles !== undefined)
+      throw new SoapFault(
+        'INVALID_OPERATION',
+        'The local org retrieves unpackaged components only: packageNames and specificFiles are not supported'
+      );
+    if (!request.types.length) throw new SoapFault('INVALID_OPERATION', 'retrieve needs unpackaged types to retrieve');
+    const id = this.newId('AsyncResult').replace(/^0Af/, '09S');
+    this.save();
+    const entry: { outcome?: RetrieveOutcome; error?: string } = {};
+    this.retrieves.set(id, entry);
+    while (this.retrieves.size > MAX_KEPT_RETRIEVES) this.retrieves.delete(this.retrieves.keys().next().value!);
+    retrieveZip(
+      {
+        state: this.state,
+        read: (type, fullName) => this.readOne(type, fullName),
+        objectNames: () => [...this.host.schema().keys()]
+      },
+      request
+    ).then(
+      (outcome) => (entry.outcome = outcome),
+      (error: unknown) => (entry.error = (error as Error).message)
+    );
+    return toXml('result', { done: false, id, state: 'Queued' });
+  }
+
+  private checkRetrieveStatus(args: XmlObject): string {
+    const id = text(args.asyncProcessId) ?? '';
+    const entry =
+      this.retrieves.get(id) ?? this.retrieves.get([...this.retrieves.keys()].find((k) => k.slice(0, 15) === id) ?? '');
+    if (!entry) throw new SoapFault('INVALID_CROSS_REFERENCE_KEY', `invalid cross reference id: ${id}`);
+    if (entry.error)
+      return toXml('result', {
+        done: true,
+        errorMessage: entry.error,
+        errorStatusCode: 'UNKNOWN_EXCEPTION',
+        id,
+        status: 'Failed',
+        success: false
+      });
+    if (!entry.outcome) return toXml('result', { done: false, id, status: 'InProgress', success: false });
+    const { outcome } = entry;
+    const includeZip = bool(args.includeZip) ?? true;
+    return toXml('result', {
+      done: true,
+      fileProperties: outcome.fileProperties.map((p) => ({
+        createdById: USER_ID,
+        createdByName: USER_NAME,
+        createdDate: p.createdDate,
+        fileName: p.fileName,
+        fullName: p.fullName,
+        id: p.id,
+        lastModifiedById: USER_ID,
+        lastModifiedByName: USER_NAME,
+        lastModifiedDate: p.lastModifiedDate,
+        manageableState: 'unmanaged',
+        type: p.type
+      })),
+      id,
+      messages: outcome.messages.map((m) => ({ fileName: m.fileName, problem: m.problem })),
+      status: 'Succeeded',
+      success: true,
+      zipFile: includeZip ? outcome.zipFile : undefined
+    });
   }
 
   private describeMetadata(): string {

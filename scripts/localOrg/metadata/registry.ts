@@ -9,6 +9,8 @@ export interface RegistryType {
   inFolder: boolean;
   adapter?: string;
   childNames: string[];
+  /** A child type's element in this type's file, where the registry names it (CustomLabel: labels). */
+  childElements: Record<string, string>;
 }
 
 interface RawType {
@@ -17,7 +19,7 @@ interface RawType {
   suffix?: string;
   inFolder?: boolean;
   strategies?: { adapter?: string };
-  children?: { types: Record<string, { name: string }> };
+  children?: { types: Record<string, { name: string; xmlElementName?: string }> };
 }
 
 let byName: Map<string, RegistryType> | undefined;
@@ -35,7 +37,12 @@ function load(): Map<string, RegistryType> {
       suffix: t.suffix,
       inFolder: t.inFolder ?? false,
       adapter: t.strategies?.adapter,
-      childNames: Object.values(t.children?.types ?? {}).map((c) => c.name)
+      childNames: Object.values(t.children?.types ?? {}).map((c) => c.name),
+      childElements: Object.fromEntries(
+        Object.values(t.children?.types ?? {})
+          .filter((c) => c.xmlElementName)
+          .map((c) => [c.name, c.xmlElementName!])
+      )
     });
   }
   return byName;

@@ -59,10 +59,10 @@ describe('SOAP faults over HTTP', () => {
   });
 
   it('names an operation the local org does not implement', async () => {
-    const res = await post(envelope('<met:retrieve><met:retrieveRequest/></met:retrieve>'));
+    const res = await post(envelope('<met:cancelRetrieve><met:id>09S000000000001AAA</met:id></met:cancelRetrieve>'));
     assert.equal(res.status, 500);
     assert.match(res.body, /<faultcode>sf:INVALID_OPERATION<\/faultcode>/);
-    assert.match(res.body, /operation retrieve/);
+    assert.match(res.body, /operation cancelRetrieve/);
     await assert.rejects(org.conn.metadata.upsert('CustomLabel', { fullName: 'X' }), /upsertMetadata/);
   });
 
