@@ -133,6 +133,12 @@ function pollOptions(request: MigrateRequest, env: MigrateEnvironment): PollOpti
 async function resume(run: Run, deployId: string): Promise<number> {
   run.env.output.info(`Resuming deploy ${deployId}`);
   const outcome = await waitForDeploy(run.connection, deployId, run.source.items, run.poll);
+  if (outcome.checkOnly) {
+    // A validation applies nothing: reporting it as deployed would run the data migrations on the old schema.
+    throw new UsageError(
+      `--resume ${deployId}: a check-only validation, which applies nothing; run migrate without --resume to validate and deploy`
+    );
+  }
   run.report.deploy = outcome;
   if (!reportDeploy(run.env.output, outcome, 'Deploy')) return fail(run.report);
   return finishDeployed(run, undefined, 'deployed');

@@ -12,7 +12,7 @@ import { runMigrate, type MigrateOptions } from '../cli';
 import type { DataMigration } from '../dataMigrations';
 import { startDeploy } from '../deploy';
 import { deployZip, loadSource } from '../source';
-import { recordedComponents, versionRecordXml } from '../version';
+import { readAppliedVersion, recordedComponents, versionRecordXml } from '../version';
 import { makeFixtureProject, type FixtureProject } from './fixtureProject';
 
 interface Run {
@@ -219,6 +219,44 @@ describe('migrate against the local org', () => {
     const bad = await migrate(['--resume', 'not-an-id']);
     assert.equal(bad.code, 2);
     assert.match(bad.stderr, /--resume not-an-id: not a deploy id/);
+  });
+
+  it('defect 7: --resume of a check-only validation is refused (exit 2): nothing applied, no data migration run', async () => {
+    const source = await loadSource(project.root);
+    const zip = await deployZip({
+      source,
+      versionRecord: versionRecordXml({
+        version: source.version,
+        contentHash: source.contentHash,
+        appliedAt: new Date(),
+        components: recordedComponents(source.items, [])
+      }),
+      destructive: []
+    });
+    const validationId = await startDeploy(conn, zip, { checkOnly: true });
+    const ran: string[] = [];
+    const step: DataMigration = {
+      id: '0001-would-run',
+      fromVersion: '1.0.0',
+      description: 'must not run after a validation',
+      async run() {
+        ran.push(this.id);
+        return { recordsChanged: 0 };
+      }
+    };
+    const run = await migrate(['--resume', validationId], { dataMigrations: [step] });
+    assert.equal(run.code, 2, run.stdout + run.stderr);
+    assert.match(
+      run.stderr,
+      new RegExp(
+        `--resume ${validationId}: a check-only validation, which applies nothing; run migrate without --resume`
+      )
+    );
+    assert.doesNotMatch(run.stdout, /Deploy .* Succeeded/);
+    assert.deepEqual(ran, [], 'no data migration ran');
+    assert.equal(await readAppliedVersion(conn), undefined, 'no version recorded (the type is not even deployed)');
+    const objects = await conn.describeGlobal();
+    assert.ok(!objects.sobjects.some((o) => o.name === 'Widget__c'), 'nothing was deployed');
   });
 
   it('applies a data migration once only, journaled in the org', async () => {
