@@ -1,6 +1,7 @@
 // Sending the package and waiting for it. migrate polls checkDeployStatus itself, with back-off and its own time
 // limit from --wait, instead of jsforce's poller (10 s default timeout). The sleep is injected so tests run at once.
 import type { Connection } from 'jsforce';
+import { noRetry, type Retrying } from '../seed/retry';
 import type { SourceItem } from './source';
 
 export interface Failure {
@@ -34,6 +35,8 @@ export interface PollOptions {
   /** First wait and ceiling of the back-off, in ms. */
   initialDelayMs?: number;
   maxDelayMs?: number;
+  /** Retries of each status check on a transient failure (checkDeployStatus is a POST: jsforce never retries it). */
+  retry?: Retrying;
 }
 
 export class DeployTimeout extends Error {
@@ -102,14 +105,20 @@ export function outcomeOf(raw: Record<string, unknown>, items: SourceItem[]): De
 export async function startDeploy(
   connection: Connection,
   zip: Buffer,
-  options: { checkOnly: boolean }
+  options: { checkOnly: boolean; retry?: Retrying }
 ): Promise<string> {
-  const result = await connection.metadata.deploy(zip, {
-    checkOnly: options.checkOnly,
-    rollbackOnError: true,
-    singlePackage: true,
-    ignoreWarnings: false
-  });
+  // Sent again only when the org refused it (a 503): after a broken connection a deploy may have started.
+  const result = await (options.retry ?? noRetry)(
+    options.checkOnly ? 'validate (check-only deploy)' : 'deploy',
+    async () =>
+      await connection.metadata.deploy(zip, {
+        checkOnly: options.checkOnly,
+        rollbackOnError: true,
+        singlePackage: true,
+        ignoreWarnings: false
+      }),
+    { idempotent: false }
+  );
   const id = (result as { id?: string }).id;
   if (!id) throw new Error('the org accepted the deploy but returned no id');
   return id;
@@ -126,7 +135,9 @@ export async function waitForDeploy(
   let delay = options.initialDelayMs ?? 1000;
   const ceiling = options.maxDelayMs ?? 15_000;
   for (;;) {
-    const raw = (await connection.metadata.checkDeployStatus(id, true)) as unknown as Record<string, unknown>;
+    const raw = (await (options.retry ?? noRetry)(`checkDeployStatus ${id}`, () =>
+      connection.metadata.checkDeployStatus(id, true)
+    )) as unknown as Record<string, unknown>;
     const outcome = outcomeOf(raw, items);
     options.onProgress?.({
       deployed: outcome.componentsDeployed,

@@ -3,6 +3,7 @@
 // listMetadata (what exists) and readMetadata (what it looks like), compared with the fingerprints recorded at the
 // last migrate; the comparison itself is pure, so it is unit-tested with fakes.
 import type { Connection } from 'jsforce';
+import { noRetry, type Retrying } from '../seed/retry';
 import type { SourceItem } from './source';
 import { key, type AppliedVersion } from './version';
 
@@ -127,7 +128,8 @@ function asArray<T>(value: T | T[] | undefined | null): T[] {
 export async function readOrgState(
   connection: Connection,
   items: SourceItem[],
-  recorded: AppliedVersion | undefined
+  recorded: AppliedVersion | undefined,
+  retry: Retrying = noRetry
 ): Promise<OrgState> {
   const types = new Set(items.map((i) => i.type));
   for (const k of recorded?.components.keys() ?? []) types.add(k.slice(0, k.indexOf(':')));
@@ -136,7 +138,7 @@ export async function readOrgState(
   // listMetadata takes at most three queries a call.
   for (let i = 0; i < list.length; i += 3) {
     const queries = list.slice(i, i + 3).map((type) => ({ type, folder: null }));
-    const found = asArray(await connection.metadata.list(queries, connection.version));
+    const found = asArray(await retry('listMetadata', () => connection.metadata.list(queries, connection.version)));
     for (const p of found) if (p?.type && p.fullName) existing.add(key(p.type, decodeURIComponent(p.fullName)));
   }
   const toRead = new Map<string, string[]>();
@@ -154,7 +156,7 @@ export async function readOrgState(
       const batch = names.slice(i, i + 10);
       // jsforce types read() per metadata type name; the type here is only known at run time.
       const read10 = connection.metadata.read.bind(connection.metadata) as (t: string, n: string[]) => Promise<unknown>;
-      const results = asArray(await read10(type, batch));
+      const results = asArray(await retry(`readMetadata ${type}`, () => read10(type, batch)));
       for (const r of results) {
         const record = r as unknown as Record<string, unknown>;
         if (record && typeof record.fullName === 'string') read.set(key(type, record.fullName), record);

@@ -13,6 +13,7 @@ import { countData, diffPlan, planLines, readOrgState, type Plan } from './plan'
 import { assignPermissionSet } from './permsets';
 import { deployZip, loadSource, type SourcePackage } from './source';
 import { readAppliedVersion, recordedComponents, versionRecordXml, type AppliedVersion } from './version';
+import { defaultRetryPolicy, RetriesExhausted, withRetry } from '../seed/retry';
 
 /** What the user asked for, from the command's flags. */
 export interface MigrateRequest {
@@ -116,9 +117,18 @@ async function prepare(env: MigrateEnvironment, report: Report): Promise<SourceP
 }
 
 function pollOptions(request: MigrateRequest, env: MigrateEnvironment): PollOptions {
+  const sleep = env.poll?.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  // The Metadata API calls are SOAP POSTs, which jsforce never retries: a transient 503 is retried here (with the
+  // injected sleep), and one that outlasts the retries is a connection problem (exit 3).
+  const policy = { ...defaultRetryPolicy(), sleep };
   return {
     timeoutMs: request.waitMinutes * 60_000,
-    sleep: env.poll?.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms))),
+    retry: (label, work, options) =>
+      withRetry(label, work, policy, {
+        ...options,
+        onRetry: (what, attempt, delay) => env.output.error(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
+      }),
+    sleep,
     now: env.poll?.now ?? Date.now,
     initialDelayMs: env.poll?.initialDelayMs,
     maxDelayMs: env.poll?.maxDelayMs,
@@ -172,7 +182,7 @@ async function planAndDeploy(run: Run): Promise<number> {
 
   const zip = await buildZip(source, plan, allowDestructive, env.clock?.() ?? new Date());
   env.output.info('Validating (check-only deploy)...');
-  const validationId = await startDeploy(connection, zip, { checkOnly: true });
+  const validationId = await startDeploy(connection, zip, { checkOnly: true, retry: run.poll.retry });
   env.output.info(`Validation ${validationId}`);
   const validation = await waitForDeploy(connection, validationId, source.items, run.poll);
   report.validation = validation;
@@ -182,7 +192,7 @@ async function planAndDeploy(run: Run): Promise<number> {
     return EXIT.OK;
   }
   env.output.info('Deploying (rollback on error)...');
-  const deployId = await startDeploy(connection, zip, { checkOnly: false });
+  const deployId = await startDeploy(connection, zip, { checkOnly: false, retry: run.poll.retry });
   env.output.info(`Deploy ${deployId} (if this run stops, pick it up with --resume ${deployId})`);
   const outcome = await waitForDeploy(connection, deployId, source.items, run.poll);
   report.deploy = outcome;
@@ -202,7 +212,7 @@ async function planPhase(run: Run, recorded: AppliedVersion | undefined): Promis
   env.output.info(
     `Source: version ${source.version} (content ${source.contentHash.slice(0, 12)}), ${source.items.length} components`
   );
-  const state = await readOrgState(connection, source.items, recorded);
+  const state = await readOrgState(connection, source.items, recorded, run.poll.retry);
   const plan = diffPlan(source.items, state, recorded);
   await countData(connection, plan.destructive);
   report.plan = plan;
@@ -314,7 +324,7 @@ function failed(error: unknown, output: MigrateOutput, report: Report): number {
     output.hint('Run with --help for usage.');
     return EXIT.USAGE;
   }
-  if (error instanceof ConnectionError || isConnectionProblem(error)) {
+  if (error instanceof ConnectionError || error instanceof RetriesExhausted || isConnectionProblem(error)) {
     output.error(`migrate: connection: ${message}`);
     return EXIT.CONNECTION;
   }

@@ -48,3 +48,65 @@ export function classify(code: string | undefined, message = ''): Disposition {
     return 'retry';
   return 'fail';
 }
+
+/** Retries ran out: the org kept answering with a transient failure. */
+export class RetriesExhausted extends Error {
+  constructor(
+    readonly label: string,
+    readonly code: string | undefined,
+    readonly attempts: number,
+    cause: unknown
+  ) {
+    super(
+      `${label}: ${code ?? 'error'} after ${attempts} attempts: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause }
+    );
+  }
+}
+
+export interface RetryOptions {
+  /**
+   * False for a request that may have taken effect when the connection broke (starting a deploy): it is retried
+   * only when the org answered with a transient status, never after a network error.
+   */
+  idempotent?: boolean;
+  onRetry?: (what: string, attempt: number, delayMs: number) => void;
+}
+
+/** Answers the org gave (it refused the request, so it took no effect) as opposed to a broken connection. */
+const ANSWERED = /^(?:SERVER_UNAVAILABLE|UNABLE_TO_LOCK_ROW|REQUEST_RUNNING_TOO_LONG|QUERY_TIMEOUT|ERROR_HTTP_5\d\d)$/;
+
+/**
+ * Runs a request, trying again with back-off while it fails transiently (classify). Used where the caller has no
+ * budget or journal of its own to keep (migrate's Metadata API calls, which jsforce never retries: they are POSTs).
+ */
+export async function withRetry<T>(
+  label: string,
+  work: () => Promise<T>,
+  policy: RetryPolicy,
+  options: RetryOptions = {}
+): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await work();
+    } catch (error) {
+      const e = error as { errorCode?: string; code?: string; name?: string };
+      const code = e.errorCode ?? e.code ?? (e.name && /^[A-Z_0-9]+$/.test(e.name) ? e.name : undefined);
+      const message = error instanceof Error ? error.message : String(error);
+      const retry =
+        (code?.startsWith('ERROR_HTTP_5') || classify(code, message) === 'retry') &&
+        (options.idempotent !== false || ANSWERED.test(code ?? ''));
+      if (!retry) throw error;
+      if (attempt >= policy.maxAttempts) throw new RetriesExhausted(label, code, attempt, error);
+      const delay = backoffDelay(policy, attempt);
+      options.onRetry?.(`${label}: ${code ?? message}`, attempt, delay);
+      await policy.sleep(delay);
+    }
+  }
+}
+
+/** A request runner with retries bound in, handed to code that makes requests but keeps no policy. */
+export type Retrying = <T>(label: string, work: () => Promise<T>, options?: { idempotent?: boolean }) => Promise<T>;
+
+/** For callers that retry nothing (tests that drive one call). */
+export const noRetry: Retrying = (_label, work) => work();

@@ -259,6 +259,26 @@ describe('migrate against the local org', () => {
     assert.ok(!objects.sobjects.some((o) => o.name === 'Widget__c'), 'nothing was deployed');
   });
 
+  it('defect 12: a transient 503 from the Metadata API is retried; one that lasts exits 3, not 1', async () => {
+    // One 503 on the first Metadata API call (listMetadata while reading the org's state): retried, then installed.
+    org.faults.inject({ fault: '503', path: '/services/Soap/m', times: 1 });
+    const once = await migrate();
+    org.faults.clear();
+    assert.equal(once.code, 0, once.stderr);
+    assert.match(once.stderr, /retry 1: listMetadata: ERROR_HTTP_503; waiting \d+ ms/);
+    assert.equal(once.stderr.match(/retry \d+:/g)?.length, 1, 'one retry');
+    assert.equal((await recordedVersion())?.Version__c, '1.0.0');
+
+    project.setVersion('1.0.1');
+    const before = deploys();
+    org.faults.inject({ fault: '503', path: '/services/Soap/m' });
+    const lasting = await migrate();
+    org.faults.clear();
+    assert.equal(lasting.code, 3, lasting.stderr);
+    assert.match(lasting.stderr, /migrate: connection: .*ERROR_HTTP_503.* after 6 attempts/);
+    assert.equal(deploys(), before, 'no deploy got through');
+  });
+
   it('applies a data migration once only, journaled in the org', async () => {
     const calls: string[] = [];
     const step = (id: string, fromVersion: string): DataMigration => ({

@@ -12,6 +12,7 @@ import { DeployTimeout, outcomeOf, waitForDeploy } from '../deploy';
 import { diffPlan, differences } from '../plan';
 import type { SourceItem } from '../source';
 import { compareVersions, decodeComponents, encodeComponents, key } from '../version';
+import { RetriesExhausted, defaultRetryPolicy, withRetry } from '../../seed/retry';
 
 const item = (type: string, fullName: string, hash: string, xml?: Record<string, unknown>): SourceItem => ({
   type,
@@ -253,5 +254,46 @@ describe('--assign-permsets', () => {
     const again = fakeOrg(true);
     assert.equal((await assignPermissionSet(again.conn)).assigned, false);
     assert.deepEqual(again.created, []);
+  });
+});
+
+describe('retries of Metadata API calls', () => {
+  const policy = { ...defaultRetryPolicy(), maxAttempts: 3, sleep: async () => undefined };
+  const failing = (errorCode: string, answers: number) => {
+    let calls = 0;
+    return {
+      calls: () => calls,
+      run: async (): Promise<string> => {
+        calls++;
+        if (calls <= answers) throw Object.assign(new Error('Service Unavailable'), { errorCode });
+        return 'done';
+      }
+    };
+  };
+
+  it('a 503 is retried until it passes, and stops after maxAttempts with the label and the code', async () => {
+    const twice = failing('ERROR_HTTP_503', 2);
+    assert.equal(await withRetry('listMetadata', twice.run, policy), 'done');
+    assert.equal(twice.calls(), 3);
+    const always = failing('ERROR_HTTP_503', 99);
+    await assert.rejects(
+      withRetry('listMetadata', always.run, policy),
+      (error: unknown) =>
+        error instanceof RetriesExhausted && /^listMetadata: ERROR_HTTP_503 after 3 attempts/.test(error.message)
+    );
+    assert.equal(always.calls(), 3);
+  });
+
+  it('a request that may have taken effect (starting a deploy) is not sent again after a broken connection', async () => {
+    const reset = failing('ECONNRESET', 1);
+    await assert.rejects(withRetry('deploy', reset.run, policy, { idempotent: false }), /Service Unavailable/);
+    assert.equal(reset.calls(), 1, 'sent once');
+    // The org answered 503: it took nothing, so the deploy is sent again.
+    const refused = failing('ERROR_HTTP_503', 1);
+    assert.equal(await withRetry('deploy', refused.run, policy, { idempotent: false }), 'done');
+    assert.equal(refused.calls(), 2);
+    // A reading call is retried after a broken connection.
+    const read = failing('ECONNRESET', 1);
+    assert.equal(await withRetry('listMetadata', read.run, policy), 'done');
   });
 });
