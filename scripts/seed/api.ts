@@ -7,7 +7,7 @@ import type { HttpRequest, HttpRequestOptions } from 'jsforce/lib/types';
 import { backoffDelay, classify, type RetryPolicy } from './retry';
 
 export interface SubRequest {
-  method: 'GET' | 'PATCH' | 'POST';
+  method: 'GET' | 'PATCH' | 'POST' | 'DELETE';
   url: string;
   referenceId: string;
   body?: unknown;

@@ -37,9 +37,19 @@ export type Finish = (
 
 /** One object's records as CSV: every row carries every column, parents as `Rel__r.Key__c`, null as #N/A. */
 export function toCsv(items: WriteItem[], keyField: string, userId: string | undefined): string {
-  const rows = items.map((item) => {
+  return csvOf(
+    keyField,
+    items.map((item) => recordBody(item.prepared.record, item.prepared.values, userId))
+  );
+}
+
+/**
+ * Record bodies (REST shape: parents as `{ Rel__r: { Key__c } }`) as one ingest CSV, the key column first. A column a
+ * row lacks is an empty cell (the platform leaves the field alone); null is #N/A (the platform clears it).
+ */
+export function csvOf(keyField: string, bodies: Array<Record<string, unknown>>): string {
+  const rows = bodies.map((body) => {
     const row = new Map<string, string>();
-    const body = recordBody(item.prepared.record, item.prepared.values, userId);
     for (const [name, value] of Object.entries(body)) {
       if (name === 'attributes') continue;
       if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
@@ -96,7 +106,11 @@ export async function writeBulk(
         options.onRetry?.(`${queue.length} ${object} record(s) locked`, round, delay);
         await api.wait(delay);
       }
-      results = await runJob(api, object, keyField, toCsv(queue, keyField, options.userId));
+      results = await runIngestJob(
+        api,
+        { object, operation: 'upsert', externalIdFieldName: keyField },
+        toCsv(queue, keyField, options.userId)
+      );
     } catch (error) {
       if (error instanceof StopError) {
         for (const item of queue) finish(item, 'unsent', lines, { statusCode: error.reason, message: error.message });
@@ -146,7 +160,7 @@ export async function writeBulk(
 
 /**
  * Aborts a job the run is leaving (a stop, or a step the org refused), so nothing stays Open. Sent once even after
- * Ctrl-C, within the call runJob keeps back from --max-api-calls; returns why it failed, if it did.
+ * Ctrl-C, within the call runIngestJob keeps back from --max-api-calls; returns why it failed, if it did.
  */
 async function abortJob(api: OrgApi, object: string, id: string): Promise<string | undefined> {
   try {
@@ -175,12 +189,23 @@ interface JobInfo {
   errorMessage?: string;
 }
 
-async function runJob(
+export interface IngestJob {
+  object: string;
+  operation: 'insert' | 'update' | 'upsert' | 'delete';
+  /** Upserts only: the external ID the rows are matched on. */
+  externalIdFieldName?: string;
+}
+
+/**
+ * One ingest job from create to its result rows (successful and failed, CSV parsed into rows). A refused step is an
+ * error naming the step; a job the run leaves before it finished is aborted; a StopError passes through.
+ */
+export async function runIngestJob(
   api: OrgApi,
-  object: string,
-  keyField: string,
+  spec: IngestJob,
   csv: string
 ): Promise<{ ok: Row[]; failed: Row[]; jobError?: string }> {
+  const { object } = spec;
   // A refused step names itself in the error every record of the job reports ("upload Account CSV: ...").
   const request = async <T>(label: string, req: Parameters<OrgApi['request']>[1]): Promise<T> => {
     try {
@@ -200,9 +225,9 @@ async function runJob(
       url: jobs,
       body: JSON.stringify({
         object,
-        externalIdFieldName: keyField,
+        ...(spec.externalIdFieldName ? { externalIdFieldName: spec.externalIdFieldName } : {}),
         contentType: 'CSV',
-        operation: 'upsert',
+        operation: spec.operation,
         lineEnding: 'LF'
       }),
       headers: json()

@@ -90,6 +90,27 @@ describe('local org Bulk API 2.0 ingest', () => {
     assert.equal((await conn.query("SELECT Id FROM Customer_Goal__c WHERE Status__c = 'At Risk'")).totalSize, 250);
   });
 
+  it('deletes rows by Id; an unknown Id fails its row alone and the rest go to the recycle bin', async () => {
+    const ids = (
+      await conn.query<{ Id: string }>("SELECT Id FROM Customer_Goal__c WHERE Goal_Key__c IN ('G-1','G-2')")
+    ).records.map((r) => r.Id);
+    const results = await conn.bulk2.loadAndWaitForResults({
+      object: 'Customer_Goal__c',
+      operation: 'delete',
+      lineEnding: 'LF',
+      input: [...ids.map((Id) => ({ Id })), { Id: 'a01000000000000AAA' }],
+      ...poll
+    });
+    assert.deepEqual(
+      (results.successfulResults as Array<Record<string, unknown>>).map((r) => r.sf__Id).sort(),
+      ids.sort()
+    );
+    assert.equal(results.failedResults.length, 1);
+    assert.match(String((results.failedResults[0] as Record<string, unknown>).sf__Error), /^[A-Z_]+:/);
+    assert.equal((await conn.query("SELECT Id FROM Customer_Goal__c WHERE Goal_Key__c IN ('G-1','G-2')")).totalSize, 0);
+    assert.equal((await conn.query('SELECT Id FROM Customer_Goal__c')).totalSize, 248);
+  });
+
   it('job info reports counts; an unknown column fails the job; every call counts against the API limit', async () => {
     const job = (await call(org, 'POST', `${data}/jobs/ingest`, {
       object: 'Account',

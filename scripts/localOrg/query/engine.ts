@@ -368,11 +368,13 @@ export class QueryEngine {
       const resolved = this.resolvePath(state, clause.field, alias);
       const desc = clause.order === 'DESC';
       const nullsFirst = clause.nulls ? clause.nulls === 'FIRST' : !desc;
-      return { get: resolved.get, desc, nullsFirst };
+      // Ids sort by their exact characters, as WHERE Id > '...' compares them: keyset paging relies on the two
+      // agreeing, and two Ids can differ only in case.
+      return { get: resolved.get, desc, nullsFirst, exact: valueKind(resolved.field) === 'id' };
     });
     return [...rows].sort((a, b) => {
       for (const key of keys) {
-        const c = compareForSort(key.get(a), key.get(b), key.nullsFirst, key.desc);
+        const c = compareForSort(key.get(a), key.get(b), key.nullsFirst, key.desc, key.exact);
         if (c !== 0) return c;
       }
       return 0;
@@ -833,14 +835,16 @@ function compareValues(a: unknown, b: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-function compareForSort(a: unknown, b: unknown, nullsFirst: boolean, desc: boolean): number {
+function compareForSort(a: unknown, b: unknown, nullsFirst: boolean, desc: boolean, exact = false): number {
   const aNull = a === null || a === undefined;
   const bNull = b === null || b === undefined;
   if (aNull || bNull) {
     if (aNull && bNull) return 0;
     return aNull === nullsFirst ? -1 : 1;
   }
-  const c = compareValues(a, b);
+  const x = exact ? (toId18(a) ?? String(a)) : undefined;
+  const y = exact ? (toId18(b) ?? String(b)) : undefined;
+  const c = x !== undefined && y !== undefined ? (x < y ? -1 : x > y ? 1 : 0) : compareValues(a, b);
   return desc ? -c : c;
 }
 

@@ -4,11 +4,11 @@
 // record-scoped faults), so the job is JobComplete (or Failed) by the first poll. Jobs live in memory only.
 import { makeId } from '../ids';
 import type { Store } from '../store';
-import { collectionCreate, collectionUpdate, collectionUpsert } from './collections';
+import { collectionCreate, collectionDelete, collectionUpdate, collectionUpsert } from './collections';
 import { ApiError, notFound, type ApiRequest, type ApiResponse, type RecordFaultHook } from './errors';
 import type { RecordResult } from './records';
 
-const OPERATIONS = ['insert', 'update', 'upsert'] as const;
+const OPERATIONS = ['insert', 'update', 'upsert', 'delete'] as const;
 type Operation = (typeof OPERATIONS)[number];
 const CHUNK = 200;
 /** A CSV cell that sets the field to null; an empty cell leaves the field alone. */
@@ -230,19 +230,23 @@ export class Bulk2Ingest {
     for (let i = 0; i < job.rows.length; i += CHUNK) {
       const rows = job.rows.slice(i, i + CHUNK);
       const records = rows.map((row) => ({ attributes: { type: state.schema.name }, ...rowBody(header, row) }));
+      // A delete job's rows name records by their Id column, as a collection delete's ids do.
+      const ids = job.operation === 'delete' ? records.map((r) => String((r as { Id?: unknown }).Id ?? '')) : [];
       const request: ApiRequest = {
-        method: 'PATCH',
+        method: job.operation === 'delete' ? 'DELETE' : 'PATCH',
         path: '',
-        query: new URLSearchParams(),
+        query: new URLSearchParams(job.operation === 'delete' ? { ids: ids.join(','), allOrNone: 'false' } : {}),
         body: { allOrNone: false, records },
         version: String(job.apiVersion)
       };
       const response =
-        job.operation === 'upsert'
-          ? collectionUpsert(this.store, request, job.object, job.externalIdFieldName!, this.recordFaults)
-          : job.operation === 'insert'
-            ? collectionCreate(this.store, request, this.recordFaults)
-            : collectionUpdate(this.store, request, this.recordFaults);
+        job.operation === 'delete'
+          ? collectionDelete(this.store, request, this.recordFaults)
+          : job.operation === 'upsert'
+            ? collectionUpsert(this.store, request, job.object, job.externalIdFieldName!, this.recordFaults)
+            : job.operation === 'insert'
+              ? collectionCreate(this.store, request, this.recordFaults)
+              : collectionUpdate(this.store, request, this.recordFaults);
       (response.body as RecordResult[]).forEach((result, n) => {
         const row = header.map((_, c) => rows[n][c] ?? '');
         if (result.success)

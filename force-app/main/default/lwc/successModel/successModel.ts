@@ -91,6 +91,7 @@ export type {
   HealthResult
 } from './health';
 export { FIT_TIERS, evaluateFit, fitTier } from './fit';
+export { HEALTH_MODEL_VERSION, healthModelFingerprint } from './fingerprint';
 export type { CriterionOutcome, CriterionResult, FitResult, FitTier } from './fit';
 export { heatMap, heatMapCell, isOpenRisk, residualScore, riskExposure, riskRating, riskScore, scoreOf } from './risk';
 export type { HeatMap, HeatMapCell, RiskExposure, RiskRating } from './risk';

@@ -2,6 +2,7 @@ import * as successModel from 'c/successModel';
 import * as charter from '../charter';
 import * as dates from '../dates';
 import * as facts from '../facts';
+import * as fingerprint from '../fingerprint';
 import * as fit from '../fit';
 import * as goals from '../goals';
 import * as health from '../health';
@@ -22,6 +23,7 @@ describe('successModel public surface', () => {
       charter,
       dates,
       facts,
+      fingerprint,
       fit,
       goals,
       health,
