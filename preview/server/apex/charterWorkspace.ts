@@ -7,6 +7,7 @@ import type {
   AchievedRow,
   DaysBucketRow,
   DueRow,
+  ObjectiveCountRow,
   ProgramAggregates,
   RevenueRow,
   StageCountRow
@@ -61,11 +62,11 @@ export async function getWorkspace(tx: ApexTransaction, params: Params, today: s
       : await q.run<NonNullable<WorkspaceData['charter']>>(tx, 'Success_Charter__c', { charterId }, 1);
   const charter = charters[0] ?? null;
 
-  const [parts, program, config] = await Promise.all([
+  const [parts, config] = await Promise.all([
     charter?.Id ? loadParts(tx, q, charter.Id) : emptyParts(),
-    loadProgram(tx, q, { date: periodStart }, { date: asOf }),
     loadConfig(tx, q)
   ]);
+  const program = await loadProgram(tx, q, { date: periodStart }, { date: asOf }, ids(parts.objectives));
   const customers = await loadCustomers(tx, q, program.accountsByStage);
   return { asOf, periodStart, periodEnd: asOf, charter, ...parts, program, customers, config };
 }
@@ -111,31 +112,47 @@ async function loadProgram(
   tx: ApexTransaction,
   q: ControllerQueries,
   periodStart: BindValue,
-  asOf: BindValue
+  asOf: BindValue,
+  objectiveIds: string[]
 ): Promise<ProgramAggregates> {
   const period = { periodStart, asOf };
+  const FINISHED_GOAL_STATUSES = q.constant('FINISHED_GOAL_STATUSES') as string[];
   const buckets = (q.constant('DAY_BUCKETS') as number[]).map((lower, i, all) => {
     const isLast = i === all.length - 1;
     return { lower, isLast, upper: isLast ? Number(q.constant('NO_UPPER_BOUND')) : all[i + 1] };
   });
   // Customer_Goal__c #1 achieved by stage, #2 achieved by month, #3 due by stage and month, #4 one days-to-value
-  // range (run once per range, as the Apex loop does), #5 the customer sample's goals.
-  const [byStage, achieved, byMonth, due, days, revenue] = await Promise.all([
+  // range by stage and month (run once per range, as the Apex loop does), #5-#8 the same per charter objective,
+  // #9 the customer sample's goals.
+  const [byStage, achieved, byMonth, due, days, revenue, objectives] = await Promise.all([
     q.run<Aggregate>(tx, 'Account', {}, 0),
     q.run<Aggregate>(tx, 'Customer_Goal__c', period, 0),
     q.run<Aggregate>(tx, 'Customer_Goal__c', period, 1),
-    q.run<Aggregate>(
-      tx,
-      'Customer_Goal__c',
-      { ...period, OPEN_GOAL_STATUSES: q.constant('OPEN_GOAL_STATUSES') as string[] },
-      2
-    ),
+    q.run<Aggregate>(tx, 'Customer_Goal__c', { ...period, FINISHED_GOAL_STATUSES }, 2),
     Promise.all(
       buckets.map((bucket) =>
         q.run<Aggregate>(tx, 'Customer_Goal__c', { ...period, lower: bucket.lower, upper: bucket.upper }, 3)
       )
     ),
-    q.run<Aggregate>(tx, 'Opportunity', period, 0)
+    q.run<Aggregate>(tx, 'Opportunity', period, 0),
+    // `IN :objectiveIds` over no objectives matches nothing, and the Apex skips these queries.
+    objectiveIds.length
+      ? Promise.all([
+          q.run<Aggregate>(tx, 'Customer_Goal__c', { objectiveIds }, 4),
+          q.run<Aggregate>(tx, 'Customer_Goal__c', { ...period, objectiveIds }, 5),
+          q.run<Aggregate>(tx, 'Customer_Goal__c', { ...period, objectiveIds, FINISHED_GOAL_STATUSES }, 6),
+          Promise.all(
+            buckets.map((bucket) =>
+              q.run<Aggregate>(
+                tx,
+                'Customer_Goal__c',
+                { ...period, objectiveIds, lower: bucket.lower, upper: bucket.upper },
+                7
+              )
+            )
+          )
+        ])
+      : null
   ]);
   const accountsByStage: StageCountRow[] = byStage.map((row) =>
     compact({ stage: toText(row.stage), accounts: toNumber(row.customers) })
@@ -159,6 +176,8 @@ async function loadProgram(
     rows.map((row) =>
       compact({
         stage: toText(row.stage),
+        year: toNumber(row.y),
+        month: toNumber(row.m),
         lower: buckets[i].lower,
         upper: buckets[i].isLast ? null : buckets[i].upper,
         goals: toNumber(row.n)
@@ -168,7 +187,38 @@ async function loadProgram(
   const csSourcedRevenue: RevenueRow[] = revenue.map((row) =>
     compact({ stage: toText(row.stage), amount: toNumber(row.amount) })
   );
-  return { accountsByStage, achievedByStage, achievedByMonth, dueByStageMonth, daysToValue, csSourcedRevenue };
+  const [linked, achievedObj, dueObj, daysObj] = objectives ?? [[], [], [], []];
+  const goalsByObjective: ObjectiveCountRow[] = linked.map((row) =>
+    compact({ objective: toText(row.objective), goals: toNumber(row.n) })
+  );
+  const achievedByObjective: AchievedRow[] = achievedObj.map((row) =>
+    compact({ ...achievedRow(row), objective: toText(row.objective) })
+  );
+  const dueByObjective: DueRow[] = dueObj.map((row) =>
+    compact({ goalStatus: toText(row.goalStatus), objective: toText(row.objective), goals: toNumber(row.n) })
+  );
+  const daysToValueByObjective: DaysBucketRow[] = daysObj.flatMap((rows, i) =>
+    rows.map((row) =>
+      compact({
+        objective: toText(row.objective),
+        lower: buckets[i].lower,
+        upper: buckets[i].isLast ? null : buckets[i].upper,
+        goals: toNumber(row.n)
+      })
+    )
+  );
+  return {
+    accountsByStage,
+    achievedByStage,
+    achievedByMonth,
+    dueByStageMonth,
+    daysToValue,
+    csSourcedRevenue,
+    goalsByObjective,
+    achievedByObjective,
+    dueByObjective,
+    daysToValueByObjective
+  };
 }
 
 async function loadCustomers(
@@ -182,7 +232,7 @@ async function loadCustomers(
   const accountIds = ids(accounts);
   if (!accountIds.length) return { total, accounts, goals: [], risks: [] };
   const [goals, risks] = await Promise.all([
-    q.run<WorkspaceData['customers']['goals'][number]>(tx, 'Customer_Goal__c', { accountIds }, 4),
+    q.run<WorkspaceData['customers']['goals'][number]>(tx, 'Customer_Goal__c', { accountIds }, 8),
     q.run<WorkspaceData['customers']['risks'][number]>(tx, 'Customer_Risk__c', { accountIds }, 2)
   ]);
   return { total, accounts, goals, risks };

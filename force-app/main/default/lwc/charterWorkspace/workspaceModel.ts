@@ -52,7 +52,8 @@ export function buildWorkspaceView(data: WorkspaceData): WorkspaceView {
       data.objectives,
       velocity,
       book.rows.map((row) => row.health),
-      period
+      period,
+      data.program
     ),
     velocity,
     trend: programTrend(data.program, data.periodStart, data.periodEnd),

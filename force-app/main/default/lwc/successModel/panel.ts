@@ -2,7 +2,7 @@
 // panel shows, so its components only render. Record types are generic so relationship fields the caller loaded
 // (objective name, owner name) travel with each record.
 
-import { daysBetween } from './dates';
+import { daysBetween, parseDay } from './dates';
 import type { Fact } from './facts';
 import { evaluateFit, type FitResult } from './fit';
 import {
@@ -95,6 +95,15 @@ export interface RevenueFacts {
   /** Open CS-sourced opportunities: their count and total amount. */
   pipelineCount: number;
   pipelineAmount: number;
+  /** Won CS-sourced opportunities, whenever they closed: their count and total amount. */
+  wonCount: number;
+  wonAmount: number;
+  /**
+   * Of the won CS-sourced opportunities, those linked to one of the account's goals that was achieved on or
+   * before the close date: revenue that followed an achieved goal.
+   */
+  afterGoalCount: number;
+  afterGoalAmount: number;
 }
 
 export interface GoalSummary {
@@ -245,21 +254,47 @@ export function stagePeople<P extends CharterRole>(
 export function revenueFacts(
   account: AccountRecord,
   opportunities: readonly OpportunityRecord[],
-  today: IsoDate
+  today: IsoDate,
+  goals: readonly CustomerGoal[] = []
 ): RevenueFacts {
-  let count = 0;
-  let amount = 0;
-  for (const opportunity of opportunities) {
-    if (!opportunity.CS_Sourced__c || opportunity.IsClosed) continue;
-    count++;
-    amount += opportunity.Amount ?? 0;
+  const achievedOn = new Map<string, number>();
+  for (const goal of goals) {
+    const day = parseDay(goal.Achieved_Date__c);
+    if (goal.Id && goal.Status__c === 'Achieved' && !Number.isNaN(day)) achievedOn.set(goal.Id, day);
   }
+  let pipelineCount = 0;
+  let pipeline = 0;
+  let wonCount = 0;
+  let won = 0;
+  let afterGoalCount = 0;
+  let afterGoal = 0;
+  for (const opportunity of opportunities) {
+    if (!opportunity.CS_Sourced__c) continue;
+    const amount = opportunity.Amount ?? 0;
+    if (!opportunity.IsClosed) {
+      pipelineCount++;
+      pipeline += amount;
+    } else if (opportunity.IsWon) {
+      wonCount++;
+      won += amount;
+      const goalDay = opportunity.Customer_Goal__c ? achievedOn.get(opportunity.Customer_Goal__c) : undefined;
+      if (goalDay !== undefined && goalDay <= parseDay(opportunity.CloseDate)) {
+        afterGoalCount++;
+        afterGoal += amount;
+      }
+    }
+  }
+  const cents = (value: number): number => Math.round(value * 100) / 100;
   return {
     arr: account.ARR__c ?? null,
     renewalDate: account.Renewal_Date__c ?? null,
     daysToRenewal: daysBetween(today, account.Renewal_Date__c),
-    pipelineCount: count,
-    pipelineAmount: Math.round(amount * 100) / 100
+    pipelineCount,
+    pipelineAmount: cents(pipeline),
+    wonCount,
+    wonAmount: cents(won),
+    afterGoalCount,
+    afterGoalAmount: cents(afterGoal)
   };
 }
 
@@ -278,6 +313,6 @@ export function accountPanel<G extends CustomerGoal, R extends CustomerRisk, P e
     goalSummary: summarizeGoals(goals),
     risks: openRisksByScore(input.risks),
     people: stagePeople(input.roles, account.Lifecycle_Stage__c),
-    revenue: revenueFacts(account, input.opportunities, today)
+    revenue: revenueFacts(account, input.opportunities, today, input.goals)
   };
 }

@@ -7,6 +7,7 @@
 // - speed comes from a histogram, so the median and 75th percentile are interpolated inside the range holding them.
 
 import { civilFromDay, requireDay } from './dates';
+import { histogramPercentile, type DaysBucket } from './speed';
 import { round1 } from './facts';
 import { evaluateFit, type FitTier } from './fit';
 import { measureProgress } from './goals';
@@ -24,6 +25,8 @@ export interface StageCountRow {
 /** Achieved goals in the period, grouped by stage (period totals) or by calendar month (the trend). */
 export interface AchievedRow {
   stage?: string | null;
+  /** Charter objective Id, in the per-objective rows. */
+  objective?: string | null;
   year?: number | null;
   month?: number | null;
   goals?: number | null;
@@ -35,15 +38,22 @@ export interface AchievedRow {
 /** Goals that came due in the period unachieved: Status__c 'Missed', or an open status past its target date. */
 export interface DueRow {
   goalStatus?: string | null;
+  objective?: string | null;
   stage?: string | null;
   year?: number | null;
   month?: number | null;
   goals?: number | null;
 }
 
-/** Achieved goals whose days to value fall in [lower, upper); upper null is open-ended. */
+/**
+ * Achieved goals whose days to value fall in [lower, upper); upper null is open-ended. Grouped by stage and the
+ * month of the achieved date, or (in the per-objective rows) by objective.
+ */
 export interface DaysBucketRow {
   stage?: string | null;
+  objective?: string | null;
+  year?: number | null;
+  month?: number | null;
   lower: number;
   upper?: number | null;
   goals?: number | null;
@@ -54,6 +64,12 @@ export interface RevenueRow {
   amount?: number | null;
 }
 
+/** Goals linked to a charter objective (any status, any date). */
+export interface ObjectiveCountRow {
+  objective?: string | null;
+  goals?: number | null;
+}
+
 export interface ProgramAggregates {
   accountsByStage: StageCountRow[];
   achievedByStage: AchievedRow[];
@@ -61,32 +77,11 @@ export interface ProgramAggregates {
   dueByStageMonth: DueRow[];
   daysToValue: DaysBucketRow[];
   csSourcedRevenue: RevenueRow[];
-}
-
-export interface DaysBucket {
-  lower: number;
-  upper: number | null;
-  goals: number;
-}
-
-/**
- * Value at fraction p (0-1) of a histogram, read as goals spread evenly across each range: the range holding
- * rank p x total, interpolated inside it. In the open-ended last range the answer is its lower bound (at least).
- */
-export function histogramPercentile(buckets: readonly DaysBucket[], p: number): number | null {
-  const filled = buckets.filter((bucket) => bucket.goals > 0).sort((a, b) => a.lower - b.lower);
-  const total = filled.reduce((sum, bucket) => sum + bucket.goals, 0);
-  if (total === 0) return null;
-  const target = p * total;
-  let before = 0;
-  let i = 0;
-  while (i < filled.length - 1 && before + filled[i].goals < target) {
-    before += filled[i].goals;
-    i++;
-  }
-  const bucket = filled[i];
-  if (bucket.upper === null) return bucket.lower;
-  return round1(bucket.lower + ((target - before) / bucket.goals) * (bucket.upper - bucket.lower));
+  /** The same figures over the goals linked to each charter objective; absent when there are no objectives. */
+  goalsByObjective?: ObjectiveCountRow[];
+  achievedByObjective?: AchievedRow[];
+  dueByObjective?: DueRow[];
+  daysToValueByObjective?: DaysBucketRow[];
 }
 
 interface Tally {
@@ -109,7 +104,13 @@ export function programStage(stage: string | null | undefined): VelocityStage {
   return (VELOCITY_STAGES as readonly string[]).includes(stage ?? '') ? (stage as VelocityStage) : 'Unknown';
 }
 
-function figures(tally: Tally, withSpeed: boolean): VelocityFigures {
+const bucketOf = (row: DaysBucketRow): DaysBucket => ({
+  lower: row.lower,
+  upper: row.upper ?? null,
+  goals: num(row.goals)
+});
+
+function figures(tally: Tally): VelocityFigures {
   const due = tally.achieved + tally.missed + tally.overdue;
   return {
     accounts: tally.accounts,
@@ -120,8 +121,8 @@ function figures(tally: Tally, withSpeed: boolean): VelocityFigures {
     goalsOverdue: tally.overdue,
     achievementRatePercent: due > 0 ? round1((tally.achieved / due) * 100) : null,
     valueRealized: Math.round(tally.value * 100) / 100,
-    medianDaysToValue: withSpeed ? histogramPercentile(tally.days, 0.5) : null,
-    p75DaysToValue: withSpeed ? histogramPercentile(tally.days, 0.75) : null
+    medianDaysToValue: histogramPercentile(tally.days, 0.5),
+    p75DaysToValue: histogramPercentile(tally.days, 0.75)
   };
 }
 
@@ -158,15 +159,15 @@ export function programVelocity(rows: ProgramAggregates): ProgramVelocity {
     addDue(all, row);
   }
   for (const row of rows.daysToValue) {
-    const bucket = { lower: row.lower, upper: row.upper ?? null, goals: num(row.goals) };
+    const bucket = bucketOf(row);
     tallyOf(row.stage).days.push(bucket);
     all.days.push(bucket);
   }
   // Buckets of the same range from several stages merge when the overall percentile sorts them.
   const byStage = {} as Record<VelocityStage, VelocityFigures>;
-  for (const [stage, tally] of stages) byStage[stage] = figures(tally, true);
+  for (const [stage, tally] of stages) byStage[stage] = figures(tally);
   const revenue = rows.csSourcedRevenue.reduce((sum, row) => sum + num(row.amount), 0);
-  return { overall: figures(all, true), byStage, csSourcedRevenue: Math.round(revenue * 100) / 100 };
+  return { overall: figures(all), byStage, csSourcedRevenue: Math.round(revenue * 100) / 100 };
 }
 
 export interface ProgramMonth {
@@ -178,8 +179,8 @@ export interface ProgramMonth {
 const monthKeyOf = (year: number, month: number): string => `${year}-${month < 10 ? '0' : ''}${month}`;
 
 /**
- * One entry per calendar month from `from` to `to`, months without rows included. Speed has no monthly
- * histogram, so medians are null in the trend; every month's book size is the whole book's.
+ * One entry per calendar month from `from` to `to`, months without rows included. Each month's speed comes from the
+ * days-to-value ranges of the goals achieved in it; every month's book size is the whole book's.
  */
 export function programTrend(rows: ProgramAggregates, from: IsoDate, to: IsoDate): ProgramMonth[] {
   const start = civilFromDay(requireDay(from, 'from'));
@@ -202,7 +203,11 @@ export function programTrend(rows: ProgramAggregates, from: IsoDate, to: IsoDate
     const tally = tallyOf(row);
     if (tally) addDue(tally, row);
   }
-  return [...months].map(([month, tally]) => ({ month, figures: figures(tally, false) }));
+  for (const row of rows.daysToValue) {
+    const tally = tallyOf(row);
+    if (tally) tally.days.push(bucketOf(row));
+  }
+  return [...months].map(([month, tally]) => ({ month, figures: figures(tally) }));
 }
 
 export interface PeriodOptions {
@@ -211,41 +216,74 @@ export interface PeriodOptions {
   today: IsoDate;
 }
 
+/** Per-objective figures from the per-objective rows, for the objectives that have linked goals. */
+function objectiveFigures(rows: ProgramAggregates): Map<string, VelocityFigures> {
+  const tallies = new Map<string, Tally>();
+  for (const row of rows.goalsByObjective ?? []) {
+    if (row.objective && num(row.goals) > 0) tallies.set(row.objective, emptyTally());
+  }
+  // No row has an empty objective key, so a blank objective finds no tally.
+  const tallyOf = (objective: string | null | undefined): Tally | undefined => tallies.get(objective ?? '');
+  for (const row of rows.achievedByObjective ?? []) {
+    const tally = tallyOf(row.objective);
+    if (!tally) continue;
+    tally.customers += num(row.accounts);
+    tally.achieved += num(row.goals);
+    tally.value += num(row.value);
+  }
+  for (const row of rows.dueByObjective ?? []) {
+    const tally = tallyOf(row.objective);
+    if (tally) addDue(tally, row);
+  }
+  for (const row of rows.daysToValueByObjective ?? []) tallyOf(row.objective)?.days.push(bucketOf(row));
+  const result = new Map<string, VelocityFigures>();
+  for (const [objective, tally] of tallies) result.set(objective, figures(tally));
+  return result;
+}
+
 /**
- * Objective metrics at program level: goal metric types read the whole book's figures (the aggregates are not
- * split by objective), CS-Sourced Revenue the aggregate, and Manual and Healthy Accounts % keep objectiveMetrics'
- * own rules (the latter over the health results passed in).
+ * Objective metrics at program level. Goal metric types read the goals linked to the objective (the per-objective
+ * rows); an objective with no linked goal reads the whole book's figures, and its scope says so. CS-Sourced
+ * Revenue reads the aggregate, and Manual and Healthy Accounts % keep objectiveMetrics' own rules (the latter over
+ * the health results passed in).
  */
 export function programObjectiveMetrics(
   objectives: readonly CharterObjective[],
   velocity: ProgramVelocity,
   health: readonly HealthResult[],
-  options: PeriodOptions
+  options: PeriodOptions,
+  rows?: ProgramAggregates
 ): ObjectiveMetric[] {
-  const { overall } = velocity;
+  const linked = rows ? objectiveFigures(rows) : new Map<string, VelocityFigures>();
   return objectiveMetrics(objectives, { goals: [], accounts: [], health }, options).map((metric) => {
+    const own = linked.get(metric.objective.Id ?? '');
+    const scope = own ? 'linkedGoals' : 'allGoals';
+    const goalFigures = own ?? velocity.overall;
     let value: number | null;
     switch (metric.metricType) {
       case 'Goal Achievement Rate':
-        value = overall.achievementRatePercent;
+        value = goalFigures.achievementRatePercent;
         break;
       case 'Customers Achieving Goals':
-        value = overall.customersAchieving;
+        value = goalFigures.customersAchieving;
         break;
       case 'Median Days To Value':
-        value = overall.medianDaysToValue;
+        value = goalFigures.medianDaysToValue;
         break;
       case 'Value Realized':
-        value = overall.valueRealized;
+        value = goalFigures.valueRealized;
         break;
       case 'CS-Sourced Revenue':
-        value = velocity.csSourcedRevenue;
-        break;
+        return withValue(metric, velocity.csSourcedRevenue);
       default:
         return metric;
     }
-    return { ...metric, value, progress: measureProgress({ ...metric.objective, Current_Value__c: value }) };
+    return { ...withValue(metric, value), scope };
   });
+}
+
+function withValue(metric: ObjectiveMetric, value: number | null): ObjectiveMetric {
+  return { ...metric, value, progress: measureProgress({ ...metric.objective, Current_Value__c: value }) };
 }
 
 export interface CustomerSample {

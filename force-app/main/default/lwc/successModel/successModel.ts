@@ -129,20 +129,14 @@ export type {
   StagePeople,
   StepState
 } from './panel';
-export {
-  customerBook,
-  histogramPercentile,
-  programObjectiveMetrics,
-  programStage,
-  programTrend,
-  programVelocity
-} from './program';
+export { DAYS_TO_VALUE_RANGES, daysRangeIndex, histogramPercentile, rangeBuckets } from './speed';
+export type { DaysBucket } from './speed';
+export { customerBook, programObjectiveMetrics, programStage, programTrend, programVelocity } from './program';
 export type {
   AchievedRow,
   CustomerBook,
   CustomerRow,
   CustomerSample,
-  DaysBucket,
   DaysBucketRow,
   DueRow,
   PeriodOptions,

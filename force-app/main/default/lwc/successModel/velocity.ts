@@ -5,6 +5,7 @@
 import { civilFromDay, dayFromCivil, formatDay, parseDay, requireDay } from './dates';
 import { round1 } from './facts';
 import { evaluateFit, type FitTier } from './fit';
+import { DAYS_TO_VALUE_RANGES, daysRangeIndex, histogramPercentile, rangeBuckets } from './speed';
 import {
   LIFECYCLE_STAGES,
   type AccountRecord,
@@ -35,9 +36,12 @@ export interface VelocityFigures {
   achievementRatePercent: number | null;
   /** Scale: sum of Value_Realized__c of goals achieved in the period. */
   valueRealized: number;
-  /** Speed: median days from start to achieved; null when no achieved goal has both dates. */
+  /**
+   * Speed: median days from start to achieved, interpolated inside the days-to-value range that holds it (speed.ts);
+   * null when no achieved goal has both dates.
+   */
   medianDaysToValue: number | null;
-  /** Speed: 75th percentile days to value. */
+  /** Speed: 75th percentile days to value, read the same way. */
   p75DaysToValue: number | null;
 }
 
@@ -79,7 +83,8 @@ const UNKNOWN_STAGE = STAGE_COUNT - 1;
 
 /**
  * Value at fraction p (0-1) of ascending values, interpolating between closest ranks (the "inclusive" method
- * spreadsheets call PERCENTILE.INC); null for no values.
+ * spreadsheets call PERCENTILE.INC); null for no values. The figures on screen do not use it: speed is read from
+ * day ranges (speed.ts) so that every table uses one method.
  */
 export function percentile(sorted: ArrayLike<number>, p: number): number | null {
   const count = sorted.length;
@@ -136,12 +141,9 @@ function accumulate(
   const missed = new Int32Array(cells);
   const overdue = new Int32Array(cells);
   const value = new Float64Array(cells);
-  const withDays = new Int32Array(cells);
-  // Achieved goals with a time to value, kept to sort per cell afterwards.
-  let events = 0;
-  let eventBucket = new Int32Array(1024);
-  let eventAccount = new Int32Array(1024);
-  let eventDays = new Int32Array(1024);
+  // Achieved goals with a time to value, counted per cell in the days-to-value ranges.
+  const RANGES = DAYS_TO_VALUE_RANGES.length;
+  const ranges = new Int32Array(cells * RANGES);
   // (bucket, account) pairs already counted as a successful customer.
   const accountSlots: number[] = [];
   const seen = new Map<number, Uint8Array>();
@@ -228,18 +230,10 @@ function accumulate(
     }
     const days = day - parseDay(goal.Start_Date__c);
     if (days >= 0) {
-      if (events === eventDays.length) {
-        eventBucket = grow(eventBucket);
-        eventAccount = grow(eventAccount);
-        eventDays = grow(eventDays);
-      }
-      eventBucket[events] = bucket;
-      eventAccount[events] = account;
-      eventDays[events] = days;
-      events++;
-      withDays[base]++;
-      withDays[tierCell]++;
-      withDays[stageCell]++;
+      const rangeIndex = daysRangeIndex(days);
+      ranges[base * RANGES + rangeIndex]++;
+      ranges[tierCell * RANGES + rangeIndex]++;
+      ranges[stageCell * RANGES + rangeIndex]++;
     }
   }
 
@@ -261,26 +255,12 @@ function accumulate(
     bookSize[1 + TIER_COUNT + book.stage[a]]++;
   }
 
-  // Days to value per cell: a counting sort by cell into one array, then a numeric sort of each slice.
-  const offsets = new Int32Array(cells + 1);
-  for (let c = 0; c < cells; c++) offsets[c + 1] = offsets[c] + withDays[c];
-  const cursor = offsets.slice(0, cells);
-  const sortedDays = new Int32Array(offsets[cells]);
-  for (let e = 0; e < events; e++) {
-    const base = eventBucket[e] * GROUPS;
-    const account = eventAccount[e];
-    const days = eventDays[e];
-    sortedDays[cursor[base]++] = days;
-    sortedDays[cursor[base + 1 + (account < 0 ? UNKNOWN_TIER : book.tier[account])]++] = days;
-    sortedDays[cursor[base + 1 + TIER_COUNT + (account < 0 ? UNKNOWN_STAGE : book.stage[account])]++] = days;
-  }
-
   const figures = (cell: number, group: number): VelocityFigures => {
-    const slice = sortedDays.subarray(offsets[cell], offsets[cell + 1]).sort();
+    const histogram = rangeBuckets(ranges.subarray(cell * RANGES, (cell + 1) * RANGES));
     const accountsInSegment = bookSize[group];
     const due = achieved[cell] + missed[cell] + overdue[cell];
-    const median = percentile(slice, 0.5);
-    const p75 = percentile(slice, 0.75);
+    const median = histogramPercentile(histogram, 0.5);
+    const p75 = histogramPercentile(histogram, 0.75);
     return {
       accounts: accountsInSegment,
       customersAchieving: customers[cell],
@@ -290,8 +270,8 @@ function accumulate(
       goalsOverdue: overdue[cell],
       achievementRatePercent: due > 0 ? round1((achieved[cell] / due) * 100) : null,
       valueRealized: Math.round(value[cell] * 100) / 100,
-      medianDaysToValue: median === null ? null : round1(median),
-      p75DaysToValue: p75 === null ? null : round1(p75)
+      medianDaysToValue: median,
+      p75DaysToValue: p75
     };
   };
 
@@ -305,12 +285,6 @@ function accumulate(
     result.push({ overall: figures(base, 0), byTier, byStage });
   }
   return result;
-}
-
-function grow(array: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(array.length * 2);
-  grown.set(array);
-  return grown;
 }
 
 function range(options: VelocityOptions): [number, number] {

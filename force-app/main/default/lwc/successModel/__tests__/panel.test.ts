@@ -232,7 +232,76 @@ describe('revenueFacts', () => {
       renewalDate: '2025-09-28',
       daysToRenewal: 90,
       pipelineCount: 3,
-      pipelineAmount: 15000.3
+      pipelineAmount: 15000.3,
+      // the closed one has IsWon blank: closed lost, so neither pipeline nor won
+      wonCount: 0,
+      wonAmount: 0,
+      afterGoalCount: 0,
+      afterGoalAmount: 0
+    });
+  });
+
+  it('shows won CS-sourced revenue, and the part that followed an achieved goal', () => {
+    const goals: CustomerGoal[] = [
+      { Id: 'g1', Status__c: 'Achieved', Achieved_Date__c: '2025-03-01' },
+      { Id: 'g2', Status__c: 'Achieved', Achieved_Date__c: '2025-05-01' },
+      { Id: 'g3', Status__c: 'On Track' },
+      { Status__c: 'Achieved', Achieved_Date__c: '2025-01-01' }
+    ];
+    const facts = revenueFacts(
+      {},
+      [
+        // won after g1 was achieved: follows a goal
+        {
+          CS_Sourced__c: true,
+          IsClosed: true,
+          IsWon: true,
+          Amount: 155000,
+          CloseDate: '2025-04-15',
+          Customer_Goal__c: 'g1'
+        },
+        // won the day g2 was achieved: follows it too
+        {
+          CS_Sourced__c: true,
+          IsClosed: true,
+          IsWon: true,
+          Amount: 20000,
+          CloseDate: '2025-05-01',
+          Customer_Goal__c: 'g2'
+        },
+        // won before g2 was achieved, linked to an open goal, or to no goal: won, but not after a goal
+        {
+          CS_Sourced__c: true,
+          IsClosed: true,
+          IsWon: true,
+          Amount: 1000,
+          CloseDate: '2025-04-30',
+          Customer_Goal__c: 'g2'
+        },
+        {
+          CS_Sourced__c: true,
+          IsClosed: true,
+          IsWon: true,
+          Amount: 2000,
+          CloseDate: '2025-06-01',
+          Customer_Goal__c: 'g3'
+        },
+        { CS_Sourced__c: true, IsClosed: true, IsWon: true, CloseDate: '2025-06-01' },
+        // lost, open, and not CS-sourced
+        { CS_Sourced__c: true, IsClosed: true, IsWon: false, Amount: 50000, Customer_Goal__c: 'g1' },
+        { CS_Sourced__c: true, IsClosed: false, Amount: 30000, Customer_Goal__c: 'g1' },
+        { CS_Sourced__c: false, IsClosed: true, IsWon: true, Amount: 90000, Customer_Goal__c: 'g1' }
+      ],
+      TODAY,
+      goals
+    );
+    expect(facts).toMatchObject({
+      pipelineCount: 1,
+      pipelineAmount: 30000,
+      wonCount: 5,
+      wonAmount: 178000, // 155,000 + 20,000 + 1,000 + 2,000 + 0
+      afterGoalCount: 2,
+      afterGoalAmount: 175000 // 155,000 + 20,000
     });
   });
 
@@ -242,7 +311,11 @@ describe('revenueFacts', () => {
       renewalDate: null,
       daysToRenewal: null,
       pipelineCount: 0,
-      pipelineAmount: 0
+      pipelineAmount: 0,
+      wonCount: 0,
+      wonAmount: 0,
+      afterGoalCount: 0,
+      afterGoalAmount: 0
     });
   });
 });

@@ -181,6 +181,31 @@ describe('programTrend', () => {
     expect(trend[3].figures).toMatchObject({ goalsAchieved: 7, goalsOverdue: 3, achievementRatePercent: 70 });
   });
 
+  it("reads each month's median from the days-to-value ranges of the goals achieved that month", () => {
+    const trend = programTrend(
+      {
+        ...empty(),
+        daysToValue: [
+          // December: 4 goals in 30-45 days, 4 in 60-90 (two stages, one month)
+          { stage: 'Onboarding', year: 2024, month: 12, lower: 30, upper: 45, goals: 4 },
+          { stage: 'Adoption', year: 2024, month: 12, lower: 60, upper: 90, goals: 4 },
+          // January: 1 goal at 730 days or more
+          { stage: 'Adoption', year: 2025, month: 1, lower: 730, goals: 1 },
+          // outside the trend, and without a month: ignored by the trend
+          { stage: 'Adoption', year: 2023, month: 1, lower: 0, upper: 7, goals: 9 },
+          { stage: 'Adoption', lower: 0, upper: 7, goals: 9 }
+        ]
+      },
+      '2024-12-01',
+      '2025-02-28'
+    );
+    // December: rank 0.5 x 8 = 4 is the end of 30-45, so 45; rank 6 is half way into 60-90: 75
+    expect(trend[0].figures).toMatchObject({ medianDaysToValue: 45, p75DaysToValue: 75 });
+    // January: the open-ended range reads as its lower bound, "at least 730"
+    expect(trend[1].figures.medianDaysToValue).toBe(730);
+    expect(trend[2].figures.medianDaysToValue).toBeNull();
+  });
+
   it('handles rows without a month and an empty book', () => {
     const trend = programTrend(
       { ...empty(), achievedByMonth: [{ goals: 1 }], dueByStageMonth: [{ goalStatus: 'Missed', goals: 1 }] },
@@ -234,6 +259,73 @@ describe('programObjectiveMetrics', () => {
     expect(byId.revenue).toMatchObject({ value: 1200.5, scope: 'opportunities', progress: { percent: 50 } });
     expect(byId.manual).toMatchObject({ value: 40, computed: false, progress: { percent: 40 } });
     expect(byId.healthy).toMatchObject({ value: null, scope: 'accounts' });
+  });
+
+  it("reads an objective's goal metrics from its linked goals, and the whole book only when none are linked", () => {
+    const program = {
+      ...rows(),
+      goalsByObjective: [
+        { objective: 'rate', goals: 5 },
+        { objective: 'speed', goals: 3 },
+        { objective: 'nothingYet', goals: 0 },
+        { objective: null, goals: 7 }
+      ],
+      achievedByObjective: [
+        { objective: 'rate', goals: 2, accounts: 2, value: 300 },
+        { objective: 'speed', goals: 3, accounts: 1, value: null },
+        { objective: 'unknown', goals: 9, accounts: 9, value: 9 },
+        { objective: null, goals: 9, accounts: 9, value: 9 }
+      ],
+      dueByObjective: [
+        { objective: 'rate', goalStatus: 'Missed', goals: 1 },
+        { objective: 'rate', goalStatus: 'On Track', goals: 1 },
+        { objective: 'unknown', goalStatus: 'Missed', goals: 9 }
+      ],
+      daysToValueByObjective: [
+        { objective: 'speed', lower: 45, upper: 60, goals: 2 },
+        { objective: 'speed', lower: 60, upper: 90, goals: 1 },
+        { objective: 'unknown', lower: 0, upper: 7, goals: 9 }
+      ]
+    };
+    const metrics = programObjectiveMetrics(
+      [
+        objective('rate', 'Goal Achievement Rate'),
+        objective('rate', 'Customers Achieving Goals', { Target__c: 4 }),
+        objective('rate', 'Value Realized', { Target__c: 600 }),
+        objective('speed', 'Median Days To Value', {
+          Baseline__c: 120,
+          Target__c: 30,
+          Direction__c: 'Lower is better'
+        }),
+        objective('nothingYet', 'Goal Achievement Rate'),
+        objective('revenue', 'CS-Sourced Revenue', { Target__c: 2401 })
+      ],
+      programVelocity(program),
+      [],
+      { from: '2024-03-01', to: '2025-02-28', today: '2025-02-28' },
+      program
+    );
+    expect(metrics.map((m) => [m.scope, m.value, m.progress.percent])).toEqual([
+      // 2 achieved of 2 + 1 missed + 1 overdue = 50%
+      ['linkedGoals', 50, 50],
+      ['linkedGoals', 2, 50],
+      ['linkedGoals', 300, 50],
+      // 3 goals: 2 in 45-60, 1 in 60-90; rank 1.5 is 0.75 into 45-60: 45 + 11.25 = 56.3 (one decimal);
+      // progress (56.3 - 120) / (30 - 120) = 70.8%
+      ['linkedGoals', 56.3, 70.8],
+      // no linked goal: the whole book's rate, 12 achieved of 12 + 2 missed + 4 overdue = 66.7%
+      ['allGoals', 66.7, 66.7],
+      ['opportunities', 1200.5, 50]
+    ]);
+    // Rows without the per-objective lists, and an objective without an Id, read the whole book.
+    const [bookWide] = programObjectiveMetrics(
+      [{ Metric_Type__c: 'Goal Achievement Rate', Baseline__c: 0, Target__c: 100 }],
+      programVelocity(rows()),
+      [],
+      { from: '2024-03-01', to: '2025-02-28', today: '2025-02-28' },
+      rows()
+    );
+    expect(bookWide).toMatchObject({ scope: 'allGoals', value: 66.7 });
   });
 });
 

@@ -13,6 +13,7 @@ import * as raci from '../raci';
 import * as risk from '../risk';
 import * as roadmap from '../roadmap';
 import * as schema from '../schema';
+import * as speed from '../speed';
 import * as types from '../types';
 import * as usage from '../usage';
 import * as velocity from '../velocity';
@@ -34,6 +35,7 @@ describe('successModel public surface', () => {
       risk,
       roadmap,
       schema,
+      speed,
       types,
       usage,
       velocity
