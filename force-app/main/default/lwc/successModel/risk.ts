@@ -13,13 +13,28 @@ export function riskScore(likelihood: number | null | undefined, impact: number 
   return isLevel(likelihood) && isLevel(impact) ? likelihood * impact : null;
 }
 
-/** Bands: Low 1-4, Medium 5-9, High 10-16, Critical 20-25 (the products 17-19 cannot occur). */
+/** The rating bands, lowest first: Low 1-4, Medium 5-9, High 10-16, Critical 20-25 (17-19 cannot occur). */
+export const RISK_RATINGS: readonly { rating: RiskRating; minimum: number; maximum: number }[] = [
+  { rating: 'Low', minimum: 1, maximum: 4 },
+  { rating: 'Medium', minimum: 5, maximum: 9 },
+  { rating: 'High', minimum: 10, maximum: 16 },
+  { rating: 'Critical', minimum: 20, maximum: 25 }
+];
+
 export function riskRating(score: number | null): RiskRating | null {
   if (score === null) return null;
-  if (score >= 20) return 'Critical';
-  if (score >= 10) return 'High';
-  if (score >= 5) return 'Medium';
-  return 'Low';
+  let rating: RiskRating = 'Low';
+  for (const band of RISK_RATINGS) if (score >= band.minimum) rating = band.rating;
+  return rating;
+}
+
+/**
+ * The help text of the Score__c formula fields, written from RISK_RATINGS so the field and the screen state the same
+ * bands (a test compares it with the field's inlineHelpText).
+ */
+export function riskScoreHelpText(): string {
+  const bands = RISK_RATINGS.map((band) => `${band.rating} ${band.minimum}-${band.maximum}`).join(', ');
+  return `Likelihood multiplied by impact, each 1 to 5; blank until both are set. ${bands}.`;
 }
 
 /** The score after the corrective action: residual likelihood x residual impact. */

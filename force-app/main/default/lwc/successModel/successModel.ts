@@ -93,7 +93,18 @@ export type {
 export { FIT_TIERS, evaluateFit, fitTier } from './fit';
 export { HEALTH_MODEL_VERSION, healthModelFingerprint } from './fingerprint';
 export type { CriterionOutcome, CriterionResult, FitResult, FitTier } from './fit';
-export { heatMap, heatMapCell, isOpenRisk, residualScore, riskExposure, riskRating, riskScore, scoreOf } from './risk';
+export {
+  RISK_RATINGS,
+  heatMap,
+  heatMapCell,
+  isOpenRisk,
+  residualScore,
+  riskExposure,
+  riskRating,
+  riskScore,
+  riskScoreHelpText,
+  scoreOf
+} from './risk';
 export type { HeatMap, HeatMapCell, RiskExposure, RiskRating } from './risk';
 export { raciMatrix } from './raci';
 export type { RaciMatrix, StageRaci } from './raci';
