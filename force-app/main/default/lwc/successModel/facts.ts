@@ -35,7 +35,13 @@ export type FactCode =
   | 'noCommunications'
   | 'communicationIncomplete'
   | 'noRisks'
-  | 'riskWithoutCorrectiveAction';
+  | 'riskWithoutCorrectiveAction'
+  | 'playHealthBand'
+  | 'playGoalOverdue'
+  | 'playRiskOpen'
+  | 'playSentimentRed'
+  | 'playRenewal'
+  | 'stepOwnerFallback';
 
 export interface Fact {
   code: FactCode;
@@ -100,7 +106,13 @@ const TEXT: Record<FactCode, (p: FactParams) => string> = {
   noCommunications: () => 'No communications planned yet',
   communicationIncomplete: (p) => `Communication "${s(p.name)}" needs an audience and a channel`,
   noRisks: () => 'No risks or enablers recorded yet',
-  riskWithoutCorrectiveAction: (p) => `Risk "${s(p.name)}" has no corrective action`
+  riskWithoutCorrectiveAction: (p) => `Risk "${s(p.name)}" has no corrective action`,
+  playHealthBand: (p) => `Health is ${s(p.name)}`,
+  playGoalOverdue: (p) => `${plural(n(p.count), 'goal is', 'goals are')} overdue${p.name ? `: ${p.name}` : ''}`,
+  playRiskOpen: (p) => `${plural(n(p.count), 'open risk is', 'open risks are')} rated ${s(p.name)} or higher`,
+  playSentimentRed: () => 'The account manager marked sentiment red',
+  playRenewal: (p) => `Renewal in ${plural(n(p.count), 'day', 'days')} with health ${s(p.name)}`,
+  stepOwnerFallback: (p) => `Nobody holds ${s(p.name)} in the Active charter: assigned to the account owner`
 };
 
 export const FACT_CODES = Object.keys(TEXT) as FactCode[];

@@ -116,6 +116,29 @@ export { objectiveMetrics } from './objectives';
 export type { MetricScope, ObjectiveData, ObjectiveMetric } from './objectives';
 export { USAGE_PERIODS, activeKeyFeatures, featureAdoption, nextPeriodStart, periodOfDay, utilisation } from './usage';
 export type { FeatureAdoption, KeyFeature, KeyFeatureConfig, PeriodRange, UsagePeriod } from './usage';
+export {
+  PLAY_CLEAR_WINDOW_DAYS,
+  PLAY_TRIGGERS,
+  PlaybookConfigError,
+  RISK_RATINGS,
+  evaluatePlaybooks,
+  planSteps,
+  playKey,
+  playbookEffectiveness,
+  reconcilePlays
+} from './plays';
+export type {
+  PlayDecision,
+  PlayRecord,
+  PlaySignals,
+  PlayTrigger,
+  PlaybookConfig,
+  PlaybookEffectiveness,
+  PlaybookStepConfig,
+  Sentiment,
+  StepPlan,
+  TriggerResult
+} from './plays';
 export { MODEL_FIELDS } from './schema';
 export type { ModelObject } from './schema';
 
