@@ -252,6 +252,23 @@ export const CONTRACT: Record<string, ContractObject> = {
       Features_Used__c: { type: 'LongTextArea' }
     }
   },
+  Success_Play__c: {
+    nameLabel: 'Play',
+    key: 'Play_Key__c',
+    fields: {
+      Play_Key__c: { type: 'Text', length: 120 },
+      Account__c: { type: 'MasterDetail', referenceTo: 'Account' },
+      Playbook__c: { type: 'Text', length: 40 },
+      Status__c: { type: 'Picklist', values: ['Open', 'Closed'] },
+      Source__c: { type: 'Picklist', values: ['Trigger', 'Manual'] },
+      Trigger_Facts__c: longText,
+      Opened_On__c: date,
+      Closed_On__c: date,
+      Outcome__c: { type: 'Picklist', values: ['Trigger Cleared', 'Resolved', 'Not Resolved', 'No Longer Relevant'] },
+      Outcome_Comment__c: { type: 'Text', length: 255 },
+      Days_To_Clear__c: { type: 'Number', precision: 5, scale: 0 }
+    }
+  },
   Opportunity: {
     key: 'Success_Key__c',
     fields: {
@@ -282,6 +299,30 @@ export const CONTRACT: Record<string, ContractObject> = {
       Active__c: { type: 'Checkbox' },
       Sort_Order__c: { type: 'Number' },
       Description__c: { type: 'Text' }
+    }
+  },
+  Playbook__mdt: {
+    fields: {
+      Trigger__c: {
+        type: 'Picklist',
+        values: ['Health Band', 'Goal Overdue', 'Customer Risk', 'Sentiment Red', 'Renewal']
+      },
+      Band__c: { type: 'Text' },
+      Minimum_Rating__c: { type: 'Picklist', values: ['Low', 'Medium', 'High', 'Critical'] },
+      Renewal_Days__c: { type: 'Number' },
+      Active__c: { type: 'Checkbox' },
+      Sort_Order__c: { type: 'Number' },
+      Charter_Risk_Key__c: { type: 'Text' },
+      Description__c: { type: 'Text' }
+    }
+  },
+  Playbook_Step__mdt: {
+    fields: {
+      Playbook__c: { type: 'Text' },
+      Step_Number__c: { type: 'Number' },
+      Subject__c: { type: 'Text' },
+      Days_After_Start__c: { type: 'Number' },
+      Owner_Role__c: { type: 'Picklist', values: ['Responsible', 'Accountable', 'Consulted', 'Informed'] }
     }
   },
   Health_Snapshot_Setting__mdt: {
@@ -352,6 +393,13 @@ export const CONTRACT_RECORDS: Record<string, Record<string, Record<string, stri
     Collaboration: { Weight__c: 10 }
   },
   Health_Snapshot_Setting__mdt: { Default: { Score_Change_Points__c: 5, Retention_Months__c: 24 } },
+  Playbook__mdt: {
+    Health_At_Risk: { Trigger__c: 'Health Band', Band__c: 'At_Risk' },
+    Goal_Overdue: { Trigger__c: 'Goal Overdue' },
+    Serious_Risk: { Trigger__c: 'Customer Risk', Minimum_Rating__c: 'High' },
+    Red_Sentiment: { Trigger__c: 'Sentiment Red' },
+    Renewal_At_Risk: { Trigger__c: 'Renewal', Band__c: 'Healthy', Renewal_Days__c: 120 }
+  },
   Lifecycle_Stage__mdt: Object.fromEntries(LIFECYCLE_STAGES.map((s, i) => [s.replace(/ /g, '_'), { Order__c: i + 1 }]))
 };
 
@@ -415,20 +463,38 @@ export const RUN_WRITTEN: Record<string, readonly string[] | '*'> = {
     'Health_Model__c',
     'Latest_Health_Snapshot__c'
   ],
-  Health_Snapshot__c: '*'
+  Health_Snapshot__c: '*',
+  // What started a play and how long its trigger took to clear: the run's judgement, never typed in.
+  Success_Play__c: ['Trigger_Facts__c', 'Days_To_Clear__c']
 };
 
+/**
+ * Objects the scoring run creates and edits alongside people: it opens and closes plays, and account managers start
+ * and close them too. The run may create and edit every field of these, and never deletes them.
+ */
+export const RUN_SHARED_WRITES = ['Success_Play__c'];
+
 /** Objects the scoring run reads, with its custom metadata: the Scoring set must read them all. */
-export const RUN_READS = ['Account', 'Customer_Goal__c', 'Customer_Risk__c', 'Health_Snapshot__c'];
+export const RUN_READS = [
+  'Account',
+  'Customer_Goal__c',
+  'Customer_Risk__c',
+  'Health_Snapshot__c',
+  'Success_Play__c',
+  'Charter_Role__c',
+  'Success_Charter__c'
+];
 export const RUN_CONFIG = [
   'Health_Dimension__mdt',
   'Health_Band__mdt',
   'ICP_Criterion__mdt',
   'Lifecycle_Stage__mdt',
-  'Health_Snapshot_Setting__mdt'
+  'Health_Snapshot_Setting__mdt',
+  'Playbook__mdt',
+  'Playbook_Step__mdt'
 ];
 
 export const APP_NAME = 'Customer_Success';
 export const TABBED_OBJECTS = ['Success_Charter__c', 'Customer_Goal__c'];
 /** Objects account managers create and edit under the Manager permission set. */
-export const MANAGER_EDITS = ['Customer_Goal__c', 'Customer_Risk__c'];
+export const MANAGER_EDITS = ['Customer_Goal__c', 'Customer_Risk__c', 'Success_Play__c'];

@@ -76,6 +76,8 @@ export interface ObjectDef {
   sharingModel?: string;
   compactLayoutAssignment?: string;
   enableHistory: boolean;
+  /** Tasks and events may hang from its records (the open activities and activity history related lists). */
+  enableActivities: boolean;
   searchLayouts: Record<string, string[]>;
   fields: FieldDef[];
   validationRules: ValidationRuleDef[];
@@ -304,6 +306,7 @@ function readObject(dir: string, projectRoot: string): ObjectDef {
     sharingModel: str(n, 'sharingModel'),
     compactLayoutAssignment: str(n, 'compactLayoutAssignment'),
     enableHistory: bool(n, 'enableHistory'),
+    enableActivities: bool(n, 'enableActivities'),
     searchLayouts,
     fields: filesIn(path.join(dir, 'fields'), '.field-meta.xml').map((f) => readField(apiName, f, projectRoot)),
     validationRules: filesIn(path.join(dir, 'validationRules'), '.validationRule-meta.xml').map((f) => {

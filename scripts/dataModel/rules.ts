@@ -12,12 +12,16 @@ import {
   REQUIRED_RULES,
   RUN_CONFIG,
   RUN_READS,
+  RUN_SHARED_WRITES,
   RUN_WRITTEN,
   SCORING_PERMISSION_SET,
   TABBED_OBJECTS,
   USAGE_LOAD
 } from './contract';
 import type { DataModel, FieldDef, ObjectDef, PermissionSetDef } from './forceAppModel';
+
+/** The platform's activity related lists (open activities, activity history), for objects with activities. */
+const ACTIVITY_RELATED_LISTS = ['RelatedActivityList', 'RelatedHistoryList'];
 
 /** Standard fields that layouts, list views and compact layouts may name on any custom object. */
 const STANDARD_FIELDS = new Set([
@@ -416,7 +420,7 @@ function checkScoringSet(model: DataModel, allFields: Map<string, FieldDef>, out
       out.push(`${ps.file}: ${key} is not editable; the scoring run writes it`);
   }
   for (const p of ps.fieldPermissions) {
-    if (p.editable && !isRunWritten(p.field))
+    if (p.editable && !isRunWritten(p.field) && !RUN_SHARED_WRITES.includes(p.field.split('.')[0]))
       out.push(`${ps.file}: ${p.field} is editable; the scoring run writes only its own fields`);
   }
   for (const o of RUN_READS) {
@@ -427,9 +431,11 @@ function checkScoringSet(model: DataModel, allFields: Map<string, FieldDef>, out
   for (const p of ps.objectPermissions) {
     if (p.modifyAllRecords) out.push(`${ps.file}: ${p.object} grants modify all; the scoring run never needs it`);
     const writes = RUN_WRITTEN[p.object];
-    if ((p.allowCreate || p.allowDelete) && writes !== '*')
+    const shared = RUN_SHARED_WRITES.includes(p.object);
+    if ((p.allowCreate && writes !== '*' && !shared) || (p.allowDelete && writes !== '*'))
       out.push(`${ps.file}: ${p.object} grants create or delete; the run creates and prunes only its own records`);
-    if (p.allowEdit && !writes) out.push(`${ps.file}: ${p.object} grants edit; the run writes none of its fields`);
+    if (p.allowEdit && !writes && !shared)
+      out.push(`${ps.file}: ${p.object} grants edit; the run writes none of its fields`);
   }
   for (const name of RUN_CONFIG) {
     if (!ps.customMetadataTypeAccesses.some((a) => a.name === name && a.enabled))
@@ -483,6 +489,18 @@ function checkCustomMetadata(model: DataModel, out: string[]): void {
       `customMetadata/Lifecycle_Stage.*: stages by Order__c are [${stages.join(', ')}], expected [${LIFECYCLE_STAGES.join(', ')}]`
     );
   }
+  // Playbook steps name their playbook by developer name, and the health-band triggers name a band the same way.
+  const playbooks = new Set(model.customMetadata.filter((x) => x.type === 'Playbook__mdt').map((x) => x.developerName));
+  const bands = new Set(model.customMetadata.filter((x) => x.type === 'Health_Band__mdt').map((x) => x.developerName));
+  for (const r of model.customMetadata.filter((x) => x.type === 'Playbook_Step__mdt')) {
+    const playbook = String(r.values['Playbook__c'] ?? '');
+    if (!playbooks.has(playbook)) out.push(`${r.file}: ${r.developerName}.Playbook__c "${playbook}" is not a playbook`);
+  }
+  for (const r of model.customMetadata.filter((x) => x.type === 'Playbook__mdt')) {
+    const band = r.values['Band__c'];
+    if (band !== undefined && band !== null && !bands.has(String(band)))
+      out.push(`${r.file}: ${r.developerName}.Band__c "${String(band)}" is not a health band`);
+  }
   const account = model.objects.find((o) => o.apiName === 'Account');
   const accountFields = new Set([...ICP_STANDARD_ACCOUNT_FIELDS, ...(account?.fields.map((f) => f.apiName) ?? [])]);
   for (const r of model.customMetadata.filter((x) => x.type === 'ICP_Criterion__mdt')) {
@@ -527,6 +545,10 @@ function checkAppTabsLayouts(model: DataModel, out: string[]): void {
       }
     }
     for (const rl of l.relatedLists) {
+      if (ACTIVITY_RELATED_LISTS.includes(rl)) {
+        if (!o.enableActivities) out.push(`${l.file}: related list ${rl} needs enableActivities on ${o.apiName}`);
+        continue;
+      }
       const [child, field] = rl.split('.');
       const childObject = model.objects.find((x) => x.apiName === child);
       if (!childObject?.fields.some((f) => f.apiName === field && f.referenceTo === l.object)) {

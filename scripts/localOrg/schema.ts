@@ -84,6 +84,8 @@ export interface ObjectSchema {
   fields: FieldSchema[];
   validationRules?: ValidationRuleSchema[];
   description?: string;
+  /** Tasks may point at its records (CustomObject enableActivities): Task.WhatId lists it. */
+  enableActivities?: boolean;
   /** REST DML the object allows (default true; false for Organization, User inserts and custom metadata). */
   createable?: boolean;
   updateable?: boolean;

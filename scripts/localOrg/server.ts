@@ -12,7 +12,7 @@ import { toApexClassRecord } from './metadata/deploy';
 import type { XmlObject } from './metadata/xml';
 import { formatDateTime, Store, writeFileAtomic, type ObjectState, type SObjectRecord } from './store';
 import { makeId, toId18 } from './ids';
-import { SETUP_OBJECTS, standardObjects } from './standardObjects';
+import { linkTaskWhat, SETUP_OBJECTS, standardObjects } from './standardObjects';
 import { RestApi, DAILY_API_LIMIT, isSupportedVersion, versions } from './rest/api';
 import { ApiError, notFound, type ApiResponse, type RecordFaultHook } from './rest/errors';
 
@@ -220,6 +220,7 @@ class Host implements MetadataHost {
         throw new Error(`CustomObject ${name}: standard objects cannot be deleted`);
       next.delete(name);
     }
+    linkTaskWhat(next);
     this.validate(next);
     this.store.replaceSchema([...next.values()], (staged) => {
       this.applyCustomMetadata(staged, change);

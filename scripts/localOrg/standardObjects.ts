@@ -414,8 +414,76 @@ function apexClass(): ObjectSchema {
   };
 }
 
-/** The Setup objects a new org starts with, for orgs whose store predates them. */
-export const SETUP_OBJECTS = ['Profile', 'PermissionSet', 'PermissionSetAssignment', 'ApexClass'];
+/** Task statuses; Completed closes the task (IsClosed), as the default TaskStatus values do. */
+export const TASK_STATUSES = ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'];
+const CLOSED_TASK_STATUSES = new Set(['Completed']);
+
+/** Whether a task status closes the task (what the platform derives into IsClosed). */
+export const isClosedTaskStatus = (status: unknown): boolean =>
+  typeof status === 'string' && CLOSED_TASK_STATUSES.has(status);
+
+/** The objects a task's WhatId may point at before any deploy; custom objects with activities are added on deploy. */
+export const TASK_WHAT_OBJECTS = ['Account', 'Opportunity'];
+
+/**
+ * Task.WhatId is polymorphic: Account, Opportunity and every object with activities enabled, kept in step with the
+ * schema as the platform keeps it (a deploy that enables activities, or deletes such an object, changes it).
+ */
+export function linkTaskWhat(schema: Map<string, ObjectSchema>): void {
+  const task = schema.get('Task');
+  if (!task) return;
+  const targets = [
+    ...TASK_WHAT_OBJECTS,
+    ...[...schema.values()].filter((o) => o.enableActivities && schema.has(o.name)).map((o) => o.name)
+  ];
+  schema.set('Task', {
+    ...task,
+    fields: task.fields.map((f) => (f.name === 'WhatId' ? { ...f, referenceTo: [...new Set(targets)] } : f))
+  });
+}
+
+function task(): ObjectSchema {
+  return {
+    name: 'Task',
+    label: 'Task',
+    labelPlural: 'Tasks',
+    keyPrefix: '00T',
+    custom: false,
+    fields: [
+      ...systemFields({ owner: true }),
+      field('Subject', 'Subject', 'string', { length: 255 }),
+      field('ActivityDate', 'Due Date Only', 'date'),
+      field('Status', 'Status', 'picklist', {
+        nillable: false,
+        restrictedPicklist: true,
+        picklistValues: picklist(TASK_STATUSES, 'Not Started')
+      }),
+      field('Priority', 'Priority', 'picklist', {
+        nillable: false,
+        restrictedPicklist: true,
+        picklistValues: picklist(['High', 'Normal', 'Low'], 'Normal')
+      }),
+      // Polymorphic: the "related to" record, any object with activities enabled.
+      field('WhatId', 'Related To ID', 'reference', {
+        length: 18,
+        referenceTo: [...TASK_WHAT_OBJECTS],
+        relationshipName: 'What',
+        childRelationshipName: 'Tasks'
+      }),
+      field('WhoId', 'Name ID', 'reference', {
+        length: 18,
+        referenceTo: ['Contact'],
+        relationshipName: 'Who',
+        childRelationshipName: 'Tasks'
+      }),
+      field('Description', 'Comments', 'textarea', { length: 32000 }),
+      field('IsClosed', 'Closed', 'boolean', { calculated: true, nillable: false, defaultValue: false })
+    ]
+  };
+}
+
+/** Standard objects added after the first version, so an org whose store predates them gains them on start. */
+export const SETUP_OBJECTS = ['Profile', 'PermissionSet', 'PermissionSetAssignment', 'ApexClass', 'Task'];
 
 export function standardObjects(): ObjectSchema[] {
   return [
@@ -427,7 +495,8 @@ export function standardObjects(): ObjectSchema[] {
     profile(),
     permissionSet(),
     permissionSetAssignment(),
-    apexClass()
+    apexClass(),
+    task()
   ];
 }
 

@@ -3,7 +3,7 @@
 import type { FieldSchema, ObjectSchema } from './schema';
 import { formatDateTime, type ObjectState, type SObjectRecord, type Store, type Transaction } from './store';
 import { toId18 } from './ids';
-import { SYSTEM_FIELDS, stageFacts, UNIQUE_TOGETHER } from './standardObjects';
+import { isClosedTaskStatus, SYSTEM_FIELDS, stageFacts, UNIQUE_TOGETHER } from './standardObjects';
 
 /** One record's failure, in the per-record shape REST answers: {statusCode, message, fields}. */
 export class RecordError extends Error {
@@ -299,6 +299,7 @@ function derive(state: ObjectState, record: SObjectRecord, changed: SObjectRecor
   }
   // A new assignment with no expiration is in force (SystemModstamp is only set once the record exists).
   if (name === 'PermissionSetAssignment' && !record.SystemModstamp) record.IsActive = true;
+  if (name === 'Task') record.IsClosed = isClosedTaskStatus(record.Status);
   if (name === 'Opportunity') {
     const facts = stageFacts(record.StageName);
     record.IsClosed = facts?.closed ?? false;

@@ -37,7 +37,8 @@ function assertMember(type: string, name: string): void {
 describe('converted metadata package', () => {
   it('lists every custom object and custom metadata type, and every field', () => {
     const objects = model.objects.filter((o) => o.kind !== 'standard');
-    assert.equal(objects.length, 17);
+    // 17, plus Success_Play__c, Playbook__mdt and Playbook_Step__mdt.
+    assert.equal(objects.length, 20);
     for (const o of objects) assertMember('CustomObject', o.apiName);
     let fields = 0;
     for (const o of model.objects) {
@@ -70,7 +71,8 @@ describe('converted metadata package', () => {
     assertMember('CustomApplication', 'Customer_Success');
     for (const t of model.tabs) assertMember('CustomTab', t.name);
     for (const l of model.layouts) assertMember('Layout', `${l.object}-${l.name}`);
-    assert.equal(model.customMetadata.length, 24);
+    // 24, plus 5 default playbooks and their 3 + 2 + 2 + 2 + 3 = 12 steps.
+    assert.equal(model.customMetadata.length, 41);
     for (const r of model.customMetadata)
       assertMember('CustomMetadata', `${r.type.replace(/__mdt$/, '')}.${r.developerName}`);
   });

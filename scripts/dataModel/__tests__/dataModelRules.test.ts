@@ -406,6 +406,32 @@ describe('each rule fails when force-app breaks it', () => {
     expectProblem(m, /Field__c "Employees" is not a known Account field/, /ICP_Criterion\./);
   });
 
+  it('a playbook step of an unknown playbook, or a playbook on an unknown band', () => {
+    const m = copy();
+    const step = m.customMetadata.find((r) => r.type === 'Playbook_Step__mdt');
+    assert.ok(step);
+    step.values['Playbook__c'] = 'Health_Falls';
+    const playbook = m.customMetadata.find((r) => r.type === 'Playbook__mdt' && r.values['Band__c']);
+    assert.ok(playbook);
+    playbook.values['Band__c'] = 'Red';
+    expectProblem(m, /Playbook__c "Health_Falls" is not a playbook/, /Playbook_Step\./);
+    expectProblem(m, /Band__c "Red" is not a health band/, /Playbook\./);
+  });
+
+  it('an activity related list on an object without activities', () => {
+    const m = copy();
+    object(m, 'Success_Play__c').enableActivities = false;
+    expectProblem(m, /related list RelatedActivityList needs enableActivities on Success_Play__c/, /Success_Play__c-/);
+  });
+
+  it('a scoring set that may delete plays (it opens and closes them, never deletes)', () => {
+    const m = copy();
+    const p = permset(m, SCORING_PERMISSION_SET).objectPermissions.find((x) => x.object === 'Success_Play__c');
+    assert.ok(p);
+    p.allowDelete = true;
+    expectProblem(m, /Success_Play__c grants create or delete/, /Customer_Success_Scoring/);
+  });
+
   it('a manager or viewer who can edit what the scoring run writes', () => {
     const m = copy();
     const fp = permset(m, PERMISSION_SETS.manager).fieldPermissions.find((x) => x.field === 'Account.Health_Score__c');

@@ -378,6 +378,7 @@ export function objectHeader(name: string, object: XmlObject): Converted<Omit<Ob
     custom
   };
   if (isCustomMetadataType(name)) header.customMetadata = true;
+  if (text(object.enableActivities) === 'true') header.enableActivities = true;
   const description = text(object.description);
   if (description) header.description = description;
   return ok(header);

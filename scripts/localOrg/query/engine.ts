@@ -110,6 +110,8 @@ export class QueryEngine {
         (f) => f.type === 'reference' && f.relationshipName?.toLowerCase() === lower
       );
       if (!reference) throw this.noSuchColumn(current, part, path);
+      // A polymorphic parent (Task.What) has no one object to read from: say so rather than guess the first.
+      if ((reference.referenceTo ?? []).length > 1) throw unsupported(`the polymorphic relationship ${part} (${path})`);
       const target = this.objectState(reference.referenceTo?.[0]);
       hops.push({ field: reference, target });
       current = target;

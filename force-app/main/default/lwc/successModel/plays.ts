@@ -278,6 +278,7 @@ export function playKey(accountKey: string, playbook: string, opened: IsoDate): 
 export interface PlaybookEffectiveness {
   playbook: string;
   opened: number;
+  // eslint-disable-next-line no-restricted-globals -- a type member, not the window.closed global
   closed: number;
   /** Plays started in the period whose trigger cleared within PLAY_CLEAR_WINDOW_DAYS. */
   clearedInWindow: number;
