@@ -19,6 +19,7 @@ module.exports = [
       '.sf/**',
       '.sfdx/**',
       'preview/dist/**',
+      'dist/**',
       'test-results/**',
       'force-app/**/lwc/**/*.js',
       'preview/main.js',

@@ -1,7 +1,16 @@
 // Where things live in the project, in one place for every script.
+import fs from 'node:fs';
 import path from 'node:path';
 
-export const PROJECT_ROOT = path.resolve(__dirname, '..', '..');
+/** The folder holding sfdx-project.json, found upwards from here: the same from the sources and from dist/. */
+function projectRoot(from: string): string {
+  for (let dir = from; ; dir = path.dirname(dir)) {
+    if (fs.existsSync(path.join(dir, 'sfdx-project.json'))) return dir;
+    if (path.dirname(dir) === dir) throw new Error(`no sfdx-project.json above ${from}`);
+  }
+}
+
+export const PROJECT_ROOT = projectRoot(__dirname);
 export const FORCE_APP = path.join(PROJECT_ROOT, 'force-app');
 export const DEFAULT_DIR = path.join(FORCE_APP, 'main', 'default');
 export const LWC_DIR = path.join(DEFAULT_DIR, 'lwc');

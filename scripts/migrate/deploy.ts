@@ -124,7 +124,11 @@ export async function startDeploy(
   return id;
 }
 
-/** Polls until the deploy is done, doubling the wait up to a ceiling, within the caller's time limit. */
+/**
+ * Polls until the deploy is done, growing the wait up to a ceiling, within the caller's time limit. Our own loop,
+ * not jsforce's poller (10 s default timeout) or source-deploy-retrieve's (it needs an sf CLI connection, and the
+ * --instance-url path has a plain jsforce one): the back-off, --wait and the progress line are the run's.
+ */
 export async function waitForDeploy(
   connection: Connection,
   id: string,

@@ -4,13 +4,16 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Connection } from 'jsforce';
 import { PROJECT_ROOT, pinnedApiVersion } from '../../lib/paths';
 import { startLocalOrg, type LocalOrg } from '../../localOrg';
 import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+
+/** The last child started, for a test that stops a server. */
+let running: ReturnType<typeof spawn> | undefined;
 
 interface Run {
   code: number | null;
@@ -19,13 +22,13 @@ interface Run {
 }
 
 /** `npm run <script> -- args` without npm: the same node, tsx and entry file. */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = PROJECT_ROOT): Promise<Run> {
+function cli(args: string[], env: NodeJS.ProcessEnv = {}, onStdout?: (text: string) => void): Promise<Run> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
       ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'bin', 'cs.mts'), ...args],
       {
-        cwd,
+        cwd: PROJECT_ROOT,
         env: {
           PATH: process.env.PATH,
           HOME: mkdtempSync(path.join(tmpdir(), 'cs-home-')),
@@ -36,10 +39,14 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, cwd = PROJECT_ROOT): P
     );
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      onStdout?.(stdout);
+    });
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
+    running = child;
   });
 }
 
@@ -170,5 +177,115 @@ describe('cs migrate', () => {
     assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
     assert.match(json.stdout, /not a deploy id/);
     assert.equal(requests(org), sent);
+  });
+});
+
+describe('cs org local', () => {
+  test('--help lists every declared flag, the exit codes, and exits 0', async () => {
+    const run = await cli(['cs', 'org', 'local', '--help']);
+    assert.equal(run.code, 0, run.stderr);
+    for (const flag of await declaredFlags('../cs/org/local.mjs')) assert.match(run.stdout, new RegExp(`--${flag}\\b`));
+    assert.match(run.stdout, /--json/);
+    assert.match(run.stdout, /EXIT CODES/);
+  });
+
+  test('--json prints one document when ready; the org answers with the credentials it wrote; Ctrl-C stops it (0)', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cs-org-local-'));
+    let ready: (doc: { exitCode: number; instanceUrl: string; credentials: string }) => void = () => undefined;
+    const document = new Promise<{ exitCode: number; instanceUrl: string; credentials: string }>((r) => (ready = r));
+    const finished = cli(
+      ['cs', 'org', 'local', '--port', '0', '--data-dir', dataDir, '--reset', '--json'],
+      {},
+      (text) => {
+        try {
+          ready(JSON.parse(text) as { exitCode: number; instanceUrl: string; credentials: string });
+        } catch {
+          // not a whole document yet
+        }
+      }
+    );
+    const doc = await document;
+    assert.equal(doc.exitCode, 0);
+    assert.match(doc.instanceUrl, /^http:\/\/127\.0\.0\.1:\d+$/);
+    assert.equal(doc.credentials, path.join(dataDir, 'org.json'));
+    const credentials = JSON.parse(readFileSync(doc.credentials, 'utf8')) as {
+      instanceUrl: string;
+      accessToken: string;
+    };
+    assert.equal(credentials.instanceUrl, doc.instanceUrl);
+    const connection = new Connection({ ...credentials, version: pinnedApiVersion() });
+    assert.equal((await connection.query('SELECT Id FROM Account')).totalSize, 0);
+    running?.kill('SIGINT');
+    const run = await finished;
+    assert.equal(run.code, 0, run.stderr);
+    assert.ok(!run.stdout.includes(credentials.accessToken), 'the token was printed');
+    assert.equal(
+      run.stdout
+        .trim()
+        .split('\n')
+        .filter((line) => line === '{').length,
+      1,
+      'more than one document'
+    );
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  test('a bad flag exits 2 naming it, and starts no org', async () => {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'cs-org-local-'));
+    const run = await cli(['cs', 'org', 'local', '--port', '70000', '--data-dir', dataDir]);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--port/);
+    const json = await cli(['cs', 'org', 'local', '--colour', '--data-dir', dataDir, '--json']);
+    assert.equal(json.code, 2);
+    assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
+    assert.ok(!existsSync(path.join(dataDir, 'org.json')));
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+});
+
+describe('the commands as an sf CLI plugin', () => {
+  const home = mkdtempSync(path.join(tmpdir(), 'cs-sf-home-'));
+  after(() => rmSync(home, { recursive: true, force: true }));
+
+  /** The project's own sf CLI, in a throwaway home so no real auth store or plugin list is touched. */
+  function sf(args: string[]): Promise<Run> {
+    return new Promise((resolve, reject) => {
+      const bin = path.join(PROJECT_ROOT, 'node_modules', '.bin');
+      const child = spawn(path.join(bin, 'sf'), args, {
+        cwd: PROJECT_ROOT,
+        env: {
+          PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
+          HOME: home,
+          SF_DISABLE_TELEMETRY: 'true',
+          SF_DISABLE_AUTOUPDATE: 'true',
+          SF_AUTOUPDATE_DISABLE: 'true'
+        }
+      });
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+      child.on('error', reject);
+      child.on('close', (code) => resolve({ code, stdout, stderr }));
+    });
+  }
+
+  test('once linked (after npm run build:plugin), sf cs seed, migrate and org local show the same help', async () => {
+    assert.ok(
+      existsSync(path.join(PROJECT_ROOT, 'dist', 'commands', 'cs', 'seed.mjs')),
+      'run npm run build:plugin first (npm run test:scripts does)'
+    );
+    const link = await sf(['plugins', 'link', '.', '--no-install']);
+    assert.equal(link.code, 0, link.stderr);
+    for (const [id, module] of [
+      [['seed'], '../cs/seed.mjs'],
+      [['migrate'], '../cs/migrate.mjs'],
+      [['org', 'local'], '../cs/org/local.mjs']
+    ] as const) {
+      const run = await sf(['cs', ...id, '--help']);
+      assert.equal(run.code, 0, run.stderr);
+      assert.match(run.stdout, new RegExp(`\\$ sf cs ${id.join(' ')}`));
+      for (const flag of await declaredFlags(module)) assert.match(run.stdout, new RegExp(`--${flag}\\b`));
+    }
   });
 });
