@@ -594,7 +594,7 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
       headers: response.headers
     });
 
-    const soap = /^\/services\/Soap\/([mu])\/(\d+\.\d+)\/?/.exec(fullPath);
+    const soap = /^\/services\/Soap\/([mus])\/(\d+\.\d+)\/?/.exec(fullPath);
     if (soap && method === 'POST') {
       const xml = (response: { status: number; body: string }) => ({
         status: response.status,
@@ -614,6 +614,15 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
       }
       if (soap[1] === 'u') {
         return xml(soapFault('UNKNOWN_EXCEPTION', 'The partner SOAP API is not available in the local org'));
+      }
+      if (soap[1] === 's') {
+        // The Apex SOAP API (executeAnonymous, `sf apex run`): the local org stores Apex but never runs it.
+        return xml(
+          soapFault(
+            'FUNCTIONALITY_NOT_ENABLED',
+            'Executing anonymous Apex is not supported by the local org: it runs no Apex'
+          )
+        );
       }
       return xml(await metadata.run(checked.envelope));
     }

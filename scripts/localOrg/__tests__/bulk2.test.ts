@@ -174,4 +174,32 @@ describe('local org Bulk API 2.0 ingest', () => {
     assert.equal(lines.length, 200_006);
     assert.equal(lines[200_005], '"A 200004","BIG-200004"');
   });
+  it('delete jobs delete the listed Ids (to the recycle bin); an unknown or already deleted Id fails alone', async () => {
+    const created = await conn.sobject('Account').create([
+      { Name: 'Delete Me 1', Success_Key__c: 'DEL-1' },
+      { Name: 'Delete Me 2', Success_Key__c: 'DEL-2' }
+    ]);
+    const ids = created.map((r) => String(r.id));
+    await conn.sobject('Account').destroy(ids[1]);
+    const results = await conn.bulk2.loadAndWaitForResults({
+      object: 'Account',
+      operation: 'delete',
+      input: [{ Id: ids[0] }, { Id: ids[1] }],
+      ...poll
+    });
+    assert.deepEqual(
+      (results.successfulResults as Array<Record<string, unknown>>).map((r) => [r.sf__Id, String(r.sf__Created), r.Id]),
+      [[ids[0], 'false', ids[0]]]
+    );
+    assert.equal(results.failedResults.length, 1);
+    assert.match(String((results.failedResults[0] as Record<string, unknown>).sf__Error), /^ENTITY_IS_DELETED:/);
+    assert.equal((await conn.query("SELECT Id FROM Account WHERE Name LIKE 'Delete Me%'")).totalSize, 0);
+    assert.equal(
+      (await conn.query("SELECT Id FROM Account WHERE Name LIKE 'Delete Me%'", { scanAll: true })).totalSize,
+      2
+    );
+    const hard = await call(org, 'POST', `${data}/jobs/ingest`, { object: 'Account', operation: 'hardDelete' });
+    assert.equal(hard.status, 400);
+    assert.equal((hard.body as Array<{ errorCode: string }>)[0].errorCode, 'FEATURENOTENABLED');
+  });
 });

@@ -172,6 +172,9 @@ export class RestApi {
         return this.query(request, head, rest[0]);
       case 'tooling':
         return this.tooling(request, rest);
+      case 'search':
+      case 'parameterizedSearch':
+        throw new ApiError(400, 'FUNCTIONALITY_NOT_ENABLED', 'SOSL search is not supported by the local org');
       case 'jobs':
         if (rest[0] === 'ingest') return this.ingest.handle(request, rest.slice(1));
         if (rest[0] === 'query') return this.bulkQuery.handle(request, rest.slice(1));

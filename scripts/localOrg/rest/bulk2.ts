@@ -141,6 +141,12 @@ export class Bulk2Ingest {
   private create(request: ApiRequest): ApiResponse {
     const body = (request.body ?? {}) as Record<string, unknown>;
     const operation = body.operation as Operation;
+    if ((body.operation as string) === 'hardDelete')
+      throw new ApiError(
+        400,
+        'FEATURENOTENABLED',
+        'hardDelete jobs are not supported by the local org (deleted records go to the recycle bin): use delete'
+      );
     if (!OPERATIONS.includes(operation))
       throw new ApiError(400, 'INVALIDJOB', `InvalidJob : Invalid operation: ${String(body.operation)}`);
     const state = typeof body.object === 'string' ? this.store.findObject(body.object) : undefined;
@@ -260,6 +266,8 @@ export class Bulk2Ingest {
   /** What fails the whole job before any row is processed: an unknown column, or no external ID column. */
   private headerProblem(job: Job, header: string[]): string | undefined {
     const state = this.store.object(job.object);
+    if (job.operation === 'delete' && job.rows.length && !header.some((c) => c.toLowerCase() === 'id'))
+      return 'InvalidBatch : Field name not found : Id';
     for (const column of header) {
       const name = column.split('.')[0];
       const known =
