@@ -174,7 +174,7 @@ describe('local org Bulk API 2.0 ingest', () => {
     assert.equal(lines.length, 200_006);
     assert.equal(lines[200_005], '"A 200004","BIG-200004"');
   });
-  it('delete jobs delete the listed Ids (to the recycle bin); an unknown or already deleted Id fails alone', async () => {
+  it('a delete job fails an already deleted Id with ENTITY_IS_DELETED; hardDelete jobs are refused', async () => {
     const created = await conn.sobject('Account').create([
       { Name: 'Delete Me 1', Success_Key__c: 'DEL-1' },
       { Name: 'Delete Me 2', Success_Key__c: 'DEL-2' }
