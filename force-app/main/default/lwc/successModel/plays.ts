@@ -6,7 +6,7 @@ import { formatDay, parseDay, requireDay } from './dates';
 import { fact, type Fact } from './facts';
 import { timelinessOfDay } from './goals';
 import type { HealthBand } from './health';
-import { riskRating, scoreOf, type RiskRating } from './risk';
+import { RISK_RATINGS, riskRating, scoreOf, type RiskRating } from './risk';
 import type {
   AccountRecord,
   CharterRole,
@@ -20,7 +20,8 @@ import type {
 export const PLAY_TRIGGERS = ['Health Band', 'Goal Overdue', 'Customer Risk', 'Sentiment Red', 'Renewal'] as const;
 export type PlayTrigger = (typeof PLAY_TRIGGERS)[number];
 
-export const RISK_RATINGS: readonly RiskRating[] = ['Low', 'Medium', 'High', 'Critical'];
+/** Ratings from the lowest up, for "this rating or higher". */
+const RATING_ORDER: readonly RiskRating[] = RISK_RATINGS.map((band) => band.rating);
 
 /** A play is judged by whether its trigger cleared within this many days of the play starting. */
 export const PLAY_CLEAR_WINDOW_DAYS = 30;
@@ -118,7 +119,7 @@ function evaluateOne(
       return [fact('playGoalOverdue', { count: overdue.length, name: names })];
     }
     case 'Customer Risk': {
-      const minimum = RISK_RATINGS.indexOf(playbook.Minimum_Rating__c as RiskRating);
+      const minimum = RATING_ORDER.indexOf(playbook.Minimum_Rating__c as RiskRating);
       if (minimum < 0) {
         throw new PlaybookConfigError(
           `Playbook ${playbook.DeveloperName}: Minimum_Rating__c "${playbook.Minimum_Rating__c ?? ''}" is not Low, Medium, High or Critical`
@@ -127,7 +128,7 @@ function evaluateOne(
       const serious = signals.risks.filter((risk) => {
         if (risk.Status__c === 'Closed') return false;
         const rating = riskRating(scoreOf(risk));
-        return rating !== null && RISK_RATINGS.indexOf(rating) >= minimum;
+        return rating !== null && RATING_ORDER.indexOf(rating) >= minimum;
       });
       if (serious.length === 0) return [];
       return [fact('playRiskOpen', { count: serious.length, name: playbook.Minimum_Rating__c as string })];

@@ -120,7 +120,6 @@ export {
   PLAY_CLEAR_WINDOW_DAYS,
   PLAY_TRIGGERS,
   PlaybookConfigError,
-  RISK_RATINGS,
   evaluatePlaybooks,
   planSteps,
   playKey,
