@@ -66,6 +66,22 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
+/** The key of generated account `index`. */
+export function generatedAccountKey(prefix: string, seed: number, accounts: number, index: number): string {
+  return `${prefix}-${seed}-A${String(index).padStart(String(accounts).length, '0')}`;
+}
+
+/** The product's own id for a generated account: what its analytics send, so generated usage exports match it. */
+export function generatedProductId(accountKey: string): string {
+  return `prod-${accountKey.toLowerCase()}`;
+}
+
+/** Seats of generated account `index`: 10 to about 500, most accounts small, as in a real book. */
+export function generatedSeats(seed: number, index: number): number {
+  const random = seededRandom(seed * 1_000_003 + index);
+  return 10 + Math.floor(490 * random() ** 3);
+}
+
 const STAGES = ['Onboarding', 'Adoption', 'Value Realization', 'Expansion', 'Renewal'];
 const INDUSTRIES = ['Technology', 'Finance', 'Healthcare', 'Manufacturing', 'Retail', 'Education', 'Insurance'];
 const COUNTRIES = ['United States', 'United Kingdom', 'Canada', 'Germany', 'France', 'Australia', 'Brazil', 'Japan'];
@@ -139,12 +155,11 @@ export function generatePlanData(spec: GenerateSpec): Record<string, unknown> {
   const random = seededRandom(spec.seed);
   const pick = <T>(list: T[]): T => list[Math.floor(random() * list.length)];
   const int = (min: number, max: number): number => min + Math.floor(random() * (max - min + 1));
-  const width = String(spec.accounts).length;
   const accounts: Array<Record<string, unknown>> = [];
   const goals: Array<Record<string, unknown>> = [];
   const customerRisks: Array<Record<string, unknown>> = [];
   for (let a = 0; a < spec.accounts; a++) {
-    const key = `${spec.prefix}-${spec.seed}-A${String(a).padStart(width, '0')}`;
+    const key = generatedAccountKey(spec.prefix, spec.seed, spec.accounts, a);
     accounts.push({
       key,
       create: true,
@@ -156,6 +171,8 @@ export function generatePlanData(spec: GenerateSpec): Record<string, unknown> {
       ARR__c: int(10, 2000) * 1000,
       Lifecycle_Stage__c: pick(STAGES),
       Product_Adoption__c: int(5, 98),
+      Product_Account_Id__c: generatedProductId(key),
+      Licensed_Seats__c: generatedSeats(spec.seed, a),
       Renewal_Date__c: `+${int(10, 400)}d`
     });
     for (let g = 0; g < spec.goalsPerAccount; g++) {

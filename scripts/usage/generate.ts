@@ -1,0 +1,156 @@
+// Generated product usage: an event export for the accounts `seed --generate` makes (same keys, same product
+// account ids), streamed to a file so a 10,000,000-event export costs no memory to write. Seeded: the same spec
+// gives the same file. Each account has its seats, a share of them active that drifts up or down week by week, and
+// the key features it has taken up; events go to active users, key-feature events for the features adopted, the
+// rest ordinary ones (log-ins, page views, searches), in time order by week as analytics tools export them.
+import { closeSync, openSync, writeSync } from 'node:fs';
+import { generatedAccountKey, generatedProductId, generatedSeats, seededRandom } from '../seed/generate';
+import { UsageError } from '../lib/cli';
+
+export interface EventSpec {
+  accounts: number;
+  events: number;
+  weeks: number;
+  seed: number;
+  prefix: string;
+  /** The Sunday the export ends on (YYYY-MM-DD); the weeks before it are covered. */
+  end: string;
+  format: 'csv' | 'ndjson';
+}
+
+/** The key features' events (the default Key_Feature records) and some that are not key. */
+const FEATURE_EVENTS = [
+  ['Dashboard Viewed', 'Dashboard Created'],
+  ['Report Created', 'Report Exported', 'Report Scheduled'],
+  ['Workflow Created', 'Workflow Run'],
+  ['Integration Connected', 'Data Sync Completed'],
+  ['Comment Added', 'Item Shared']
+];
+const ORDINARY_EVENTS = ['Logged In', 'Page Viewed', 'Search Performed', 'Settings Changed'];
+
+export function parseEventSpec(text: string, today: string): EventSpec {
+  const spec: EventSpec = {
+    accounts: 100,
+    events: 100_000,
+    weeks: 12,
+    seed: 1,
+    prefix: 'GEN',
+    end: lastSunday(today),
+    format: 'csv'
+  };
+  for (const part of text
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [name, value] = part.split('=').map((p) => p.trim());
+    const n = Number(value);
+    const whole = (min: number, max: number): number => {
+      if (!Number.isInteger(n) || n < min || n > max)
+        throw new UsageError(`--generate ${name}=${value}: give a whole number from ${min} to ${max}`);
+      return n;
+    };
+    if (name === 'accounts') spec.accounts = whole(1, 1_000_000);
+    else if (name === 'events') spec.events = whole(1, 1_000_000_000);
+    else if (name === 'weeks') spec.weeks = whole(1, 520);
+    else if (name === 'seed') spec.seed = whole(0, 1_000_000);
+    else if (name === 'prefix' && /^[A-Za-z0-9-]{1,20}$/.test(value)) spec.prefix = value;
+    else if (name === 'end' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).getUTCDay() === 0)
+      spec.end = value;
+    else if (name === 'format' && (value === 'csv' || value === 'ndjson')) spec.format = value;
+    else
+      throw new UsageError(
+        `--generate: cannot read "${part}"; use accounts, events, weeks, seed, prefix (letters, digits, -), end (a Sunday, YYYY-MM-DD), format (csv or ndjson)`
+      );
+  }
+  return spec;
+}
+
+/** The last Sunday before `today` (YYYY-MM-DD), so generated weeks are complete. */
+export function lastSunday(today: string): string {
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - (day.getUTCDay() === 0 ? 7 : day.getUTCDay()));
+  return day.toISOString().slice(0, 10);
+}
+
+interface AccountShape {
+  id: string;
+  population: number;
+  share: number;
+  drift: number;
+  adopted: number[];
+}
+
+/** Writes the export to `file`; returns the number of events written. */
+export function writeEvents(spec: EventSpec, file: string): number {
+  const random = seededRandom(spec.seed);
+  const shapes: AccountShape[] = [];
+  for (let a = 0; a < spec.accounts; a++) {
+    const seats = generatedSeats(spec.seed, a);
+    const adopted = FEATURE_EVENTS.map((_, f) => f).filter((f) => random() < 0.85 - f * 0.12);
+    shapes.push({
+      id: generatedProductId(generatedAccountKey(spec.prefix, spec.seed, spec.accounts, a)),
+      population: Math.max(1, Math.round(seats * (0.7 + random() * 0.4))),
+      share: 0.25 + random() * 0.6,
+      // Most accounts steady, some growing, some fading: -4% to +3% of their share a week.
+      drift: -0.04 + random() * 0.07,
+      adopted
+    });
+  }
+  const active = (s: AccountShape, w: number): number =>
+    Math.max(1, Math.round(s.population * Math.min(1, Math.max(0.02, s.share * (1 + s.drift) ** w))));
+  let totalActive = 0;
+  for (const s of shapes) for (let w = 0; w < spec.weeks; w++) totalActive += active(s, w);
+  const endDay = Math.floor(new Date(`${spec.end}T00:00:00Z`).getTime() / 86_400_000);
+  const firstMonday = endDay - 6 - 7 * (spec.weeks - 1);
+  const fd = openSync(file, 'w');
+  let buffer: string[] = [];
+  let bytes = 0;
+  const flush = (): void => {
+    if (buffer.length) writeSync(fd, buffer.join(''));
+    buffer = [];
+    bytes = 0;
+  };
+  const emit = (line: string): void => {
+    buffer.push(line);
+    bytes += line.length;
+    if (bytes > 1 << 20) flush();
+  };
+  if (spec.format === 'csv') emit('account_id,user_id,event,timestamp,session_id\n');
+  let written = 0;
+  let carry = 0;
+  try {
+    for (let w = 0; w < spec.weeks; w++) {
+      for (const s of shapes) {
+        const users = active(s, w);
+        const exact = (spec.events * users) / totalActive + carry;
+        const count = Math.floor(exact);
+        carry = exact - count;
+        // A rotating window of the population: some users stay, some come and go.
+        const offset = Math.floor(random() * s.population);
+        for (let e = 0; e < count; e++) {
+          const user = `u${(offset + (e < users ? e : Math.floor(random() * users))) % s.population}`;
+          const dayOffset = Math.floor(random() * 7);
+          const day = firstMonday + 7 * w + dayOffset;
+          const ms = day * 86_400_000 + Math.floor(random() * 86_400_000);
+          let event: string;
+          if (s.adopted.length && random() < 0.45) {
+            const names = FEATURE_EVENTS[s.adopted[Math.floor(random() * s.adopted.length)]];
+            event = names[Math.floor(random() * names.length)];
+          } else event = ORDINARY_EVENTS[Math.floor(random() * ORDINARY_EVENTS.length)];
+          const time = new Date(ms).toISOString();
+          const session = `${user}-${day}`;
+          emit(
+            spec.format === 'csv'
+              ? `${s.id},${user},${event},${time},${session}\n`
+              : `${JSON.stringify({ type: 'track', event, userId: user, timestamp: time, context: { groupId: s.id }, properties: { session_id: session } })}\n`
+          );
+          written++;
+        }
+      }
+    }
+    flush();
+  } finally {
+    closeSync(fd);
+  }
+  return written;
+}
