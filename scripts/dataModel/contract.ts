@@ -415,6 +415,12 @@ export const ICP_STANDARD_ACCOUNT_FIELDS = [
   'Ownership'
 ];
 
+/**
+ * Usage measures an ICP criterion may test instead of an Account field: the account's adoption over the last four
+ * complete weeks of Product_Usage__c (successModel's usageAdoption, which keeps the same list).
+ */
+export const ICP_USAGE_MEASURES = ['Usage.Utilisation', 'Usage.Feature_Adoption'];
+
 /** Validation rules the issue names as impossible data: object and rule name. */
 export const REQUIRED_RULES: Record<string, string[]> = {
   Success_Charter__c: ['Active_Charter_Requires_Mission'],

@@ -5,6 +5,7 @@ import {
   CONTRACT,
   CONTRACT_RECORDS,
   ICP_STANDARD_ACCOUNT_FIELDS,
+  ICP_USAGE_MEASURES,
   LIFECYCLE_STAGES,
   MANAGER_EDITS,
   OPERATIONS_OBJECTS,
@@ -502,7 +503,11 @@ function checkCustomMetadata(model: DataModel, out: string[]): void {
       out.push(`${r.file}: ${r.developerName}.Band__c "${String(band)}" is not a health band`);
   }
   const account = model.objects.find((o) => o.apiName === 'Account');
-  const accountFields = new Set([...ICP_STANDARD_ACCOUNT_FIELDS, ...(account?.fields.map((f) => f.apiName) ?? [])]);
+  const accountFields = new Set([
+    ...ICP_STANDARD_ACCOUNT_FIELDS,
+    ...ICP_USAGE_MEASURES,
+    ...(account?.fields.map((f) => f.apiName) ?? [])
+  ]);
   for (const r of model.customMetadata.filter((x) => x.type === 'ICP_Criterion__mdt')) {
     const field = String(r.values['Field__c'] ?? '');
     if (!accountFields.has(field))

@@ -17,6 +17,11 @@ export type FactCode =
   | 'openRisks'
   | 'highRisks'
   | 'productAdoption'
+  | 'noUsage'
+  | 'seatsActive'
+  | 'activeUsersNoSeats'
+  | 'usageChange'
+  | 'keyFeaturesUsed'
   | 'fitScore'
   | 'noData'
   | 'unknownDimension'
@@ -88,6 +93,14 @@ const TEXT: Record<FactCode, (p: FactParams) => string> = {
   openRisks: (p) => `${plural(n(p.count), 'open risk', 'open risks')}, combined exposure ${n(p.value)}%`,
   highRisks: (p) => `${plural(n(p.count), 'risk is', 'risks are')} rated High or Critical`,
   productAdoption: (p) => `Product adoption ${n(p.value)}%`,
+  noUsage: (p) => `No product usage loaded for the last ${n(p.count)} weeks`,
+  seatsActive: (p) => `${n(p.count)} of ${plural(n(p.of), 'seat', 'seats')} active`,
+  activeUsersNoSeats: (p) => `${plural(n(p.count), 'active user', 'active users')} a week; licensed seats unknown`,
+  usageChange: (p) =>
+    n(p.value) === 0
+      ? `no change in ${n(p.count)} weeks`
+      : `${n(p.value) < 0 ? 'down' : 'up'} ${Math.abs(n(p.value))}% in ${n(p.count)} weeks`,
+  keyFeaturesUsed: (p) => `${n(p.count)} of ${plural(n(p.of), 'key feature', 'key features')} used`,
   fitScore: (p) => `${s(p.name)} fit ${n(p.value)}%: ${n(p.count)} of ${plural(n(p.of), 'criterion', 'criteria')} met`,
   noData: () => 'No data yet: its weight goes to the other dimensions',
   unknownDimension: (p) => `${s(p.name)} is not a dimension the model computes: its weight goes to the others`,

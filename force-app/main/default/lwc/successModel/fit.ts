@@ -2,6 +2,7 @@
 
 import { round1 } from './facts';
 import type { AccountRecord, IcpCriterionConfig, IcpOperator } from './types';
+import type { UsageMeasures } from './usage';
 
 export type FitTier = 'Ideal' | 'Good' | 'Poor';
 
@@ -111,11 +112,19 @@ export function fitTier(score: number | null): FitTier | null {
 }
 
 /**
+ * A criterion whose Field__c is a usage measure (`Usage.Utilisation`, `Usage.Feature_Adoption`) tests the account's
+ * adoption over the last four complete weeks (successModel/usage) instead of an Account field; without usage it is
+ * blank, so the fit is unknown, never a miss.
+ *
  * Criteria are inactive when Active__c is false, and weigh 1 when Weight__c is blank; a weight of 0 or less
  * switches a criterion off. Text comparisons ignore case and surrounding spaces. A blank Account field makes the
  * fit unknown (listed in `unknown`), never a miss: "Poor fit, 0%" for an account nobody has described misleads.
  */
-export function evaluateFit(account: AccountRecord, criteria: readonly IcpCriterionConfig[]): FitResult {
+export function evaluateFit(
+  account: AccountRecord,
+  criteria: readonly IcpCriterionConfig[],
+  usage?: UsageMeasures
+): FitResult {
   const matched: CriterionResult[] = [];
   const missed: CriterionResult[] = [];
   const unknown: CriterionResult[] = [];
@@ -133,7 +142,7 @@ export function evaluateFit(account: AccountRecord, criteria: readonly IcpCriter
       invalid.push(criterion.DeveloperName);
       continue;
     }
-    const actual = fields[field];
+    const actual = field.startsWith('Usage.') ? usage?.[field as keyof UsageMeasures] : fields[field];
     const blank = actual === null || actual === undefined || actual === '';
     const outcome: CriterionOutcome = blank ? 'noValue' : rule.test(actual) ? 'matched' : 'different';
     const result: CriterionResult = {

@@ -5,6 +5,7 @@ import { fact, round1, type Fact } from './facts';
 import { evaluateFit, type FitResult } from './fit';
 import { DUE_SOON_DAYS, goalProgress, timelinessOfDay } from './goals';
 import { riskExposure } from './risk';
+import { usageAdoption, type KeyFeatureConfig, type ProductUsageRecord, type UsageAdoption } from './usage';
 import type {
   AccountRecord,
   CustomerGoal,
@@ -29,6 +30,8 @@ export interface HealthInput {
   account: AccountRecord;
   goals: readonly CustomerGoal[];
   risks: readonly CustomerRisk[];
+  /** The account's weekly Product_Usage__c rollups (the last eight complete weeks are read); none is no evidence. */
+  usage?: readonly ProductUsageRecord[];
 }
 
 export interface HealthConfig {
@@ -36,6 +39,8 @@ export interface HealthConfig {
   bands: readonly HealthBandConfig[];
   /** ICP_Criterion__mdt records; without them Ideal_Customer_Fit has no data. */
   criteria?: readonly IcpCriterionConfig[];
+  /** Key_Feature__mdt records, for feature adoption. */
+  keyFeatures?: readonly KeyFeatureConfig[];
 }
 
 /**
@@ -158,13 +163,9 @@ function riskDimension(risks: readonly CustomerRisk[]): Measured {
   return { score: round1(100 - exposure.exposurePercent), evidence: true, facts };
 }
 
-function adoptionDimension(account: AccountRecord): Measured {
-  const adoption = account.Product_Adoption__c;
-  if (typeof adoption !== 'number' || !Number.isFinite(adoption)) {
-    return { score: null, evidence: false, facts: [fact('fieldMissing', { name: 'Product Adoption' })] };
-  }
-  const value = round1(Math.min(100, Math.max(0, adoption)));
-  return { score: value, evidence: true, facts: [fact('productAdoption', { value })] };
+/** Product adoption from the usage rollups (successModel/usage): utilisation and feature adoption, with the trend. */
+function adoptionDimension(adoption: UsageAdoption): Measured {
+  return { score: adoption.score, evidence: adoption.evidence, facts: adoption.facts };
 }
 
 function fitDimension(fit: FitResult): Measured {
@@ -212,6 +213,7 @@ const labelOf = (dimension: HealthDimensionConfig): string =>
  */
 export function healthScore(input: HealthInput, config: HealthConfig, today: IsoDate): HealthResult {
   const todayDay = requireDay(today);
+  const adoption = usageAdoption(input.usage ?? [], config.keyFeatures ?? [], today);
   const active = config.dimensions
     .filter((dimension) => dimension.Active__c !== false && (dimension.Weight__c ?? 0) > 0)
     .sort((a, b) => (a.Sort_Order__c ?? 0) - (b.Sort_Order__c ?? 0));
@@ -225,9 +227,9 @@ export function healthScore(input: HealthInput, config: HealthConfig, today: Iso
       case 'Risk_Exposure':
         return riskDimension(input.risks);
       case 'Product_Adoption':
-        return adoptionDimension(input.account);
+        return adoptionDimension(adoption);
       case 'Ideal_Customer_Fit':
-        return fitDimension(evaluateFit(input.account, config.criteria ?? []));
+        return fitDimension(evaluateFit(input.account, config.criteria ?? [], adoption.measures));
       default:
         return { score: null, evidence: false, facts: [fact('unknownDimension', { name: labelOf(dimension) })] };
     }

@@ -17,6 +17,7 @@ import {
 import { healthScore, type HealthResult } from './health';
 import { raciMatrix } from './raci';
 import { isOpenRisk, riskRating, scoreOf, type RiskRating } from './risk';
+import { usageAdoption, type KeyFeatureConfig, type ProductUsageRecord, type UsageAdoption } from './usage';
 import type {
   AccountRecord,
   CharterRole,
@@ -36,6 +37,8 @@ export interface PanelConfig {
   bands: readonly HealthBandConfig[];
   stages: readonly LifecycleStageConfig[];
   criteria: readonly IcpCriterionConfig[];
+  /** Key_Feature__mdt records; without them feature adoption is unknown. */
+  keyFeatures?: readonly KeyFeatureConfig[];
 }
 
 export interface PanelInput<G extends CustomerGoal, R extends CustomerRisk, P extends CharterRole> {
@@ -45,6 +48,8 @@ export interface PanelInput<G extends CustomerGoal, R extends CustomerRisk, P ex
   opportunities: readonly OpportunityRecord[];
   /** Roles of the Active charter; only those of the account's lifecycle stage are used. */
   roles: readonly P[];
+  /** The account's weekly usage rollups, the last twelve complete weeks at least (the trend shows twelve). */
+  usage?: readonly ProductUsageRecord[];
   config: PanelConfig;
 }
 
@@ -122,6 +127,8 @@ export interface GoalSummary {
 export interface AccountPanel<G extends CustomerGoal, R extends CustomerRisk, P extends CharterRole> {
   health: HealthResult;
   fit: FitResult;
+  /** Product adoption from usage: utilisation, its change, key features used and unused, the weekly trend. */
+  adoption: UsageAdoption;
   lifecycle: LifecycleStep[];
   /** Goals, what needs attention first. */
   goals: GoalStanding<G>[];
@@ -305,9 +312,12 @@ export function accountPanel<G extends CustomerGoal, R extends CustomerRisk, P e
 ): AccountPanel<G, R, P> {
   const { account, config } = input;
   const goals = goalStandings(input.goals, today);
+  const usage = input.usage ?? [];
+  const adoption = usageAdoption(usage, config.keyFeatures ?? [], today);
   return {
-    health: healthScore({ account, goals: input.goals, risks: input.risks }, config, today),
-    fit: evaluateFit(account, config.criteria),
+    health: healthScore({ account, goals: input.goals, risks: input.risks, usage }, config, today),
+    fit: evaluateFit(account, config.criteria, adoption.measures),
+    adoption,
     lifecycle: lifecyclePath(config.stages, account.Lifecycle_Stage__c),
     goals,
     goalSummary: summarizeGoals(goals),

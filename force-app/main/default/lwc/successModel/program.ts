@@ -16,6 +16,13 @@ import { objectiveMetrics, type ObjectiveMetric } from './objectives';
 import { goalVelocity, VELOCITY_STAGES, VELOCITY_TIERS, type VelocityFigures, type VelocityStage } from './velocity';
 import type { VelocityTier } from './velocity';
 import type { AccountRecord, CharterObjective, CustomerGoal, CustomerRisk, IsoDate } from './types';
+import {
+  adoptionBySegment,
+  usageAdoption,
+  type AdoptionSegment,
+  type ProductUsageRecord,
+  type UsageAdoption
+} from './usage';
 
 export interface StageCountRow {
   stage?: string | null;
@@ -292,6 +299,8 @@ export interface CustomerSample {
   accounts: readonly AccountRecord[];
   goals: readonly CustomerGoal[];
   risks: readonly CustomerRisk[];
+  /** The sample's weekly usage rollups (the last eight complete weeks); an account with none has unknown adoption. */
+  usage?: readonly (ProductUsageRecord & { Account__c?: string | null })[];
 }
 
 export interface CustomerRow {
@@ -299,6 +308,7 @@ export interface CustomerRow {
   tier: FitTier | null;
   fitScore: number | null;
   health: HealthResult;
+  adoption: UsageAdoption;
 }
 
 export interface TierBandCell {
@@ -320,6 +330,8 @@ export interface CustomerBook {
   grid: TierRow[];
   /** Goal velocity per tier over the sample. */
   byTier: Record<VelocityTier, VelocityFigures>;
+  /** Product adoption over the sample by lifecycle stage and by fit tier. */
+  adoption: { byStage: AdoptionSegment[]; byTier: AdoptionSegment[] };
   /** Accounts in the sample, and in the whole book. */
   sampled: number;
   total: number;
@@ -329,18 +341,21 @@ export interface CustomerBook {
 export function customerBook(sample: CustomerSample, config: HealthConfig, options: PeriodOptions): CustomerBook {
   const goalsOf = groupByAccount(sample.goals);
   const risksOf = groupByAccount(sample.risks);
+  const usageOf = groupByAccount(sample.usage ?? []);
   const criteria = config.criteria ?? [];
   const tiers = new Map<string, FitTier | null>();
   const rows = sample.accounts.map((account): CustomerRow => {
     const id = account.Id ?? '';
-    const fit = evaluateFit(account, criteria);
+    const usage = usageOf.get(id) ?? [];
+    const adoption = usageAdoption(usage, config.keyFeatures ?? [], options.today);
+    const fit = evaluateFit(account, criteria, adoption.measures);
     tiers.set(id, fit.tier);
     const health = healthScore(
-      { account, goals: goalsOf.get(id) ?? [], risks: risksOf.get(id) ?? [] },
+      { account, goals: goalsOf.get(id) ?? [], risks: risksOf.get(id) ?? [], usage },
       config,
       options.today
     );
-    return { account, tier: fit.tier, fitScore: fit.score, health };
+    return { account, tier: fit.tier, fitScore: fit.score, health, adoption };
   });
   const bandKeys = [...config.bands]
     .sort((a, b) => (b.Minimum_Score__c ?? 0) - (a.Minimum_Score__c ?? 0))
@@ -364,7 +379,17 @@ export function customerBook(sample: CustomerSample, config: HealthConfig, optio
     return num(b.account.ARR__c) - num(a.account.ARR__c);
   });
   const { byTier } = goalVelocity(sample.goals, sample.accounts, { ...options, tiers });
-  return { rows: attention, grid, byTier, sampled: rows.length, total: sample.total };
+  const adoption = {
+    byStage: adoptionBySegment(
+      rows.map((row) => ({ segment: row.account.Lifecycle_Stage__c ?? 'Unknown', adoption: row.adoption })),
+      [...VELOCITY_STAGES]
+    ),
+    byTier: adoptionBySegment(
+      rows.map((row) => ({ segment: row.tier ?? 'Unknown', adoption: row.adoption })),
+      [...VELOCITY_TIERS]
+    )
+  };
+  return { rows: attention, grid, byTier, adoption, sampled: rows.length, total: sample.total };
 }
 
 function groupByAccount<T extends { Account__c?: string | null }>(records: readonly T[]): Map<string, T[]> {

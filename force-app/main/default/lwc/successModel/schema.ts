@@ -17,6 +17,7 @@ import type {
   OpportunityRecord,
   SuccessCharter
 } from './types';
+import type { KeyFeatureConfig, ProductUsageRecord } from './usage';
 
 type Exactly<T, L extends readonly (keyof T)[]> = [Exclude<keyof T, L[number]>] extends [never] ? L : never;
 
@@ -193,6 +194,23 @@ export const MODEL_FIELDS = {
     'Value__c',
     'Weight__c',
     'Active__c'
+  ]),
+  Product_Usage__c: fieldsOf<ProductUsageRecord & { Account__c?: string | null }>()([
+    'Account__c',
+    'Period__c',
+    'Period_Start__c',
+    'Active_Users__c',
+    'Licensed_Seats__c',
+    'Features_Used__c'
+  ]),
+  Key_Feature__mdt: fieldsOf<KeyFeatureConfig>()([
+    'DeveloperName',
+    'MasterLabel',
+    'Event_Names__c',
+    'Weight__c',
+    'Active__c',
+    'Sort_Order__c',
+    'Description__c'
   ])
 } as const;
 

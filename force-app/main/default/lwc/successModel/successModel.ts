@@ -114,8 +114,31 @@ export { milestoneState, roadmapByMonth } from './roadmap';
 export type { MilestoneState, RoadmapItem, RoadmapMonth } from './roadmap';
 export { objectiveMetrics } from './objectives';
 export type { MetricScope, ObjectiveData, ObjectiveMetric } from './objectives';
-export { USAGE_PERIODS, activeKeyFeatures, featureAdoption, nextPeriodStart, periodOfDay, utilisation } from './usage';
-export type { FeatureAdoption, KeyFeature, KeyFeatureConfig, PeriodRange, UsagePeriod } from './usage';
+export {
+  ADOPTION_WEEKS,
+  TREND_WEEKS,
+  USAGE_MEASURES,
+  USAGE_PERIODS,
+  activeKeyFeatures,
+  adoptionBySegment,
+  featureAdoption,
+  nextPeriodStart,
+  periodOfDay,
+  usageAdoption,
+  utilisation
+} from './usage';
+export type {
+  AdoptionSegment,
+  FeatureAdoption,
+  KeyFeature,
+  KeyFeatureConfig,
+  PeriodRange,
+  ProductUsageRecord,
+  UsageAdoption,
+  UsageMeasures,
+  UsagePeriod,
+  UsageWeek
+} from './usage';
 export {
   PLAY_CLEAR_WINDOW_DAYS,
   PLAY_TRIGGERS,

@@ -2,7 +2,9 @@
 // and period) and shows. The usage load (scripts/usage) and the components both call these, so a period, utilisation
 // and feature adoption have one definition. Day numbers are UTC days since 1970-01-01 (see dates.ts).
 
-import { dayFromCivil, civilFromDay } from './dates';
+import { civilFromDay, dayFromCivil, formatDay, parseDay, requireDay } from './dates';
+import { fact, round1, type Fact } from './facts';
+import type { IsoDate } from './types';
 
 export const USAGE_PERIODS = ['Week', 'Month'] as const;
 export type UsagePeriod = (typeof USAGE_PERIODS)[number];
@@ -119,4 +121,208 @@ export function featureAdoption(usedNames: Iterable<string>, features: readonly 
     usedNames: usedFeatures.map((f) => f.developerName),
     unusedNames: features.filter((f) => !used.has(f.developerName)).map((f) => f.developerName)
   };
+}
+
+/** A Product_Usage__c rollup as the org returns it (the fields adoption reads). */
+export interface ProductUsageRecord {
+  Period__c?: string | null;
+  Period_Start__c?: IsoDate | null;
+  Active_Users__c?: number | null;
+  Licensed_Seats__c?: number | null;
+  Features_Used__c?: string | null;
+}
+
+/** Adoption looks at the last this many complete weeks, and compares them with as many before. */
+export const ADOPTION_WEEKS = 4;
+/** Weeks the usage trend shows. */
+export const TREND_WEEKS = 12;
+
+export interface UsageWeek {
+  start: IsoDate;
+  activeUsers: number | null;
+  seats: number | null;
+  utilisation: number | null;
+}
+
+/** The measures an ICP criterion can test, by the name a criterion gives in Field__c. */
+export interface UsageMeasures {
+  'Usage.Utilisation': number | null;
+  'Usage.Feature_Adoption': number | null;
+}
+
+export const USAGE_MEASURES = ['Usage.Utilisation', 'Usage.Feature_Adoption'] as const;
+
+export interface UsageAdoption {
+  /** True when the last four complete weeks hold usage that utilisation or feature adoption can be read from. */
+  evidence: boolean;
+  /** 0-100, one decimal: the mean of utilisation (capped at 100) and feature adoption, of those known. */
+  score: number | null;
+  /** Average weekly active users over the last four complete weeks, one decimal. */
+  activeUsers: number | null;
+  /** Licensed seats in the latest of those weeks that has them. */
+  seats: number | null;
+  /** Average weekly active users over seats, percent, one decimal; may pass 100. */
+  utilisation: number | null;
+  previousUtilisation: number | null;
+  /** Relative change of utilisation (or of active users when seats are unknown) against the four weeks before. */
+  change: number | null;
+  /** Weeks of the last four that hold usage. */
+  weeks: number;
+  /** Key features used in the last four weeks; null when no key feature is configured. */
+  features: FeatureAdoption | null;
+  measures: UsageMeasures;
+  /** The last TREND_WEEKS complete weeks, oldest first; a week with no rollup has null figures. */
+  trend: UsageWeek[];
+  /** Last day (a Sunday) of the weeks adoption reads. */
+  asOf: IsoDate;
+  facts: Fact[];
+}
+
+const mean = (values: number[]): number => values.reduce((sum, v) => sum + v, 0) / values.length;
+const isCount = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value) && value >= 0;
+
+interface WindowFigures {
+  /** Unrounded, for the facts' whole numbers. */
+  exactUsers: number | null;
+  activeUsers: number | null;
+  seats: number | null;
+  utilisation: number | null;
+  weeks: number;
+}
+
+function windowFigures(weeks: readonly (ProductUsageRecord | undefined)[]): WindowFigures {
+  const held = weeks.filter((w): w is ProductUsageRecord => w !== undefined && isCount(w.Active_Users__c));
+  if (held.length === 0) return { exactUsers: null, activeUsers: null, seats: null, utilisation: null, weeks: 0 };
+  const activeUsers = mean(held.map((w) => w.Active_Users__c as number));
+  // Seats of the latest week that has them: a contract change shows from its week on.
+  const seats = [...held].reverse().find((w) => isCount(w.Licensed_Seats__c) && (w.Licensed_Seats__c as number) > 0)
+    ?.Licensed_Seats__c as number | undefined;
+  const share = utilisation(activeUsers, seats);
+  return {
+    exactUsers: activeUsers,
+    activeUsers: round1(activeUsers),
+    seats: seats ?? null,
+    utilisation: share === null ? null : round1(share),
+    weeks: held.length
+  };
+}
+
+/**
+ * Adoption from the weekly rollups: the last four complete weeks (Monday to Sunday, before the week of `today`) and
+ * the four before them. Utilisation = average weekly active users / licensed seats; its change is relative to the
+ * four weeks before; feature adoption is the share of key-feature weight used in any of the four weeks. No rollup in
+ * the last four weeks is no evidence, never 0. Monthly rollups are for reports and are not read here.
+ */
+export function usageAdoption(
+  usage: readonly ProductUsageRecord[],
+  keyFeatures: readonly KeyFeatureConfig[],
+  today: IsoDate
+): UsageAdoption {
+  const thisWeek = periodOfDay(requireDay(today), 'Week').start;
+  const byStart = new Map<number, ProductUsageRecord>();
+  for (const row of usage) {
+    if (row.Period__c === 'Month') continue;
+    const day = parseDay(row.Period_Start__c);
+    if (Number.isNaN(day)) continue;
+    byStart.set(periodOfDay(day, 'Week').start, row);
+  }
+  const week = (n: number): ProductUsageRecord | undefined => byStart.get(thisWeek - 7 * n);
+  const recent = [4, 3, 2, 1].map(week);
+  const before = [8, 7, 6, 5].map(week);
+  const now = windowFigures(recent);
+  const then = windowFigures(before);
+  const features = activeKeyFeatures(keyFeatures);
+  const used = new Set<string>();
+  for (const row of recent) {
+    for (const name of (row?.Features_Used__c ?? '').split(';')) if (name.trim()) used.add(name.trim());
+  }
+  const adoption = features.length && now.weeks ? featureAdoption(used, features) : null;
+  const trend: UsageWeek[] = [];
+  for (let n = TREND_WEEKS; n >= 1; n--) {
+    const row = week(n);
+    const activeUsers = isCount(row?.Active_Users__c) ? (row?.Active_Users__c as number) : null;
+    const seats = isCount(row?.Licensed_Seats__c) ? (row?.Licensed_Seats__c as number) : null;
+    trend.push({
+      start: formatDay(thisWeek - 7 * n),
+      activeUsers,
+      seats,
+      utilisation: utilisation(activeUsers, seats)
+    });
+  }
+  let change: number | null = null;
+  if (now.utilisation !== null && then.utilisation !== null && then.utilisation > 0) {
+    change = round1(((now.utilisation - then.utilisation) / then.utilisation) * 100);
+  } else if (
+    now.utilisation === null &&
+    now.activeUsers !== null &&
+    then.activeUsers !== null &&
+    then.activeUsers > 0
+  ) {
+    change = round1(((now.activeUsers - then.activeUsers) / then.activeUsers) * 100);
+  }
+  const parts: number[] = [];
+  if (now.utilisation !== null) parts.push(Math.min(100, now.utilisation));
+  if (adoption?.share !== null && adoption?.share !== undefined) parts.push(adoption.share);
+  const facts: Fact[] = [];
+  if (now.weeks === 0) facts.push(fact('noUsage', { count: ADOPTION_WEEKS }));
+  else if (now.seats !== null) {
+    facts.push(
+      fact('seatsActive', {
+        count: Math.round(now.exactUsers as number),
+        of: now.seats,
+        value: now.utilisation as number
+      })
+    );
+  } else facts.push(fact('activeUsersNoSeats', { count: Math.round(now.exactUsers as number) }));
+  if (change !== null) facts.push(fact('usageChange', { value: change, count: ADOPTION_WEEKS }));
+  if (adoption) facts.push(fact('keyFeaturesUsed', { count: adoption.used, of: adoption.total }));
+  const score = parts.length ? round1(mean(parts)) : null;
+  return {
+    evidence: score !== null,
+    score,
+    activeUsers: now.activeUsers,
+    seats: now.seats,
+    utilisation: now.utilisation,
+    previousUtilisation: then.utilisation,
+    change,
+    weeks: now.weeks,
+    features: adoption,
+    measures: { 'Usage.Utilisation': now.utilisation, 'Usage.Feature_Adoption': adoption?.share ?? null },
+    trend,
+    asOf: formatDay(thisWeek - 1),
+    facts
+  };
+}
+
+export interface AdoptionSegment {
+  segment: string;
+  accounts: number;
+  /** Accounts with usage evidence in the last four weeks. */
+  withUsage: number;
+  /** Mean utilisation of the accounts whose utilisation is known, one decimal; null when none. */
+  utilisation: number | null;
+  /** Mean feature adoption of the accounts where it is known, one decimal; null when none. */
+  featureAdoption: number | null;
+  /** Accounts whose utilisation fell against the four weeks before. */
+  falling: number;
+}
+
+/** Adoption per segment (lifecycle stage, fit tier), in the order given; accounts without usage count as unknown. */
+export function adoptionBySegment(
+  rows: readonly { segment: string; adoption: UsageAdoption }[],
+  segments: readonly string[]
+): AdoptionSegment[] {
+  return segments.map((segment) => {
+    const inSegment = rows.filter((r) => r.segment === segment).map((r) => r.adoption);
+    const utilisations = inSegment.map((a) => a.utilisation).filter((v): v is number => v !== null);
+    const shares = inSegment.map((a) => a.features?.share ?? null).filter((v): v is number => v !== null);
+    return {
+      segment,
+      accounts: inSegment.length,
+      withUsage: inSegment.filter((a) => a.evidence).length,
+      utilisation: utilisations.length ? round1(mean(utilisations)) : null,
+      featureAdoption: shares.length ? round1(mean(shares)) : null,
+      falling: inSegment.filter((a) => a.change !== null && a.change < 0).length
+    };
+  });
 }

@@ -6,6 +6,7 @@ import { civilFromDay, dayFromCivil, formatDay, parseDay, requireDay } from './d
 import { round1 } from './facts';
 import { evaluateFit, type FitTier } from './fit';
 import { DAYS_TO_VALUE_RANGES, daysRangeIndex, histogramPercentile, rangeBuckets } from './speed';
+import type { UsageMeasures } from './usage';
 import {
   LIFECYCLE_STAGES,
   type AccountRecord,
@@ -69,6 +70,8 @@ export interface VelocityOptions {
   tiers?: ReadonlyMap<string, FitTier | null>;
   /** ICP criteria to compute each account's tier; without tiers or criteria every account is Unknown. */
   criteria?: readonly IcpCriterionConfig[];
+  /** Usage measures per Account Id, for criteria on usage; an account without them has unknown fit. */
+  usage?: ReadonlyMap<string, UsageMeasures>;
 }
 
 export type Granularity = 'month' | 'quarter';
@@ -109,7 +112,7 @@ function buildBook(accounts: readonly AccountRecord[], options: VelocityOptions)
     if (!account.Id || index.has(account.Id)) continue;
     let fitTier: FitTier | null = null;
     if (options.tiers) fitTier = options.tiers.get(account.Id) ?? null;
-    else if (options.criteria) fitTier = evaluateFit(account, options.criteria).tier;
+    else if (options.criteria) fitTier = evaluateFit(account, options.criteria, options.usage?.get(account.Id)).tier;
     index.set(account.Id, tier.length);
     tier.push(fitTier === null ? UNKNOWN_TIER : (TIER_INDEX.get(fitTier) as number));
     // A blank or unexpected stage (a picklist value added later) is Unknown.

@@ -1,6 +1,9 @@
 import { evaluateFit, fitTier, type AccountRecord, type IcpCriterionConfig } from 'c/successModel';
 import { CRITERIA } from './data/config';
 
+// The product adoption criterion reads utilisation over the last four weeks of usage (at least 50).
+const AT_64 = { 'Usage.Utilisation': 64, 'Usage.Feature_Adoption': null };
+
 const criterion = (DeveloperName: string, rest: Partial<IcpCriterionConfig>): IcpCriterionConfig => ({
   DeveloperName,
   Weight__c: 1,
@@ -13,12 +16,11 @@ describe('ideal-customer fit', () => {
     Industry: 'technology ',
     NumberOfEmployees: 1200,
     AnnualRevenue: 25_000_000,
-    BillingCountry: 'Germany',
-    Product_Adoption__c: 64
+    BillingCountry: 'Germany'
   };
 
   it('scores matched weight over total weight and lists matched and missed criteria', () => {
-    const fit = evaluateFit({ ...ideal, BillingCountry: 'Brazil', NumberOfEmployees: 150 }, CRITERIA);
+    const fit = evaluateFit({ ...ideal, BillingCountry: 'Brazil', NumberOfEmployees: 150 }, CRITERIA, AT_64);
     // matched: revenue 15 + adoption 15 + industry 30 = 60 of 100
     expect(fit.score).toBe(60);
     expect(fit.tier).toBe('Good');
@@ -32,7 +34,7 @@ describe('ideal-customer fit', () => {
   });
 
   it('is unknown, not Poor, while a criterion field is blank, and names the blank criteria', () => {
-    const fit = evaluateFit({ ...ideal, BillingCountry: 'Brazil', NumberOfEmployees: null }, CRITERIA);
+    const fit = evaluateFit({ ...ideal, BillingCountry: 'Brazil', NumberOfEmployees: null }, CRITERIA, AT_64);
     expect(fit).toMatchObject({ score: null, tier: null });
     expect(fit.unknown.map((m) => [m.criterion, m.field, m.outcome])).toEqual([
       ['Company_Size', 'NumberOfEmployees', 'noValue']
@@ -43,8 +45,22 @@ describe('ideal-customer fit', () => {
     expect(evaluateFit({}, CRITERIA).tier).toBeNull();
   });
 
+  it('reads usage measures for criteria on Usage.*, and is unknown without usage, never a miss', () => {
+    // Same account, no usage: the adoption criterion has no value, so the fit is unknown and names it.
+    const noUsage = evaluateFit(ideal, CRITERIA);
+    expect(noUsage).toMatchObject({ score: null, tier: null });
+    expect(noUsage.unknown.map((m) => [m.criterion, m.field])).toEqual([['Product_Adoption', 'Usage.Utilisation']]);
+    expect(evaluateFit(ideal, CRITERIA, { 'Usage.Utilisation': null, 'Usage.Feature_Adoption': 80 }).score).toBeNull();
+    // Utilisation 49 misses "at least 50": 85 of 100.
+    const low = evaluateFit(ideal, CRITERIA, { 'Usage.Utilisation': 49, 'Usage.Feature_Adoption': null });
+    expect(low.missed.map((m) => m.criterion)).toEqual(['Product_Adoption']);
+    expect(low.score).toBe(85);
+    const features = [criterion('f', { Field__c: 'Usage.Feature_Adoption', Operator__c: 'at least', Value__c: '60' })];
+    expect(evaluateFit({}, features, { 'Usage.Utilisation': null, 'Usage.Feature_Adoption': 60 }).score).toBe(100);
+  });
+
   it('tiers Ideal from 75, Good from 50, Poor below', () => {
-    expect(evaluateFit(ideal, CRITERIA)).toMatchObject({ score: 100, tier: 'Ideal' });
+    expect(evaluateFit(ideal, CRITERIA, AT_64)).toMatchObject({ score: 100, tier: 'Ideal' });
     expect([75, 74.9, 50, 49.9, 0, null].map(fitTier)).toEqual(['Ideal', 'Good', 'Good', 'Poor', 'Poor', null]);
   });
 

@@ -1,5 +1,6 @@
 import { explainChange, healthBand, healthScore, type CustomerGoal, type HealthInput } from 'c/successModel';
 import { BANDS, CRITERIA, DIMENSIONS } from './data/config';
+import { weeklyUsage } from './data/usage';
 
 const TODAY = '2025-06-30';
 const config = { dimensions: DIMENSIONS, bands: BANDS, criteria: CRITERIA };
@@ -19,9 +20,10 @@ function account(): HealthInput {
       Industry: 'Technology',
       NumberOfEmployees: 1200,
       AnnualRevenue: 25_000_000,
-      BillingCountry: 'Brazil',
-      Product_Adoption__c: 60
+      BillingCountry: 'Brazil'
     },
+    // 60 of 100 seats active in each of the four weeks before 30 June: utilisation 60%, no key features configured.
+    usage: weeklyUsage(TODAY, [60, 60, 60, 60], 100),
     goals: [
       goal({ Status__c: 'Achieved', Target_Date__c: '2025-03-31' }),
       goal({ Current_Value__c: 40 }),
@@ -64,7 +66,7 @@ describe('health score', () => {
       ['Average progress 56.7% across 3 goals', '2 goals are overdue or missed: Goal Timeliness counts them'],
       ['3 of 5 goals achieved or on schedule', '1 of 5 goals overdue', '1 of 5 goals missed'],
       ['1 open risk, combined exposure 40%', '1 risk is rated High or Critical'],
-      ['Product adoption 60%'],
+      ['60 of 100 seats active'],
       ['Ideal fit 80%: 4 of 5 criteria met']
     ]);
     expect(health.dimensions[1].facts[1]).toMatchObject({ code: 'goalsOverdue', count: 1, of: 5 });
@@ -72,12 +74,12 @@ describe('health score', () => {
 
   it('gives the weight of a dimension with no data to the others in proportion', () => {
     const input = account();
-    input.account = { ...input.account, Product_Adoption__c: null };
+    input.usage = [];
     const health = healthScore(input, config, TODAY);
     const adoption = health.dimensions.find((d) => d.key === 'Product_Adoption');
     expect(adoption).toMatchObject({ score: null, evidence: false, share: 0, points: 0 });
-    expect(adoption?.facts.map((f) => f.text)).toEqual(['Product Adoption is blank']);
-    // The adoption criterion's field is blank too, so fit is unknown: 30:20:20 share 70.
+    expect(adoption?.facts.map((f) => f.text)).toEqual(['No product usage loaded for the last 4 weeks']);
+    // The adoption criterion reads usage too, so fit is unknown: 30:20:20 share 70.
     expect(health.dimensions[4]).toMatchObject({ score: null, evidence: false });
     expect(health.dimensions[4].facts.map((f) => f.text)).toEqual([
       'Fit unknown until these are filled in: Product_Adoption'
@@ -86,7 +88,7 @@ describe('health score', () => {
     // (30 x 56.7 + 20 x 60 + 20 x 60) / 70 = 4101 / 70 = 58.6
     expect(health.score).toBe(59);
     expect(health.evidencePercent).toBe(70);
-    expect(health.missing.map((f) => f.code)).toEqual(['fieldMissing', 'fitFieldsBlank']);
+    expect(health.missing.map((f) => f.code)).toEqual(['noUsage', 'fitFieldsBlank']);
   });
 
   it('says which goals have no measurable progress and leaves them out of attainment', () => {
@@ -137,7 +139,7 @@ describe('health score', () => {
     expect(health.dimensions.every((d) => d.points === 0 && d.share === 0)).toBe(true);
     expect(health.missing.map((f) => f.text)).toEqual([
       'No goals yet',
-      'Product Adoption is blank',
+      'No product usage loaded for the last 4 weeks',
       'Fit unknown until these are filled in: Annual_Revenue, Company_Size, Product_Adoption, Served_Country, Target_Industry'
     ]);
   });
@@ -147,23 +149,23 @@ describe('health score', () => {
       Industry: 'Technology',
       NumberOfEmployees: 1200,
       AnnualRevenue: 25_000_000,
-      BillingCountry: 'Canada',
-      Product_Adoption__c: 90
+      BillingCountry: 'Canada'
     };
-    const alone = healthScore({ account: idealAt90, goals: [], risks: [] }, config, TODAY);
+    const at90 = weeklyUsage(TODAY, [90, 90, 90, 90], 100);
+    const alone = healthScore({ account: idealAt90, goals: [], risks: [], usage: at90 }, config, TODAY);
     expect(alone).toMatchObject({ score: null, evidencePercent: 30, enoughEvidence: false });
     expect(alone.dimensions[3].score).toBe(90);
     expect(alone.missing.map((f) => f.text)).toEqual(['No goals yet']);
     // with an open risk (20): 50 of 100. (20 x 96 + 20 x 90 + 10 x 100) / 50 = 4720 / 50 = 94.4
     const withRisk = healthScore(
-      { account: idealAt90, goals: [], risks: [{ Likelihood__c: 1, Impact__c: 1, Status__c: 'Open' }] },
+      { account: idealAt90, goals: [], risks: [{ Likelihood__c: 1, Impact__c: 1, Status__c: 'Open' }], usage: at90 },
       config,
       TODAY
     );
     expect(withRisk).toMatchObject({ score: 94, evidencePercent: 50, enoughEvidence: true });
     // with one goal half way and due in six months instead: 30 + 20 + 20 + 10 = 80 of 100 is evidence, and
     // (30 x 50 + 20 x 100 + 20 x 100 + 20 x 90 + 10 x 100) / 100 = 83
-    const withGoal = healthScore({ account: idealAt90, goals: [goal({})], risks: [] }, config, TODAY);
+    const withGoal = healthScore({ account: idealAt90, goals: [goal({})], risks: [], usage: at90 }, config, TODAY);
     expect(withGoal).toMatchObject({ score: 83, evidencePercent: 80 });
   });
 
@@ -198,9 +200,9 @@ describe('health score', () => {
     expect(health.dimensions[4]).toMatchObject({ score: null });
   });
 
-  it('clamps product adoption to 0-100', () => {
+  it('caps utilisation at 100 in the adoption score', () => {
     const input = account();
-    input.account.Product_Adoption__c = 140;
+    input.usage = weeklyUsage(TODAY, [140, 140, 140, 140], 100);
     expect(healthScore(input, config, TODAY).dimensions[3].score).toBe(100);
   });
 });
@@ -237,11 +239,11 @@ describe('explainChange', () => {
     const worse = account();
     worse.goals = [...worse.goals, goal({ Target_Date__c: '2025-06-01' })];
     worse.risks = [...worse.risks, { Likelihood__c: 5, Impact__c: 4, Status__c: 'Open' }];
-    worse.account.Product_Adoption__c = 70;
+    worse.usage = weeklyUsage(TODAY, [70, 70, 70, 70], 100);
     const after = healthScore(worse, config, TODAY);
     const change = explainChange(before, after);
     // the new overdue goal leaves attainment at 56.7 and takes timeliness to 3 of 6 = 50 (10 points, was 12);
-    // exposure 1 - 0.6 x 0.2 = 88%, so risk 12 (2.4 points, was 12); adoption 70 (14 points, was 12).
+    // exposure 1 - 0.6 x 0.2 = 88%, so risk 12 (2.4 points, was 12); adoption 70 of 100 seats (14 points, was 12).
     // 17 + 10 + 2.4 + 14 + 8 = 51.4
     expect(change.scoreBefore).toBe(61);
     expect(change.scoreAfter).toBe(51);

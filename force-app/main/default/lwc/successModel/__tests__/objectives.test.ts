@@ -6,6 +6,7 @@ import {
   type OpportunityRecord
 } from 'c/successModel';
 import { BANDS, DIMENSIONS } from './data/config';
+import { weeklyUsage } from './data/usage';
 
 const TODAY = '2025-06-30';
 const OPTIONS = { from: '2025-01-01', to: '2025-06-30', today: TODAY };
@@ -92,7 +93,16 @@ describe('objective metrics', () => {
   it('measures the share of healthy accounts among those with a known score', () => {
     const config = { dimensions: DIMENSIONS.slice(3, 4), bands: BANDS };
     const health = [90, 75, 20, null].map((adoption) =>
-      healthScore({ account: { Product_Adoption__c: adoption }, goals: [], risks: [] }, config, TODAY)
+      healthScore(
+        {
+          account: {},
+          goals: [],
+          risks: [],
+          usage: adoption === null ? [] : weeklyUsage(TODAY, [adoption, adoption, adoption, adoption], 100)
+        },
+        config,
+        TODAY
+      )
     );
     const [metric] = objectiveMetrics([objective('o4', 'Healthy Accounts %')], { goals, accounts, health }, OPTIONS);
     expect(metric).toMatchObject({ scope: 'accounts', value: 66.7 });

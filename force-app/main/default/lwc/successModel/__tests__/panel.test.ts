@@ -12,6 +12,7 @@ import {
   type LifecycleStageConfig
 } from 'c/successModel';
 import { BANDS, CRITERIA, DIMENSIONS } from './data/config';
+import { weeklyUsage } from './data/usage';
 
 const TODAY = '2025-06-30';
 
@@ -326,7 +327,6 @@ describe('accountPanel', () => {
       {
         account: {
           Lifecycle_Stage__c: 'Adoption',
-          Product_Adoption__c: 80,
           Industry: 'Technology',
           ARR__c: 50000,
           Renewal_Date__c: '2026-01-01'
@@ -335,7 +335,23 @@ describe('accountPanel', () => {
         risks: [{ Name: 'r1', Likelihood__c: 2, Impact__c: 2, Status__c: 'Open' }],
         opportunities: [{ CS_Sourced__c: true, IsClosed: false, Amount: 100 }],
         roles: [{ Name: 'Lead', Lifecycle_Stage__c: 'Adoption', RACI__c: 'Accountable', Person__c: 'u1' }],
-        config: { dimensions: DIMENSIONS, bands: BANDS, stages: STAGES, criteria: CRITERIA }
+        // 40 of 50 seats in each of the last four weeks, 50 of 50 the four before; Reports used, Dashboards not.
+        usage: weeklyUsage(TODAY, [50, 50, 50, 50, 40, 40, 40, 40], 50, ['Reports']),
+        config: {
+          dimensions: DIMENSIONS,
+          bands: BANDS,
+          stages: STAGES,
+          criteria: CRITERIA,
+          keyFeatures: [
+            {
+              DeveloperName: 'Dashboards',
+              MasterLabel: 'Dashboards',
+              Event_Names__c: 'Dashboard Viewed',
+              Weight__c: 50
+            },
+            { DeveloperName: 'Reports', MasterLabel: 'Reports', Event_Names__c: 'Report Created', Weight__c: 50 }
+          ]
+        }
       },
       TODAY
     );
@@ -348,5 +364,33 @@ describe('accountPanel', () => {
     expect(panel.risks[0].score).toBe(4);
     expect(panel.people.accountable.map((r) => r.Name)).toEqual(['Lead']);
     expect(panel.revenue.pipelineAmount).toBe(100);
+    // Utilisation 40 / 50 = 80%, down from 100%: (80 - 100) / 100 = -20%. Reports (50 of 100 weight): 50%.
+    // Adoption score: (80 + 50) / 2 = 65.
+    expect(panel.adoption.facts.map((f) => f.text)).toEqual([
+      '40 of 50 seats active',
+      'down 20% in 4 weeks',
+      '1 of 2 key features used'
+    ]);
+    expect(panel.adoption.features?.unusedNames).toEqual(['Dashboards']);
+    expect(panel.health.dimensions.find((d) => d.key === 'Product_Adoption')?.score).toBe(65);
+    expect(panel.fit.matched.map((m) => m.criterion)).toContain('Product_Adoption');
+  });
+});
+
+describe('accountPanel without usage', () => {
+  it('shows adoption as unknown, never 0', () => {
+    const panel = accountPanel(
+      {
+        account: { Lifecycle_Stage__c: 'Adoption' },
+        goals: [],
+        risks: [],
+        opportunities: [],
+        roles: [],
+        config: { dimensions: DIMENSIONS, bands: BANDS, stages: STAGES, criteria: CRITERIA }
+      },
+      TODAY
+    );
+    expect(panel.adoption).toMatchObject({ evidence: false, score: null, features: null });
+    expect(panel.health.dimensions.find((d) => d.key === 'Product_Adoption')?.score).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import {
   type ProgramAggregates
 } from 'c/successModel';
 import { BANDS, CRITERIA, DIMENSIONS } from './data/config';
+import { weeklyUsage } from './data/usage';
 
 const empty = (): ProgramAggregates => ({
   accountsByStage: [],
@@ -337,8 +338,8 @@ describe('customerBook', () => {
       {
         total: 500,
         accounts: [
-          { Id: 'fine', Name: 'Fine', ARR__c: 10, Product_Adoption__c: 95, Industry: 'Technology' },
-          { Id: 'poor', Name: 'Poor', ARR__c: 20, Product_Adoption__c: 5 },
+          { Id: 'fine', Name: 'Fine', ARR__c: 10, Industry: 'Technology', Lifecycle_Stage__c: 'Adoption' },
+          { Id: 'poor', Name: 'Poor', ARR__c: 20, Lifecycle_Stage__c: 'Adoption' },
           { Id: 'blank1', Name: 'Blank small', ARR__c: null },
           { Id: 'blank2', Name: 'Blank big', ARR__c: 99 }
         ],
@@ -366,6 +367,11 @@ describe('customerBook', () => {
           { Account__c: 'poor', Likelihood__c: 5, Impact__c: 5, Status__c: 'Open' },
           { Account__c: 'poor', Likelihood__c: 2, Impact__c: 2, Status__c: 'Open' },
           { Likelihood__c: 1, Impact__c: 1 }
+        ],
+        // fine: 95 of 100 seats active in the four weeks before 28 February; poor: 5 of 100, down from 10 before.
+        usage: [
+          ...weeklyUsage(options.today, [95, 95, 95, 95], 100).map((u) => ({ ...u, Account__c: 'fine' })),
+          ...weeklyUsage(options.today, [10, 10, 10, 10, 5, 5, 5, 5], 100).map((u) => ({ ...u, Account__c: 'poor' }))
         ]
       },
       {
@@ -382,6 +388,27 @@ describe('customerBook', () => {
     expect(book.rows[1].health.band?.variant).toBe('success');
     expect(book.rows[2].health.score).toBeNull();
     expect(book.sampled).toBe(4);
+    // Adoption stage: fine 95% and poor 5% of seats: mean 50; poor fell from 10% to 5% (-50%). The two blank
+    // accounts have no stage and no usage: Unknown, with no usage.
+    const stage = book.adoption.byStage.find((s) => s.segment === 'Adoption');
+    expect(stage).toEqual({
+      segment: 'Adoption',
+      accounts: 2,
+      withUsage: 2,
+      utilisation: 50,
+      featureAdoption: null,
+      falling: 1
+    });
+    expect(book.adoption.byStage.find((s) => s.segment === 'Unknown')).toEqual({
+      segment: 'Unknown',
+      accounts: 2,
+      withUsage: 0,
+      utilisation: null,
+      featureAdoption: null,
+      falling: 0
+    });
+    expect(book.rows.find((r) => r.account.Id === 'poor')?.adoption.change).toBe(-50);
+    expect(book.adoption.byTier.reduce((sum, t) => sum + t.accounts, 0)).toBe(4);
     expect(book.total).toBe(500);
     const total = book.grid.reduce((sum, row) => sum + row.accounts, 0);
     expect(total).toBe(4);

@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  USAGE_MEASURES,
   DIRECTIONS,
   GOAL_STATUSES,
   HEALTH_DIMENSIONS,
@@ -89,7 +90,7 @@ whenPresent('the data model has every field the successModel reads', () => {
   });
 
   it('ships ICP criteria on known Account fields with operators the model evaluates', () => {
-    const accountFields = MODEL_FIELDS.Account as readonly string[];
+    const accountFields = [...(MODEL_FIELDS.Account as readonly string[]), ...USAGE_MEASURES];
     for (const [name, criterion] of records('ICP_Criterion')) {
       expect([name, accountFields.includes(criterion.Field__c)]).toEqual([name, true]);
       expect([name, (ICP_OPERATORS as readonly string[]).includes(criterion.Operator__c)]).toEqual([name, true]);

@@ -2,9 +2,11 @@
 // docs/metrics.md (Product usage).
 import {
   activeKeyFeatures,
+  adoptionBySegment,
   featureAdoption,
   nextPeriodStart,
   periodOfDay,
+  usageAdoption,
   utilisation,
   type KeyFeatureConfig
 } from '../usage';
@@ -121,5 +123,143 @@ describe('key features', () => {
     const features = activeKeyFeatures([{ DeveloperName: 'A', Weight__c: 0 }]);
     expect(featureAdoption(['A'], features)).toMatchObject({ used: 1, total: 1, share: null });
     expect(featureAdoption([], [])).toMatchObject({ used: 0, total: 0, share: null });
+  });
+});
+
+describe('usageAdoption', () => {
+  // Wednesday 2 December 2026: this week began Monday 30 November, so the last four complete weeks begin 2, 9, 16
+  // and 23 November (to Sunday 29 November), and the four before begin 5, 12, 19 and 26 October.
+  const TODAY = '2026-12-02';
+  const week = (start: string, users: number | null, seats: number | null, features: string | null = null) => ({
+    Period__c: 'Week',
+    Period_Start__c: start,
+    Active_Users__c: users,
+    Licensed_Seats__c: seats,
+    Features_Used__c: features
+  });
+  const KEY = [
+    { DeveloperName: 'Dashboards', Weight__c: 25 },
+    { DeveloperName: 'Reports', Weight__c: 25 },
+    { DeveloperName: 'Automation', Weight__c: 20 },
+    { DeveloperName: 'Integrations', Weight__c: 20 },
+    { DeveloperName: 'Collaboration', Weight__c: 10 }
+  ];
+
+  it('states seats active, the change against the four weeks before and key features used', () => {
+    const usage = [
+      week('2026-10-05', 40, 50),
+      week('2026-10-12', 38, 50),
+      week('2026-10-19', 39, 50),
+      week('2026-10-26', 37, 50),
+      week('2026-11-02', 36, 50, 'Dashboards;Reports'),
+      week('2026-11-09', 34, 50, 'Reports'),
+      week('2026-11-16', 33, 50, 'Automation'),
+      week('2026-11-23', 32, 50, null),
+      // This week is still running: never read.
+      week('2026-11-30', 2, 50, 'Collaboration'),
+      // A monthly rollup and a row without a start are left out.
+      { ...week('2026-11-01', 500, 50), Period__c: 'Month' },
+      week('', 1, 1)
+    ];
+    const adoption = usageAdoption(usage, KEY, TODAY);
+    // Last four: (36 + 34 + 33 + 32) / 4 = 33.75 users of 50 seats = 67.5%. Before: (40 + 38 + 39 + 37) / 4 = 38.5
+    // = 77%. Change (67.5 - 77) / 77 = -12.3%. Features: Dashboards, Reports, Automation = 25 + 25 + 20 = 70%.
+    // Score: (67.5 + 70) / 2 = 68.75 -> 68.8.
+    expect(adoption.facts.map((f) => f.text)).toEqual([
+      '34 of 50 seats active',
+      'down 12.3% in 4 weeks',
+      '3 of 5 key features used'
+    ]);
+    expect(adoption).toMatchObject({
+      evidence: true,
+      score: 68.8,
+      activeUsers: 33.8,
+      seats: 50,
+      utilisation: 67.5,
+      previousUtilisation: 77,
+      change: -12.3,
+      weeks: 4,
+      asOf: '2026-11-29',
+      measures: { 'Usage.Utilisation': 67.5, 'Usage.Feature_Adoption': 70 }
+    });
+    // No Sort_Order__c: features list by label.
+    expect(adoption.features?.unusedNames).toEqual(['Collaboration', 'Integrations']);
+    // Twelve weeks back from the week of 23 November: 7 September first; weeks with no rollup are null.
+    expect(adoption.trend).toHaveLength(12);
+    expect(adoption.trend[0]).toEqual({ start: '2026-09-07', activeUsers: null, seats: null, utilisation: null });
+    expect(adoption.trend[11]).toEqual({ start: '2026-11-23', activeUsers: 32, seats: 50, utilisation: 64 });
+  });
+
+  it('has no evidence without usage in the last four weeks, never 0', () => {
+    const old = usageAdoption([week('2026-10-05', 40, 50)], KEY, TODAY);
+    expect(old).toMatchObject({ evidence: false, score: null, utilisation: null, features: null, change: null });
+    expect(old.facts.map((f) => f.text)).toEqual(['No product usage loaded for the last 4 weeks']);
+    expect(usageAdoption([], [], TODAY).facts.map((f) => f.code)).toEqual(['noUsage']);
+  });
+
+  it('without seats, tells active users and their change, and scores on features alone', () => {
+    const usage = [week('2026-10-26', 20, null), week('2026-11-23', 25, null, 'Reports')];
+    const adoption = usageAdoption(usage, KEY, TODAY);
+    // 25 users now (one week), 20 before: +25%. Reports 25 of 100 weight: 25%, the score.
+    expect(adoption.facts.map((f) => f.text)).toEqual([
+      '25 active users a week; licensed seats unknown',
+      'up 25% in 4 weeks',
+      '1 of 5 key features used'
+    ]);
+    expect(adoption).toMatchObject({ score: 25, utilisation: null, weeks: 1 });
+    // No key features configured and no seats: usage is there but nothing to score it by.
+    expect(usageAdoption(usage, [], TODAY)).toMatchObject({ evidence: false, score: null, features: null });
+  });
+
+  it('says no change when utilisation holds, and takes the latest seats of the window', () => {
+    const usage = [
+      week('2026-10-26', 30, 60),
+      week('2026-11-02', 30, 50),
+      week('2026-11-09', 30, 60),
+      week('2026-11-16', null, null),
+      week('2026-11-23', 30, 0)
+    ];
+    const adoption = usageAdoption(usage, [], TODAY);
+    // Weeks with users: 2, 9 and 23 November, 30 each; seats from the latest week that has some (9 Nov: 60).
+    expect(adoption).toMatchObject({
+      utilisation: 50,
+      seats: 60,
+      previousUtilisation: 50,
+      change: 0,
+      weeks: 3,
+      score: 50
+    });
+    expect(adoption.facts.map((f) => f.text)).toEqual(['30 of 60 seats active', 'no change in 4 weeks']);
+  });
+});
+
+describe('adoptionBySegment', () => {
+  it('averages the known figures per segment and counts falling accounts', () => {
+    const TODAY = '2026-12-02';
+    const at = (users: number[], features: string | null) =>
+      usageAdoption(
+        users.map((u, i) => ({
+          Period_Start__c: ['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'][i],
+          Active_Users__c: u,
+          Licensed_Seats__c: 10,
+          Features_Used__c: features
+        })),
+        [
+          { DeveloperName: 'A', Weight__c: 1 },
+          { DeveloperName: 'B', Weight__c: 1 }
+        ],
+        TODAY
+      );
+    const rows = [
+      { segment: 'Adoption', adoption: at([10, 8, 8, 8, 8], 'A') }, // 80%, down from 100%, features 50%
+      { segment: 'Adoption', adoption: at([5, 6, 6, 6, 6], 'A;B') }, // 60%, up, features 100%
+      { segment: 'Adoption', adoption: at([], null) }, // no usage
+      { segment: 'Renewal', adoption: at([], null) }
+    ];
+    expect(adoptionBySegment(rows, ['Adoption', 'Renewal', 'Onboarding'])).toEqual([
+      { segment: 'Adoption', accounts: 3, withUsage: 2, utilisation: 70, featureAdoption: 75, falling: 1 },
+      { segment: 'Renewal', accounts: 1, withUsage: 0, utilisation: null, featureAdoption: null, falling: 0 },
+      { segment: 'Onboarding', accounts: 0, withUsage: 0, utilisation: null, featureAdoption: null, falling: 0 }
+    ]);
   });
 });

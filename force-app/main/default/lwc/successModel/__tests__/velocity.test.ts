@@ -11,8 +11,7 @@ const accounts: AccountRecord[] = [
     Industry: 'Technology',
     NumberOfEmployees: 500,
     AnnualRevenue: 2e7,
-    BillingCountry: 'Canada',
-    Product_Adoption__c: 80
+    BillingCountry: 'Canada'
   },
   { Id: 'B', Lifecycle_Stage__c: 'Adoption', Industry: 'Retail' },
   { Id: 'C', Lifecycle_Stage__c: 'Renewal' },
@@ -117,7 +116,9 @@ describe('goal velocity for a period', () => {
   });
 
   it('splits by ideal-customer tier from the ICP criteria', () => {
-    const byTier = goalVelocity(goals, accounts, { ...PERIOD, criteria: CRITERIA }).byTier;
+    // A's usage: 80% of seats active, so it meets the adoption criterion and every other: Ideal.
+    const usage = new Map([['A', { 'Usage.Utilisation': 80, 'Usage.Feature_Adoption': null }]]);
+    const byTier = goalVelocity(goals, accounts, { ...PERIOD, criteria: CRITERIA, usage }).byTier;
     expect(byTier.Ideal).toMatchObject({ accounts: 1, customersAchieving: 1, goalsAchieved: 2 });
     // B, C and E have blank ICP fields, so their fit is unknown; Z came in through a goal: Unknown too.
     // Unknown achieved: B's 90-day goal, C's, Z's and the goal with no account = 4; customers B, C, Z = 3.

@@ -70,7 +70,7 @@ export const CRITERIA: IcpCriterionConfig[] = [
   },
   {
     DeveloperName: 'Product_Adoption',
-    Field__c: 'Product_Adoption__c',
+    Field__c: 'Usage.Utilisation',
     Operator__c: 'at least',
     Value__c: '50',
     Weight__c: 15,
