@@ -96,10 +96,11 @@ const TEXT: Record<FactCode, (p: FactParams) => string> = {
   noUsage: (p) => `No product usage loaded for the last ${n(p.count)} weeks`,
   seatsActive: (p) => `${n(p.count)} of ${plural(n(p.of), 'seat', 'seats')} active`,
   activeUsersNoSeats: (p) => `${plural(n(p.count), 'active user', 'active users')} a week; licensed seats unknown`,
-  usageChange: (p) =>
-    n(p.value) === 0
-      ? `no change in ${n(p.count)} weeks`
-      : `${n(p.value) < 0 ? 'down' : 'up'} ${Math.abs(n(p.value))}% in ${n(p.count)} weeks`,
+  usageChange: (p) => {
+    const value = n(p.value);
+    if (value === 0) return `no change in ${n(p.count)} weeks`;
+    return `${value < 0 ? 'down' : 'up'} ${Math.abs(value)}% in ${n(p.count)} weeks`;
+  },
   keyFeaturesUsed: (p) => `${n(p.count)} of ${plural(n(p.of), 'key feature', 'key features')} used`,
   fitScore: (p) => `${s(p.name)} fit ${n(p.value)}%: ${n(p.count)} of ${plural(n(p.of), 'criterion', 'criteria')} met`,
   noData: () => 'No data yet: its weight goes to the other dimensions',
