@@ -1,6 +1,7 @@
 // The local org's data: records per object, unique and external ID indexes, a recycle bin for queryAll, and
 // persistence that survives a kill at any moment (snapshot written to a temp file, fsynced and renamed, plus an
 // append-only journal of committed transactions whose torn last line is ignored on load).
+import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
@@ -373,7 +374,10 @@ export class Store {
     this.objects = new Map();
     for (const schema of standardObjects()) this.objects.set(schema.name, this.emptyState(completeObject(schema)));
     this.rebuildNameMaps();
-    this.orgId = makeId('00D', this.counter++);
+    // A new org (or one reset) gets an Id of its own, as a new or refreshed org does, so what keys on the org Id (a
+    // seed journal) sees another org. The counter moves on as before: every other Id stays where it was.
+    this.orgId = makeId('00D', randomInt(2 ** 40));
+    this.counter++;
     this.userId = makeId('005', this.counter++);
     const now = formatDateTime(new Date());
     const audit = {

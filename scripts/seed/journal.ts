@@ -16,6 +16,8 @@ export interface RunHeader {
   plan?: string;
   generate?: string;
   planHash: string;
+  /** The org written to (its 18-character Id): --resume refuses any other org, or this one after a reset. */
+  orgId?: string;
 }
 
 export interface OutcomeLine {

@@ -12,24 +12,59 @@ const PAGE_ROWS = 2000;
 const MAX_IN_CHARS = 8000;
 
 export async function describeObjects(api: OrgApi, objects: string[]): Promise<Map<string, ObjectDescribe>> {
+  return (await describe(api, objects, false)).describes;
+}
+
+export interface OrgDescription {
+  describes: Map<string, ObjectDescribe>;
+  /** The org's Id (00D...), 18 characters: a journal names the org it was written against. */
+  orgId: string;
+}
+
+/** The describes, and the org's Id asked for in the same composite call (no call of its own). */
+export async function describeOrg(api: OrgApi, objects: string[]): Promise<OrgDescription> {
+  const { describes, orgId } = await describe(api, objects, true);
+  return { describes, orgId: orgId! };
+}
+
+async function describe(
+  api: OrgApi,
+  objects: string[],
+  withOrgId: boolean
+): Promise<{ describes: Map<string, ObjectDescribe>; orgId?: string }> {
   const describes = new Map<string, ObjectDescribe>();
-  for (let i = 0; i < objects.length; i += DESCRIBES_PER_CALL) {
-    const batch = objects.slice(i, i + DESCRIBES_PER_CALL);
-    const responses = await api.composite(
-      'describe',
-      batch.map((object, n) => ({
+  let orgId: string | undefined;
+  // The first call carries the Organization query when one is wanted (composite takes 25 subrequests).
+  for (let i = 0, first = true; i < objects.length || (first && withOrgId); first = false) {
+    const askOrg = first && withOrgId;
+    const batch = objects.slice(i, i + (askOrg ? DESCRIBES_PER_CALL - 1 : DESCRIBES_PER_CALL));
+    const subrequests: SubRequest[] = batch.map((object, n) => ({
+      method: 'GET',
+      url: `${api.base}/sobjects/${object}/describe`,
+      referenceId: `d${n}`
+    }));
+    if (askOrg) {
+      subrequests.push({
         method: 'GET',
-        url: `${api.base}/sobjects/${object}/describe`,
-        referenceId: `d${n}`
-      }))
-    );
-    responses.forEach((response, n) => {
-      if (response.httpStatusCode === 200) describes.set(batch[n].toLowerCase(), response.body as ObjectDescribe);
-      else if (response.httpStatusCode !== 404)
-        throw new Error(`describe ${batch[n]}: ${JSON.stringify(response.body)}`);
+        url: `${api.base}/query?q=${encodeURIComponent('SELECT Id FROM Organization')}`,
+        referenceId: 'org'
+      });
+    }
+    const responses = await api.composite('describe', subrequests);
+    batch.forEach((object, n) => {
+      const response = responses[n];
+      if (response.httpStatusCode === 200) describes.set(object.toLowerCase(), response.body as ObjectDescribe);
+      else if (response.httpStatusCode !== 404) throw new Error(`describe ${object}: ${JSON.stringify(response.body)}`);
     });
+    if (askOrg) {
+      const org = responses[batch.length];
+      const id = (org?.body as { records?: Array<{ Id?: string }> } | undefined)?.records?.[0]?.Id;
+      if (org?.httpStatusCode !== 200 || !id) throw new Error(`reading the org's Id: ${JSON.stringify(org?.body)}`);
+      orgId = id;
+    }
+    i += batch.length;
   }
-  return describes;
+  return { describes, orgId };
 }
 
 export type OrgRow = Record<string, unknown>;

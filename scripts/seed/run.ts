@@ -9,7 +9,7 @@ import { OrgApi, StopError, errorCode } from './api';
 import { isoDay } from './dates';
 import { generatePlanData, parseGenerateSpec } from './generate';
 import { Journal, SUCCESS, outcomeId, readJournal, type OutcomeLine, type RunHeader } from './journal';
-import { describeObjects, diff, readRecords, readsFor, updateProblems, usesRunningUser, type Change } from './orgState';
+import { describeOrg, diff, readRecords, readsFor, updateProblems, usesRunningUser, type Change } from './orgState';
 import { PlanError, SECTIONS, formatProblem, loadPlanFile, planFromData, type Plan, type Problem } from './plan';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { checkAgainstOrg, validatePlan } from './validate';
@@ -95,6 +95,8 @@ interface LoadedPlan {
   header: RunHeader;
   /** Outcomes of the run being resumed. */
   previous?: Map<string, OutcomeLine>;
+  /** The org the resumed journal was written against (undefined in a journal older than org identities). */
+  previousOrgId?: string;
 }
 
 export async function seed(request: SeedRequest, env: SeedEnvironment): Promise<SeedReport> {
@@ -110,7 +112,7 @@ export async function seed(request: SeedRequest, env: SeedEnvironment): Promise<
     const loaded = loadPlan(request, env, report);
     const api = await openApi(request, env, report);
     try {
-      const changes = await compare(api, loaded, env, report);
+      const changes = await compare(api, request, loaded, env, report);
       const selection = selectWrites(changes.changes, loaded.previous, env.bulkMinRecords);
       report.counts = Object.fromEntries(selection.counts);
       if (request.validateOnly) return end(reportValid(api, loaded.plan, env.output, report));
@@ -142,6 +144,7 @@ function loadPlan(request: SeedRequest, env: SeedEnvironment, report: Report): L
     let generate = request.generate;
     let today = isoDay(env.now());
     let previous: Map<string, OutcomeLine> | undefined;
+    let previousOrgId: string | undefined;
     let resumedHash: string | undefined;
     if (request.resume) {
       let state;
@@ -151,6 +154,7 @@ function loadPlan(request: SeedRequest, env: SeedEnvironment, report: Report): L
         throw new UsageError(`--resume: ${(error as Error).message}`);
       }
       previous = state.outcomes;
+      previousOrgId = state.header.orgId;
       resumedHash = state.header.planHash;
       ({ plan: planFile, generate, today } = state.header);
     }
@@ -179,7 +183,7 @@ function loadPlan(request: SeedRequest, env: SeedEnvironment, report: Report): L
       generate,
       planHash: plan.hash
     };
-    return { plan, header, previous };
+    return { plan, header, previous, previousOrgId };
   } catch (error) {
     if (error instanceof PlanError) throw problemsStop(error.problems, env.output, report);
     if (error instanceof UsageError) {
@@ -226,11 +230,33 @@ interface Compared {
 }
 
 /** Phases 3 and 4, validate and compare: describe, validate, read what the org holds, diff. Nothing is written. */
-async function compare(api: OrgApi, loaded: LoadedPlan, env: SeedEnvironment, report: Report): Promise<Compared> {
+/**
+ * A journal's "created" rows are true of the org it was written against only: against another org, or the same one
+ * reset (a new Id), a resume would skip records that org never received and never converge.
+ */
+function checkSameOrg(journal: string, journalOrg: string | undefined, orgId: string, env: SeedEnvironment): void {
+  if (journalOrg !== undefined && journalOrg.slice(0, 15) === orgId.slice(0, 15)) return;
+  env.output.warn(
+    journalOrg === undefined
+      ? `--resume: ${journal} names no org (written by an older seed); run without --resume: only what differs is sent`
+      : `--resume: ${journal} was written against org ${journalOrg}; this is org ${orgId}: run without --resume (only what differs is sent)`
+  );
+  throw new Stop(EXIT.USAGE);
+}
+
+async function compare(
+  api: OrgApi,
+  request: SeedRequest,
+  loaded: LoadedPlan,
+  env: SeedEnvironment,
+  report: Report
+): Promise<Compared> {
   const { plan, header } = loaded;
   try {
     const objects = [...new Set(plan.records.map((r) => r.object))];
-    const describes = await describeObjects(api, objects);
+    const { describes, orgId } = await describeOrg(api, objects);
+    header.orgId = orgId;
+    if (request.resume) checkSameOrg(request.resume, loaded.previousOrgId, orgId, env);
     const validation = validatePlan(plan, describes, header.today);
     if (validation.problems.length) throw problemsStop(validation.problems, env.output, report);
     const rows = await readRecords(api, readsFor(plan, validation.prepared, describes));
@@ -358,7 +384,7 @@ async function write(
     : path.resolve(cwd, request.journal ?? path.join('.seed', `journal-${header.started.replace(/[:.]/g, '-')}.jsonl`));
   const journal = new Journal(journalFile);
   report.journal = path.relative(cwd, journalFile) || journalFile;
-  journal.append([request.resume ? { t: 'resume', started: header.started } : header]);
+  journal.append([request.resume ? { t: 'resume', started: header.started, orgId: header.orgId } : header]);
   journal.append(
     compared.changes
       .filter((c) => c.action === 'unchanged' && !selection.done(c))

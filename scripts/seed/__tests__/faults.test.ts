@@ -2,7 +2,7 @@
 // that once failed records, hung the run, left jobs open or let a resume trust rows it never wrote.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Connection } from 'jsforce';
@@ -39,13 +39,13 @@ describe('seed faults against the local org', () => {
     rmSync(cwd, { recursive: true, force: true });
   });
 
-  async function seed(argv: string[], extra: Partial<SeedContext> = {}): Promise<Run> {
+  async function seed(argv: string[], extra: Partial<SeedContext> = {}, target: SeededOrg = org): Promise<Run> {
     let out = '';
     let err = '';
     const delays: number[] = [];
     const code = await runSeed({
-      argv: ['--instance-url', org.org.instanceUrl, ...argv],
-      env: org.env,
+      argv: ['--instance-url', target.org.instanceUrl, ...argv],
+      env: target.env,
       cwd,
       stdout: { write: (t: string) => (out += t) },
       stderr: { write: (t: string) => (err += t) },
@@ -180,6 +180,45 @@ describe('seed faults against the local org', () => {
     );
     assert.deepEqual([goal.records[0].Name, goal.records[0].Account__r.Success_Key__c], ['Stays', 'RP-1']);
     assert.equal(await count("SELECT COUNT() FROM Account WHERE Name = 'Two (renamed)'"), 0);
+  });
+
+  test('defect 11: --resume against another org is refused: the journal names its org', async () => {
+    // 200 accounts with 5 goals each: 1,200 records, two composite writes. The budget stops the run after the first.
+    const spec = ['--generate', 'accounts=200,goals=5,risks=0,seed=11,prefix=ORGID'];
+    const first = await seed([...spec, '--journal', 'orgid.jsonl', '--max-api-calls', '4']);
+    assert.equal(first.code, 1, first.err);
+    const other = await startDeployedOrg();
+    try {
+      const elsewhere = await seed(['--resume', 'orgid.jsonl'], {}, other);
+      assert.equal(elsewhere.code, 2, elsewhere.err);
+      assert.match(
+        elsewhere.err,
+        /--resume: orgid\.jsonl was written against org 00D\w{12,15}; this is org 00D\w{12,15}: run without --resume/
+      );
+      const inOther = await new Connection({
+        instanceUrl: other.org.instanceUrl,
+        accessToken: other.org.accessToken,
+        version: pinnedApiVersion()
+      }).query("SELECT COUNT() FROM Account WHERE Success_Key__c LIKE 'ORGID-%'");
+      assert.equal(inOther.totalSize, 0, 'nothing written in the other org');
+    } finally {
+      await other.close();
+    }
+    // A journal from before org identities names no org: refused too, whatever org this is.
+    const lines = readFileSync(path.join(cwd, 'orgid.jsonl'), 'utf8').split('\n');
+    const header = JSON.parse(lines[0]) as { t: string; orgId?: string };
+    assert.equal(header.t, 'run');
+    assert.match(header.orgId ?? '', /^00D\w{15}$/, 'the journal names its org');
+    delete header.orgId;
+    writeFileSync(path.join(cwd, 'old.jsonl'), [JSON.stringify(header), ...lines.slice(1)].join('\n'));
+    const old = await seed(['--resume', 'old.jsonl']);
+    assert.equal(old.code, 2, old.err);
+    assert.match(old.err, /--resume: old\.jsonl names no org \(written by an older seed\); run without --resume/);
+    // The org that journal was written against resumes and converges.
+    const resumed = await seed(['--resume', 'orgid.jsonl']);
+    assert.equal(resumed.code, 0, resumed.err);
+    assert.equal(await count("SELECT COUNT() FROM Account WHERE Success_Key__c LIKE 'ORGID-%'"), 200);
+    assert.equal(await count("SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'ORGID-%'"), 1000);
   });
 
   describe('defect 10: a stop in the middle of a Bulk API job aborts the job instead of leaving it Open', () => {
