@@ -1,25 +1,54 @@
-// runScore: the whole scoring run behind `npm run score`, callable from tests with its own argv, env, streams and
-// clock. Phases: read and check the configuration (nothing is written when it is wrong), count the book, then for each
-// account range: read, score with successModel, run the post-scoring phases (plays hook in here), buffer what changed;
-// flush the buffers when one is large enough to pay for itself; journal each range once its writes are confirmed.
-// After a clean pass, prune snapshots past the retention and report what history is kept and what it costs.
+// A scoring run in the order a reader follows it: prepare (the journal of a run being resumed; no org needed), connect,
+// check (the health configuration and the describes: nothing is written when they are wrong), score (account range
+// by range: read, score with successModel, run the post-scoring phases, buffer what changed, flush when a buffer is
+// large enough to pay for itself, journal each range once its writes are confirmed), retain (after a clean pass,
+// delete snapshots past the retention) and report. The `cs score` command parses the flags and hands them in; nothing
+// here parses argv or prints except through `ScoreOutput`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT, ConnectionError, UsageError, parseFlags, redact } from '../lib/cli';
-import { connect, connectionOptionsFrom } from '../lib/connection';
+import { EXIT, ConnectionError, UsageError } from '../lib/cli';
+import type { OrgConnection } from '../lib/connection';
 import { OrgApi, StopError, errorCode } from '../seed/api';
 import { isoDay } from '../seed/dates';
 import { Journal } from '../seed/journal';
 import { defaultRetryPolicy, type RetryPolicy } from '../seed/retry';
 import { assess, SNAPSHOT_REASONS, type Assessment, type SnapshotReason } from './assess';
-import { InputError, readInputs, type ScoringInputs } from './inputs';
+import { InputError, readInputs, type InputProblem, type ScoringInputs } from './inputs';
 import { accountRanges, bookSize, type AccountRange, type BookSize } from './reader';
 import { kept, prune, retentionCutoff, RECORD_BYTES } from './retention';
-import { BookWriter, type Target, type WriteFailure } from './writer';
+import { BookWriter, type ObjectTotals, type Target, type WriteFailure } from './writer';
 
-export interface Stream {
-  write(text: string): unknown;
-  isTTY?: boolean;
+export const INTERRUPTED_EXIT = 130;
+export const DEFAULT_RANGE_SIZE = 20_000;
+export const MAX_RANGE_SIZE = 100_000;
+/** A buffer this full is flushed: above the ingest crossover, so a big book's writes go through Bulk API 2.0. */
+export const FLUSH_AT = 20_000;
+
+export const SNAPSHOT_UPSERT: Target = {
+  object: 'Health_Snapshot__c',
+  operation: 'upsert',
+  keyField: 'Snapshot_Key__c'
+};
+export const ACCOUNT_UPDATE: Target = { object: 'Account', operation: 'update', keyField: 'Id' };
+
+/** What the user asked for, from the command's flags. */
+export interface ScoreRequest {
+  dryRun?: boolean;
+  resume?: string;
+  journal?: string;
+  maxApiCalls?: number;
+  rangeSize?: number;
+  /** How the user named the org, repeated in the resume hint. */
+  targetOrg?: string;
+}
+
+export interface ScoreOutput {
+  /** A human line (left out under --json). */
+  say(text: string): void;
+  /** A problem or a note, on stderr. */
+  warn(text: string): void;
+  /** Accounts scored so far; only called when the command draws progress. */
+  progress?: { start(total: number): void; update(scored: number, apiCalls: number): void; stop(): void };
 }
 
 /** What a post-scoring phase sees of one range: every account with its inputs and its fresh assessment. */
@@ -40,8 +69,8 @@ export interface PhaseContext {
 
 /**
  * A phase that runs over each account range after it is scored and before its writes are flushed (plays open work
- * items here), then once at the end. Writes go through `context.writer` so they share the run's flushes, journal,
- * retries and dry run.
+ * items here), then once after the last range. Its writes go through `context.writer`, so they share the run's
+ * flushes, journal, retries and dry run.
  */
 export interface RangePhase {
   name: string;
@@ -49,53 +78,60 @@ export interface RangePhase {
   finish?(context: PhaseContext): Promise<void> | void;
 }
 
-export interface ScoreContext {
-  argv: string[];
-  env?: NodeJS.ProcessEnv;
-  stdout?: Stream;
-  stderr?: Stream;
-  cwd?: string;
-  now?: () => Date;
+export interface ScoreEnvironment {
+  cwd: string;
+  now: () => Date;
   retry?: Partial<RetryPolicy>;
   signal?: AbortSignal;
+  connect(): Promise<OrgConnection>;
+  output: ScoreOutput;
   phases?: RangePhase[];
-  /** Overrides the Bulk API 2.0 crossovers (tests and the benchmark force one path or the other). */
+  /** Override the Bulk API 2.0 crossovers (tests and the benchmark force one path or the other). */
   bulkQueryMinRows?: number;
   bulkMinRecords?: number;
   /** Overrides FLUSH_AT (tests flush every range to exercise resume). */
   flushAt?: number;
 }
 
-export const INTERRUPTED_EXIT = 130;
-export const DEFAULT_RANGE_SIZE = 20_000;
-/** A buffer this full is flushed: above the ingest crossover, so a big book's writes go through Bulk API 2.0. */
-export const FLUSH_AT = 20_000;
+/** The --json document: every figure the run printed, with its exit code. */
+export interface ScoreReport {
+  exitCode: number;
+  ok: boolean;
+  wallMs: number;
+  /** The process's peak resident memory, MB: what a CI runner must have. */
+  peakRssMb: number;
+  dryRun?: boolean;
+  today?: string;
+  org?: string;
+  model?: string;
+  problems?: InputProblem[];
+  book?: BookSize;
+  ranges?: number;
+  /** Child reads (goals, risks of a range) by the API that served them. */
+  reads?: { rest: number; bulk: number };
+  scored?: number;
+  notEnoughData?: number;
+  /** Accounts by band key ('none' when not scored). */
+  bands?: Record<string, number>;
+  snapshotReasons?: Record<SnapshotReason, number>;
+  writes?: { accounts: number; snapshots: number; plannedCalls?: number; byObject?: Record<string, ObjectTotals> };
+  retentionCutoff?: string;
+  pruned?: { expired: number; deleted: number; failed: number };
+  snapshotsKept?: { records: number; storageMb: number };
+  phases?: Record<string, Record<string, unknown>>;
+  apiCalls?: number;
+  journal?: string;
+  failures?: WriteFailure[];
+  failureCount?: number;
+  stopped?: string;
+}
 
-export const SNAPSHOT_UPSERT: Target = {
-  object: 'Health_Snapshot__c',
-  operation: 'upsert',
-  keyField: 'Snapshot_Key__c'
-};
-export const ACCOUNT_UPDATE: Target = { object: 'Account', operation: 'update', keyField: 'Id' };
+type Report = Omit<ScoreReport, 'exitCode' | 'ok' | 'wallMs' | 'peakRssMb'>;
 
-const HELP = `Usage: npm run score -- [options]
-
-Scores every account with successModel and stores health, band, fit, tier and model on the account, and a health
-snapshot when the band changes, the score moves by the configured points, the model changes or a month begins.
-Writes only what changed: a second run on an unchanged org writes nothing. Then prunes snapshots past the retention.
-
-  --target-org <alias|username>  org from the sf CLI auth store
-  --instance-url <url>           org URL; the token comes from SF_ACCESS_TOKEN
-  --dry-run                      score the whole book and print what would be written and pruned; write nothing
-  --resume <journal>             continue an interrupted run from its last range whose writes were all confirmed
-  --journal <file>               where to write the journal (default .score/journal-<time>.jsonl)
-  --max-api-calls <n>            stop cleanly before making more than n API calls
-  --range-size <n>               accounts read and scored at a time (default ${DEFAULT_RANGE_SIZE}); memory follows it
-  --json                         one JSON report on stdout
-  -h, --help
-
-Exit codes: 0 done, 1 some records failed or were not sent, 2 bad usage or configuration (nothing written),
-3 connection, session or API limit, 130 interrupted.`;
+/** Ends the run early with this exit code; the report so far is what gets printed. */
+class Stop {
+  constructor(readonly code: number) {}
+}
 
 interface RunHeader {
   t: 'run';
@@ -146,361 +182,440 @@ export function readScoreJournal(file: string): { header: RunHeader; after?: str
   return { header, after };
 }
 
-function peakRssMb(): number {
-  return Math.round(process.resourceUsage().maxRSS / 1024);
-}
-
+const peakRssMb = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
+const n = (value: number): string => value.toLocaleString('en-US');
 const mb = (bytes: number): string =>
   `${(bytes / 1024 / 1024).toLocaleString('en-US', { maximumFractionDigits: 1 })} MB`;
-const n = (value: number): string => value.toLocaleString('en-US');
 
-export async function runScore(context: ScoreContext): Promise<number> {
-  const env = context.env ?? process.env;
-  const stdout = context.stdout ?? process.stdout;
-  const stderr = context.stderr ?? process.stderr;
-  const cwd = context.cwd ?? process.cwd();
-  const now = context.now ?? (() => new Date());
+export async function score(request: ScoreRequest, env: ScoreEnvironment): Promise<ScoreReport> {
   const started = Date.now();
-  let json = context.argv.includes('--json');
-  const report: Record<string, unknown> = {};
-  const say = (text: string): void => {
-    if (!json) stdout.write(`${redact(text)}\n`);
-  };
-  const warn = (text: string): void => {
-    stderr.write(`${redact(text)}\n`);
-  };
-  const finish = (code: number): number => {
-    report.exitCode = code;
-    report.ok = code === EXIT.OK;
-    report.wallMs = Date.now() - started;
-    report.peakRssMb = peakRssMb();
-    if (json) stdout.write(`${redact(JSON.stringify(report, null, 2))}\n`);
-    return code;
-  };
-
-  let flags;
+  const report: Report = { dryRun: request.dryRun === true };
+  const end = (code: number): ScoreReport => ({
+    ...report,
+    exitCode: code,
+    ok: code === EXIT.OK,
+    wallMs: Date.now() - started,
+    peakRssMb: peakRssMb()
+  });
   try {
-    flags = parseFlags(context.argv, {
-      'target-org': { type: 'string' },
-      'instance-url': { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      resume: { type: 'string' },
-      journal: { type: 'string' },
-      'max-api-calls': { type: 'string' },
-      'range-size': { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' }
-    });
+    const prepared = prepare(request, env, report);
+    const api = await openApi(request, env, report);
+    try {
+      const inputs = await check(api, prepared, env, report);
+      const pass = await scoreBook(api, inputs, prepared, request, env, report);
+      const retained = await retain(api, inputs, pass, request, env, report);
+      return end(reportRun(request, pass, retained, api, env.output, report));
+    } catch (error) {
+      if (!(error instanceof StopError)) throw error;
+      const code = stopped(error, api, env.output, report);
+      if (report.journal) env.output.warn(resumeHint(request, report));
+      return end(code);
+    }
   } catch (error) {
-    warn(`${(error as Error).message}\n\n${HELP}`);
-    return finish(EXIT.USAGE);
+    if (error instanceof Stop) return end(error.code);
+    throw error;
   }
-  json = flags.json === true;
-  if (flags.help) {
-    stdout.write(`${HELP}\n`);
-    return EXIT.OK;
-  }
-  const dryRun = flags['dry-run'] === true;
+}
 
-  let maxCalls: number | undefined;
-  let rangeSize = DEFAULT_RANGE_SIZE;
-  let resumed: { header: RunHeader; after?: string } | undefined;
+interface Prepared {
+  rangeSize: number;
+  today: string;
+  /** The run's start, stamped on every account whose health changes (a resume keeps the first run's). */
+  startedAt: string;
+  resumed?: { header: RunHeader; after?: string };
+}
+
+/** Phase 1, prepare: the run's day and range size, or those of the journal being resumed. */
+function prepare(request: ScoreRequest, env: ScoreEnvironment, report: Report): Prepared {
   try {
-    if (flags['max-api-calls'] !== undefined) {
-      maxCalls = Number(flags['max-api-calls']);
-      if (!Number.isInteger(maxCalls) || maxCalls < 1)
-        throw new UsageError('--max-api-calls takes a whole number of at least 1');
-    }
-    if (flags['range-size'] !== undefined) {
-      rangeSize = Number(flags['range-size']);
-      if (!Number.isInteger(rangeSize) || rangeSize < 1 || rangeSize > 100_000)
-        throw new UsageError('--range-size takes a whole number from 1 to 100000');
-    }
-    if (flags.resume) {
-      if (dryRun) throw new UsageError('--resume continues a run that wrote; it cannot be a dry run');
-      resumed = readScoreJournal(path.resolve(cwd, flags.resume));
-      rangeSize = resumed.header.rangeSize;
-    }
+    if (request.resume && request.dryRun)
+      throw new UsageError('--resume continues a run that wrote; it cannot be a dry run');
+    const rangeSize = request.rangeSize ?? DEFAULT_RANGE_SIZE;
+    if (!Number.isInteger(rangeSize) || rangeSize < 1 || rangeSize > MAX_RANGE_SIZE)
+      throw new UsageError(`--range-size takes a whole number from 1 to ${MAX_RANGE_SIZE}`);
+    const resumed = request.resume ? readScoreJournal(path.resolve(env.cwd, request.resume)) : undefined;
+    const prepared: Prepared = {
+      rangeSize: resumed?.header.rangeSize ?? rangeSize,
+      today: resumed?.header.today ?? isoDay(env.now()),
+      startedAt: resumed?.header.started ?? env.now().toISOString(),
+      resumed
+    };
+    report.today = prepared.today;
+    return prepared;
   } catch (error) {
     if (error instanceof UsageError) {
-      warn(error.message);
-      return finish(EXIT.USAGE);
+      env.output.warn(error.message);
+      throw new Stop(EXIT.USAGE);
     }
     throw error;
   }
-  const runStarted = resumed?.header.started ?? now().toISOString();
-  const today = resumed?.header.today ?? isoDay(now());
-  report.today = today;
-  report.dryRun = dryRun;
+}
 
-  const policy: RetryPolicy = { ...defaultRetryPolicy(), ...context.retry };
-  const onRetry = (what: string, attempt: number, delay: number): void =>
-    warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`);
-  let api: OrgApi;
+/** Phase 2, connect: one call checks the session; every later call is counted against --max-api-calls. */
+async function openApi(request: ScoreRequest, env: ScoreEnvironment, report: Report): Promise<OrgApi> {
+  const policy: RetryPolicy = { ...defaultRetryPolicy(), ...env.retry };
   try {
-    const options = connectionOptionsFrom(flags, env);
-    const org = await connect({ ...options, accessToken: options.accessToken ?? env.SF_ACCESS_TOKEN });
+    const org = await env.connect();
     report.org = org.describe;
-    // connect() made one call to check the session.
-    api = new OrgApi(org.connection, { maxCalls, policy, signal: context.signal, onRetry }, 1);
+    return new OrgApi(
+      org.connection,
+      {
+        maxCalls: request.maxApiCalls,
+        policy,
+        signal: env.signal,
+        onRetry: (what, attempt, delay) => env.output.warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
+      },
+      // connect() made one call to check the session.
+      1
+    );
   } catch (error) {
     if (error instanceof UsageError) {
-      warn(error.message);
-      return finish(EXIT.USAGE);
+      env.output.warn(error.message);
+      throw new Stop(EXIT.USAGE);
     }
     if (error instanceof ConnectionError) {
-      warn(error.message);
-      return finish(EXIT.CONNECTION);
+      env.output.warn(error.message);
+      throw new Stop(EXIT.CONNECTION);
     }
     throw error;
   }
+}
 
-  const stopExit = (error: StopError, hint?: string): number => {
-    warn(`Stopped: ${error.message}`);
-    if (hint) warn(hint);
-    report.stopped = error.reason;
-    report.apiCalls = api.calls;
-    if (error.reason === 'INTERRUPTED') return finish(INTERRUPTED_EXIT);
-    return finish(
-      error.reason === 'MAX_API_CALLS' || error.reason === 'RETRIES_EXHAUSTED' ? EXIT.FAILED : EXIT.CONNECTION
-    );
-  };
-  const readFailed = (error: unknown): number => {
-    if (error instanceof StopError) return stopExit(error);
-    const code = errorCode(error);
-    warn(`Reading the org failed: ${code ? `${code}: ` : ''}${(error as Error).message}`);
-    report.apiCalls = api.calls;
-    return finish(EXIT.CONNECTION);
-  };
+function readFailed(error: unknown, api: OrgApi, output: ScoreOutput, report: Report): Stop {
+  const code = errorCode(error);
+  output.warn(`Reading the org failed: ${code ? `${code}: ` : ''}${(error as Error).message}`);
+  report.apiCalls = api.calls;
+  return new Stop(EXIT.CONNECTION);
+}
 
+/** Phase 3, check: the configuration and the describes, every problem at once; the book's size. */
+async function check(api: OrgApi, prepared: Prepared, env: ScoreEnvironment, report: Report): Promise<ScoringInputs> {
   let inputs: ScoringInputs;
-  let book: BookSize;
   try {
     inputs = await readInputs(api);
-    book = await bookSize(api);
+    report.book = await bookSize(api);
   } catch (error) {
+    if (error instanceof StopError) throw error;
     if (error instanceof InputError) {
       report.problems = error.problems;
-      warn(`The org's scoring configuration has ${error.problems.length} problem(s); nothing was written:`);
-      for (const p of error.problems) warn(`  ${p.where}: ${p.message}`);
+      env.output.warn(`The org's scoring configuration has ${error.problems.length} problem(s); nothing was written:`);
+      for (const p of error.problems) env.output.warn(`  ${p.where}: ${p.message}`);
       report.apiCalls = api.calls;
-      return finish(EXIT.USAGE);
+      throw new Stop(EXIT.USAGE);
     }
-    return readFailed(error);
+    throw readFailed(error, api, env.output, report);
   }
   report.model = inputs.model;
-  report.book = book;
-  if (resumed && resumed.header.model !== inputs.model) {
-    warn(
-      `--resume: the health configuration changed since the journal was written (model ${resumed.header.model}, now ${inputs.model}); run without --resume to score the book afresh`
+  if (prepared.resumed && prepared.resumed.header.model !== inputs.model) {
+    env.output.warn(
+      `--resume: the health configuration changed since the journal was written (model ${prepared.resumed.header.model}, now ${inputs.model}); run without --resume to score the book afresh`
     );
-    return finish(EXIT.USAGE);
+    throw new Stop(EXIT.USAGE);
   }
+  return inputs;
+}
 
-  const journalFile = flags.resume
-    ? path.resolve(cwd, flags.resume)
-    : path.resolve(cwd, flags.journal ?? path.join('.score', `journal-${runStarted.replace(/[:.]/g, '-')}.jsonl`));
-  const journal = dryRun ? undefined : new Journal(journalFile);
-  if (journal) {
-    report.journal = path.relative(cwd, journalFile) || journalFile;
-    const header: RunHeader = { t: 'run', version: 1, started: runStarted, today, model: inputs.model, rangeSize };
-    journal.append([resumed ? { t: 'resume', started: now().toISOString() } : header]);
-  }
+interface Pass {
+  writer: BookWriter;
+  journal?: Journal;
+  failures: WriteFailure[];
+  unsent: number;
+  stopped?: StopError;
+  tally: {
+    scored: number;
+    notScored: number;
+    accountsToWrite: number;
+    snapshotsToWrite: number;
+    plannedWriteCalls: number;
+  };
+}
 
-  const flushAt = context.flushAt ?? FLUSH_AT;
-  const writer = new BookWriter(api, { policy, bulkMinRecords: context.bulkMinRecords, onRetry });
+/** Phase 4, score: the book range by range, with the post-scoring phases and buffered, journaled writes. */
+async function scoreBook(
+  api: OrgApi,
+  inputs: ScoringInputs,
+  prepared: Prepared,
+  request: ScoreRequest,
+  env: ScoreEnvironment,
+  report: Report
+): Promise<Pass> {
+  const dryRun = request.dryRun === true;
+  const book = report.book as BookSize;
+  const journal = dryRun ? undefined : openJournal(request, prepared, inputs, env, report);
+  const writer = new BookWriter(api, {
+    policy: { ...defaultRetryPolicy(), ...env.retry },
+    bulkMinRecords: env.bulkMinRecords,
+    onRetry: (what, attempt, delay) => env.output.warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
+  });
+  // Snapshots flush before the accounts whose lookup names them.
   writer.open(SNAPSHOT_UPSERT);
   writer.open(ACCOUNT_UPDATE);
-  const phases = context.phases ?? [];
+  const flushAt = env.flushAt ?? FLUSH_AT;
+  const phases = env.phases ?? [];
   const phaseReports: Record<string, Record<string, unknown>> = {};
   const phaseContext = (phase: RangePhase): PhaseContext => ({
     api,
     writer,
     inputs,
-    today,
+    today: prepared.today,
     dryRun,
     report: (phaseReports[phase.name] ??= {})
   });
-
-  const tally = {
-    ranges: 0,
-    scored: 0,
-    notScored: 0,
-    accountsToWrite: 0,
-    snapshotsToWrite: 0,
-    reasons: Object.fromEntries(SNAPSHOT_REASONS.map((r) => [r, 0])) as Record<SnapshotReason, number>,
-    bands: {} as Record<string, number>,
-    reads: { rest: 0, bulk: 0 },
-    plannedWriteCalls: 0
+  const pass: Pass = {
+    writer,
+    journal,
+    failures: [],
+    unsent: 0,
+    tally: { scored: 0, notScored: 0, accountsToWrite: 0, snapshotsToWrite: 0, plannedWriteCalls: 0 }
   };
-  const failures: WriteFailure[] = [];
-  let unsent = 0;
-  let stopped: StopError | undefined;
+  const reasons = Object.fromEntries(SNAPSHOT_REASONS.map((r) => [r, 0])) as Record<SnapshotReason, number>;
+  const bands: Record<string, number> = {};
+  const reads = { rest: 0, bulk: 0 };
+  let ranges = 0;
   /** Ranges scored since the last flush: journaled once their writes are confirmed. */
   let waiting: RangeLine[] = [];
-  const progress = stderr.isTTY && !json;
 
   const flush = async (): Promise<void> => {
     if (dryRun) {
-      tally.plannedWriteCalls += writer.plannedCalls();
+      pass.tally.plannedWriteCalls += writer.plannedCalls();
       writer.discard();
     } else {
       const result = await writer.flush();
-      failures.push(...result.failures);
-      unsent += result.unsent;
-      stopped = result.stopped;
+      pass.failures.push(...result.failures);
+      pass.unsent += result.unsent;
+      pass.stopped = result.stopped;
       const clean = result.failures.length === 0 && result.unsent === 0 && !result.stopped;
       journal?.append(waiting.map((line) => ({ ...line, clean })));
     }
     waiting = [];
   };
 
+  const progress = env.output.progress;
+  progress?.start(book.accounts);
   try {
-    for await (const range of accountRanges(
+    const source = accountRanges(
       api,
       inputs,
-      { rangeSize, book, bulkQueryMinRows: context.bulkQueryMinRows },
-      resumed?.after
-    )) {
-      tally.ranges++;
-      tally.reads[range.via.goals]++;
-      tally.reads[range.via.risks]++;
+      { rangeSize: prepared.rangeSize, book, bulkQueryMinRows: env.bulkQueryMinRows },
+      prepared.resumed?.after
+    );
+    for await (const range of source) {
+      ranges++;
+      reads[range.via.goals]++;
+      reads[range.via.risks]++;
       const assessments: Assessment[] = [];
       for (const account of range.accounts) {
         const id = String(account.Id);
-        const a = assess(account, range.goalsByAccount.get(id) ?? [], range.risksByAccount.get(id) ?? [], {
-          inputs,
-          today,
-          scoredAt: runStarted
-        });
+        const goals = range.goalsByAccount.get(id) ?? [];
+        const risks = range.risksByAccount.get(id) ?? [];
+        const a = assess(account, goals, risks, { inputs, today: prepared.today, scoredAt: prepared.startedAt });
         assessments.push(a);
-        if (a.health.score === null) tally.notScored++;
-        else tally.scored++;
+        if (a.health.score === null) pass.tally.notScored++;
+        else pass.tally.scored++;
         const band = a.health.band?.key ?? 'none';
-        tally.bands[band] = (tally.bands[band] ?? 0) + 1;
+        bands[band] = (bands[band] ?? 0) + 1;
         if (a.problem) {
-          failures.push({ object: 'Health_Snapshot__c', key: id, statusCode: 'STRING_TOO_LONG', message: a.problem });
+          pass.failures.push({
+            object: 'Health_Snapshot__c',
+            key: id,
+            statusCode: 'STRING_TOO_LONG',
+            message: a.problem
+          });
           continue;
         }
         if (a.snapshot) {
           writer.add(SNAPSHOT_UPSERT, a.snapshot);
-          tally.snapshotsToWrite++;
-          tally.reasons[a.reason as SnapshotReason]++;
+          pass.tally.snapshotsToWrite++;
+          reasons[a.reason as SnapshotReason]++;
         }
         if (a.update) {
           writer.add(ACCOUNT_UPDATE, a.update);
-          tally.accountsToWrite++;
+          pass.tally.accountsToWrite++;
         }
       }
       for (const phase of phases) await phase.afterRange({ range, assessments }, phaseContext(phase));
       waiting.push({ t: 'range', last: range.last, accounts: range.accounts.length, clean: true });
       if (writer.largest >= flushAt) await flush();
-      if (progress)
-        stderr.write(
-          `\rscore: ${n(tally.scored + tally.notScored)}/${n(book.accounts)} accounts, ${n(api.calls)} API calls`
-        );
-      if (stopped) break;
+      progress?.update(pass.tally.scored + pass.tally.notScored, api.calls);
+      if (pass.stopped) break;
     }
-    if (!stopped) await flush();
-    if (progress) stderr.write('\n');
-    if (!stopped) for (const phase of phases) await phase.finish?.(phaseContext(phase));
+    if (!pass.stopped) await flush();
+    if (!pass.stopped) for (const phase of phases) await phase.finish?.(phaseContext(phase));
   } catch (error) {
-    journal?.append([{ t: 'end', at: now().toISOString(), apiCalls: api.calls, stopped: (error as StopError).reason }]);
+    journal?.append([
+      { t: 'end', at: env.now().toISOString(), apiCalls: api.calls, stopped: (error as StopError).reason }
+    ]);
     journal?.close();
-    return readFailed(error);
+    if (error instanceof StopError) throw error;
+    throw readFailed(error, api, env.output, report);
+  } finally {
+    progress?.stop();
   }
+  report.ranges = ranges;
+  report.reads = reads;
+  report.scored = pass.tally.scored;
+  report.notEnoughData = pass.tally.notScored;
+  report.bands = bands;
+  report.snapshotReasons = reasons;
+  if (phases.length) report.phases = phaseReports;
+  return pass;
+}
 
-  const writes = Object.fromEntries(writer.totals);
-  report.ranges = tally.ranges;
-  report.reads = tally.reads;
-  report.scored = tally.scored;
-  report.notEnoughData = tally.notScored;
-  report.bands = tally.bands;
-  report.snapshotReasons = tally.reasons;
-  report.phases = phaseReports;
+function openJournal(
+  request: ScoreRequest,
+  prepared: Prepared,
+  inputs: ScoringInputs,
+  env: ScoreEnvironment,
+  report: Report
+): Journal {
+  const file = request.resume
+    ? path.resolve(env.cwd, request.resume)
+    : path.resolve(
+        env.cwd,
+        request.journal ?? path.join('.score', `journal-${prepared.startedAt.replace(/[:.]/g, '-')}.jsonl`)
+      );
+  const journal = new Journal(file);
+  report.journal = path.relative(env.cwd, file) || file;
+  const header: RunHeader = {
+    t: 'run',
+    version: 1,
+    started: prepared.startedAt,
+    today: prepared.today,
+    model: inputs.model,
+    rangeSize: prepared.rangeSize
+  };
+  journal.append([prepared.resumed ? { t: 'resume', started: env.now().toISOString() } : header]);
+  return journal;
+}
 
-  let pruned: { expired: number; deleted: number; failed: number } | undefined;
-  let storage: { records: number; bytes: number } | undefined;
-  const clean = !stopped && failures.length === 0 && unsent === 0;
-  if (!stopped) {
-    try {
-      const cutoff = retentionCutoff(today, inputs.settings.retentionMonths);
-      report.retentionCutoff = cutoff;
-      if (clean || dryRun) {
-        const result = await prune(api, writer, cutoff, {
-          dryRun,
-          flushAt,
-          bulkQueryMinRows: context.bulkQueryMinRows
-        });
-        pruned = result;
-        if (result.stopped instanceof StopError) stopped = result.stopped;
-      }
-      if (!stopped) storage = await kept(api);
-    } catch (error) {
-      if (!(error instanceof StopError)) {
-        journal?.close();
-        return readFailed(error);
-      }
-      stopped = error;
+interface Retained {
+  pruned?: { expired: number; deleted: number; failed: number };
+  storage?: { records: number; bytes: number };
+  skipped: boolean;
+}
+
+/** Phase 5, retain: after a clean pass, delete what is past the retention; count what is kept. */
+async function retain(
+  api: OrgApi,
+  inputs: ScoringInputs,
+  pass: Pass,
+  request: ScoreRequest,
+  env: ScoreEnvironment,
+  report: Report
+): Promise<Retained> {
+  const dryRun = request.dryRun === true;
+  const clean = pass.failures.length === 0 && pass.unsent === 0;
+  const retained: Retained = { skipped: !clean && !dryRun };
+  if (pass.stopped) return retained;
+  const cutoff = retentionCutoff(report.today as string, inputs.settings.retentionMonths);
+  report.retentionCutoff = cutoff;
+  try {
+    if (clean || dryRun) {
+      const result = await prune(api, pass.writer, cutoff, {
+        dryRun,
+        flushAt: env.flushAt ?? FLUSH_AT,
+        bulkQueryMinRows: env.bulkQueryMinRows
+      });
+      retained.pruned = { expired: result.expired, deleted: result.deleted, failed: result.failed };
+      if (result.stopped instanceof StopError) pass.stopped = result.stopped;
     }
+    if (!pass.stopped) retained.storage = await kept(api);
+  } catch (error) {
+    if (!(error instanceof StopError)) {
+      pass.journal?.close();
+      throw readFailed(error, api, env.output, report);
+    }
+    pass.stopped = error;
   }
-  journal?.append([{ t: 'end', at: now().toISOString(), apiCalls: api.calls, stopped: stopped?.reason }]);
-  journal?.close();
+  return retained;
+}
 
+/** Phase 6, report: what was scored, written, pruned and kept, and the exit code. */
+function reportRun(
+  request: ScoreRequest,
+  pass: Pass,
+  retained: Retained,
+  api: OrgApi,
+  output: ScoreOutput,
+  report: Report
+): number {
+  const dryRun = request.dryRun === true;
+  const { writer, tally, failures, journal } = pass;
+  journal?.append([{ t: 'end', at: new Date().toISOString(), apiCalls: api.calls, stopped: pass.stopped?.reason }]);
+  journal?.close();
+  const byObject = Object.fromEntries(writer.totals);
   report.writes = dryRun
     ? { accounts: tally.accountsToWrite, snapshots: tally.snapshotsToWrite, plannedCalls: tally.plannedWriteCalls }
-    : { ...writes, accounts: writes.Account?.written ?? 0, snapshots: writes.Health_Snapshot__c?.written ?? 0 };
-  report.pruned = pruned;
-  if (storage) report.snapshotsKept = { records: storage.records, storageMb: storage.bytes / 1024 / 1024 };
+    : {
+        accounts: writer.totals.get('Account')?.written ?? 0,
+        snapshots: writer.totals.get('Health_Snapshot__c')?.written ?? 0,
+        byObject
+      };
+  report.pruned = retained.pruned;
+  if (retained.storage)
+    report.snapshotsKept = { records: retained.storage.records, storageMb: retained.storage.bytes / 1024 / 1024 };
   report.apiCalls = api.calls;
   report.failures = failures.slice(0, 50);
   report.failureCount = failures.length;
 
   const accounts = tally.scored + tally.notScored;
-  const bands = Object.entries(tally.bands)
+  const bands = Object.entries(report.bands ?? {})
     .map(([band, count]) => `${band === 'none' ? 'not scored' : band} ${n(count)}`)
     .join(', ');
-  const reasons = SNAPSHOT_REASONS.filter((r) => tally.reasons[r])
-    .map((r) => `${r} ${n(tally.reasons[r])}`)
+  const reasons = SNAPSHOT_REASONS.filter((r) => report.snapshotReasons?.[r])
+    .map((r) => `${r} ${n(report.snapshotReasons?.[r] ?? 0)}`)
     .join(', ');
-  say(
-    `${dryRun ? 'Dry run: nothing written. ' : ''}Scored ${n(accounts)} accounts of ${String(report.org)} on ${today} (model ${inputs.model}):`
+  output.say(
+    `${dryRun ? 'Dry run, nothing written. ' : ''}Scored ${n(accounts)} accounts of ${String(report.org)} on ${String(report.today)} (model ${String(report.model)}):`
   );
-  say(`  ${bands || 'no accounts'}; ${n(tally.notScored)} without enough data to score`);
-  say(
+  output.say(`  ${bands || 'no accounts'}; ${n(tally.notScored)} without enough data to score`);
+  output.say(
     dryRun
       ? `  would write ${n(tally.accountsToWrite)} accounts and ${n(tally.snapshotsToWrite)} snapshots (${reasons || 'none'}) in about ${n(tally.plannedWriteCalls)} API calls`
-      : `  wrote ${n(writes.Account?.written ?? 0)} accounts and ${n(writes.Health_Snapshot__c?.written ?? 0)} snapshots (${reasons || 'none'})`
+      : `  wrote ${n(report.writes.accounts)} accounts and ${n(report.writes.snapshots)} snapshots (${reasons || 'none'})`
   );
-  say(
-    `  read ${n(tally.ranges)} account range(s): ${tally.reads.rest} child reads through REST, ${tally.reads.bulk} through Bulk API 2.0`
+  output.say(
+    `  read ${n(report.ranges ?? 0)} account range(s): ${report.reads?.rest ?? 0} child reads through REST, ${report.reads?.bulk ?? 0} through Bulk API 2.0`
   );
-  if (pruned)
-    say(
+  if (retained.pruned)
+    output.say(
       dryRun
-        ? `  retention: ${n(pruned.expired)} snapshot(s) dated before ${String(report.retentionCutoff)} would be deleted`
-        : `  retention: deleted ${n(pruned.deleted)} snapshot(s) dated before ${String(report.retentionCutoff)}`
+        ? `  retention: ${n(retained.pruned.expired)} snapshot(s) dated before ${String(report.retentionCutoff)} would be deleted`
+        : `  retention: deleted ${n(retained.pruned.deleted)} snapshot(s) dated before ${String(report.retentionCutoff)}`
     );
-  else if (!clean && !stopped)
-    say('  retention: not applied, because some writes failed (the next clean run applies it)');
-  if (storage)
-    say(
-      `  health snapshots kept: ${n(storage.records)}, about ${mb(storage.bytes)} of data storage at ${RECORD_BYTES / 1024} KB a record`
+  else if (retained.skipped)
+    output.say('  retention: not applied, because some writes failed (the next clean run applies it)');
+  if (retained.storage)
+    output.say(
+      `  health snapshots kept: ${n(retained.storage.records)}, about ${mb(retained.storage.bytes)} of data storage at ${RECORD_BYTES / 1024} KB a record`
     );
-  say(`API calls: ${n(api.calls)}.${journal ? ` Journal: ${String(report.journal)}` : ''}`);
+  output.say(`API calls: ${n(api.calls)}.${journal ? ` Journal: ${String(report.journal)}` : ''}`);
 
   if (failures.length) {
-    warn(`${failures.length} record(s) failed:`);
+    output.warn(`${failures.length} record(s) failed:`);
     for (const f of failures.slice(0, 50))
-      warn(
+      output.warn(
         `  ${f.object} ${f.key}${f.fields?.length ? ` field ${f.fields.join(', ')}` : ''}: ${f.statusCode}: ${f.message}`
       );
-    if (failures.length > 50) warn(`  ... and ${failures.length - 50} more`);
+    if (failures.length > 50) output.warn(`  ... and ${failures.length - 50} more`);
   }
-  if (stopped) {
-    const target = flags['target-org'] ? ` --target-org ${flags['target-org']}` : '';
-    return stopExit(stopped, `Resume with: npm run score -- --resume ${String(report.journal)}${target}`);
+  if (pass.stopped) {
+    const code = stopped(pass.stopped, api, output, report);
+    output.warn(resumeHint(request, report));
+    return code;
   }
-  if (failures.length || unsent) return finish(EXIT.FAILED);
-  return finish(EXIT.OK);
+  return failures.length || pass.unsent ? EXIT.FAILED : EXIT.OK;
+}
+
+function resumeHint(request: ScoreRequest, report: Report): string {
+  const target = request.targetOrg ? ` --target-org ${request.targetOrg}` : '';
+  return `Resume with: npm run score -- --resume ${String(report.journal)}${target}`;
+}
+
+function stopped(error: StopError, api: OrgApi, output: ScoreOutput, report: Report): number {
+  output.warn(`Stopped: ${error.message}`);
+  report.stopped = error.reason;
+  report.apiCalls = api.calls;
+  if (error.reason === 'INTERRUPTED') return INTERRUPTED_EXIT;
+  return error.reason === 'MAX_API_CALLS' || error.reason === 'RETRIES_EXHAUSTED' ? EXIT.FAILED : EXIT.CONNECTION;
 }

@@ -120,6 +120,72 @@ describe('cs seed', () => {
   });
 });
 
+describe('cs score', () => {
+  let org: SeededOrg;
+  before(async () => {
+    org = await startDeployedOrg({ customMetadata: true });
+    const connection = new Connection({
+      instanceUrl: org.org.instanceUrl,
+      accessToken: org.org.accessToken,
+      version: pinnedApiVersion()
+    });
+    await connection.sobject('Account').create([{ Name: 'One' }, { Name: 'Two' }]);
+  });
+  after(async () => {
+    await org.close();
+  });
+
+  test('--help lists every declared flag, the exit codes, and exits 0', async () => {
+    const run = await cli(['cs', 'score', '--help']);
+    assert.equal(run.code, 0, run.stderr);
+    for (const flag of await declaredFlags('../cs/score.mjs')) assert.match(run.stdout, new RegExp(`--${flag}\\b`));
+    assert.match(run.stdout, /--json/);
+    assert.match(run.stdout, /EXIT CODES[\s\S]*130/);
+  });
+
+  test('--json prints one document: a dry run over two blank accounts would write both and writes nothing', async () => {
+    const sentBefore = requests(org.org);
+    const run = await cli(['cs', 'score', '--instance-url', org.org.instanceUrl, '--dry-run', '--json'], org.env);
+    assert.equal(run.code, 0, run.stdout + run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      exitCode: number;
+      book: { accounts: number };
+      notEnoughData: number;
+      writes: { accounts: number; snapshots: number };
+    };
+    assert.equal(report.exitCode, 0);
+    // Two accounts with nothing recorded: no evidence, so no score; each still gets the model stamp and a first
+    // snapshot, which a dry run only counts.
+    assert.deepEqual(
+      [report.book.accounts, report.notEnoughData, report.writes.accounts, report.writes.snapshots],
+      [2, 2, 2, 2]
+    );
+    const connection = new Connection({
+      instanceUrl: org.org.instanceUrl,
+      accessToken: org.org.accessToken,
+      version: pinnedApiVersion()
+    });
+    assert.equal((await connection.query('SELECT Id FROM Health_Snapshot__c')).totalSize, 0);
+    assert.ok(requests(org.org) > sentBefore);
+    assert.ok(!run.stdout.includes(org.org.accessToken) && !run.stderr.includes(org.org.accessToken));
+  });
+
+  test('a bad flag exits 2 naming it, and sends nothing to the org', async () => {
+    const sent = requests(org.org);
+    const run = await cli(['cs', 'score', '--instance-url', org.org.instanceUrl, '--colour'], org.env);
+    assert.equal(run.code, 2);
+    assert.match(run.stderr, /--colour/);
+    const json = await cli(
+      ['cs', 'score', '--instance-url', org.org.instanceUrl, '--range-size', '0', '--json'],
+      org.env
+    );
+    assert.equal(json.code, 2);
+    assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
+    assert.match(json.stdout, /range-size/);
+    assert.equal(requests(org.org), sent);
+  });
+});
+
 describe('cs migrate', () => {
   let org: LocalOrg;
   let dataDir: string;

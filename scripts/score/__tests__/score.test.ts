@@ -10,7 +10,7 @@ import JSZip from 'jszip';
 import { Connection } from 'jsforce';
 import { pinnedApiVersion } from '../../lib/paths';
 import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
-import { runScore, type ScoreContext } from '../run';
+import { runScore, type ScoreContext } from '../score';
 
 interface Run {
   code: number;
@@ -456,7 +456,7 @@ describe('score through Bulk API 2.0', () => {
     assert.equal((counters()['POST /jobs/query'] ?? 0) + (counters()['POST /jobs/ingest'] ?? 0) - jobsBefore, 8);
     assert.deepEqual(bulk.report.bands, rest.report.bands);
     assert.equal((bulk.report.writes as Rec).accounts, 120);
-    assert.equal(((bulk.report.writes as Rec).Account as Rec).bulk, 120);
+    assert.equal((((bulk.report.writes as Rec).byObject as Rec).Account as Rec).bulk, 120);
     assert.equal((bulk.report.writes as Rec).snapshots, 120);
     const again = await run({ bulkQueryMinRows: 1, bulkMinRecords: 1 });
     assert.deepEqual([(again.report.writes as Rec).accounts, (again.report.writes as Rec).snapshots], [0, 0]);
@@ -466,7 +466,7 @@ describe('score through Bulk API 2.0', () => {
     let out = '';
     const help = await runScore({ argv: ['--help'], stdout: { write: (t: string) => (out += t) } });
     assert.equal(help, 0);
-    assert.match(out, /--range-size <n>[\s\S]*Exit codes/);
+    assert.match(out, /--range-size=<value>[\s\S]*exit 130/);
     for (const argv of [['--nope'], ['--instance-url', org.org.instanceUrl, '--range-size', '0']]) {
       let err = '';
       const code = await runScore({

@@ -1,0 +1,165 @@
+// npm run bench:score: the scoring run over generated books of 10,000 and 100,000 accounts (6 goals and 3 risks each)
+// in a local org. For each book: the first run (every account and a first snapshot written) and a second run with
+// nothing changed (0 writes), each as its own process through the `npm run score` entry, so API calls, wall time
+// and peak memory are the run's alone, not the local org's. Then the read paths side by side (dry runs, in process):
+// every child read through REST, every one through Bulk API 2.0 query jobs, and the run's own crossover.
+// Usage: npm run bench:score [-- --sizes 10000,100000]
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { PROJECT_ROOT } from '../lib/paths';
+import { startDeployedOrg, type SeededOrg } from '../seed/__tests__/orgFixture';
+import { runSeed } from '../seed/seed';
+import { runScore } from '../score/score';
+
+const DAY = new Date('2026-03-01T02:00:00Z');
+
+interface Report {
+  exitCode: number;
+  apiCalls: number;
+  wallMs: number;
+  peakRssMb: number;
+  ranges: number;
+  reads: { rest: number; bulk: number };
+  writes: { accounts: number; snapshots: number };
+  snapshotsKept?: { records: number; storageMb: number };
+}
+
+function sizes(): number[] {
+  const i = process.argv.indexOf('--sizes');
+  if (i < 0) return [10_000, 100_000];
+  return process.argv[i + 1].split(',').map((s) => Number(s.replace(/_/g, '')));
+}
+
+/** `npm run score -- <args> --json` in a child process: the same entry CS ops run. */
+function scoreProcess(org: SeededOrg, args: string[]): Promise<Report> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        path.join(PROJECT_ROOT, 'scripts', 'bin', 'cs.mts'),
+        'cs',
+        'score',
+        '--instance-url',
+        org.org.instanceUrl,
+        '--json',
+        ...args
+      ],
+      { cwd: PROJECT_ROOT, env: { ...process.env, ...org.env, SF_DISABLE_TELEMETRY: 'true' } }
+    );
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => {
+      try {
+        const report = JSON.parse(out) as Report;
+        if (code !== 0) reject(new Error(`score exited ${code}: ${err}`));
+        else resolve(report);
+      } catch {
+        reject(new Error(`score printed no report (exit ${code}): ${err}`));
+      }
+    });
+  });
+}
+
+async function inProcess(org: SeededOrg, extra: { bulkQueryMinRows?: number }): Promise<Report> {
+  let out = '';
+  const code = await runScore({
+    argv: ['--instance-url', org.org.instanceUrl, '--dry-run', '--json'],
+    env: org.env,
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: () => true },
+    now: () => DAY,
+    ...extra
+  });
+  if (code !== 0) throw new Error(`dry run exited ${code}`);
+  return JSON.parse(out) as Report;
+}
+
+const fmt = (n: number): string => n.toLocaleString('en-US');
+const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+async function main(): Promise<void> {
+  const rows: string[][] = [
+    ['accounts', 'run', 'API calls', 'wall time', 'peak memory', 'written (accounts, snapshots)']
+  ];
+  const reads: string[][] = [['accounts', 'child reads', 'read API calls', 'dry-run wall time']];
+  for (const accounts of sizes()) {
+    const org = await startDeployedOrg({ customMetadata: true });
+    const cwd = mkdtempSync(path.join(tmpdir(), 'bench-score-'));
+    try {
+      const seeded = Date.now();
+      const code = await runSeed({
+        argv: [
+          '--instance-url',
+          org.org.instanceUrl,
+          '--generate',
+          `accounts=${accounts},goals=6,risks=3,seed=${accounts},prefix=BENCH`,
+          '--journal',
+          path.join(cwd, 'seed.jsonl')
+        ],
+        env: org.env,
+        cwd,
+        stdout: { write: () => true },
+        stderr: { write: () => true },
+        now: () => DAY
+      });
+      if (code !== 0) throw new Error(`seed of ${accounts} accounts exited ${code}`);
+      process.stderr.write(`bench:score: seeded ${fmt(accounts)} accounts in ${secs(Date.now() - seeded)}\n`);
+      // The clock of a child process cannot be injected: both runs score the real today, which is fine for a
+      // benchmark (the first run writes everything, the second nothing, whatever the day).
+      for (const run of ['first run', 'second run, unchanged']) {
+        const r = await scoreProcess(org, [
+          '--journal',
+          path.join(cwd, `${run.split(',')[0].replace(' ', '-')}.jsonl`)
+        ]);
+        rows.push([
+          fmt(accounts),
+          run,
+          fmt(r.apiCalls),
+          secs(r.wallMs),
+          `${fmt(r.peakRssMb)} MB`,
+          `${fmt(r.writes.accounts)}, ${fmt(r.writes.snapshots)}`
+        ]);
+        process.stderr.write(`bench:score: ${fmt(accounts)} ${run} done\n`);
+      }
+      for (const [label, min] of [
+        ['all through REST', Infinity],
+        ['all through Bulk API 2.0', 1],
+        ['the crossover (useBulkQuery)', undefined]
+      ] as const) {
+        const r = await inProcess(org, { bulkQueryMinRows: min });
+        // A dry run's calls are the reads plus the few for connect, configuration, counts and retention.
+        reads.push([
+          fmt(accounts),
+          `${label}: ${r.reads.rest} REST, ${r.reads.bulk} Bulk`,
+          fmt(r.apiCalls),
+          secs(r.wallMs)
+        ]);
+      }
+    } finally {
+      await org.close();
+      rmSync(cwd, { recursive: true, force: true });
+    }
+  }
+  const print = (table: string[][]): void => {
+    const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
+    for (const r of table) process.stdout.write(`  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}\n`);
+  };
+  process.stdout.write('Scoring run (npm run score, its own process; 6 goals and 3 risks an account):\n');
+  print(rows);
+  process.stdout.write('\nReads by path (dry runs: child reads are the goals and risks of each account range):\n');
+  print(reads);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(
+    `bench:score failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`
+  );
+  process.exitCode = 1;
+});

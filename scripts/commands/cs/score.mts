@@ -1,0 +1,120 @@
+// `npm run score` / `sf cs score`: flags and output only; the run itself is scripts/score/run.ts.
+import { Flags, toHelpSection } from '@salesforce/sf-plugins-core';
+import { CsCommand, EXIT_CODE_MEANINGS, orgFlags } from '../../lib/command.mjs';
+import type { RetryPolicy } from '../../seed/retry';
+import {
+  DEFAULT_RANGE_SIZE,
+  INTERRUPTED_EXIT,
+  MAX_RANGE_SIZE,
+  score,
+  type RangePhase,
+  type ScoreEnvironment,
+  type ScoreReport
+} from '../../score/run';
+
+/** What tests, the benchmark and later phases inject into a scoring run. */
+export interface ScoreInjections {
+  /** The run's clock: the day it scores. */
+  now: () => Date;
+  retry: Partial<RetryPolicy>;
+  /** Post-scoring phases over each account range (plays). */
+  phases: RangePhase[];
+  /** Override the Bulk API 2.0 crossovers and the flush size (tests and the benchmark). */
+  bulkQueryMinRows: number;
+  bulkMinRecords: number;
+  flushAt: number;
+}
+
+export default class Score extends CsCommand<ScoreReport, ScoreInjections> {
+  public static override readonly summary =
+    "Score every account's health with successModel and store it, with history kept on change.";
+  public static override readonly description = `Reads the book in account ranges (memory holds one range, whatever the size of the book), scores each account with successModel, and writes back only what changed: health score, band, fit score, tier, when and by which model on the account, and a health snapshot (account and day) when the account has none yet, the model changed, the band changed, the score moved by the configured points, or a month began. A second run on an unchanged org writes nothing. Reads above 70,000 rows go through Bulk API 2.0 query jobs, writes above 10,000 records through ingest jobs. After a clean pass, snapshots past the configured retention are deleted and the history kept is reported with its storage. Every range is journaled once its writes are confirmed, so --resume continues from there. Ctrl-C stops after the request in flight (exit 130).`;
+  public static override readonly examples = [
+    'npm run score -- --target-org prod --dry-run',
+    'npm run score -- --target-org prod --json > score-report.json',
+    'sf cs score --target-org prod --resume .score/journal-2026-03-01T02-00-00-000Z.jsonl'
+  ];
+
+  public static override readonly errorCodes = toHelpSection('EXIT CODES', {
+    ...EXIT_CODE_MEANINGS,
+    [INTERRUPTED_EXIT]: 'Interrupted (Ctrl-C): the journal holds every confirmed range; --resume picks up from there.'
+  });
+
+  public static override readonly flags = {
+    ...orgFlags,
+    'dry-run': Flags.boolean({
+      summary: 'Score the whole book and print what would be written and pruned; write nothing.',
+      exclusive: ['resume']
+    }),
+    resume: Flags.string({
+      summary: 'Journal of an interrupted run: continue after its last range whose writes were all confirmed.',
+      exclusive: ['dry-run']
+    }),
+    journal: Flags.string({ summary: 'Where to write the journal (default .score/journal-<time>.jsonl).' }),
+    'max-api-calls': Flags.integer({ summary: 'Stop cleanly before making more than this many API calls.', min: 1 }),
+    'range-size': Flags.integer({
+      summary: `Accounts read and scored at a time (default ${DEFAULT_RANGE_SIZE}); memory follows it.`,
+      min: 1,
+      max: MAX_RANGE_SIZE
+    })
+  };
+
+  public async run(): Promise<ScoreReport> {
+    const { flags } = await this.parse(Score);
+    const interrupt = new AbortController();
+    const onSigint = (): void => {
+      this.logToStderr('\nInterrupted: finishing the request in flight and writing the journal...');
+      interrupt.abort();
+    };
+    const signal = this.io.signal ?? interrupt.signal;
+    if (!this.io.signal) process.once('SIGINT', onSigint);
+    const environment: ScoreEnvironment = {
+      cwd: this.io.cwd,
+      now: this.context.now ?? (() => new Date()),
+      retry: this.context.retry,
+      signal,
+      phases: this.context.phases,
+      bulkQueryMinRows: this.context.bulkQueryMinRows,
+      bulkMinRecords: this.context.bulkMinRecords,
+      flushAt: this.context.flushAt,
+      connect: () => this.orgConnector(flags)(),
+      output: {
+        say: (text) => this.log(text),
+        warn: (text) => this.logToStderr(text),
+        progress: this.interactive ? this.accountsProgress() : undefined
+      }
+    };
+    try {
+      const report = await score(
+        {
+          dryRun: flags['dry-run'],
+          resume: flags.resume,
+          journal: flags.journal,
+          maxApiCalls: flags['max-api-calls'],
+          rangeSize: flags['range-size'],
+          targetOrg: flags['target-org']?.getUsername()
+        },
+        environment
+      );
+      // A request abandoned at Ctrl-C may still hold a socket open: once the report is out, so is the process.
+      if (interrupt.signal.aborted) this.exitWhenDone = true;
+      return report;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  }
+
+  /** The framework's progress bar, on a terminal only. */
+  private accountsProgress(): NonNullable<ScoreEnvironment['output']['progress']> {
+    return {
+      start: (total) =>
+        this.progress.start(
+          total,
+          { calls: 0 },
+          { title: 'score', format: '%s | {bar} | {value}/{total} accounts, {calls} API calls' }
+        ),
+      update: (scored, calls) => this.progress.update(scored, { calls }),
+      stop: () => this.progress.finish()
+    };
+  }
+}
