@@ -5,11 +5,12 @@
 // codes, output that never carries a token, and a way to run a command in-process with its own streams (tests,
 // `npm start`). This module is ESM (.mts) because sf-plugins-core is ESM with top-level await in its graph.
 import path from 'node:path';
-import { Config, Errors, Help, type Command, type Interfaces } from '@oclif/core';
+import { Config, Errors, type Command, type Interfaces } from '@oclif/core';
 import { Flags, SfCommand, toHelpSection } from '@salesforce/sf-plugins-core';
 import { SfError, type Org } from '@salesforce/core';
 import { ConnectionError, EXIT, UsageError, redact } from './cli';
 import { connect, connectionOptionsFrom, type OrgConnection } from './connection';
+import CsHelp from './help.mjs';
 import { PROJECT_ROOT, pinnedApiVersion } from './paths';
 
 export interface Stream {
@@ -249,8 +250,8 @@ export async function runCommand<C extends object>(
   return cmd.exitCode;
 }
 
-/** oclif's help, written to a caller's stream instead of the process's stdout. */
-class CapturedHelp extends Help {
+/** The commands' help, written to a caller's stream instead of the process's stdout. */
+class CapturedHelp extends CsHelp {
   public constructor(
     cfg: Config,
     private readonly out: Stream

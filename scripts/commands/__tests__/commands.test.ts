@@ -1,6 +1,6 @@
-// Every command through the CLI entry that `npm run <name>` uses (the oclif configuration in package.json, the
-// command classes from source): --help is written from the flag definitions, --json prints one document, and a bad
-// flag exits 2 before anything reaches the org.
+// Every command: --help is written from its flag definitions, --json prints one document, and a bad flag exits 2
+// before anything reaches the org. The --json runs (and one bad flag) go through the CLI entry that `npm run <name>`
+// uses, in a child process; help and the other bad flags run the same command classes in-process (runCommand).
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
@@ -12,31 +12,25 @@ import { PROJECT_ROOT, pinnedApiVersion } from '../../lib/paths';
 import { startLocalOrg, type LocalOrg } from '../../localOrg';
 import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 
-/** The last child started, for a test that stops a server. */
-let running: ReturnType<typeof spawn> | undefined;
-
 interface Run {
   code: number | null;
   stdout: string;
   stderr: string;
 }
 
-/** `npm run <script> -- args` without npm: the same node, tsx and entry file. */
-function cli(args: string[], env: NodeJS.ProcessEnv = {}, onStdout?: (text: string) => void): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'bin', 'cs.mts'), ...args],
-      {
-        cwd: PROJECT_ROOT,
-        env: {
-          PATH: process.env.PATH,
-          HOME: mkdtempSync(path.join(tmpdir(), 'cs-home-')),
-          SF_DISABLE_TELEMETRY: 'true',
-          ...env
-        }
-      }
-    );
+const home = mkdtempSync(path.join(tmpdir(), 'cs-home-'));
+after(() => rmSync(home, { recursive: true, force: true }));
+/** No real sf auth store, config or plugin list is read or touched. */
+const isolated = {
+  HOME: home,
+  SF_DISABLE_TELEMETRY: 'true',
+  SF_DISABLE_AUTOUPDATE: 'true',
+  SF_AUTOUPDATE_DISABLE: 'true'
+};
+
+function spawned(command: string, args: string[], env: NodeJS.ProcessEnv, onStdout?: (text: string) => void) {
+  const child = spawn(command, args, { cwd: PROJECT_ROOT, env: { PATH: process.env.PATH, ...isolated, ...env } });
+  const done = new Promise<Run>((resolve, reject) => {
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -46,28 +40,60 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}, onStdout?: (text: stri
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('error', reject);
     child.on('close', (code) => resolve({ code, stdout, stderr }));
-    running = child;
   });
+  return { child, done };
+}
+
+/** `npm run <script> -- args` without npm: the same node, tsx and entry file. */
+function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  return spawned(
+    process.execPath,
+    ['--import', 'tsx', path.join(PROJECT_ROOT, 'scripts', 'bin', 'cs.mts'), ...args],
+    env
+  ).done;
+}
+
+const COMMANDS = {
+  'cs:seed': '../cs/seed.mjs',
+  'cs:migrate': '../cs/migrate.mjs',
+  'cs:org:local': '../cs/org/local.mjs'
+} as const;
+type Id = keyof typeof COMMANDS;
+
+/** The command run in this process, as runSeed and runMigrate run it. */
+async function inProcess(id: Id, argv: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
+  const [{ runCommand }, { default: Cmd }] = await Promise.all([
+    import('../../lib/command.mjs'),
+    import(COMMANDS[id]) as Promise<{ default: Parameters<typeof import('../../lib/command.mjs').runCommand>[0] }>
+  ]);
+  let stdout = '';
+  let stderr = '';
+  const code = await runCommand(Cmd, id, argv, {
+    env: { ...isolated, ...env },
+    stdout: { write: (t: string) => (stdout += t) },
+    stderr: { write: (t: string) => (stderr += t) }
+  });
+  return { code, stdout, stderr };
+}
+
+/** Every flag a command class declares, as help must list it. */
+async function declaredFlags(id: Id): Promise<string[]> {
+  const { default: Cmd } = (await import(COMMANDS[id])) as { default: { flags: Record<string, unknown> } };
+  return Object.keys(Cmd.flags);
+}
+
+async function assertHelp(id: Id, help: Run, extra: RegExp): Promise<void> {
+  assert.equal(help.code, 0, help.stderr);
+  const flags = await declaredFlags(id);
+  assert.ok(flags.length > 0);
+  for (const flag of flags) assert.match(help.stdout, new RegExp(`--${flag}\\b`), `--${flag} missing from help`);
+  assert.match(help.stdout, /--json/);
+  assert.match(help.stdout, extra);
 }
 
 /** Requests the org answered. */
 function requests(org: LocalOrg): number {
   return Object.values(org.counters()).reduce((sum, n) => sum + n, 0);
-}
-
-async function goalsInOrg(org: SeededOrg): Promise<number> {
-  const connection = new Connection({
-    instanceUrl: org.org.instanceUrl,
-    accessToken: org.org.accessToken,
-    version: pinnedApiVersion()
-  });
-  return (await connection.query('SELECT Id FROM Customer_Goal__c')).totalSize;
-}
-
-/** Every flag a command class declares, as help must list it. */
-async function declaredFlags(modulePath: string): Promise<string[]> {
-  const { default: Cmd } = (await import(modulePath)) as { default: { flags: Record<string, unknown> } };
-  return Object.keys(Cmd.flags);
 }
 
 describe('cs seed', () => {
@@ -79,12 +105,8 @@ describe('cs seed', () => {
     await org.close();
   });
 
-  test('--help lists every declared flag, the exit codes, and exits 0', async () => {
-    const run = await cli(['cs', 'seed', '--help']);
-    assert.equal(run.code, 0, run.stderr);
-    for (const flag of await declaredFlags('../cs/seed.mjs')) assert.match(run.stdout, new RegExp(`--${flag}\\b`));
-    assert.match(run.stdout, /--json/);
-    assert.match(run.stdout, /EXIT CODES[\s\S]*130/);
+  test('--help lists every declared flag and the exit codes, 130 included', async () => {
+    await assertHelp('cs:seed', await inProcess('cs:seed', ['--help']), /EXIT CODES[\s\S]*130/);
   });
 
   test('--json prints one document: a dry run of the demo plan plans its 25 accounts and writes nothing', async () => {
@@ -100,7 +122,12 @@ describe('cs seed', () => {
     assert.equal(report.exitCode, 0);
     // data/demo-plan.yaml: "a book of 25 customers", none of them in a freshly deployed org.
     assert.deepEqual([report.counts.Account.plan, report.counts.Account.create], [25, 25]);
-    assert.equal(await goalsInOrg(org), 0);
+    const connection = new Connection({
+      instanceUrl: org.org.instanceUrl,
+      accessToken: org.org.accessToken,
+      version: pinnedApiVersion()
+    });
+    assert.equal((await connection.query('SELECT Id FROM Customer_Goal__c')).totalSize, 0);
     assert.ok(!run.stdout.includes(org.org.accessToken) && !run.stderr.includes(org.org.accessToken));
   });
 
@@ -109,8 +136,9 @@ describe('cs seed', () => {
     const run = await cli(['cs', 'seed', '--instance-url', org.org.instanceUrl, '--colour'], org.env);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--colour/);
-    const json = await cli(
-      ['cs', 'seed', '--instance-url', org.org.instanceUrl, '--max-api-calls', '0', '--json'],
+    const json = await inProcess(
+      'cs:seed',
+      ['--instance-url', org.org.instanceUrl, '--max-api-calls', '0', '--json'],
       org.env
     );
     assert.equal(json.code, 2);
@@ -197,14 +225,9 @@ describe('cs migrate', () => {
     await org.close();
     rmSync(dataDir, { recursive: true, force: true });
   });
-  const deploys = (): number => org.counters()['POST /services/Soap/m/deploy'] ?? 0;
 
-  test('--help lists every declared flag, the exit codes, and exits 0', async () => {
-    const run = await cli(['cs', 'migrate', '--help']);
-    assert.equal(run.code, 0, run.stderr);
-    for (const flag of await declaredFlags('../cs/migrate.mjs')) assert.match(run.stdout, new RegExp(`--${flag}\\b`));
-    assert.match(run.stdout, /--json/);
-    assert.match(run.stdout, /EXIT CODES[\s\S]*3 +Connection/);
+  test('--help lists every declared flag and the exit codes', async () => {
+    await assertHelp('cs:migrate', await inProcess('cs:migrate', ['--help']), /EXIT CODES[\s\S]*3 +Connection/);
   });
 
   test('--json prints one document: a dry run into an empty org creates every custom object and sends no deploy', async () => {
@@ -228,17 +251,21 @@ describe('cs migrate', () => {
       .sort();
     assert.deepEqual(created, customObjects);
     assert.equal(doc.plan.counts.change, 0);
-    assert.equal(deploys(), 0);
+    assert.equal(org.counters()['POST /services/Soap/m/deploy'] ?? 0, 0);
     assert.ok(!run.stdout.includes(org.accessToken) && !run.stderr.includes(org.accessToken));
   });
 
   test('a bad flag exits 2 naming it, and sends nothing to the org', async () => {
     const sent = requests(org);
     const env = { SF_ACCESS_TOKEN: org.accessToken };
-    const run = await cli(['cs', 'migrate', '--instance-url', org.instanceUrl, '--colour'], env);
+    const run = await inProcess('cs:migrate', ['--instance-url', org.instanceUrl, '--colour'], env);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--colour/);
-    const json = await cli(['cs', 'migrate', '--instance-url', org.instanceUrl, '--resume', '0Axbad', '--json'], env);
+    const json = await inProcess(
+      'cs:migrate',
+      ['--instance-url', org.instanceUrl, '--resume', '0Axbad', '--json'],
+      env
+    );
     assert.equal(json.code, 2);
     assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
     assert.match(json.stdout, /not a deploy id/);
@@ -247,24 +274,35 @@ describe('cs migrate', () => {
 });
 
 describe('cs org local', () => {
-  test('--help lists every declared flag, the exit codes, and exits 0', async () => {
-    const run = await cli(['cs', 'org', 'local', '--help']);
-    assert.equal(run.code, 0, run.stderr);
-    for (const flag of await declaredFlags('../cs/org/local.mjs')) assert.match(run.stdout, new RegExp(`--${flag}\\b`));
-    assert.match(run.stdout, /--json/);
-    assert.match(run.stdout, /EXIT CODES/);
+  test('--help lists every declared flag and the exit codes', async () => {
+    await assertHelp('cs:org:local', await inProcess('cs:org:local', ['--help']), /EXIT CODES/);
   });
 
   test('--json prints one document when ready; the org answers with the credentials it wrote; Ctrl-C stops it (0)', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'cs-org-local-'));
-    let ready: (doc: { exitCode: number; instanceUrl: string; credentials: string }) => void = () => undefined;
-    const document = new Promise<{ exitCode: number; instanceUrl: string; credentials: string }>((r) => (ready = r));
-    const finished = cli(
-      ['cs', 'org', 'local', '--port', '0', '--data-dir', dataDir, '--reset', '--json'],
+    type Ready = { exitCode: number; instanceUrl: string; credentials: string };
+    let ready: (doc: Ready) => void = () => undefined;
+    const document = new Promise<Ready>((resolve) => (ready = resolve));
+    const server = spawned(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        'scripts/bin/cs.mts',
+        'cs',
+        'org',
+        'local',
+        '--port',
+        '0',
+        '--data-dir',
+        dataDir,
+        '--reset',
+        '--json'
+      ],
       {},
       (text) => {
         try {
-          ready(JSON.parse(text) as { exitCode: number; instanceUrl: string; credentials: string });
+          ready(JSON.parse(text) as Ready);
         } catch {
           // not a whole document yet
         }
@@ -281,27 +319,20 @@ describe('cs org local', () => {
     assert.equal(credentials.instanceUrl, doc.instanceUrl);
     const connection = new Connection({ ...credentials, version: pinnedApiVersion() });
     assert.equal((await connection.query('SELECT Id FROM Account')).totalSize, 0);
-    running?.kill('SIGINT');
-    const run = await finished;
+    server.child.kill('SIGINT');
+    const run = await server.done;
     assert.equal(run.code, 0, run.stderr);
     assert.ok(!run.stdout.includes(credentials.accessToken), 'the token was printed');
-    assert.equal(
-      run.stdout
-        .trim()
-        .split('\n')
-        .filter((line) => line === '{').length,
-      1,
-      'more than one document'
-    );
+    assert.equal(run.stdout.split('\n').filter((line) => line === '{').length, 1, 'more than one document');
     rmSync(dataDir, { recursive: true, force: true });
   });
 
   test('a bad flag exits 2 naming it, and starts no org', async () => {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'cs-org-local-'));
-    const run = await cli(['cs', 'org', 'local', '--port', '70000', '--data-dir', dataDir]);
+    const run = await inProcess('cs:org:local', ['--port', '70000', '--data-dir', dataDir]);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--port/);
-    const json = await cli(['cs', 'org', 'local', '--colour', '--data-dir', dataDir, '--json']);
+    const json = await inProcess('cs:org:local', ['--colour', '--data-dir', dataDir, '--json']);
     assert.equal(json.code, 2);
     assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
     assert.ok(!existsSync(path.join(dataDir, 'org.json')));
@@ -310,31 +341,10 @@ describe('cs org local', () => {
 });
 
 describe('the commands as an sf CLI plugin', () => {
-  const home = mkdtempSync(path.join(tmpdir(), 'cs-sf-home-'));
-  after(() => rmSync(home, { recursive: true, force: true }));
-
-  /** The project's own sf CLI, in a throwaway home so no real auth store or plugin list is touched. */
-  function sf(args: string[]): Promise<Run> {
-    return new Promise((resolve, reject) => {
-      const bin = path.join(PROJECT_ROOT, 'node_modules', '.bin');
-      const child = spawn(path.join(bin, 'sf'), args, {
-        cwd: PROJECT_ROOT,
-        env: {
-          PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}`,
-          HOME: home,
-          SF_DISABLE_TELEMETRY: 'true',
-          SF_DISABLE_AUTOUPDATE: 'true',
-          SF_AUTOUPDATE_DISABLE: 'true'
-        }
-      });
-      let stdout = '';
-      let stderr = '';
-      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-      child.on('error', reject);
-      child.on('close', (code) => resolve({ code, stdout, stderr }));
-    });
-  }
+  const bin = path.join(PROJECT_ROOT, 'node_modules', '.bin');
+  /** The project's own sf CLI on the project's Node. */
+  const sf = (args: string[]): Promise<Run> =>
+    spawned(path.join(bin, 'sf'), args, { PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` }).done;
 
   test('once linked (after npm run build:plugin), sf cs seed, migrate and org local show the same help', async () => {
     assert.ok(
@@ -343,15 +353,10 @@ describe('the commands as an sf CLI plugin', () => {
     );
     const link = await sf(['plugins', 'link', '.', '--no-install']);
     assert.equal(link.code, 0, link.stderr);
-    for (const [id, module] of [
-      [['seed'], '../cs/seed.mjs'],
-      [['migrate'], '../cs/migrate.mjs'],
-      [['org', 'local'], '../cs/org/local.mjs']
-    ] as const) {
-      const run = await sf(['cs', ...id, '--help']);
-      assert.equal(run.code, 0, run.stderr);
-      assert.match(run.stdout, new RegExp(`\\$ sf cs ${id.join(' ')}`));
-      for (const flag of await declaredFlags(module)) assert.match(run.stdout, new RegExp(`--${flag}\\b`));
+    for (const id of Object.keys(COMMANDS) as Id[]) {
+      const words = id.split(':');
+      const run = await sf([...words, '--help']);
+      await assertHelp(id, run, new RegExp(`\\$ sf ${words.join(' ')}`));
     }
   });
 });
