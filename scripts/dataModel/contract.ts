@@ -198,6 +198,7 @@ export const CONTRACT: Record<string, ContractObject> = {
       Product_Adoption__c: { type: 'Percent', precision: 5, scale: 2 },
       ARR__c: { type: 'Currency', precision: 16, scale: 2 },
       Renewal_Date__c: date,
+      Stage_Entered_Date__c: date,
       Success_Key__c: key,
       Product_Account_Id__c: { type: 'Text', length: 80 },
       Licensed_Seats__c: { type: 'Number', precision: 9, scale: 0 },

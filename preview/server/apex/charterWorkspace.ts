@@ -122,9 +122,9 @@ async function loadProgram(
     return { lower, isLast, upper: isLast ? Number(q.constant('NO_UPPER_BOUND')) : all[i + 1] };
   });
   // Customer_Goal__c #1 achieved by stage, #2 achieved by month, #3 due by stage and month, #4 one days-to-value
-  // range by stage and month (run once per range, as the Apex loop does), #5-#8 the same per charter objective,
-  // #9 the customer sample's goals.
-  const [byStage, achieved, byMonth, due, days, revenue, objectives] = await Promise.all([
+  // range by stage and month (run once per range, as the Apex loop does), #5 achieved and #6 due by change type,
+  // #7-#10 the same figures per charter objective, #11 the customer sample's goals.
+  const [byStage, achieved, byMonth, due, days, revenue, achievedChange, dueChange, objectives] = await Promise.all([
     q.run<Aggregate>(tx, 'Account', {}, 0),
     q.run<Aggregate>(tx, 'Customer_Goal__c', period, 0),
     q.run<Aggregate>(tx, 'Customer_Goal__c', period, 1),
@@ -135,19 +135,21 @@ async function loadProgram(
       )
     ),
     q.run<Aggregate>(tx, 'Opportunity', period, 0),
+    q.run<Aggregate>(tx, 'Customer_Goal__c', period, 4),
+    q.run<Aggregate>(tx, 'Customer_Goal__c', { ...period, FINISHED_GOAL_STATUSES }, 5),
     // `IN :objectiveIds` over no objectives matches nothing, and the Apex skips these queries.
     objectiveIds.length
       ? Promise.all([
-          q.run<Aggregate>(tx, 'Customer_Goal__c', { objectiveIds }, 4),
-          q.run<Aggregate>(tx, 'Customer_Goal__c', { ...period, objectiveIds }, 5),
-          q.run<Aggregate>(tx, 'Customer_Goal__c', { ...period, objectiveIds, FINISHED_GOAL_STATUSES }, 6),
+          q.run<Aggregate>(tx, 'Customer_Goal__c', { objectiveIds }, 6),
+          q.run<Aggregate>(tx, 'Customer_Goal__c', { ...period, objectiveIds }, 7),
+          q.run<Aggregate>(tx, 'Customer_Goal__c', { ...period, objectiveIds, FINISHED_GOAL_STATUSES }, 8),
           Promise.all(
             buckets.map((bucket) =>
               q.run<Aggregate>(
                 tx,
                 'Customer_Goal__c',
                 { ...period, objectiveIds, lower: bucket.lower, upper: bucket.upper },
-                7
+                9
               )
             )
           )
@@ -187,6 +189,12 @@ async function loadProgram(
   const csSourcedRevenue: RevenueRow[] = revenue.map((row) =>
     compact({ stage: toText(row.stage), amount: toNumber(row.amount) })
   );
+  const achievedByChangeType: AchievedRow[] = achievedChange.map((row) =>
+    compact({ ...achievedRow(row), changeType: toText(row.changeType) })
+  );
+  const dueByChangeType: DueRow[] = dueChange.map((row) =>
+    compact({ goalStatus: toText(row.goalStatus), changeType: toText(row.changeType), goals: toNumber(row.n) })
+  );
   const [linked, achievedObj, dueObj, daysObj] = objectives ?? [[], [], [], []];
   const goalsByObjective: ObjectiveCountRow[] = linked.map((row) =>
     compact({ objective: toText(row.objective), goals: toNumber(row.n) })
@@ -214,6 +222,8 @@ async function loadProgram(
     dueByStageMonth,
     daysToValue,
     csSourcedRevenue,
+    achievedByChangeType,
+    dueByChangeType,
     goalsByObjective,
     achievedByObjective,
     dueByObjective,
@@ -232,7 +242,7 @@ async function loadCustomers(
   const accountIds = ids(accounts);
   if (!accountIds.length) return { total, accounts, goals: [], risks: [] };
   const [goals, risks] = await Promise.all([
-    q.run<WorkspaceData['customers']['goals'][number]>(tx, 'Customer_Goal__c', { accountIds }, 8),
+    q.run<WorkspaceData['customers']['goals'][number]>(tx, 'Customer_Goal__c', { accountIds }, 10),
     q.run<WorkspaceData['customers']['risks'][number]>(tx, 'Customer_Risk__c', { accountIds }, 2)
   ]);
   return { total, accounts, goals, risks };

@@ -81,6 +81,10 @@ export interface LifecycleStep {
   targetDays: number | null;
   description: string | null;
   state: StepState;
+  /** On the current step: days since the account entered the stage (null without a date). */
+  daysInStage: number | null;
+  /** On the current step: true once the days in stage pass the stage's target days. */
+  overdueInStage: boolean;
 }
 
 export interface StagePeople<P extends CharterRole = CharterRole> {
@@ -226,20 +230,33 @@ export function openRisksByScore<R extends CustomerRisk>(risks: readonly R[]): R
 
 const stageLabel = (stage: LifecycleStageConfig): string => stage.MasterLabel ?? stage.DeveloperName.replace(/_/g, ' ');
 
-/** The configured stages in order, each marked complete, current or upcoming against the account's stage. */
+/**
+ * The configured stages in order, each marked complete, current or upcoming against the account's stage. The current
+ * step carries the days since the account entered the stage and whether that is past the stage's target days.
+ */
 export function lifecyclePath(
   stages: readonly LifecycleStageConfig[],
-  current: string | null | undefined
+  current: string | null | undefined,
+  stageEntered?: IsoDate | null,
+  today?: IsoDate
 ): LifecycleStep[] {
   const ordered = [...stages].sort((a, b) => (a.Order__c ?? 0) - (b.Order__c ?? 0));
   const currentIndex = ordered.findIndex((stage) => stageLabel(stage) === current || stage.DeveloperName === current);
-  return ordered.map((stage, index) => ({
-    key: stage.DeveloperName,
-    label: stageLabel(stage),
-    targetDays: stage.Target_Days__c ?? null,
-    description: stage.Description__c ?? null,
-    state: currentIndex < 0 || index > currentIndex ? 'upcoming' : index === currentIndex ? 'current' : 'complete'
-  }));
+  const days = today ? daysBetween(stageEntered, today) : null;
+  const daysInStage = days !== null && days >= 0 ? days : null;
+  return ordered.map((stage, index) => {
+    const isCurrent = index === currentIndex;
+    const targetDays = stage.Target_Days__c ?? null;
+    return {
+      key: stage.DeveloperName,
+      label: stageLabel(stage),
+      targetDays,
+      description: stage.Description__c ?? null,
+      state: currentIndex < 0 || index > currentIndex ? 'upcoming' : isCurrent ? 'current' : 'complete',
+      daysInStage: isCurrent ? daysInStage : null,
+      overdueInStage: isCurrent && daysInStage !== null && targetDays !== null && daysInStage > targetDays
+    };
+  });
 }
 
 /** Accountable and Responsible roles of the charter RACI for one lifecycle stage. */
@@ -318,7 +335,7 @@ export function accountPanel<G extends CustomerGoal, R extends CustomerRisk, P e
     health: healthScore({ account, goals: input.goals, risks: input.risks, usage }, config, today),
     fit: evaluateFit(account, config.criteria, adoption.measures),
     adoption,
-    lifecycle: lifecyclePath(config.stages, account.Lifecycle_Stage__c),
+    lifecycle: lifecyclePath(config.stages, account.Lifecycle_Stage__c, account.Stage_Entered_Date__c, today),
     goals,
     goalSummary: summarizeGoals(goals),
     risks: openRisksByScore(input.risks),

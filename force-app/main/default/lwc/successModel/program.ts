@@ -15,7 +15,15 @@ import { healthScore, type HealthConfig, type HealthResult } from './health';
 import { objectiveMetrics, type ObjectiveMetric } from './objectives';
 import { goalVelocity, VELOCITY_STAGES, VELOCITY_TIERS, type VelocityFigures, type VelocityStage } from './velocity';
 import type { VelocityTier } from './velocity';
-import type { AccountRecord, CharterObjective, CustomerGoal, CustomerRisk, IsoDate } from './types';
+import {
+  CHANGE_TYPES,
+  type AccountRecord,
+  type ChangeType,
+  type CharterObjective,
+  type CustomerGoal,
+  type CustomerRisk,
+  type IsoDate
+} from './types';
 import {
   adoptionBySegment,
   usageAdoption,
@@ -34,6 +42,8 @@ export interface AchievedRow {
   stage?: string | null;
   /** Charter objective Id, in the per-objective rows. */
   objective?: string | null;
+  /** Change_Type__c, in the per-change-type rows. */
+  changeType?: string | null;
   year?: number | null;
   month?: number | null;
   goals?: number | null;
@@ -46,6 +56,7 @@ export interface AchievedRow {
 export interface DueRow {
   goalStatus?: string | null;
   objective?: string | null;
+  changeType?: string | null;
   stage?: string | null;
   year?: number | null;
   month?: number | null;
@@ -84,6 +95,9 @@ export interface ProgramAggregates {
   dueByStageMonth: DueRow[];
   daysToValue: DaysBucketRow[];
   csSourcedRevenue: RevenueRow[];
+  /** Achieved and due goals by Change_Type__c (blank is Unknown). */
+  achievedByChangeType?: AchievedRow[];
+  dueByChangeType?: DueRow[];
   /** The same figures over the goals linked to each charter objective; absent when there are no objectives. */
   goalsByObjective?: ObjectiveCountRow[];
   achievedByObjective?: AchievedRow[];
@@ -138,9 +152,22 @@ function addDue(tally: Tally, row: DueRow): void {
   else tally.overdue += num(row.goals);
 }
 
+export const CHANGE_TYPE_SEGMENTS = [...CHANGE_TYPES, 'Unknown'] as const;
+export type ChangeTypeSegment = (typeof CHANGE_TYPE_SEGMENTS)[number];
+
+/** A change type as the segments name it: one of the picklist values, else Unknown. */
+export function changeTypeSegment(changeType: string | null | undefined): ChangeTypeSegment {
+  return (CHANGE_TYPES as readonly string[]).includes(changeType ?? '') ? (changeType as ChangeType) : 'Unknown';
+}
+
 export interface ProgramVelocity {
   overall: VelocityFigures;
   byStage: Record<VelocityStage, VelocityFigures>;
+  /**
+   * Number and scale by the change a goal asks for (process, people, product adoption). Accounts are the whole
+   * book's; speed has no per-change-type histogram, so its medians are null.
+   */
+  byChangeType: Record<ChangeTypeSegment, VelocityFigures>;
   /** Amount of won, CS-sourced opportunities closed in the period. */
   csSourcedRevenue: number;
 }
@@ -173,8 +200,22 @@ export function programVelocity(rows: ProgramAggregates): ProgramVelocity {
   // Buckets of the same range from several stages merge when the overall percentile sorts them.
   const byStage = {} as Record<VelocityStage, VelocityFigures>;
   for (const [stage, tally] of stages) byStage[stage] = figures(tally);
+  const changes = new Map<ChangeTypeSegment, Tally>(
+    CHANGE_TYPE_SEGMENTS.map((segment) => [segment, { ...emptyTally(), accounts: all.accounts }])
+  );
+  const changeOf = (changeType: string | null | undefined): Tally =>
+    changes.get(changeTypeSegment(changeType)) as Tally;
+  for (const row of rows.achievedByChangeType ?? []) {
+    const tally = changeOf(row.changeType);
+    tally.customers += num(row.accounts);
+    tally.achieved += num(row.goals);
+    tally.value += num(row.value);
+  }
+  for (const row of rows.dueByChangeType ?? []) addDue(changeOf(row.changeType), row);
+  const byChangeType = {} as Record<ChangeTypeSegment, VelocityFigures>;
+  for (const [segment, tally] of changes) byChangeType[segment] = figures(tally);
   const revenue = rows.csSourcedRevenue.reduce((sum, row) => sum + num(row.amount), 0);
-  return { overall: figures(all), byStage, csSourcedRevenue: Math.round(revenue * 100) / 100 };
+  return { overall: figures(all), byStage, byChangeType, csSourcedRevenue: Math.round(revenue * 100) / 100 };
 }
 
 export interface ProgramMonth {

@@ -144,6 +144,7 @@ export const MODEL_FIELDS = {
     'Product_Adoption__c',
     'ARR__c',
     'Renewal_Date__c',
+    'Stage_Entered_Date__c',
     'Success_Key__c',
     'Industry',
     'NumberOfEmployees',

@@ -3,6 +3,7 @@
 // Named re-exports (not `export *`) keep the public surface explicit; a test checks nothing is left out.
 
 export {
+  CHANGE_TYPES,
   DIRECTIONS,
   GOAL_STATUSES,
   ICP_OPERATORS,
@@ -16,6 +17,7 @@ export {
 } from './types';
 export type {
   AccountRecord,
+  ChangeType,
   CharterMilestone,
   CharterObjective,
   CharterRisk,
@@ -187,14 +189,24 @@ export type {
 } from './panel';
 export { DAYS_TO_VALUE_RANGES, daysRangeIndex, histogramPercentile, rangeBuckets } from './speed';
 export type { DaysBucket } from './speed';
-export { customerBook, programObjectiveMetrics, programStage, programTrend, programVelocity } from './program';
+export {
+  CHANGE_TYPE_SEGMENTS,
+  changeTypeSegment,
+  customerBook,
+  programObjectiveMetrics,
+  programStage,
+  programTrend,
+  programVelocity
+} from './program';
 export type {
   AchievedRow,
+  ChangeTypeSegment,
   CustomerBook,
   CustomerRow,
   CustomerSample,
   DaysBucketRow,
   DueRow,
+  ObjectiveCountRow,
   PeriodOptions,
   ProgramAggregates,
   ProgramMonth,

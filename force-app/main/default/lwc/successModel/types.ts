@@ -7,6 +7,10 @@ export type LifecycleStage = (typeof LIFECYCLE_STAGES)[number];
 export const GOAL_STATUSES = ['Not Started', 'On Track', 'At Risk', 'Achieved', 'Missed', 'Cancelled'] as const;
 export type GoalStatus = (typeof GOAL_STATUSES)[number];
 
+/** The organisational change a goal asks of the customer (Customer_Goal__c.Change_Type__c). */
+export const CHANGE_TYPES = ['Process', 'People', 'Product adoption'] as const;
+export type ChangeType = (typeof CHANGE_TYPES)[number];
+
 export const DIRECTIONS = ['Higher is better', 'Lower is better'] as const;
 export type Direction = (typeof DIRECTIONS)[number];
 
@@ -168,6 +172,8 @@ export interface AccountRecord {
   Product_Adoption__c?: number | null;
   ARR__c?: number | null;
   Renewal_Date__c?: IsoDate | null;
+  /** The day the account entered its current lifecycle stage. */
+  Stage_Entered_Date__c?: IsoDate | null;
   Success_Key__c?: string | null;
   Industry?: string | null;
   NumberOfEmployees?: number | null;

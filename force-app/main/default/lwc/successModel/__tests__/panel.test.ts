@@ -162,11 +162,38 @@ describe('openRisksByScore', () => {
 
 describe('lifecyclePath', () => {
   it('orders the configured stages and marks complete, current and upcoming', () => {
+    const none = { daysInStage: null, overdueInStage: false };
     expect(lifecyclePath(STAGES, 'Adoption')).toEqual([
-      { key: 'Onboarding', label: 'Onboarding', targetDays: 30, description: 'Live', state: 'complete' },
-      { key: 'Adoption', label: 'Adoption', targetDays: 90, description: null, state: 'current' },
-      { key: 'Value_Realization', label: 'Value Realization', targetDays: null, description: null, state: 'upcoming' }
+      { key: 'Onboarding', label: 'Onboarding', targetDays: 30, description: 'Live', state: 'complete', ...none },
+      { key: 'Adoption', label: 'Adoption', targetDays: 90, description: null, state: 'current', ...none },
+      {
+        key: 'Value_Realization',
+        label: 'Value Realization',
+        targetDays: null,
+        description: null,
+        state: 'upcoming',
+        ...none
+      }
     ]);
+  });
+
+  it('counts days in the current stage against its target days', () => {
+    // entered Adoption on 31 March; 30 June is 30 (to 30 April) + 31 + 30 = 91 days later, one past the 90-day target
+    const late = lifecyclePath(STAGES, 'Adoption', '2025-03-31', TODAY);
+    expect(late.map((s) => [s.key, s.daysInStage, s.overdueInStage])).toEqual([
+      ['Onboarding', null, false],
+      ['Adoption', 91, true],
+      ['Value_Realization', null, false]
+    ]);
+    // on the 90th day it is not yet overdue
+    expect(lifecyclePath(STAGES, 'Adoption', '2025-04-01', TODAY)[1]).toMatchObject({
+      daysInStage: 90,
+      overdueInStage: false
+    });
+    // a stage without a target is never overdue; a date after today or no date gives no count
+    expect(lifecyclePath(STAGES, 'Value_Realization', '2024-01-01', TODAY)[2]).toMatchObject({ overdueInStage: false });
+    expect(lifecyclePath(STAGES, 'Adoption', '2025-07-01', TODAY)[1].daysInStage).toBeNull();
+    expect(lifecyclePath(STAGES, 'Adoption', null, TODAY)[1].daysInStage).toBeNull();
   });
 
   it('matches the stage by its label or its developer name', () => {

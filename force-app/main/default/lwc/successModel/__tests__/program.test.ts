@@ -165,6 +165,46 @@ describe('programVelocity', () => {
   });
 });
 
+describe('programVelocity by change type', () => {
+  it('splits number and scale by the change each goal asks for, blank and unknown values as Unknown', () => {
+    const velocity = programVelocity({
+      ...rows(),
+      achievedByChangeType: [
+        { changeType: 'Process', goals: 3, accounts: 2, value: 500 },
+        { changeType: 'People', goals: 1, accounts: 1, value: null },
+        { changeType: null, goals: 2, accounts: 2, value: 10 },
+        { changeType: 'Retired value', goals: 1, accounts: 1, value: 0 }
+      ],
+      dueByChangeType: [
+        { changeType: 'Process', goalStatus: 'Missed', goals: 1 },
+        { changeType: 'People', goalStatus: 'On Track', goals: 3 },
+        { changeType: null, goalStatus: null, goals: 1 }
+      ]
+    });
+    // Process: 3 of 3 + 1 = 75%; People: 1 of 1 + 3 = 25%; Unknown: 3 of 3 + 1 = 75%
+    expect(velocity.byChangeType.Process).toMatchObject({
+      goalsAchieved: 3,
+      customersAchieving: 2,
+      achievementRatePercent: 75,
+      valueRealized: 500
+    });
+    expect(velocity.byChangeType.People).toMatchObject({
+      goalsAchieved: 1,
+      goalsOverdue: 3,
+      achievementRatePercent: 25
+    });
+    expect(velocity.byChangeType.Unknown).toMatchObject({
+      goalsAchieved: 3,
+      goalsOverdue: 1,
+      achievementRatePercent: 75
+    });
+    expect(velocity.byChangeType['Product adoption']).toMatchObject({ goalsAchieved: 0, achievementRatePercent: null });
+    // every segment's buyers are the whole book (40 accounts)
+    expect(velocity.byChangeType.Process.accounts).toBe(40);
+    expect(programVelocity(empty()).byChangeType.Process.goalsAchieved).toBe(0);
+  });
+});
+
 describe('programTrend', () => {
   it('lists every month across a year end, with rows placed by month', () => {
     const trend = programTrend(rows(), '2024-11-15', '2025-02-03');

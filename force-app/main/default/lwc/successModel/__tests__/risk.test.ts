@@ -1,4 +1,14 @@
-import { heatMap, heatMapCell, residualScore, riskExposure, riskRating, riskScore, scoreOf } from 'c/successModel';
+import {
+  RISK_RATINGS,
+  heatMap,
+  heatMapCell,
+  residualScore,
+  riskExposure,
+  riskRating,
+  riskScore,
+  riskScoreHelpText,
+  scoreOf
+} from 'c/successModel';
 
 describe('risk', () => {
   it('scores likelihood x impact on whole levels 1-5', () => {
@@ -88,5 +98,15 @@ describe('risk', () => {
       exposurePercent: 0
     });
     expect(riskExposure([{ Likelihood__c: 5, Impact__c: 5 }]).exposurePercent).toBe(100);
+  });
+});
+
+describe('risk rating bands', () => {
+  it("states the bands the rating uses, for the Score fields' help text", () => {
+    expect(RISK_RATINGS.map((band) => riskRating(band.minimum))).toEqual(['Low', 'Medium', 'High', 'Critical']);
+    expect(RISK_RATINGS.map((band) => riskRating(band.maximum))).toEqual(['Low', 'Medium', 'High', 'Critical']);
+    expect(riskScoreHelpText()).toBe(
+      'Likelihood multiplied by impact, each 1 to 5; blank until both are set. Low 1-4, Medium 5-9, High 10-16, Critical 20-25.'
+    );
   });
 });
