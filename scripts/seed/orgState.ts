@@ -167,8 +167,16 @@ function keyLists(keys: string[]): string[] {
   return lists;
 }
 
-/** What to read for a plan: per object, the fields it sets and the parent keys it references. */
-export function readsFor(plan: Plan, prepared: PreparedRecord[], describes: Map<string, ObjectDescribe>): ObjectRead[] {
+/**
+ * What to read for a plan: per object, the fields it sets, the parent keys it references, and `extra` fields (what
+ * the validation rules read, so an update is checked against the org's values).
+ */
+export function readsFor(
+  plan: Plan,
+  prepared: PreparedRecord[],
+  describes: Map<string, ObjectDescribe>,
+  extra: Map<string, string[]> = new Map()
+): ObjectRead[] {
   const reads = new Map<string, ObjectRead>();
   const ensure = (object: string, keyField: string): ObjectRead => {
     let read = reads.get(object);
@@ -183,6 +191,7 @@ export function readsFor(plan: Plan, prepared: PreparedRecord[], describes: Map<
     read.keys.add(record.key);
     const fields = new Set(read.fields);
     for (const name of Object.keys(values)) fields.add(name);
+    for (const name of extra.get(record.object) ?? []) fields.add(name);
     for (const parent of record.parents) {
       const keyField = SECTION_BY_NAME.get(parent.spec.section)!.keyField;
       fields.add(`${parent.spec.relationship}.${keyField}`);

@@ -13,6 +13,7 @@ import { describeOrg, diff, readRecords, readsFor, updateProblems, usesRunningUs
 import { PlanError, SECTIONS, formatProblem, loadPlanFile, planFromData, type Plan, type Problem } from './plan';
 import { defaultRetryPolicy, type RetryPolicy } from './retry';
 import { checkAgainstOrg, validatePlan } from './validate';
+import { checkRules, readValidationRules, ruleFields } from './rules';
 import { BULK_JOB_CALLS, useBulk } from './bulk';
 import { plannedWriteCalls, writeRecords, type Failure } from './writer';
 
@@ -259,7 +260,11 @@ async function compare(
     if (request.resume) checkSameOrg(request.resume, loaded.previousOrgId, orgId, env);
     const validation = validatePlan(plan, describes, header.today);
     if (validation.problems.length) throw problemsStop(validation.problems, env.output, report);
-    const rows = await readRecords(api, readsFor(plan, validation.prepared, describes));
+    const rules = await readValidationRules(
+      api,
+      objects.filter((o) => describes.has(o.toLowerCase()))
+    );
+    const rows = await readRecords(api, readsFor(plan, validation.prepared, describes, ruleFields(rules, describes)));
     const orgProblems = checkAgainstOrg(plan, (object, key) => rows.get(object)?.has(key) === true);
     if (orgProblems.length) throw problemsStop(orgProblems, env.output, report);
     // Accounts the plan may not create and the org does not hold were reported above; the rest are matched.
@@ -269,7 +274,14 @@ async function compare(
       userId = info.user_id;
     }
     const changes = diff(validation.prepared, rows, describes, userId);
-    const refused = updateProblems(plan, changes, rows, describes);
+    const refused = [
+      ...updateProblems(plan, changes, rows, describes),
+      ...checkRules(plan, changes, rows, describes, rules, (rule, reason) =>
+        env.output.warn(
+          `Validation rule ${rule.object}.${rule.name} not checked before writing (${reason}): the org checks it at write`
+        )
+      )
+    ];
     if (refused.length) throw problemsStop(refused, env.output, report);
     return { changes, userId };
   } catch (error) {

@@ -20,7 +20,7 @@ export interface FieldDescribe {
   relationshipName?: string | null;
   referenceTo?: string[];
   restrictedPicklist?: boolean;
-  picklistValues?: Array<{ value: string; active: boolean }>;
+  picklistValues?: Array<{ value: string; active: boolean; defaultValue?: boolean }>;
 }
 
 export interface ObjectDescribe {

@@ -185,8 +185,10 @@ describe('seed faults against the local org', () => {
   test('defect 11: --resume against another org is refused: the journal names its org', async () => {
     // 200 accounts with 5 goals each: 1,200 records, two composite writes. The budget stops the run after the first.
     const spec = ['--generate', 'accounts=200,goals=5,risks=0,seed=11,prefix=ORGID'];
-    const first = await seed([...spec, '--journal', 'orgid.jsonl', '--max-api-calls', '4']);
+    // connect, describe, validation rules, read, one write: 5.
+    const first = await seed([...spec, '--journal', 'orgid.jsonl', '--max-api-calls', '5']);
     assert.equal(first.code, 1, first.err);
+    assert.equal(await count("SELECT COUNT() FROM Account WHERE Success_Key__c LIKE 'ORGID-%'"), 200, 'first call');
     const other = await startDeployedOrg();
     try {
       const elsewhere = await seed(['--resume', 'orgid.jsonl'], {}, other);
@@ -221,6 +223,63 @@ describe('seed faults against the local org', () => {
     assert.equal(await count("SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'ORGID-%'"), 1000);
   });
 
+  describe("validation rules: a plan that breaks one of the org's rules is refused before any write (exit 2)", () => {
+    const accounts = 'accounts:\n  - key: VR-1\n    create: true\n    Name: Rules Inc\n    Product_Adoption__c: 62\n';
+
+    test('a new goal Achieved without an achieved date, and a risk of impact 9, are named with their rule', async () => {
+      const plan = path.join(cwd, 'rules.yaml');
+      writeFileSync(
+        plan,
+        accounts +
+          "goals:\n  - key: VR-G1\n    account: VR-1\n    Name: Done, no date\n    Status__c: 'Achieved'\n" +
+          'customerRisks:\n  - key: VR-R1\n    account: VR-1\n    Name: Too big\n    Impact__c: 9\n    Likelihood__c: 2\n'
+      );
+      const writes = org.org.counters()['POST /composite'] ?? 0;
+      const run = await seed(['--plan', plan, '--journal', 'rules.jsonl', '--json']);
+      assert.equal(run.code, 2, run.err);
+      // The rules' own messages and display fields, from force-app's validationRules.
+      assert.match(
+        run.err,
+        /rules\.yaml:\d+ \/goals\/0: Customer_Goal__c key VR-G1 field Achieved_Date__c: validation rule Achieved_Requires_Achieved_Date: Enter the date the goal was achieved, or choose another status\./
+      );
+      assert.match(
+        run.err,
+        /rules\.yaml:\d+ \/customerRisks\/0\/Impact__c: Customer_Risk__c key VR-R1 field Impact__c: validation rule Impact_Between_1_And_5: Impact must be a whole number from 1 \(minor\) to 5 \(severe\)\./
+      );
+      assert.match(run.err, /The plan has 2 problem\(s\); nothing was written/);
+      // Describe and read only: the account (valid, adoption 62% is 0.62 to the rule) was not written either.
+      assert.equal((org.org.counters()['POST /composite'] ?? 0) - writes, 2);
+      assert.equal(await count("SELECT COUNT() FROM Account WHERE Success_Key__c = 'VR-1'"), 0);
+    });
+
+    test("an update is checked with the org's values for the fields the plan leaves out", async () => {
+      const plan = path.join(cwd, 'rules-update.yaml');
+      writeFileSync(
+        plan,
+        `${accounts}goals:\n  - key: VR-G2\n    account: VR-1\n    Name: Dated\n    Start_Date__c: '2026-02-01'\n`
+      );
+      assert.equal((await seed(['--plan', plan, '--journal', 'rules-u0.jsonl'])).code, 0);
+      // The org holds Start_Date__c 2026-02-01; a target date before it breaks Target_Date_Not_Before_Start_Date.
+      writeFileSync(
+        plan,
+        `${accounts}goals:\n  - key: VR-G2\n    account: VR-1\n    Name: Dated\n    Target_Date__c: '2026-01-15'\n`
+      );
+      const run = await seed(['--plan', plan, '--journal', 'rules-u1.jsonl']);
+      assert.equal(run.code, 2, run.err);
+      assert.match(
+        run.err,
+        /\/goals\/0\/Target_Date__c: Customer_Goal__c key VR-G2 field Target_Date__c: validation rule Target_Date_Not_Before_Start_Date: The target date cannot be before the start date\./
+      );
+      const goal = await connection().query<{ Target_Date__c: string | null }>(
+        "SELECT Target_Date__c FROM Customer_Goal__c WHERE Goal_Key__c = 'VR-G2'"
+      );
+      assert.equal(goal.records[0].Target_Date__c, null, 'not written');
+      // A target on or after the start passes.
+      writeFileSync(plan, readFileSync(plan, 'utf8').replace('2026-01-15', '2026-02-01'));
+      assert.equal((await seed(['--plan', plan, '--journal', 'rules-u2.jsonl'])).code, 0);
+    });
+  });
+
   describe('defect 10: a stop in the middle of a Bulk API job aborts the job instead of leaving it Open', () => {
     interface Job {
       id: string;
@@ -242,15 +301,15 @@ describe('seed faults against the local org', () => {
     const spec = (prefix: string): string[] => ['--generate', `accounts=3,goals=1,risks=0,seed=2,prefix=${prefix}`];
 
     test('--max-api-calls: the budget keeps one call to abort the job it opened, and is never exceeded', async () => {
-      // connect, describe, read, create job = 4; the upload would leave no call for the abort, so it is not sent.
+      // connect, describe, validation rules, read, create job = 5; the upload would leave no call for the abort.
       const { run, created } = await newJobs(() =>
-        seed([...spec('STOPMAX'), '--journal', 'stopmax.jsonl', '--max-api-calls', '5', '--json'], {
+        seed([...spec('STOPMAX'), '--journal', 'stopmax.jsonl', '--max-api-calls', '6', '--json'], {
           bulkMinRecords: 1
         })
       );
       assert.equal(run.code, 1, run.err);
       const report = JSON.parse(run.out) as Report;
-      assert.equal(report.apiCalls, 5, 'four calls and the abort');
+      assert.equal(report.apiCalls, 6, 'five calls and the abort');
       assert.deepEqual(
         created.map((j) => [j.object, j.state]),
         [['Account', 'Aborted']]

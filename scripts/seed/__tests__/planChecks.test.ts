@@ -9,6 +9,7 @@ import { PlanError, formatProblem, parsePlanText, type Plan } from '../plan';
 import { validatePlan, type FieldDescribe, type ObjectDescribe } from '../validate';
 import { resolveDate } from '../dates';
 import { runSeed } from '../seed';
+import { checkRules, type ValidationRule } from '../rules';
 
 const field = (name: string, type: string, extra: Partial<FieldDescribe> = {}): FieldDescribe => ({
   name,
@@ -218,5 +219,78 @@ describe('defect 13: one problem per bad field; JSON is JSON; the plan version i
     assert.match(planError(`version: '1'\n${ACCOUNT}`, 'plan.yaml').problems[0].message, /version "1"/);
     assert.equal(parsePlanText(`version: 1\n${ACCOUNT}`, 'plan.yaml').records.length, 1);
     assert.equal(parsePlanText(ACCOUNT, 'plan.yaml').records.length, 1);
+  });
+});
+
+describe('validation rules evaluated on each record before writing', () => {
+  const describes = new Map<string, ObjectDescribe>([
+    [
+      'account',
+      {
+        name: 'Account',
+        fields: [
+          field('Success_Key__c', 'string', { externalId: true, length: 80 }),
+          field('Name', 'string', { length: 255, nillable: false }),
+          field('Product_Adoption__c', 'percent', { precision: 5, scale: 2 }),
+          field('Lifecycle_Stage__c', 'picklist', {
+            picklistValues: [
+              { value: 'Onboarding', active: true, defaultValue: true },
+              { value: 'Renewal', active: true }
+            ]
+          })
+        ]
+      }
+    ]
+  ]);
+  const rule = (name: string, formula: string, field?: string): ValidationRule => ({
+    object: 'Account',
+    name,
+    formula,
+    message: `${name} broken`,
+    field
+  });
+  // The project's rule: 0% to 100%, which formulas see as 0 to 1.
+  const adoption = rule(
+    'CS_Product_Adoption_Between_0_And_100',
+    'AND(NOT(ISBLANK(Product_Adoption__c)), OR(Product_Adoption__c < 0, Product_Adoption__c > 1))',
+    'Product_Adoption__c'
+  );
+  function problems(accounts: string, rules: ValidationRule[], skipped: string[] = []): string[] {
+    const plan = parsePlanText(`accounts:\n${accounts}`, 'plan.yaml');
+    const { prepared } = validatePlan(plan, describes, '2026-03-01');
+    const changes = prepared.map((p) => ({ prepared: p, action: 'create' as const, differs: [] }));
+    return checkRules(plan, changes, new Map(), describes, rules, (r, why) => skipped.push(`${r.name}: ${why}`)).map(
+      formatProblem
+    );
+  }
+
+  test('a percent field is a fraction to the formula: 62 passes, 150 and -5 break the 0-100% rule', () => {
+    const one = (value: number): string[] =>
+      problems(`  - key: A\n    create: true\n    Name: A\n    Product_Adoption__c: ${value}\n`, [adoption]);
+    assert.deepEqual(one(62), []);
+    assert.deepEqual(one(100), []);
+    assert.deepEqual(one(150), [
+      'plan.yaml:5 /accounts/0/Product_Adoption__c: Account key A field Product_Adoption__c: validation rule CS_Product_Adoption_Between_0_And_100: CS_Product_Adoption_Between_0_And_100 broken'
+    ]);
+    assert.equal(one(-5).length, 1);
+  });
+
+  test("a create left without a picklist value is checked with the picklist's default", () => {
+    const needsRenewal = rule('Stage_Must_Be_Renewal', 'NOT(ISPICKVAL(Lifecycle_Stage__c, "Renewal"))');
+    // Lifecycle_Stage__c defaults to Onboarding: the rule fires, at the record (no display field).
+    assert.deepEqual(problems('  - key: A\n    create: true\n    Name: A\n', [needsRenewal]), [
+      'plan.yaml:2 /accounts/0: Account key A: validation rule Stage_Must_Be_Renewal: Stage_Must_Be_Renewal broken'
+    ]);
+    assert.deepEqual(
+      problems("  - key: A\n    create: true\n    Name: A\n    Lifecycle_Stage__c: 'Renewal'\n", [needsRenewal]),
+      []
+    );
+  });
+
+  test('a rule formulon cannot evaluate is named once and left to the org, never reported as broken', () => {
+    const skipped: string[] = [];
+    const accounts = '  - key: A\n    create: true\n    Name: A\n  - key: B\n    create: true\n    Name: B\n';
+    assert.deepEqual(problems(accounts, [rule('Name_Locked', 'ISCHANGED(Name)')], skipped), []);
+    assert.deepEqual(skipped, ['Name_Locked: Unknown function ISCHANGED. Check spelling.']);
   });
 });

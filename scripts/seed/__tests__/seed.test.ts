@@ -189,12 +189,13 @@ describe('seed against the local org', () => {
         '--journal',
         'budget.jsonl',
         '--max-api-calls',
-        '4'
+        '5'
       ],
       cwd
     );
     assert.equal(run.code, 1, run.err);
-    assert.equal(composites(org) - before, 3, 'connect check + 3 composites = 4 calls');
+    // The connection check, describe, the objects' validation rules (one Metadata API read), the records, one write.
+    assert.equal(composites(org) - before, 3, 'connect check + 3 composites + 1 metadata read = 5 calls');
     assert.match(run.err, /--resume budget\.jsonl/);
     const resumed = await seed(org, ['--resume', 'budget.jsonl'], cwd);
     assert.equal(resumed.code, 0, resumed.err);
