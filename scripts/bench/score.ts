@@ -94,22 +94,29 @@ async function main(): Promise<void> {
     const cwd = mkdtempSync(path.join(tmpdir(), 'bench-score-'));
     try {
       const seeded = Date.now();
-      const code = await runSeed({
-        argv: [
-          '--instance-url',
-          org.org.instanceUrl,
-          '--generate',
-          `accounts=${accounts},goals=6,risks=3,seed=${accounts},prefix=BENCH`,
-          '--journal',
-          path.join(cwd, 'seed.jsonl')
-        ],
-        env: org.env,
-        cwd,
-        stdout: { write: () => true },
-        stderr: { write: () => true },
-        now: () => DAY
-      });
-      if (code !== 0) throw new Error(`seed of ${accounts} accounts exited ${code}`);
+      // Loaded 20,000 accounts (200,000 records) at a time: one seed run of a million records builds strings longer
+      // than V8 allows ("Invalid string length").
+      const chunk = 20_000;
+      for (let from = 0; from < accounts; from += chunk) {
+        let seedErrors = '';
+        const count = Math.min(chunk, accounts - from);
+        const code = await runSeed({
+          argv: [
+            '--instance-url',
+            org.org.instanceUrl,
+            '--generate',
+            `accounts=${count},goals=6,risks=3,seed=${from + 1},prefix=B${from / chunk}`,
+            '--journal',
+            path.join(cwd, `seed-${from}.jsonl`)
+          ],
+          env: org.env,
+          cwd,
+          stdout: { write: () => true },
+          stderr: { write: (t: string) => (seedErrors = (seedErrors + t).slice(-4000)) },
+          now: () => DAY
+        });
+        if (code !== 0) throw new Error(`seed of accounts ${from} to ${from + count} exited ${code}: ${seedErrors}`);
+      }
       process.stderr.write(`bench:score: seeded ${fmt(accounts)} accounts in ${secs(Date.now() - seeded)}\n`);
       // The clock of a child process cannot be injected: both runs score the real today, which is fine for a
       // benchmark (the first run writes everything, the second nothing, whatever the day).

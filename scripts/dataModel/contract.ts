@@ -486,6 +486,7 @@ export const RUN_READS = [
   'Account',
   'Customer_Goal__c',
   'Customer_Risk__c',
+  'Product_Usage__c',
   'Health_Snapshot__c',
   'Success_Play__c',
   'Charter_Role__c',
@@ -497,6 +498,7 @@ export const RUN_CONFIG = [
   'ICP_Criterion__mdt',
   'Lifecycle_Stage__mdt',
   'Health_Snapshot_Setting__mdt',
+  'Key_Feature__mdt',
   'Playbook__mdt',
   'Playbook_Step__mdt'
 ];

@@ -4,11 +4,13 @@
 import {
   evaluateFit,
   healthScore,
+  usageAdoption,
   type AccountRecord,
   type CustomerGoal,
   type CustomerRisk,
   type FitResult,
-  type HealthResult
+  type HealthResult,
+  type ProductUsageRecord
 } from '../../force-app/main/default/lwc/successModel/successModel';
 import { LATEST, type ScoringInputs } from './inputs';
 import type { Row } from './query';
@@ -57,6 +59,7 @@ export interface Assessment {
   account: Row;
   goals: Row[];
   risks: Row[];
+  usage: Row[];
   health: HealthResult;
   fit: FitResult;
   /** The Account update (Id and changed fields), or null when the org already holds it all. */
@@ -77,19 +80,23 @@ export interface AssessContext {
   scoredAt: string;
 }
 
-export function assess(account: Row, goals: Row[], risks: Row[], context: AssessContext): Assessment {
+export function assess(account: Row, goals: Row[], risks: Row[], usage: Row[], context: AssessContext): Assessment {
   const { inputs, today } = context;
   const accountId = String(account.Id);
+  const rollups = usage as unknown as ProductUsageRecord[];
   const health = healthScore(
     {
       account: account as AccountRecord,
       goals: goals as unknown as CustomerGoal[],
-      risks: risks as unknown as CustomerRisk[]
+      risks: risks as unknown as CustomerRisk[],
+      usage: rollups
     },
     inputs.health,
     today
   );
-  const fit = evaluateFit(account as AccountRecord, inputs.health.criteria ?? []);
+  // Fit as the panel computes it: the ICP criteria over the account and its usage measures.
+  const adoption = usageAdoption(rollups, inputs.health.keyFeatures ?? [], today);
+  const fit = evaluateFit(account as AccountRecord, inputs.health.criteria ?? [], adoption.measures);
   const stored = {
     Health_Score__c: health.score,
     Health_Band__c: health.band?.key ?? null,
@@ -128,5 +135,5 @@ export function assess(account: Row, goals: Row[], risks: Row[], context: Assess
   if (snapshot && latest?.Snapshot_Key__c !== snapshot.Snapshot_Key__c) {
     update = { ...(update ?? { Id: accountId }), [LATEST]: { Snapshot_Key__c: snapshot.Snapshot_Key__c } };
   }
-  return { accountId, account, goals, risks, health, fit, update, snapshot, reason, problem };
+  return { accountId, account, goals, risks, usage, health, fit, update, snapshot, reason, problem };
 }

@@ -10,7 +10,9 @@ import {
   type HealthConfig,
   type HealthBandConfig,
   type HealthDimensionConfig,
-  type IcpCriterionConfig
+  type IcpCriterionConfig,
+  type KeyFeatureConfig,
+  type ProductUsageRecord
 } from '../../force-app/main/default/lwc/successModel/successModel';
 import type { OrgApi } from '../seed/api';
 import { describeObjects } from '../seed/orgState';
@@ -40,6 +42,19 @@ export const RISK_FIELDS = [
   'Score__c',
   'Status__c'
 ] as const satisfies readonly (keyof CustomerRisk)[];
+
+/** The weekly usage rollups the Product Adoption dimension and usage ICP criteria read. */
+export const USAGE_FIELDS = [
+  'Account__c',
+  'Period__c',
+  'Period_Start__c',
+  'Active_Users__c',
+  'Licensed_Seats__c',
+  'Features_Used__c'
+] as const satisfies readonly (keyof (ProductUsageRecord & { Account__c?: string | null }))[];
+
+/** An ICP criterion on a usage measure ("Usage.Utilisation") tests the usage rollups, not an Account field. */
+export const USAGE_MEASURE = /^Usage\./;
 
 /** Account fields read for every account; ICP criteria add the fields they test. */
 export const ACCOUNT_FIELDS = [
@@ -106,6 +121,7 @@ export interface ScoringInputs {
     Account: FieldTypes;
     Customer_Goal__c: FieldTypes;
     Customer_Risk__c: FieldTypes;
+    Product_Usage__c: FieldTypes;
     Health_Snapshot__c: FieldTypes;
   };
   /** Longest Dimensions__c text the org stores. */
@@ -128,13 +144,14 @@ const SCORING_SET = 'Customer_Success_Scoring';
 
 const soql = (fields: readonly string[], object: string): string => `SELECT ${fields.join(', ')} FROM ${object}`;
 
-/** The four configuration queries in one composite call: custom metadata is small and never paged. */
+/** The five configuration queries in one composite call: custom metadata is small and never paged. */
 async function readConfigRows(api: OrgApi): Promise<Row[][]> {
   const queries = [
     soql(MODEL_FIELDS.Health_Dimension__mdt, 'Health_Dimension__mdt'),
     soql(MODEL_FIELDS.Health_Band__mdt, 'Health_Band__mdt'),
     soql(MODEL_FIELDS.ICP_Criterion__mdt, 'ICP_Criterion__mdt'),
-    soql(['DeveloperName', 'Score_Change_Points__c', 'Retention_Months__c'], 'Health_Snapshot_Setting__mdt')
+    soql(['DeveloperName', 'Score_Change_Points__c', 'Retention_Months__c'], 'Health_Snapshot_Setting__mdt'),
+    soql(MODEL_FIELDS.Key_Feature__mdt, 'Key_Feature__mdt')
   ];
   const responses = await api.composite(
     'read the health configuration',
@@ -173,9 +190,11 @@ export async function readInputs(api: OrgApi): Promise<ScoringInputs> {
     'Account',
     'Customer_Goal__c',
     'Customer_Risk__c',
+    'Product_Usage__c',
     'Health_Snapshot__c'
   ]);
-  const [dimensionRows, bandRows, criterionRows, settingRows] = await readConfigRows(api);
+  const [dimensionRows, bandRows, criterionRows, settingRows, keyFeatureRows] = await readConfigRows(api);
+  const keyFeatures = keyFeatureRows as unknown as KeyFeatureConfig[];
   const dimensions = dimensionRows as unknown as HealthDimensionConfig[];
   const bands = bandRows as unknown as HealthBandConfig[];
   const criteria = criterionRows as unknown as IcpCriterionConfig[];
@@ -234,6 +253,7 @@ export async function readInputs(api: OrgApi): Promise<ScoringInputs> {
   for (const criterion of criteria) {
     if (criterion.Active__c === false) continue;
     const field = criterion.Field__c ?? '';
+    if (USAGE_MEASURE.test(field)) continue;
     if (accountDescribe && !accountDescribe.fields.some((f) => f.name === field)) {
       problems.push({
         where: `ICP_Criterion__mdt.${criterion.DeveloperName}`,
@@ -267,10 +287,11 @@ export async function readInputs(api: OrgApi): Promise<ScoringInputs> {
   need('Account', STORED_FIELDS, 'update');
   need('Customer_Goal__c', GOAL_FIELDS, null);
   need('Customer_Risk__c', RISK_FIELDS, null);
+  need('Product_Usage__c', USAGE_FIELDS, null);
   need('Health_Snapshot__c', SNAPSHOT_FIELDS, 'create');
   if (problems.length) throw new InputError(problems);
 
-  const health: HealthConfig = { dimensions, bands, criteria };
+  const health: HealthConfig = { dimensions, bands, criteria, keyFeatures };
   const snapshotDescribe = describe('Health_Snapshot__c') as ObjectDescribe;
   return {
     health,
@@ -281,6 +302,7 @@ export async function readInputs(api: OrgApi): Promise<ScoringInputs> {
       Account: accountTypes(accountDescribe as ObjectDescribe, snapshotDescribe),
       Customer_Goal__c: typesOf(describe('Customer_Goal__c') as ObjectDescribe),
       Customer_Risk__c: typesOf(describe('Customer_Risk__c') as ObjectDescribe),
+      Product_Usage__c: typesOf(describe('Product_Usage__c') as ObjectDescribe),
       Health_Snapshot__c: typesOf(snapshotDescribe)
     },
     dimensionsLength: snapshotDescribe.fields.find((f) => f.name === 'Dimensions__c')?.length ?? 32768

@@ -3,8 +3,22 @@
 // whose account falls in the range (Account__c between its first and last Id: an indexed, selective filter). Each
 // child read goes through REST or a Bulk API 2.0 query job by its expected size (useBulkQuery); accounts always page
 // through REST because a query job returns rows in no order.
+import {
+  ADOPTION_WEEKS,
+  formatDay,
+  periodOfDay,
+  requireDay
+} from '../../force-app/main/default/lwc/successModel/successModel';
 import type { OrgApi } from '../seed/api';
-import { GOAL_FIELDS, LATEST, LATEST_FIELDS, RISK_FIELDS, STORED_FIELDS, type ScoringInputs } from './inputs';
+import {
+  GOAL_FIELDS,
+  LATEST,
+  LATEST_FIELDS,
+  RISK_FIELDS,
+  STORED_FIELDS,
+  USAGE_FIELDS,
+  type ScoringInputs
+} from './inputs';
 import { bulkQuery, restQuery, useBulkQuery, type FieldTypes, type Row } from './query';
 
 export interface AccountRange {
@@ -15,15 +29,28 @@ export interface AccountRange {
   accounts: Row[];
   goalsByAccount: Map<string, Row[]>;
   risksByAccount: Map<string, Row[]>;
+  usageByAccount: Map<string, Row[]>;
   /** How each child object was read. */
-  via: { goals: 'rest' | 'bulk'; risks: 'rest' | 'bulk' };
+  via: { goals: 'rest' | 'bulk'; risks: 'rest' | 'bulk'; usage: 'rest' | 'bulk' };
 }
 
 export interface BookSize {
   accounts: number;
   goals: number;
   risks: number;
+  /** Weekly usage rollups in the window adoption reads. */
+  usage: number;
 }
+
+/**
+ * The first day of the usage rollups adoption reads on `today`: the Monday of the week twice ADOPTION_WEEKS weeks
+ * before this one (the last four complete weeks and the four before them, which the change compares against).
+ */
+export function usageSince(today: string): string {
+  return formatDay(periodOfDay(requireDay(today), 'Week').start - 7 * 2 * ADOPTION_WEEKS);
+}
+
+const usageWindow = (today: string): string => `Period__c = 'Week' AND Period_Start__c >= ${usageSince(today)}`;
 
 export interface ReaderOptions {
   rangeSize: number;
@@ -37,22 +64,22 @@ const idLiteral = (id: string): string => {
   return `'${id}'`;
 };
 
-/** Accounts, goals and risks in the book: three COUNT() queries in one composite call. */
-export async function bookSize(api: OrgApi): Promise<BookSize> {
-  const objects = ['Account', 'Customer_Goal__c', 'Customer_Risk__c'];
+/** Accounts, goals, risks and recent usage rollups in the book: four COUNT() queries in one composite call. */
+export async function bookSize(api: OrgApi, today: string): Promise<BookSize> {
+  const counts = ['Account', 'Customer_Goal__c', 'Customer_Risk__c', `Product_Usage__c WHERE ${usageWindow(today)}`];
   const responses = await api.composite(
     'count the book',
-    objects.map((o, i) => ({
+    counts.map((from, i) => ({
       method: 'GET',
-      url: `${api.base}/query?q=${encodeURIComponent(`SELECT COUNT() FROM ${o}`)}`,
+      url: `${api.base}/query?q=${encodeURIComponent(`SELECT COUNT() FROM ${from}`)}`,
       referenceId: `n${i}`
     }))
   );
-  const counts = responses.map((r, i) => {
-    if (r.httpStatusCode !== 200) throw new Error(`count ${objects[i]}: ${JSON.stringify(r.body)}`);
+  const totals = responses.map((r, i) => {
+    if (r.httpStatusCode !== 200) throw new Error(`count ${counts[i]}: ${JSON.stringify(r.body)}`);
     return (r.body as { totalSize: number }).totalSize;
   });
-  return { accounts: counts[0], goals: counts[1], risks: counts[2] };
+  return { accounts: totals[0], goals: totals[1], risks: totals[2], usage: totals[3] };
 }
 
 function accountSoql(inputs: ScoringInputs, after: string | undefined, size: number): string {
@@ -65,11 +92,11 @@ async function readChildren(
   api: OrgApi,
   object: string,
   fields: readonly string[],
-  range: { first: string; last: string; expected: number },
+  range: { first: string; last: string; expected: number; where?: string },
   types: FieldTypes,
   options: ReaderOptions
 ): Promise<{ byAccount: Map<string, Row[]>; via: 'rest' | 'bulk' }> {
-  const soql = `SELECT ${fields.join(', ')} FROM ${object} WHERE Account__c >= ${idLiteral(range.first)} AND Account__c <= ${idLiteral(range.last)}`;
+  const soql = `SELECT ${fields.join(', ')} FROM ${object} WHERE Account__c >= ${idLiteral(range.first)} AND Account__c <= ${idLiteral(range.last)}${range.where ? ` AND ${range.where}` : ''}`;
   const byAccount = new Map<string, Row[]>();
   const onPage = (rows: Row[]): void => {
     for (const row of rows) {
@@ -90,7 +117,7 @@ async function readChildren(
 export async function* accountRanges(
   api: OrgApi,
   inputs: ScoringInputs,
-  options: ReaderOptions,
+  options: ReaderOptions & { today: string },
   after?: string
 ): AsyncGenerator<AccountRange> {
   let last = after;
@@ -120,6 +147,14 @@ export async function* accountRanges(
       inputs.types.Customer_Risk__c,
       options
     );
+    const usage = await readChildren(
+      api,
+      'Product_Usage__c',
+      USAGE_FIELDS,
+      { ...span, expected: Math.ceil(options.book.usage * share), where: usageWindow(options.today) },
+      inputs.types.Product_Usage__c,
+      options
+    );
     yield {
       index,
       first,
@@ -127,7 +162,8 @@ export async function* accountRanges(
       accounts,
       goalsByAccount: goals.byAccount,
       risksByAccount: risks.byAccount,
-      via: { goals: goals.via, risks: risks.via }
+      usageByAccount: usage.byAccount,
+      via: { goals: goals.via, risks: risks.via, usage: usage.via }
     };
     if (accounts.length < options.rangeSize) return;
   }

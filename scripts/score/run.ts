@@ -107,7 +107,7 @@ export interface ScoreReport {
   problems?: InputProblem[];
   book?: BookSize;
   ranges?: number;
-  /** Child reads (goals, risks of a range) by the API that served them. */
+  /** Child reads (goals, risks and usage of a range) by the API that served them. */
   reads?: { rest: number; bulk: number };
   scored?: number;
   notEnoughData?: number;
@@ -293,7 +293,7 @@ async function check(api: OrgApi, prepared: Prepared, env: ScoreEnvironment, rep
   let inputs: ScoringInputs;
   try {
     inputs = await readInputs(api);
-    report.book = await bookSize(api);
+    report.book = await bookSize(api, prepared.today);
   } catch (error) {
     if (error instanceof StopError) throw error;
     if (error instanceof InputError) {
@@ -396,19 +396,21 @@ async function scoreBook(
     const source = accountRanges(
       api,
       inputs,
-      { rangeSize: prepared.rangeSize, book, bulkQueryMinRows: env.bulkQueryMinRows },
+      { rangeSize: prepared.rangeSize, book, today: prepared.today, bulkQueryMinRows: env.bulkQueryMinRows },
       prepared.resumed?.after
     );
     for await (const range of source) {
       ranges++;
       reads[range.via.goals]++;
       reads[range.via.risks]++;
+      reads[range.via.usage]++;
       const assessments: Assessment[] = [];
       for (const account of range.accounts) {
         const id = String(account.Id);
         const goals = range.goalsByAccount.get(id) ?? [];
         const risks = range.risksByAccount.get(id) ?? [];
-        const a = assess(account, goals, risks, { inputs, today: prepared.today, scoredAt: prepared.startedAt });
+        const usage = range.usageByAccount.get(id) ?? [];
+        const a = assess(account, goals, risks, usage, { inputs, today: prepared.today, scoredAt: prepared.startedAt });
         assessments.push(a);
         if (a.health.score === null) pass.tally.notScored++;
         else pass.tally.scored++;

@@ -192,17 +192,14 @@ describe('score against the local org', () => {
     const b = await account('SC-B');
     const c = await account('SC-C');
     // A (docs/metrics.md): attainment (50% + 75%) / 2 = 62.5; timeliness 2 of 2 on schedule = 100; one open risk 2 x 2
-    // = 4, exposure 16%, so 84; adoption 80; fit 100 (every ICP criterion met).
-    // 0.3 x 62.5 + 0.2 x 100 + 0.2 x 84 + 0.2 x 80 + 0.1 x 100 = 81.55, so 82: Healthy.
-    assert.deepEqual(
-      [a.Health_Score__c, a.Health_Band__c, a.Fit_Score__c, a.Fit_Tier__c],
-      [82, 'Healthy', 100, 'Ideal']
-    );
+    // = 4, exposure 16%, so 84. No usage rollup: adoption has no evidence, and the usage ICP criterion is blank, so fit
+    // is unknown. Evidence 30 + 20 + 20 = 70% of the weight, enough; the 70 share the score:
+    // (30 x 62.5 + 20 x 100 + 20 x 84) / 70 = 5555 / 70 = 79.4, so 79: Healthy.
+    assert.deepEqual([a.Health_Score__c, a.Health_Band__c, a.Fit_Score__c, a.Fit_Tier__c], [79, 'Healthy', null, null]);
     // B: G3 is overdue (due 1 Feb, open), so it leaves attainment and counts under timeliness; G4 is achieved:
     // attainment 100; timeliness 1 of 2 = 50; open risk 4 x 5 = 20, exposure 80%, so 20 (the closed 25 is ignored);
-    // adoption 30; every ICP field filled in and none met: fit 0, Poor.
-    // 0.3 x 100 + 0.2 x 50 + 0.2 x 20 + 0.2 x 30 + 0.1 x 0 = 50: Watch.
-    assert.deepEqual([b.Health_Score__c, b.Health_Band__c, b.Fit_Score__c, b.Fit_Tier__c], [50, 'Watch', 0, 'Poor']);
+    // no usage: no adoption, fit unknown. (30 x 100 + 20 x 50 + 20 x 20) / 70 = 4400 / 70 = 62.9, so 63: Watch.
+    assert.deepEqual([b.Health_Score__c, b.Health_Band__c, b.Fit_Score__c, b.Fit_Tier__c], [63, 'Watch', null, null]);
     // C: no goal, no open risk, adoption and every ICP field blank: no evidence at all, so no score, band or tier.
     assert.deepEqual([c.Health_Score__c, c.Health_Band__c, c.Fit_Score__c, c.Fit_Tier__c], [null, null, null, null]);
     assert.deepEqual([run.report.scored, run.report.notEnoughData], [2, 1]);
@@ -223,19 +220,18 @@ describe('score against the local org', () => {
     );
     assert.deepEqual(
       [snapshotOfA.Health_Score__c, snapshotOfA.Health_Band__c, snapshotOfA.Fit_Tier__c, snapshotOfA.Health_Model__c],
-      [82, 'Healthy', 'Ideal', run.report.model]
+      [79, 'Healthy', null, run.report.model]
     );
     const dimensions = JSON.parse(String(snapshotOfA.Dimensions__c)) as Array<Rec>;
-    // Points = score x share: 62.5 x 30% = 18.75 (18.8 to one decimal), 100 x 20% = 20, 84 x 20% = 16.8, 80 x 20% = 16,
-    // 100 x 10% = 10.
+    // Points = score x share of the 70: 62.5 x 30/70 = 26.8, 100 x 20/70 = 28.6, 84 x 20/70 = 24; no points without data.
     assert.deepEqual(
       dimensions.map((d) => [d.key, d.score, d.weight, d.points]),
       [
-        ['Goal_Attainment', 62.5, 30, 18.8],
-        ['Goal_Timeliness', 100, 20, 20],
-        ['Risk_Exposure', 84, 20, 16.8],
-        ['Product_Adoption', 80, 20, 16],
-        ['Ideal_Customer_Fit', 100, 10, 10]
+        ['Goal_Attainment', 62.5, 30, 26.8],
+        ['Goal_Timeliness', 100, 20, 28.6],
+        ['Risk_Exposure', 84, 20, 24],
+        ['Product_Adoption', null, 20, 0],
+        ['Ideal_Customer_Fit', null, 10, 0]
       ]
     );
     assert.ok(
@@ -278,16 +274,15 @@ describe('score against the local org', () => {
       after.filter((r) => before.get(r.Id) !== r.SystemModstamp).map((r) => r.Id),
       [ids.B]
     );
-    // B now: both goals achieved, attainment 100 and timeliness 100: 30 + 20 + 4 + 6 + 0 = 60, still Watch, but 10
-    // points up from its snapshot (the setting keeps a move of 5 or more).
+    // B now: both goals achieved, attainment 100 and timeliness 100: (3000 + 2000 + 400) / 70 = 77.1, so 77: Healthy.
     const b = await account('SC-B');
-    assert.deepEqual([b.Health_Score__c, b.Health_Band__c], [60, 'Watch']);
+    assert.deepEqual([b.Health_Score__c, b.Health_Band__c], [77, 'Healthy']);
     const history = await snapshots(` WHERE Account__c = '${ids.B}'`);
     assert.deepEqual(
       history.map((s) => [s.Snapshot_Date__c, s.Health_Score__c, s.Reason__c]),
       [
-        ['2026-03-01', 50, 'First'],
-        ['2026-03-02', 60, 'Score Moved']
+        ['2026-03-01', 63, 'First'],
+        ['2026-03-02', 77, 'Band Changed']
       ]
     );
   });
@@ -321,7 +316,7 @@ describe('score against the local org', () => {
       (await snapshots(' WHERE Snapshot_Date__c < 2024-05-01')).map((s) => s.Snapshot_Key__c),
       [`${ids.B}-2024-04-01`]
     );
-    // 3 first + 1 score move + 3 monthly + 1 kept on the edge = 8 records, 8 x 2 KB.
+    // 3 first + 1 band change + 3 monthly + 1 kept on the edge = 8 records, 8 x 2 KB.
     assert.deepEqual(run.report.snapshotsKept, { records: 8, storageMb: (8 * 2048) / 1024 / 1024 });
     assert.match(run.out, /"records": 8/);
   });
@@ -333,14 +328,14 @@ describe('score against the local org', () => {
     assert.equal(run.code, 0, run.err);
     assert.notEqual(run.report.model, before.report.model);
     assert.equal((run.report.snapshotReasons as Rec)['Model Changed'], 3);
-    // A with attainment weighted 40 of 110: (40 x 62.5 + 20 x 100 + 20 x 84 + 20 x 80 + 10 x 100) / 110 = 8780 / 110
-    // = 79.8, so 80.
+    // A with attainment weighted 40, of the 80 with data: (40 x 62.5 + 20 x 100 + 20 x 84) / 80 = 6180 / 80 = 77.25,
+    // so 77.
     const a = await account('SC-A');
-    assert.deepEqual([a.Health_Score__c, a.Health_Model__c], [80, run.report.model]);
+    assert.deepEqual([a.Health_Score__c, a.Health_Model__c], [77, run.report.model]);
     const latest = await snapshots(` WHERE Account__c = '${ids.A}' AND Snapshot_Date__c = 2026-04-03`);
     assert.deepEqual(
       latest.map((s) => [s.Reason__c, s.Health_Model__c, s.Health_Score__c]),
-      [['Model Changed', run.report.model, 80]]
+      [['Model Changed', run.report.model, 77]]
     );
   });
 
@@ -359,7 +354,7 @@ describe('score against the local org', () => {
     assert.equal(run.code, 0, run.err);
     assert.ok(run.delays.length >= 2, `two retries waited: ${run.delays.join(', ')}`);
     assert.equal((run.report.writes as Rec).accounts, 3);
-    assert.deepEqual([(await account('SC-B')).Health_Score__c, (await account('SC-A')).Health_Score__c], [60, 82]);
+    assert.deepEqual([(await account('SC-B')).Health_Score__c, (await account('SC-A')).Health_Score__c], [77, 79]);
     assert.equal((await snapshots(' WHERE Snapshot_Date__c = 2026-04-04')).length, 3);
   });
 
@@ -397,6 +392,92 @@ describe('score against the local org', () => {
     assert.equal(run.code, 2);
     assert.match(run.err, /Health_Band__mdt\.Thriving: has no value in the Account\.Health_Band__c picklist/);
     assert.equal(await stamps(), before);
+  });
+});
+
+describe('score with product usage', () => {
+  let org: SeededOrg;
+  let cwd: string;
+  before(async () => {
+    org = await startDeployedOrg({ customMetadata: true });
+    cwd = mkdtempSync(path.join(tmpdir(), 'score-usage-'));
+  });
+  after(() => org.close());
+
+  it('reads the weekly usage rollups of the last eight weeks and scores adoption and fit from them', async () => {
+    const conn = new Connection({
+      instanceUrl: org.org.instanceUrl,
+      accessToken: org.org.accessToken,
+      version: pinnedApiVersion()
+    });
+    const [d] = await conn.sobject('Account').create([
+      {
+        Name: 'Fabrikam',
+        Success_Key__c: 'SC-D',
+        Industry: 'Healthcare',
+        NumberOfEmployees: 5000,
+        AnnualRevenue: 50_000_000,
+        BillingCountry: 'Canada'
+      }
+    ]);
+    const id = String(d.id);
+    await conn.sobject('Customer_Goal__c').create({
+      Name: 'G5',
+      Goal_Key__c: 'G5',
+      Account__c: id,
+      Baseline__c: 0,
+      Target__c: 100,
+      Current_Value__c: 60,
+      Direction__c: 'Higher is better',
+      Status__c: 'On Track',
+      Start_Date__c: '2026-01-01',
+      Target_Date__c: '2026-12-31'
+    });
+    const week = (start: string, users: number): Rec => ({
+      Name: start,
+      Usage_Key__c: `SC-D-W-${start}`,
+      Account__c: id,
+      Period__c: 'Week',
+      Period_Start__c: start,
+      Active_Users__c: users,
+      Licensed_Seats__c: 50,
+      Features_Used__c: 'Dashboards;Reports;Automation'
+    });
+    await conn.sobject('Product_Usage__c').create([
+      week('2026-01-26', 40),
+      week('2026-02-02', 38),
+      week('2026-02-09', 42),
+      week('2026-02-16', 40),
+      // A monthly rollup is for reports: adoption never reads it, whatever it says.
+      { ...week('2026-02-01', 0), Usage_Key__c: 'SC-D-M-2026-02', Period__c: 'Month', Features_Used__c: '' }
+    ]);
+    let out = '';
+    let err = '';
+    const code = await runScore({
+      argv: ['--instance-url', org.org.instanceUrl, '--json'],
+      env: org.env,
+      cwd,
+      stdout: { write: (t: string) => (out += t) },
+      stderr: { write: (t: string) => (err += t) },
+      now: () => new Date('2026-03-01T06:00:00Z'),
+      retry: { sleep: async () => undefined }
+    });
+    assert.equal(code, 0, err);
+    const row = (
+      await conn.query<Rec>(
+        `SELECT Health_Score__c, Health_Band__c, Fit_Score__c, Fit_Tier__c FROM Account WHERE Id = '${id}'`
+      )
+    ).records[0];
+    // Sunday 1 March: the last four complete weeks start 26 Jan to 16 Feb. Active users (40 + 38 + 42 + 40) / 4 = 40
+    // of 50 seats: utilisation 80%; Dashboards, Reports and Automation used, 25 + 25 + 20 of 100: 70%; adoption
+    // (80 + 70) / 2 = 75. Fit: revenue, size, utilisation 80 >= 50, country and industry all met: 100, Ideal.
+    // Health: attainment 60 (30), timeliness 100 (20), risk 100 with no open risk (20, not evidence), adoption 75 (20),
+    // fit 100 (10): (1800 + 2000 + 2000 + 1500 + 1000) / 100 = 83, Healthy.
+    assert.deepEqual(
+      [row.Health_Score__c, row.Health_Band__c, row.Fit_Score__c, row.Fit_Tier__c],
+      [83, 'Healthy', 100, 'Ideal']
+    );
+    assert.equal((JSON.parse(out) as { book: { usage: number } }).book.usage, 4);
   });
 });
 
@@ -451,8 +532,9 @@ describe('score through Bulk API 2.0', () => {
     const jobsBefore = (counters()['POST /jobs/query'] ?? 0) + (counters()['POST /jobs/ingest'] ?? 0);
     const bulk = await run({ bulkQueryMinRows: 1, bulkMinRecords: 1 }, ['--range-size', '50']);
     assert.equal(bulk.code, 0, bulk.err);
-    // 3 ranges, 2 child query jobs each; one ingest job for snapshots and one for accounts.
-    assert.deepEqual(bulk.report.reads, { rest: 0, bulk: 6 });
+    // 3 ranges, 2 child query jobs each (goals, risks; the book has no usage, so that read is one empty REST page);
+    // one ingest job for snapshots and one for accounts.
+    assert.deepEqual(bulk.report.reads, { rest: 3, bulk: 6 });
     assert.equal((counters()['POST /jobs/query'] ?? 0) + (counters()['POST /jobs/ingest'] ?? 0) - jobsBefore, 8);
     assert.deepEqual(bulk.report.bands, rest.report.bands);
     assert.equal((bulk.report.writes as Rec).accounts, 120);

@@ -1,5 +1,6 @@
 // Which scoring model computed a health score: a fingerprint of everything that decides the number (the active
-// dimensions and their weights, the bands' minimums, the active ICP criteria) plus the model's own version. A stored
+// dimensions and their weights, the bands' minimums, the active ICP criteria, the active key features and their
+// weights) plus the model's own version. A stored
 // score and a live one with different fingerprints were computed by different rules, so a move between them may be
 // the model's doing, not the customer's. Labels, descriptions and sort orders change no score and are left out.
 
@@ -43,6 +44,11 @@ export function healthModelFingerprint(config: HealthConfig): string {
         weight: c.Weight__c ?? 1
       }))
   );
-  const canonical = JSON.stringify({ version: HEALTH_MODEL_VERSION, dimensions, bands, criteria });
+  const keyFeatures = byName(
+    (config.keyFeatures ?? [])
+      .filter((k) => k.Active__c !== false)
+      .map((k) => ({ name: k.DeveloperName, weight: k.Weight__c ?? null }))
+  );
+  const canonical = JSON.stringify({ version: HEALTH_MODEL_VERSION, dimensions, bands, criteria, keyFeatures });
   return `m${HEALTH_MODEL_VERSION}-${fnv1a(canonical, 0x811c9dc5)}${fnv1a(canonical, 0x050c5d1f)}`;
 }
