@@ -39,7 +39,9 @@ function load(
       [
         '--import',
         'tsx',
-        path.join(ROOT, 'scripts', 'usage', 'cli.ts'),
+        path.join(ROOT, 'scripts', 'bin', 'cs.mts'),
+        'cs',
+        'usage',
         '--instance-url',
         org.org.instanceUrl,
         '--file',

@@ -1,12 +1,12 @@
-// runUsage: the whole usage load behind `npm run usage`, callable from tests with its own argv, env, streams and
-// clock. Phases: read the flags, connect, read the configuration (key features, the usage object's describe), stream
+// The usage load behind `npm run usage` / `sf cs usage` (scripts/commands/cs/usage.mts holds the flags): plain
+// options in, a report out, output through the environment. Phases: read the flags, connect, read the configuration (key features, the usage object's describe), stream
 // every export into rollups (matching accounts as they appear), compare the rollups with what the org holds, write
 // only the differences through seed's writer (collections, or Bulk API 2.0 above its crossover), report.
 import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { EXIT, UsageError, ConnectionError, parseFlags, redact } from '../lib/cli';
-import { connect, connectionOptionsFrom } from '../lib/connection';
+import { EXIT, UsageError, ConnectionError } from '../lib/cli';
+import type { OrgConnection } from '../lib/connection';
 import { OrgApi, StopError, errorCode } from '../seed/api';
 import { Journal, SUCCESS, outcomeId, readJournal, type OutcomeLine } from '../seed/journal';
 import { describeObjects, diff, readRecords, type Change } from '../seed/orgState';
@@ -26,58 +26,46 @@ import { ExportError, readExport, type Batch, type EventRow, type MetricRow, typ
 import { BYTES_PER_RECORD, USAGE_FIELDS, USAGE_KEY_FIELD, USAGE_OBJECT, usageRecord } from './records';
 import { Rollup, UsageConflictError, type UsageAccount } from './rollup';
 
-export interface Stream {
-  write(text: string): unknown;
-  isTTY?: boolean;
+export interface UsageRequest {
+  files?: string[];
+  period?: string;
+  accountField?: string;
+  dryRun?: boolean;
+  resume?: string;
+  journal?: string;
+  rejects?: string;
+  maxApiCalls?: number;
+  /** Named in the resume hint. */
+  targetOrg?: string;
 }
 
-export interface UsageContext {
-  argv: string[];
-  env?: NodeJS.ProcessEnv;
-  stdout?: Stream;
-  stderr?: Stream;
-  cwd?: string;
-  now?: () => Date;
+export interface UsageOutput {
+  say(text: string): void;
+  warn(text: string): void;
+  progress?: { start(total: number): void; update(done: number, calls: number): void; stop(): void };
+}
+
+export interface UsageEnvironment {
+  cwd: string;
+  now: () => Date;
   retry?: Partial<RetryPolicy>;
   signal?: AbortSignal;
   /** Overrides the Bulk API 2.0 crossover (tests and the benchmark force one path or the other). */
   bulkMinRecords?: number;
-  /** Called once the rollups are built, with the run's figures (the benchmark reads memory here). */
+  connect(): Promise<OrgConnection>;
+  output: UsageOutput;
+  /** Called once the rollups are built, with the run's figures. */
   onRolledUp?: (figures: { rows: number; rollups: number; distinctPairs: number; distinctBytes: number }) => void;
 }
+
+/** The --json document: every figure the run printed, with its exit code. */
+export type UsageReport = Record<string, unknown> & { exitCode: number; ok: boolean; wallMs: number };
 
 export const INTERRUPTED_EXIT = 130;
 /** Identifiers looked up in one go, and rows held while they are, before the stream goes on. */
 const PENDING_IDS = 1500;
 const PENDING_ROWS = 200_000;
 const SHOW = 50;
-
-export const HELP = `Usage: npm run usage -- --file <export> [--file <export> ...] [options]
-
-Rolls a product usage export up per account and period (weekly by default) and upserts one Product_Usage__c record
-for each, keyed by account and period: a reload writes nothing, a changed period is updated, nothing is duplicated.
-Exports: per-event rows (account, user, event name, timestamp) as CSV or NDJSON in the shapes Segment, Amplitude and
-Mixpanel export, or per-account daily metrics as CSV (account_id, date, active_users, sessions, events,
-licensed_seats, feature:<Key feature>). Files may be gzipped (.gz). Rows are matched to accounts by
-Account.Product_Account_Id__c, else Account.Success_Key__c. Give every file of a period in one run: distinct users
-cannot be added up across runs.
-
-  --target-org <alias|username>  org from the sf CLI auth store
-  --instance-url <url>           org URL; the token comes from SF_ACCESS_TOKEN
-  --file <path>                  an export (repeat for several files)
-  --period <week|month>          rollup period (default week: ISO weeks, Monday to Sunday, UTC)
-  --account-field <name>         the CSV column or NDJSON path that holds the account identifier
-  --dry-run                      read, match and compare; print what would be written; write nothing
-  --resume <journal>             retry only what failed or was not sent in that run (same files, unchanged)
-  --journal <file>               where to write the journal (default .usage/journal-<time>.jsonl)
-  --rejects <file>               where to list every row not loaded (default .usage/rejects-<time>.csv)
-  --max-api-calls <n>            stop cleanly before making more than n API calls
-  --json                         one JSON report on stdout
-  -h, --help
-
-Exit codes: 0 every row loaded; 1 some rows were not loaded (each is named, with file and line, and listed in the
-rejects file) or some records failed or were not sent; 2 bad usage or an export that cannot be read (nothing
-written); 3 connection, session or API limit; 130 interrupted.`;
 
 interface UsageHeader {
   t: 'run';
@@ -141,70 +129,39 @@ class RejectsFile {
   }
 }
 
-export async function runUsage(context: UsageContext): Promise<number> {
-  const env = context.env ?? process.env;
-  const stdout = context.stdout ?? process.stdout;
-  const stderr = context.stderr ?? process.stderr;
-  const cwd = context.cwd ?? process.cwd();
-  const clock = context.now ?? (() => new Date());
+export async function usage(request: UsageRequest, env: UsageEnvironment): Promise<UsageReport> {
+  const { cwd } = env;
+  const clock = env.now;
   const started = Date.now();
-  let json = context.argv.includes('--json');
   const report: Record<string, unknown> = {};
-  const say = (text: string): void => {
-    if (!json) stdout.write(`${redact(text)}\n`);
-  };
-  const warn = (text: string): void => {
-    stderr.write(`${redact(text)}\n`);
-  };
-  const finish = (code: number): number => {
-    report.exitCode = code;
-    report.ok = code === EXIT.OK;
-    report.wallMs = Date.now() - started;
-    if (json) stdout.write(`${redact(JSON.stringify(report, null, 2))}\n`);
-    return code;
-  };
-  const usageExit = (message: string): number => {
+  const say = (text: string): void => env.output.say(text);
+  const warn = (text: string): void => env.output.warn(text);
+  const finish = (code: number): UsageReport => ({
+    ...report,
+    exitCode: code,
+    ok: code === EXIT.OK,
+    wallMs: Date.now() - started
+  });
+  const usageExit = (message: string): UsageReport => {
     warn(message);
     report.error = message;
     return finish(EXIT.USAGE);
   };
-
-  // Phase 1: flags.
-  let flags;
-  try {
-    flags = parseFlags(context.argv, {
-      'target-org': { type: 'string' },
-      'instance-url': { type: 'string' },
-      file: { type: 'string', multiple: true },
-      period: { type: 'string' },
-      'account-field': { type: 'string' },
-      'dry-run': { type: 'boolean' },
-      resume: { type: 'string' },
-      journal: { type: 'string' },
-      rejects: { type: 'string' },
-      'max-api-calls': { type: 'string' },
-      json: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' }
-    });
-  } catch (error) {
-    warn(`${(error as Error).message}\n\n${HELP}`);
-    return finish(EXIT.USAGE);
-  }
-  json = flags.json === true;
-  if (flags.help) {
-    stdout.write(`${HELP}\n`);
-    return EXIT.OK;
-  }
+  const flags = {
+    file: request.files,
+    period: request.period,
+    'account-field': request.accountField,
+    'dry-run': request.dryRun,
+    resume: request.resume,
+    journal: request.journal,
+    rejects: request.rejects,
+    'target-org': request.targetOrg
+  };
 
   let header: UsageHeader;
   let previous: Map<string, OutcomeLine> | undefined;
-  let maxCalls: number | undefined;
+  const maxCalls = request.maxApiCalls;
   try {
-    if (flags['max-api-calls'] !== undefined) {
-      maxCalls = Number(flags['max-api-calls']);
-      if (!Number.isInteger(maxCalls) || maxCalls < 1)
-        throw new UsageError('--max-api-calls takes a whole number of at least 1');
-    }
     const startedAt = clock();
     if (flags.resume) {
       if (flags.file?.length || flags.period || flags['account-field'])
@@ -259,18 +216,17 @@ export async function runUsage(context: UsageContext): Promise<number> {
   report.period = header.period;
 
   // Phase 2: connect.
-  const policy: RetryPolicy = { ...defaultRetryPolicy(), ...context.retry };
+  const policy: RetryPolicy = { ...defaultRetryPolicy(), ...env.retry };
   let api: OrgApi;
   try {
-    const options = connectionOptionsFrom(flags, env);
-    const org = await connect({ ...options, accessToken: options.accessToken ?? env.SF_ACCESS_TOKEN });
+    const org = await env.connect();
     report.org = org.describe;
     api = new OrgApi(
       org.connection,
       {
         maxCalls,
         policy,
-        signal: context.signal,
+        signal: env.signal,
         onRetry: (what, attempt, delay) => warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
       },
       1
@@ -283,7 +239,7 @@ export async function runUsage(context: UsageContext): Promise<number> {
     }
     throw error;
   }
-  const stopExit = (error: StopError): number => {
+  const stopExit = (error: StopError): UsageReport => {
     warn(`Stopped: ${error.message}`);
     report.stopped = error.reason;
     report.apiCalls = api.calls;
@@ -292,7 +248,7 @@ export async function runUsage(context: UsageContext): Promise<number> {
       error.reason === 'MAX_API_CALLS' || error.reason === 'RETRIES_EXHAUSTED' ? EXIT.FAILED : EXIT.CONNECTION
     );
   };
-  const orgExit = (error: unknown): number => {
+  const orgExit = (error: unknown): UsageReport => {
     if (error instanceof StopError) return stopExit(error);
     const code = errorCode(error);
     warn(`Reading the org failed: ${code ? `${code}: ` : ''}${(error as Error).message}`);
@@ -408,12 +364,12 @@ export async function runUsage(context: UsageContext): Promise<number> {
       notices.push(n);
     }
   };
-  const progress = stderr.isTTY && !json;
+  const progress = env.output.progress;
   const kinds: Record<string, string> = {};
   try {
     for (const file of header.files) {
       const name = display(file);
-      if (progress) stderr.write(`usage: reading ${name}...\n`);
+      if (progress) warn(`usage: reading ${name}...`);
       const summary = await readExport(
         file,
         name,
@@ -447,7 +403,7 @@ export async function runUsage(context: UsageContext): Promise<number> {
     throw error;
   }
   const stats = rollup.stats;
-  context.onRolledUp?.({
+  env.onRolledUp?.({
     rows: rowsRead,
     rollups: rows.length,
     distinctPairs: stats.distinctPairs,
@@ -495,10 +451,10 @@ export async function runUsage(context: UsageContext): Promise<number> {
     previous !== undefined && SUCCESS.has(previous.get(outcomeId(USAGE_OBJECT, c.prepared.record.key))?.s ?? 'unsent');
   const toWrite = changes.filter((c) => c.action !== 'unchanged' && !done(c));
   counts.skipped = changes.filter((c) => c.action !== 'unchanged' && done(c)).length;
-  const planned = plannedWriteCalls([toWrite.length], context.bulkMinRecords);
+  const planned = plannedWriteCalls([toWrite.length], env.bulkMinRecords);
   report.counts = counts;
   report.plannedWriteCalls = planned.calls;
-  report.bulk = toWrite.length > 0 && useBulk(toWrite.length, context.bulkMinRecords);
+  report.bulk = toWrite.length > 0 && useBulk(toWrite.length, env.bulkMinRecords);
   const storage = { records: rows.length, bytes: rows.length * BYTES_PER_RECORD, newRecords: counts.create };
   report.storage = storage;
 
@@ -556,6 +512,7 @@ export async function runUsage(context: UsageContext): Promise<number> {
   );
   let failures: Failure[] = [];
   let stopped: StopError | undefined;
+  progress?.start(toWrite.length);
   try {
     const result = await writeRecords(
       toWrite.map((c) => c.prepared),
@@ -563,14 +520,12 @@ export async function runUsage(context: UsageContext): Promise<number> {
         api,
         journal,
         policy,
-        bulkMinRecords: context.bulkMinRecords,
-        onProgress: progress
-          ? (n) => stderr.write(`\rusage: ${n}/${toWrite.length} rollups written, ${api.calls} API calls`)
-          : undefined,
+        bulkMinRecords: env.bulkMinRecords,
+        onProgress: progress ? (n) => progress.update(n, api.calls) : undefined,
         onRetry: (what, attempt, delay) => warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
       }
     );
-    if (progress) stderr.write('\n');
+    progress?.stop();
     failures = result.failures;
     stopped = result.stopped;
     for (const outcome of result.outcomes.values()) {

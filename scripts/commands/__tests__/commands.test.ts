@@ -56,6 +56,7 @@ function cli(args: string[], env: NodeJS.ProcessEnv = {}): Promise<Run> {
 const COMMANDS = {
   'cs:seed': '../cs/seed.mjs',
   'cs:score': '../cs/score.mjs',
+  'cs:usage': '../cs/usage.mjs',
   'cs:migrate': '../cs/migrate.mjs',
   'cs:org:local': '../cs/org/local.mjs'
 } as const;
@@ -208,6 +209,67 @@ describe('cs score', () => {
     assert.equal(json.code, 2);
     assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
     assert.match(json.stdout, /range-size/);
+    assert.equal(requests(org.org), sent);
+  });
+});
+
+describe('cs usage', () => {
+  let org: SeededOrg;
+  before(async () => {
+    org = await startDeployedOrg({ customMetadata: true });
+  });
+  after(async () => {
+    await org.close();
+  });
+
+  test('--help lists every declared flag and the exit codes, 130 included', async () => {
+    await assertHelp('cs:usage', await inProcess('cs:usage', ['--help']), /EXIT CODES[\s\S]*130/);
+  });
+
+  test('--json prints one document: a dry run of an export naming accounts the org lacks plans nothing', async () => {
+    const run = await cli(
+      [
+        'cs',
+        'usage',
+        '--instance-url',
+        org.org.instanceUrl,
+        '--file',
+        'scripts/usage/__tests__/data/small-events.csv',
+        '--dry-run',
+        '--json'
+      ],
+      org.env
+    );
+    // The org holds no account yet: all 8 rows name unknown accounts (acct-1 six times, acct-2 twice): exit 1.
+    assert.equal(run.code, 1, run.stdout + run.stderr);
+    const report = JSON.parse(run.stdout) as {
+      exitCode: number;
+      rows: { read: number; bad: number };
+      counts: { rollups: number };
+      unknownAccounts: { id: string; rows: number }[];
+    };
+    assert.equal(report.exitCode, 1);
+    assert.deepEqual([report.rows.read, report.rows.bad, report.counts.rollups], [8, 8, 0]);
+    assert.deepEqual(
+      report.unknownAccounts.map((u) => [u.id, u.rows]),
+      [
+        ['acct-1', 6],
+        ['acct-2', 2]
+      ]
+    );
+    assert.ok(!run.stdout.includes(org.org.accessToken) && !run.stderr.includes(org.org.accessToken));
+  });
+
+  test('a bad flag exits 2 naming it, and sends nothing to the org', async () => {
+    const sent = requests(org.org);
+    const json = await inProcess(
+      'cs:usage',
+      ['--instance-url', org.org.instanceUrl, '--period', 'day', '--json'],
+      org.env
+    );
+    assert.equal(json.code, 2);
+    assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
+    assert.match(json.stdout, /period/);
     assert.equal(requests(org.org), sent);
   });
 });

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { Connection } from 'jsforce';
-import { runUsage } from '../run';
+import { runUsage } from '../usage';
 import { pinnedApiVersion } from '../../lib/paths';
 import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 
