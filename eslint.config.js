@@ -3,6 +3,9 @@ const lwcConfig = require('@salesforce/eslint-config-lwc');
 const tseslint = require('typescript-eslint');
 const jestPlugin = require('eslint-plugin-jest');
 const globals = require('globals');
+const noBusinessArithmetic = require('./eslint/noBusinessArithmetic');
+// The LWC config registers eslint-plugin-import already; a second registration of the same name must be that one.
+const importPlugin = lwcConfig.configs.recommendedTs.find((config) => config.plugins?.import).plugins.import;
 
 const COMPONENTS = ['force-app/**/lwc/**/*.ts', 'preview/modules/**/*.ts'];
 const COMPONENT_TESTS = ['force-app/**/lwc/**/__tests__/**/*.ts', 'jest/**/*.ts'];
@@ -35,6 +38,13 @@ module.exports = [
     rules: { 'no-undef': 'off', 'no-unused-vars': 'off' }
   },
   {
+    // Components render, successModel computes (eslint/noBusinessArithmetic.js).
+    files: ['force-app/**/lwc/**/*.ts'],
+    ignores: ['force-app/**/lwc/successModel/**', ...COMPONENT_TESTS],
+    plugins: { cs: { rules: { 'no-business-arithmetic': noBusinessArithmetic } } },
+    rules: { 'cs/no-business-arithmetic': 'error' }
+  },
+  {
     files: COMPONENT_TESTS,
     ...jestPlugin.configs['flat/recommended'],
     languageOptions: {
@@ -63,7 +73,22 @@ module.exports = [
     languageOptions: { globals: { ...globals.browser } }
   },
   {
-    files: ['*.js', '*.cjs', 'config/**/*.js'],
+    // No import cycles, anywhere: a cycle means two modules are one job split in two, or a shared piece belongs in a
+    // third. Type-only imports do not count (they vanish at run time). The TypeScript resolver reads tsconfig.json,
+    // so c/<component> paths and .mjs -> .mts resolve as tsc resolves them.
+    files: [...COMPONENTS, ...NODE_TS, ...PREVIEW_BROWSER_TS],
+    plugins: { import: importPlugin },
+    settings: {
+      'import/resolver': { typescript: { project: 'tsconfig.json' } },
+      // The plugin parses each imported module itself to follow the graph: TypeScript needs its parser.
+      'import/parsers': { '@typescript-eslint/parser': ['.ts', '.mts'] },
+      'import/extensions': ['.ts', '.mts', '.js'],
+      'import/cache': { lifetime: Infinity }
+    },
+    rules: { 'import/no-cycle': ['error', { ignoreExternal: true }] }
+  },
+  {
+    files: ['*.js', '*.cjs', 'config/**/*.js', 'eslint/**/*.js'],
     languageOptions: { sourceType: 'commonjs', globals: { ...globals.node } }
   }
 ];

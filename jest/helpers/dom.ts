@@ -30,8 +30,3 @@ export function shadow(element: Element): ShadowRoot {
   if (!element.shadowRoot) throw new Error(`${element.tagName} has no shadow root`);
   return element.shadowRoot;
 }
-
-/** The visible text of an element's shadow tree, whitespace folded. */
-export function textOf(element: Element): string {
-  return (shadow(element).textContent ?? '').replace(/\s+/g, ' ').trim();
-}

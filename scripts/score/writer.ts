@@ -8,10 +8,8 @@ import type { OrgApi, SubRequest } from '../seed/api';
 import { StopError, errorCode } from '../seed/api';
 import { csvOf, parseBulkError, runIngestJob, useBulk } from '../seed/bulk';
 import { backoffDelay, classify, type RetryPolicy } from '../seed/retry';
+import { COLLECTION_SIZE, COLLECTIONS_PER_CALL } from '../seed/collections';
 import type { Row } from './query';
-
-export const COLLECTION_SIZE = 200;
-export const COLLECTIONS_PER_CALL = 5;
 
 export type Operation = 'update' | 'upsert' | 'delete';
 

@@ -6,7 +6,8 @@ import { StopError, errorCode } from './api';
 import { backoffDelay, classify } from './retry';
 import { recordBody } from './orgState';
 import type { OutcomeLine } from './journal';
-import { COLLECTION_SIZE, COLLECTIONS_PER_CALL, type WriteItem, type WriteOptions } from './writer';
+import { COLLECTION_SIZE, COLLECTIONS_PER_CALL } from './collections';
+import type { WriteItem, WriteOptions } from './writer';
 
 /** Calls one job takes at the least: create, upload, close, one poll, successfulResults, failedResults. */
 export const BULK_JOB_CALLS = 6;

@@ -11,8 +11,7 @@ import type { Journal, Outcome, OutcomeLine } from './journal';
 import type { PreparedRecord } from './validate';
 import { BULK_JOB_CALLS, BULK_NULL, useBulk, writeBulk } from './bulk';
 
-export const COLLECTION_SIZE = 200;
-export const COLLECTIONS_PER_CALL = 5;
+import { COLLECTION_SIZE, COLLECTIONS_PER_CALL } from './collections';
 
 export interface WriteItem {
   prepared: PreparedRecord;

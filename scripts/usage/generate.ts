@@ -5,7 +5,6 @@
 // rest ordinary ones (log-ins, page views, searches), in time order by week as analytics tools export them.
 import { closeSync, openSync, writeSync } from 'node:fs';
 import { generatedAccountKey, generatedProductId, generatedSeats, seededRandom } from '../seed/generate';
-import { UsageError } from '../lib/cli';
 
 export interface EventSpec {
   accounts: number;
@@ -27,43 +26,6 @@ const FEATURE_EVENTS = [
   ['Comment Added', 'Item Shared']
 ];
 const ORDINARY_EVENTS = ['Logged In', 'Page Viewed', 'Search Performed', 'Settings Changed'];
-
-export function parseEventSpec(text: string, today: string): EventSpec {
-  const spec: EventSpec = {
-    accounts: 100,
-    events: 100_000,
-    weeks: 12,
-    seed: 1,
-    prefix: 'GEN',
-    end: lastSunday(today),
-    format: 'csv'
-  };
-  for (const part of text
-    .split(',')
-    .map((p) => p.trim())
-    .filter(Boolean)) {
-    const [name, value] = part.split('=').map((p) => p.trim());
-    const n = Number(value);
-    const whole = (min: number, max: number): number => {
-      if (!Number.isInteger(n) || n < min || n > max)
-        throw new UsageError(`--generate ${name}=${value}: give a whole number from ${min} to ${max}`);
-      return n;
-    };
-    if (name === 'accounts') spec.accounts = whole(1, 1_000_000);
-    else if (name === 'events') spec.events = whole(1, 1_000_000_000);
-    else if (name === 'weeks') spec.weeks = whole(1, 520);
-    else if (name === 'seed') spec.seed = whole(0, 1_000_000);
-    else if (name === 'prefix' && /^[A-Za-z0-9-]{1,20}$/.test(value)) spec.prefix = value;
-    else if (name === 'end' && /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).getUTCDay() === 0)
-      spec.end = value;
-    else if (name === 'format' && (value === 'csv' || value === 'ndjson')) spec.format = value;
-    else
-      throw new UsageError(
-        `--generate: cannot read "${part}"; use accounts, events, weeks, seed, prefix (letters, digits, -), end (a Sunday, YYYY-MM-DD), format (csv or ndjson)`
-      );
-  }
-  return spec;
-}
 
 /** The last Sunday before `today` (YYYY-MM-DD), so generated weeks are complete. */
 export function lastSunday(today: string): string {

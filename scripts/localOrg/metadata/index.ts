@@ -18,7 +18,7 @@ import {
 import { bool, escapeXml, isObject, list, parseSoap, text, toXml, type XmlObject } from './xml';
 import { readRetrieveRequest, retrieveZip, type RetrieveOutcome } from './retrieve';
 
-export type { MetadataHost, SchemaChange, CustomMetadataRecord } from './host';
+export type { MetadataHost } from './host';
 
 export interface SoapResponse {
   status: number;

@@ -6,8 +6,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { DEFAULT_DIR, pinnedApiVersion } from '../../lib/paths';
 
-export const SENTINEL_TOKEN_HINT = 'the local org token';
-
 const NS = 'http://soap.sforce.com/2006/04/metadata';
 
 export function fieldXml(name: string, body: string): string {

@@ -246,8 +246,6 @@ export const LABELS = {
   ShowingCount
 } as const;
 
-export type LabelName = keyof typeof LABELS;
-
 /** Fills {0}, {1}... in a label, the way the platform's format helpers do. */
 export function formatLabel(label: string, ...values: Array<string | number>): string {
   return label.replace(/\{(\d+)\}/g, (match, index: string) => {

@@ -135,7 +135,6 @@ export default class CharterWorkspace extends LightningElement {
 }
 
 export type {
-  NamedRef,
   RecordRequest,
   RiskAccount,
   RiskAccountCount,
