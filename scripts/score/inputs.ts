@@ -22,6 +22,7 @@ import type { FieldTypes, Row } from './query';
 /** The goal fields the health, fit and velocity formulas read. */
 export const GOAL_FIELDS = [
   'Id',
+  'Name',
   'Account__c',
   'Status__c',
   'Baseline__c',
@@ -60,6 +61,7 @@ export const USAGE_MEASURE = /^Usage\./;
 export const ACCOUNT_FIELDS = [
   'Id',
   'Name',
+  'OwnerId',
   'Lifecycle_Stage__c',
   'Product_Adoption__c',
   'ARR__c',

@@ -11,12 +11,15 @@ import { backoffDelay, classify, type RetryPolicy } from '../seed/retry';
 import { COLLECTION_SIZE, COLLECTIONS_PER_CALL } from '../seed/collections';
 import type { Row } from './query';
 
-export type Operation = 'update' | 'upsert' | 'delete';
+export type Operation = 'update' | 'upsert' | 'delete' | 'insert';
 
 export interface Target {
   object: string;
   operation: Operation;
-  /** 'Id' for update and delete; the external ID for upsert. */
+  /**
+   * 'Id' for update and delete; the external ID for upsert. For insert (records with no key, such as Tasks), the
+   * field that names a row in failure reports.
+   */
   keyField: string;
 }
 
@@ -114,9 +117,10 @@ export class BookWriter {
     let calls = 0;
     for (const b of this.buffers) {
       if (!b.rows.length) continue;
-      calls += useBulk(b.rows.length, this.options.bulkMinRecords)
-        ? 6
-        : Math.ceil(b.rows.length / (COLLECTION_SIZE * COLLECTIONS_PER_CALL));
+      calls +=
+        b.target.operation !== 'insert' && useBulk(b.rows.length, this.options.bulkMinRecords)
+          ? 6
+          : Math.ceil(b.rows.length / (COLLECTION_SIZE * COLLECTIONS_PER_CALL));
     }
     return calls;
   }
@@ -135,7 +139,9 @@ export class BookWriter {
       pending.rows = [];
       if (!rows.length) continue;
       const totals = this.totalsOf(pending.target.object);
-      const bulk = useBulk(rows.length, this.options.bulkMinRecords);
+      // Inserts have no key to match Bulk API result rows by: they always go through collections, whose results come
+      // back in the order sent.
+      const bulk = pending.target.operation !== 'insert' && useBulk(rows.length, this.options.bulkMinRecords);
       const part = bulk ? await this.writeBulk(pending.target, rows) : await this.writeComposite(pending.target, rows);
       totals.written += part.written;
       totals.failed += part.failures.length;
@@ -297,6 +303,9 @@ function subrequest(api: OrgApi, target: Target, chunk: Array<{ row: Row }>, n: 
     return { method: 'DELETE', url: `${api.base}/composite/sobjects?ids=${ids}&allOrNone=false`, referenceId };
   }
   const records = chunk.map((item) => ({ attributes: { type: target.object }, ...item.row }));
+  if (target.operation === 'insert') {
+    return { method: 'POST', url: `${api.base}/composite/sobjects`, referenceId, body: { allOrNone: false, records } };
+  }
   return {
     method: 'PATCH',
     url:

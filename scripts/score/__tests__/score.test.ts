@@ -40,6 +40,8 @@ describe('score against the local org', () => {
       stderr: { write: (t: string) => (err += t) },
       now: () => new Date(`${day}T06:00:00Z`),
       retry: { sleep: async (ms) => void delays.push(ms), random: () => 0.5, baseMs: 100 },
+      // The scoring alone: plays have their own test (plays.test.ts).
+      phases: [],
       ...extra
     });
     let report: Record<string, unknown> = {};

@@ -140,6 +140,7 @@ export const MODEL_FIELDS = {
   Account: fieldsOf<AccountRecord>()([
     'Id',
     'Name',
+    'OwnerId',
     'Lifecycle_Stage__c',
     'Product_Adoption__c',
     'ARR__c',

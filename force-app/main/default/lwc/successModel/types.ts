@@ -168,6 +168,8 @@ export interface CustomerRisk {
 export interface AccountRecord {
   Id?: string;
   Name?: string | null;
+  /** The account owner: the fallback owner of a play's steps. */
+  OwnerId?: string | null;
   Lifecycle_Stage__c?: LifecycleStage | null;
   Product_Adoption__c?: number | null;
   ARR__c?: number | null;
