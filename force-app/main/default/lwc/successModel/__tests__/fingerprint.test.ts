@@ -44,4 +44,51 @@ describe('health model fingerprint', () => {
     const seen = [base, ...[weight, band, criterion, inactive].map(healthModelFingerprint)];
     expect(new Set(seen).size).toBe(5);
   });
+
+  it('counts active key features and their weights, and reads blanks as their defaults', () => {
+    const withFeatures = (features: HealthConfig['keyFeatures']): string =>
+      healthModelFingerprint({ ...config(), keyFeatures: features });
+    const base = withFeatures([
+      { DeveloperName: 'Reports', Weight__c: 25 },
+      { DeveloperName: 'Dashboards', Weight__c: 25 }
+    ]);
+    // Order and an inactive feature change nothing; a weight or a newly active feature does.
+    expect(
+      withFeatures([
+        { DeveloperName: 'Dashboards', Weight__c: 25 },
+        { DeveloperName: 'Reports', Weight__c: 25, Active__c: true },
+        { DeveloperName: 'Old', Weight__c: 10, Active__c: false }
+      ])
+    ).toBe(base);
+    expect(
+      withFeatures([
+        { DeveloperName: 'Reports', Weight__c: 30 },
+        { DeveloperName: 'Dashboards', Weight__c: 25 }
+      ])
+    ).not.toBe(base);
+    expect(withFeatures([{ DeveloperName: 'Reports' }, { DeveloperName: 'Dashboards', Weight__c: 25 }])).not.toBe(base);
+    // Blank weights, minimums and criterion parts: a dimension without weight drops out, a criterion's weight is 1.
+    const blanks = healthModelFingerprint({
+      dimensions: [{ DeveloperName: 'A', Weight__c: 10 }, { DeveloperName: 'Unweighted' }],
+      bands: [{ DeveloperName: 'Low' }, { DeveloperName: 'High', Minimum_Score__c: 50 }],
+      criteria: [{ DeveloperName: 'C' }, { DeveloperName: 'B', Weight__c: 0 }]
+    });
+    expect(
+      healthModelFingerprint({
+        dimensions: [{ DeveloperName: 'A', Weight__c: 10 }],
+        bands: [
+          { DeveloperName: 'High', Minimum_Score__c: 50 },
+          { DeveloperName: 'Low', Minimum_Score__c: 0 }
+        ],
+        criteria: [{ DeveloperName: 'C', Weight__c: 1 }]
+      })
+    ).toBe(blanks);
+  });
+
+  it('needs no criteria or key features, and keeps records of the same name side by side', () => {
+    const bare = { dimensions: [{ DeveloperName: 'A', Weight__c: 10 }], bands: [] };
+    expect(healthModelFingerprint(bare)).toBe(healthModelFingerprint({ ...bare, criteria: [], keyFeatures: [] }));
+    const twice = { ...bare, dimensions: [...bare.dimensions, { DeveloperName: 'A', Weight__c: 10 }] };
+    expect(healthModelFingerprint(twice)).not.toBe(healthModelFingerprint(bare));
+  });
 });
