@@ -3,7 +3,7 @@
 // Bulk API 2.0 crossover run as a query job whose CSV pages are fetched by Sforce-Locator. Rows reach the caller page
 // by page with the same shape either way (typed values, blanks as null, parent fields nested), so nothing above this
 // file knows which API read them.
-import HttpApi from 'jsforce/lib/http-api';
+import HttpApi from 'jsforce/lib/http-api.js';
 import type { OrgApi, SubRequest } from '../seed/api';
 import { StopError } from '../seed/api';
 
