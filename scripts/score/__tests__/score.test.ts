@@ -506,6 +506,8 @@ describe('score through Bulk API 2.0', () => {
       stderr: { write: (t: string) => (err += t) },
       now: () => new Date('2026-03-01T06:00:00Z'),
       retry: { sleep: async () => undefined },
+      // The scoring alone: the job counts below are scoring's; plays have their own test (plays.test.ts).
+      phases: [],
       ...extra
     });
     return { code, report: JSON.parse(out) as Rec, err };
