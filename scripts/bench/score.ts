@@ -151,8 +151,18 @@ async function main(): Promise<void> {
           secs(r.wallMs)
         ]);
       }
+    } catch (error) {
+      process.stderr.write(
+        `bench:score: ${fmt(accounts)} accounts failed: ${error instanceof Error ? error.message : String(error)}\n`
+      );
+      throw error;
     } finally {
-      await org.close();
+      // At 100,000 accounts the local org's closing snapshot can exceed V8's longest string: report it, keep the figures.
+      await org.close().catch((error: unknown) => {
+        process.stderr.write(
+          `bench:score: closing the local org failed: ${error instanceof Error ? error.message : String(error)}\n`
+        );
+      });
       rmSync(cwd, { recursive: true, force: true });
     }
   }
