@@ -3,6 +3,8 @@
 // nothing changed (0 writes), each as its own process through the `npm run score` entry, so API calls, wall time
 // and peak memory are the run's alone, not the local org's. Then the read paths side by side (dry runs, in process):
 // every child read through REST, every one through Bulk API 2.0 query jobs, and the run's own crossover.
+// The local org runs inside this process and holds the whole book in memory (about 1,000,000 records at 100,000
+// accounts), hence the larger heap in the npm script; the scoring runs are their own processes with Node's defaults.
 // Usage: npm run bench:score [-- --sizes 10000,100000]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -48,7 +50,7 @@ function scoreProcess(org: SeededOrg, args: string[]): Promise<Report> {
         '--json',
         ...args
       ],
-      { cwd: PROJECT_ROOT, env: { ...process.env, ...org.env, SF_DISABLE_TELEMETRY: 'true' } }
+      { cwd: PROJECT_ROOT, env: { ...process.env, NODE_OPTIONS: '', ...org.env, SF_DISABLE_TELEMETRY: 'true' } }
     );
     let out = '';
     let err = '';
@@ -149,8 +151,18 @@ async function main(): Promise<void> {
           secs(r.wallMs)
         ]);
       }
+    } catch (error) {
+      process.stderr.write(
+        `bench:score: ${fmt(accounts)} accounts failed: ${error instanceof Error ? error.message : String(error)}\n`
+      );
+      throw error;
     } finally {
-      await org.close();
+      // At 100,000 accounts the local org's closing snapshot can exceed V8's longest string: report it, keep the figures.
+      await org.close().catch((error: unknown) => {
+        process.stderr.write(
+          `bench:score: closing the local org failed: ${error instanceof Error ? error.message : String(error)}\n`
+        );
+      });
       rmSync(cwd, { recursive: true, force: true });
     }
   }

@@ -4,6 +4,7 @@
 import { randomInt } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import { StringDecoder } from 'node:string_decoder';
 import type { FieldSchema, ObjectSchema, OrgSchema } from './schema';
 import { makeId, toId18 } from './ids';
 import { completeObject, standardObjects } from './standardObjects';
@@ -20,6 +21,20 @@ export interface ObjectState {
   /** Unique and external ID fields: index key to the Ids holding it. */
   indexes: Map<string, Map<string, Set<string>>>;
 }
+
+/**
+ * The snapshot file: a header line (format 2: counter, ids, schema), then one line per record, `[object, 'r' | 'd',
+ * record]` ('d' is the recycle bin). Line by line so a store of millions of records is written and read without one
+ * string longer than V8 allows. Format 1, one JSON document, is still read.
+ */
+interface SnapshotHeader {
+  format: 2;
+  counter: number;
+  orgId: string;
+  userId: string;
+  schema: ObjectSchema[];
+}
+type SnapshotLine = [string, 'r' | 'd', SObjectRecord];
 
 interface Snapshot {
   format: 1;
@@ -427,20 +442,35 @@ export class Store {
   /** Loads the snapshot and replays the journal; false when there is no store yet. */
   private load(): boolean {
     if (!fs.existsSync(this.snapshotPath())) return false;
-    const snapshot = JSON.parse(fs.readFileSync(this.snapshotPath(), 'utf8')) as Snapshot;
-    this.counter = snapshot.counter;
-    this.orgId = snapshot.orgId;
-    this.userId = snapshot.userId;
+    const lines = readLines(this.snapshotPath());
+    const first = lines.next();
+    const head = first.done ? undefined : (JSON.parse(first.value) as SnapshotHeader | Snapshot);
+    if (!head) return false;
+    this.counter = head.counter;
+    this.orgId = head.orgId;
+    this.userId = head.userId;
     this.objects = new Map();
-    for (const schema of snapshot.schema) {
-      const state = this.emptyState(schema);
-      const data = snapshot.data[schema.name];
-      for (const record of data?.records ?? []) {
+    for (const schema of head.schema) this.objects.set(schema.name, this.emptyState(schema));
+    const put = (object: string, kind: 'r' | 'd', record: SObjectRecord): void => {
+      const state = this.objects.get(object);
+      if (!state) return;
+      if (kind === 'r') {
         state.records.set(String(record.Id), record);
         this.index(state, record);
+      } else state.deleted.set(String(record.Id), record);
+    };
+    if (head.format === 1) {
+      void lines.return(undefined);
+      for (const [object, data] of Object.entries(head.data)) {
+        for (const record of data.records) put(object, 'r', record);
+        for (const record of data.deleted) put(object, 'd', record);
       }
-      for (const record of data?.deleted ?? []) state.deleted.set(String(record.Id), record);
-      this.objects.set(schema.name, state);
+    } else {
+      for (const line of lines) {
+        if (!line) continue;
+        const [object, kind, record] = JSON.parse(line) as SnapshotLine;
+        put(object, kind, record);
+      }
     }
     this.rebuildNameMaps();
     if (fs.existsSync(this.journalPath())) {
@@ -474,19 +504,24 @@ export class Store {
 
   /** Writes a fresh snapshot atomically and empties the journal. */
   compact(): void {
-    const data: Snapshot['data'] = {};
-    for (const [name, state] of this.objects) {
-      data[name] = { records: [...state.records.values()], deleted: [...state.deleted.values()] };
-    }
-    const snapshot: Snapshot = {
-      format: 1,
+    const header: SnapshotHeader = {
+      format: 2,
       counter: this.counter,
       orgId: this.orgId,
       userId: this.userId,
-      schema: [...this.objects.values()].map((s) => s.schema),
-      data
+      schema: [...this.objects.values()].map((s) => s.schema)
     };
-    writeFileAtomic(this.snapshotPath(), JSON.stringify(snapshot));
+    const objects = this.objects;
+    writeLinesAtomic(
+      this.snapshotPath(),
+      (function* (): Generator<string> {
+        yield JSON.stringify(header);
+        for (const [name, state] of objects) {
+          for (const record of state.records.values()) yield JSON.stringify([name, 'r', record]);
+          for (const record of state.deleted.values()) yield JSON.stringify([name, 'd', record]);
+        }
+      })()
+    );
     if (this.journalFd !== undefined) fs.closeSync(this.journalFd);
     this.journalFd = undefined;
     writeFileAtomic(this.journalPath(), '');
@@ -505,10 +540,26 @@ export class Store {
 
 /** Temp file, fsync, rename, fsync of the folder: readers see the old content or the new, never a mix. */
 export function writeFileAtomic(file: string, content: string, mode = 0o644): void {
+  writeLinesAtomic(file, [content], mode, '');
+}
+
+/** writeFileAtomic for content given line by line, written a megabyte at a time. */
+function writeLinesAtomic(file: string, lines: Iterable<string>, mode = 0o644, eol = '\n'): void {
   const temp = `${file}.${process.pid}.tmp`;
   const fd = fs.openSync(temp, 'w', mode);
   try {
-    fs.writeSync(fd, content);
+    let pending: string[] = [];
+    let size = 0;
+    for (const line of lines) {
+      pending.push(line + eol);
+      size += line.length;
+      if (size > 1 << 20) {
+        fs.writeSync(fd, pending.join(''));
+        pending = [];
+        size = 0;
+      }
+    }
+    if (pending.length) fs.writeSync(fd, pending.join(''));
     fs.fsyncSync(fd);
   } finally {
     fs.closeSync(fd);
@@ -526,4 +577,26 @@ export function writeFileAtomic(file: string, content: string, mode = 0o644): vo
 /** Salesforce's datetime format in JSON: 2024-05-01T10:20:30.000+0000. */
 export function formatDateTime(date: Date): string {
   return date.toISOString().replace('Z', '+0000');
+}
+
+/** The lines of a file of any size, read a megabyte at a time (no string holds the whole file). */
+function* readLines(file: string): Generator<string> {
+  const fd = fs.openSync(file, 'r');
+  const decoder = new StringDecoder('utf8');
+  const buffer = Buffer.alloc(1 << 20);
+  let rest = '';
+  try {
+    for (;;) {
+      const read = fs.readSync(fd, buffer, 0, buffer.length, null);
+      if (read === 0) break;
+      const text = rest + decoder.write(buffer.subarray(0, read));
+      const lines = text.split('\n');
+      rest = lines.pop() ?? '';
+      yield* lines;
+    }
+    rest += decoder.end();
+    if (rest) yield rest;
+  } finally {
+    fs.closeSync(fd);
+  }
 }

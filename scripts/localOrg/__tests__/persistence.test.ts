@@ -35,6 +35,33 @@ describe('local org persistence', () => {
     }
   });
 
+  it('writes its snapshot a record a line (no string as long as the store), and still reads the one-document format', () => {
+    const dir = tempDir();
+    const store = new Store({ dataDir: dir });
+    const orgId = store.orgId;
+    store.compact();
+    const file = path.join(dir, 'store', fs.readdirSync(path.join(dir, 'store')).find((f) => /snapshot/.test(f)) ?? '');
+    const lines = fs.readFileSync(file, 'utf8').trimEnd().split('\n');
+    const header = JSON.parse(lines[0]) as { format: number; orgId: string; schema: Array<{ name: string }> };
+    assert.equal(header.format, 2);
+    assert.equal(header.orgId, orgId);
+    const records = lines.slice(1).map((l) => JSON.parse(l) as [string, string, { Id: string }]);
+    assert.ok(
+      records.some(([object, kind]) => object === 'User' && kind === 'r'),
+      'the admin user is a line'
+    );
+    // The same store as one JSON document (format 1, what older versions wrote) loads to the same records.
+    const data: Record<string, { records: unknown[]; deleted: unknown[] }> = {};
+    for (const [object, kind, record] of records) {
+      data[object] ??= { records: [], deleted: [] };
+      data[object][kind === 'r' ? 'records' : 'deleted'].push(record);
+    }
+    fs.writeFileSync(file, JSON.stringify({ ...header, format: 1, data }));
+    const reloaded = new Store({ dataDir: dir });
+    assert.equal(reloaded.orgId, orgId);
+    assert.equal(fs.readFileSync(file, 'utf8').split('\n').length - 1, lines.length, 'rewritten line by line');
+  });
+
   it('ignores a torn last journal line and replays the committed ones', () => {
     const dir = tempDir();
     const store = new Store({ dataDir: dir });
