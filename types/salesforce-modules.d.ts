@@ -102,3 +102,13 @@ declare module 'lightning/messageService' {
   ): unknown;
   export function unsubscribe(subscription: unknown): void;
 }
+
+declare module '@salesforce/i18n/locale' {
+  const locale: string;
+  export default locale;
+}
+
+declare module '@salesforce/i18n/currency' {
+  const currency: string;
+  export default currency;
+}

@@ -1,6 +1,13 @@
 import { LightningElement, api } from 'lwc';
 import type { CriterionResult, FitResult } from 'c/successModel';
 import { formatLabel } from 'c/panelFormat';
+import { formatNumber, formatPercent } from 'c/figureFormat';
+import LABEL_RULE_EQUALS from '@salesforce/label/c.Panel_FitRuleEquals';
+import LABEL_RULE_IN from '@salesforce/label/c.Panel_FitRuleIn';
+import LABEL_RULE_BETWEEN from '@salesforce/label/c.Panel_FitRuleBetween';
+import LABEL_RULE_AT_LEAST from '@salesforce/label/c.Panel_FitRuleAtLeast';
+import LABEL_RULE_AT_MOST from '@salesforce/label/c.Panel_FitRuleAtMost';
+import LABEL_RULE_CONTAINS from '@salesforce/label/c.Panel_FitRuleContains';
 import LABEL_FIT from '@salesforce/label/c.Panel_Fit';
 import LABEL_FIT_SCORE from '@salesforce/label/c.Panel_FitScore';
 import LABEL_NO_FIT from '@salesforce/label/c.Panel_NoFit';
@@ -14,14 +21,45 @@ interface CriterionView {
   text: string;
 }
 
+/** A criterion value as people write it: numbers grouped in the locale, text as typed. */
+function valueText(raw: string): string {
+  const trimmed = raw.trim();
+  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? formatNumber(Number(trimmed), 2) : trimmed;
+}
+
+/** "Company Size: 200 to 10,000", "Annual Revenue: at least 10,000,000", "Target Industry: Technology, Healthcare". */
 function describe(result: CriterionResult): CriterionView {
-  // "Target Industry: in Technology, Financial Services" reads better than the raw rule on the field.
-  const values = result.value
-    .split(',')
-    .map((v) => v.trim())
-    .join(', ');
-  const rule = `${result.label}: ${result.operator} ${values}`;
-  return { key: result.criterion, text: rule };
+  const label = result.label;
+  let text: string;
+  switch (result.operator) {
+    case 'in':
+      text = formatLabel(LABEL_RULE_IN, {
+        label,
+        values: result.value
+          .split(',')
+          .map((v) => v.trim())
+          .filter((v) => v !== '')
+          .join(', ')
+      });
+      break;
+    case 'between': {
+      const [min, max] = result.value.split('..');
+      text = formatLabel(LABEL_RULE_BETWEEN, { label, min: valueText(min), max: valueText(max) });
+      break;
+    }
+    case 'at least':
+      text = formatLabel(LABEL_RULE_AT_LEAST, { label, value: valueText(result.value) });
+      break;
+    case 'at most':
+      text = formatLabel(LABEL_RULE_AT_MOST, { label, value: valueText(result.value) });
+      break;
+    case 'contains':
+      text = formatLabel(LABEL_RULE_CONTAINS, { label, value: result.value.trim() });
+      break;
+    default:
+      text = formatLabel(LABEL_RULE_EQUALS, { label, value: valueText(result.value) });
+  }
+  return { key: result.criterion, text };
 }
 
 /** Ideal-customer tier, with the criteria matched and missed. */
@@ -55,7 +93,7 @@ export default class FitBadge extends LightningElement {
   }
 
   get badgeLabel(): string {
-    return formatLabel(LABEL_FIT_SCORE, { name: this.fit?.tier, value: this.fit?.score });
+    return formatLabel(LABEL_FIT_SCORE, { name: this.fit?.tier, percent: formatPercent(this.fit?.score) });
   }
 
   get matched(): CriterionView[] {

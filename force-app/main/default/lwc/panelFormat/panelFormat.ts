@@ -23,6 +23,15 @@ import NO_OPEN_RISKS from '@salesforce/label/c.Panel_Fact_NoOpenRisks';
 import FIT_FIELDS_BLANK from '@salesforce/label/c.Panel_Fact_FitFieldsBlank';
 import NO_FIT_CRITERIA from '@salesforce/label/c.Panel_Fact_NoFitCriteria';
 import FIELD_MISSING from '@salesforce/label/c.Panel_Fact_FieldMissing';
+import GOALS_ATTAINMENT_ONE from '@salesforce/label/c.Panel_Fact_GoalsAttainment_One';
+import GOALS_LATE_ONE from '@salesforce/label/c.Panel_Fact_GoalsLate_One';
+import GOALS_MISSED_ONE from '@salesforce/label/c.Panel_Fact_GoalsMissed_One';
+import GOALS_ON_SCHEDULE_ONE from '@salesforce/label/c.Panel_Fact_GoalsOnSchedule_One';
+import GOALS_OVERDUE_ONE from '@salesforce/label/c.Panel_Fact_GoalsOverdue_One';
+import GOALS_PROGRESS_UNKNOWN_ONE from '@salesforce/label/c.Panel_Fact_GoalsProgressUnknown_One';
+import HIGH_RISKS_ONE from '@salesforce/label/c.Panel_Fact_HighRisks_One';
+import OPEN_RISKS_ONE from '@salesforce/label/c.Panel_Fact_OpenRisks_One';
+import { formatNumber, formatPercent } from 'c/figureFormat';
 
 type Values = Record<string, string | number | null | undefined>;
 
@@ -59,8 +68,32 @@ const FACT_LABELS: Partial<Record<FactCode, string>> = {
   fieldMissing: FIELD_MISSING
 };
 
-/** A fact in the user's language; facts the panel has no label for fall back to the model's English. */
+/** The label to use when the number the wording turns on is 1 ("1 open risk", "1 of 1 goal"). */
+const ONE_LABELS: Partial<Record<FactCode, { label: string; by: 'count' | 'of' }>> = {
+  goalsAttainment: { label: GOALS_ATTAINMENT_ONE, by: 'count' },
+  goalsLate: { label: GOALS_LATE_ONE, by: 'count' },
+  goalsMissed: { label: GOALS_MISSED_ONE, by: 'of' },
+  goalsOnSchedule: { label: GOALS_ON_SCHEDULE_ONE, by: 'of' },
+  goalsOverdue: { label: GOALS_OVERDUE_ONE, by: 'of' },
+  goalsProgressUnknown: { label: GOALS_PROGRESS_UNKNOWN_ONE, by: 'count' },
+  highRisks: { label: HIGH_RISKS_ONE, by: 'count' },
+  openRisks: { label: OPEN_RISKS_ONE, by: 'count' }
+};
+
+/**
+ * A fact in the user's language, its numbers written by c/figureFormat ({percent} for the 0-100 value, {value} as a
+ * plain number); facts the panel has no label for fall back to the model's English.
+ */
 export function factText(fact: Fact): string {
-  const label = FACT_LABELS[fact.code];
-  return label ? formatLabel(label, { count: fact.count, of: fact.of, value: fact.value, name: fact.name }) : fact.text;
+  const one = ONE_LABELS[fact.code];
+  const label = one && fact[one.by] === 1 ? one.label : FACT_LABELS[fact.code];
+  if (!label) return fact.text;
+  return formatLabel(label, {
+    count: fact.count,
+    of: fact.of,
+    value: fact.value === undefined ? undefined : formatNumber(fact.value),
+    percent: fact.value === undefined ? undefined : formatPercent(fact.value),
+    name: fact.name,
+    stage: fact.stage
+  });
 }

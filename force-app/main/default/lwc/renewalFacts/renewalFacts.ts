@@ -1,62 +1,84 @@
 import { LightningElement, api } from 'lwc';
 import type { GoalSummary, RevenueFacts } from 'c/successModel';
 import { formatLabel } from 'c/panelFormat';
+import { NOT_AVAILABLE, formatCurrency, formatDate, formatDays } from 'c/figureFormat';
 import LABEL_REVENUE from '@salesforce/label/c.Panel_Revenue';
 import LABEL_ARR from '@salesforce/label/c.Panel_Arr';
 import LABEL_RENEWAL from '@salesforce/label/c.Panel_RenewalDate';
 import LABEL_RENEWS_IN from '@salesforce/label/c.Panel_RenewsIn';
 import LABEL_RENEWAL_PASSED from '@salesforce/label/c.Panel_RenewalPassed';
+import LABEL_RENEWS_TODAY from '@salesforce/label/c.Panel_RenewsToday';
 import LABEL_PIPELINE from '@salesforce/label/c.Panel_Pipeline';
 import LABEL_PIPELINE_COUNT from '@salesforce/label/c.Panel_PipelineCount';
+import LABEL_WON from '@salesforce/label/c.Panel_Won';
+import LABEL_WON_COUNT from '@salesforce/label/c.Panel_WonCount';
+import LABEL_AFTER_GOAL from '@salesforce/label/c.Panel_AfterGoal';
 import LABEL_VALUE_REALIZED from '@salesforce/label/c.Panel_TotalValueRealized';
 import LABEL_FIRST_VALUE from '@salesforce/label/c.Panel_DaysToFirstValue';
-import LABEL_NONE from '@salesforce/label/c.Panel_None';
 
-/** ARR, renewal date and CS-sourced pipeline, plus the value the customer has realized so far. */
+interface FactView {
+  key: string;
+  label: string;
+  value: string;
+  detail: string;
+}
+
+/**
+ * ARR and renewal, CS-sourced revenue (won, open, and won after an achieved goal), the value the customer has
+ * realized and how fast the first value came. Every figure is written by c/figureFormat.
+ */
 export default class RenewalFacts extends LightningElement {
   @api revenue: RevenueFacts | undefined;
   @api goalSummary: GoalSummary | undefined;
 
-  labels = {
-    revenue: LABEL_REVENUE,
-    arr: LABEL_ARR,
-    renewal: LABEL_RENEWAL,
-    pipeline: LABEL_PIPELINE,
-    valueRealized: LABEL_VALUE_REALIZED,
-    firstValue: LABEL_FIRST_VALUE,
-    none: LABEL_NONE
-  };
+  labels = { revenue: LABEL_REVENUE };
 
-  get hasArr(): boolean {
-    return typeof this.revenue?.arr === 'number';
-  }
-
-  get renewalDate(): string | null {
-    return this.revenue?.renewalDate ?? null;
-  }
-
-  get renewalHint(): string | undefined {
+  get renewalHint(): string {
     const days = this.revenue?.daysToRenewal;
-    if (typeof days !== 'number') return undefined;
-    return days >= 0
-      ? formatLabel(LABEL_RENEWS_IN, { count: days })
-      : formatLabel(LABEL_RENEWAL_PASSED, { count: -days });
+    if (typeof days !== 'number') return '';
+    if (days === 0) return LABEL_RENEWS_TODAY;
+    return days > 0
+      ? formatLabel(LABEL_RENEWS_IN, { days: formatDays(days) })
+      : formatLabel(LABEL_RENEWAL_PASSED, { days: formatDays(-days) });
   }
 
-  get pipelineCountText(): string {
-    return formatLabel(LABEL_PIPELINE_COUNT, { count: this.revenue?.pipelineCount ?? 0 });
-  }
-
-  get pipelineAmount(): number {
-    return this.revenue?.pipelineAmount ?? 0;
-  }
-
-  get valueRealized(): number {
-    return this.goalSummary?.valueRealized ?? 0;
-  }
-
-  get firstValueText(): string {
-    const days = this.goalSummary?.daysToFirstValue;
-    return typeof days === 'number' ? String(days) : LABEL_NONE;
+  get facts(): FactView[] {
+    const revenue = this.revenue;
+    const summary = this.goalSummary;
+    const hasRenewal = Boolean(revenue?.renewalDate);
+    return [
+      { key: 'arr', label: LABEL_ARR, value: formatCurrency(revenue?.arr), detail: '' },
+      {
+        key: 'renewal',
+        label: LABEL_RENEWAL,
+        value: hasRenewal ? formatDate(revenue?.renewalDate) : NOT_AVAILABLE,
+        detail: hasRenewal ? this.renewalHint : ''
+      },
+      {
+        key: 'won',
+        label: LABEL_WON,
+        value: formatCurrency(revenue?.wonAmount ?? 0),
+        detail: formatLabel(LABEL_WON_COUNT, { count: revenue?.wonCount ?? 0 })
+      },
+      {
+        key: 'pipeline',
+        label: LABEL_PIPELINE,
+        value: formatCurrency(revenue?.pipelineAmount ?? 0),
+        detail: formatLabel(LABEL_PIPELINE_COUNT, { count: revenue?.pipelineCount ?? 0 })
+      },
+      {
+        key: 'after-goal',
+        label: LABEL_AFTER_GOAL,
+        value: formatCurrency(revenue?.afterGoalAmount ?? 0),
+        detail: formatLabel(LABEL_WON_COUNT, { count: revenue?.afterGoalCount ?? 0 })
+      },
+      {
+        key: 'value-realized',
+        label: LABEL_VALUE_REALIZED,
+        value: formatCurrency(summary?.valueRealized ?? 0),
+        detail: ''
+      },
+      { key: 'first-value', label: LABEL_FIRST_VALUE, value: formatDays(summary?.daysToFirstValue), detail: '' }
+    ];
   }
 }

@@ -59,6 +59,8 @@ export interface Fact {
   /** A name the fact is about: a field API name, a stage, a record name, a dimension. */
   // eslint-disable-next-line no-restricted-globals -- a type member, not the window.name global
   name?: string;
+  /** The lifecycle stage the fact is about, when it is not the name (a role without a person in a stage). */
+  stage?: string;
   text: string;
 }
 
@@ -115,7 +117,10 @@ const TEXT: Record<FactCode, (p: FactParams) => string> = {
   noAccountable: (p) => `${s(p.name)} has no Accountable role`,
   multipleAccountable: (p) => `${s(p.name)} has ${n(p.count)} Accountable roles; there should be one`,
   noResponsible: (p) => `${s(p.name)} has no Responsible role`,
-  roleWithoutPerson: (p) => `Role "${s(p.name)}" has no person`,
+  roleWithoutPerson: (p) => {
+    const role = `"${s(p.name)}" has no person`;
+    return p.stage ? `${p.stage}: role ${role}` : `Role ${role}`;
+  },
   noRoadmapItems: () => 'No milestones, events or activities yet',
   noCommunications: () => 'No communications planned yet',
   communicationIncomplete: (p) => `Communication "${s(p.name)}" needs an audience and a channel`,

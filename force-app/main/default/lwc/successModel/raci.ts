@@ -65,7 +65,7 @@ export function raciMatrix(roles: readonly CharterRole[]): RaciMatrix {
     }
     if (entry.responsible.length === 0) entry.gaps.push(fact('noResponsible', { name: entry.stage }));
     for (const role of [...entry.accountable, ...entry.responsible]) {
-      if (!role.Person__c) entry.gaps.push(fact('roleWithoutPerson', { name: roleName(role) }));
+      if (!role.Person__c) entry.gaps.push(fact('roleWithoutPerson', { name: roleName(role), stage: entry.stage }));
     }
   }
   const complete = stages.every((entry) => entry.gaps.length === 0 && entry.conflicts.length === 0);

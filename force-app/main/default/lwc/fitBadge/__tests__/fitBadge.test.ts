@@ -2,6 +2,21 @@ import FitBadge from 'c/fitBadge';
 import { evaluateFit } from 'c/successModel';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 
+jest.mock('@salesforce/label/c.Panel_FitRuleEquals', () => ({ default: '{label}: {value}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_FitRuleIn', () => ({ default: '{label}: {values}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_FitRuleBetween', () => ({ default: '{label}: {min} to {max}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Panel_FitRuleAtLeast', () => ({ default: '{label}: at least {value}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Panel_FitRuleAtMost', () => ({ default: '{label}: at most {value}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Panel_FitRuleContains', () => ({ default: '{label}: contains \u201c{value}\u201d' }), {
+  virtual: true
+});
+
 const CRITERIA = [
   {
     DeveloperName: 'Industry',
@@ -26,10 +41,10 @@ describe('c-fit-badge', () => {
       'c.Panel_FitScore'
     );
     expect([...root.querySelectorAll('.matched li')].map((li) => li.textContent)).toEqual([
-      'Target industry: in Technology, Financial Services'
+      'Target industry: Technology, Financial Services'
     ]);
     expect([...root.querySelectorAll('.missed li')].map((li) => li.textContent)).toEqual([
-      'Country: equals Germany',
+      'Country: Germany',
       'Size: at least 500'
     ]);
     await expect(element).toBeAccessible();
@@ -44,6 +59,29 @@ describe('c-fit-badge', () => {
       'c.Panel_FitUnknown'
     );
     expect([...root.querySelectorAll('.blank li')].map((li) => li.textContent)).toEqual(['Size: at least 500']);
+    await expect(element).toBeAccessible();
+  });
+
+  it('writes every operator in words, numbers grouped', async () => {
+    const rules = [
+      { DeveloperName: 'Revenue', Field__c: 'AnnualRevenue', Operator__c: 'at least' as const, Value__c: '10000000' },
+      { DeveloperName: 'Size', Field__c: 'NumberOfEmployees', Operator__c: 'between' as const, Value__c: '200..10000' },
+      { DeveloperName: 'Adoption', Field__c: 'Product_Adoption__c', Operator__c: 'at most' as const, Value__c: '20' },
+      { DeveloperName: 'Name', Field__c: 'Name', Operator__c: 'contains' as const, Value__c: ' Bank ' }
+    ];
+    const fit = evaluateFit(
+      { AnnualRevenue: 25_000_000, NumberOfEmployees: 150, Product_Adoption__c: 10, Name: 'First Bank' },
+      rules
+    );
+    const element = mount('c-fit-badge', FitBadge, { fit });
+    await flushPromises();
+    const root = shadow(element);
+    expect([...root.querySelectorAll('.matched li')].map((li) => li.textContent)).toEqual([
+      'Revenue: at least 10,000,000',
+      'Adoption: at most 20',
+      'Name: contains \u201cBank\u201d'
+    ]);
+    expect([...root.querySelectorAll('.missed li')].map((li) => li.textContent)).toEqual(['Size: 200 to 10,000']);
     await expect(element).toBeAccessible();
   });
 

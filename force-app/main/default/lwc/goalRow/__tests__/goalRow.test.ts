@@ -6,6 +6,19 @@ import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 import type { PanelGoal } from '../../accountSuccessPanel/panelTypes';
 
 jest.mock('lightning/uiRecordApi', () => ({ updateRecord: jest.fn(() => Promise.resolve({})) }));
+jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{count} days' }), { virtual: true });
+jest.mock(
+  '@salesforce/label/c.Panel_GoalProgress',
+  () => ({ default: 'From {baseline} to {target}, now {current}: {percent} of the way' }),
+  { virtual: true }
+);
+jest.mock('@salesforce/label/c.Panel_GoalProgressUnknown', () => ({ default: 'Progress unknown: {missing}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Panel_GoalMissingBaseline', () => ({ default: 'no baseline' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_GoalOverdue', () => ({ default: 'Overdue by {days}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_GoalDueSoon', () => ({ default: 'Due in {days}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_GoalDaysToValue', () => ({ default: 'Achieved in {days}' }), { virtual: true });
 
 const TODAY = '2025-06-30';
 const GOAL: PanelGoal = {
@@ -31,19 +44,47 @@ describe('c-goal-row', () => {
     jest.clearAllMocks();
   });
 
-  it('shows progress, overdue marking and the objective it serves', async () => {
+  it('shows one standing (overdue, whatever the status says), progress in the goal words and the objective', async () => {
     const element = render();
     await flushPromises();
     const bar = q(element, '[role="progressbar"]') as HTMLElement;
     expect(bar.getAttribute('aria-valuenow')).toBe('50');
-    expect(bar.getAttribute('aria-label')).toBe('Weekly active users: c.Panel_GoalProgress');
+    const progress = 'From 100 users to 500 users, now 300 users: 50% of the way';
+    expect(bar.getAttribute('aria-label')).toBe(`Weekly active users: ${progress}`);
+    expect(q(element, '.progress')?.textContent).toBe(progress);
     expect((q(element, '.slds-progress-bar__value') as HTMLElement).style.width).toBe('50%');
-    const timeliness = q(element, '.slds-badge.timeliness') as HTMLElement;
-    expect(timeliness.textContent).toBe('c.Panel_GoalOverdue');
-    expect(timeliness.className).toContain('slds-theme_error');
-    expect(q(element, '.slds-badge.status')?.textContent).toBe('On Track');
+    const standing = q(element, '.slds-badge.standing') as HTMLElement;
+    expect(standing.textContent).toBe('Overdue by 10 days');
+    expect(standing.className).toContain('slds-theme_error');
+    // the status field still says On Track: it is not shown beside the overdue standing
+    expect(shadow(element).textContent).not.toContain('On Track');
+    expect(q(element, '.flag')).toBeNull();
+    expect(q(element, '[data-detail="target"]')?.textContent).toBe('Jun 20, 2025');
     expect(q(element, '.objective')?.textContent).toBe('c.Panel_GoalObjective');
     await expect(element).toBeAccessible();
+  });
+
+  it('reads a lower-is-better goal from its baseline down to its target, with start date and change type', async () => {
+    const element = render({
+      ...GOAL,
+      Baseline__c: 160,
+      Target__c: 40,
+      Current_Value__c: 160,
+      Unit__c: 'hours/month',
+      Direction__c: 'Lower is better',
+      Status__c: 'Not Started',
+      Start_Date__c: '2025-05-01',
+      Target_Date__c: '2025-12-31',
+      Change_Type__c: 'Process'
+    });
+    await flushPromises();
+    expect(q(element, '.progress')?.textContent).toBe(
+      'From 160 hours/month to 40 hours/month, now 160 hours/month: 0% of the way'
+    );
+    expect(q(element, '.slds-badge.standing')?.textContent).toBe('c.Panel_GoalOnTrack');
+    expect(q(element, '.flag')?.textContent).toBe('c.Panel_GoalFlagNotStarted');
+    expect(q(element, '[data-detail="start"]')?.textContent).toBe('May 1, 2025');
+    expect(q(element, '[data-detail="change"]')?.textContent).toBe('Process');
   });
 
   it('shows days to value and value realized for an achieved goal, with no actions', async () => {
@@ -55,20 +96,22 @@ describe('c-goal-row', () => {
       Value_Realized__c: 5000
     });
     await flushPromises();
-    expect(q(element, '.days-to-value')?.textContent).toBe('c.Panel_GoalDaysToValue');
-    expect(q(element, '.value-realized lightning-formatted-number')).not.toBeNull();
+    expect(q(element, '.days-to-value')?.textContent).toBe('Achieved in 59 days');
+    expect(q(element, '[data-detail="value"]')?.textContent).toBe('$5,000');
+    expect(q(element, '.slds-badge.standing')?.textContent).toBe('c.Panel_GoalAchieved');
     expect(q(element, 'button.achieve')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('says progress is unknown when a number is missing', async () => {
-    const element = render({ ...GOAL, Baseline__c: null, Target_Date__c: '2025-07-05' });
+    const element = render({ ...GOAL, Baseline__c: null, Target_Date__c: '2025-07-05', Status__c: 'At Risk' });
     await flushPromises();
     expect(q(element, '[role="progressbar"]')).toBeNull();
-    expect(q(element, '.progress')?.textContent).toBe('c.Panel_GoalProgressUnknown');
-    const timeliness = q(element, '.slds-badge.timeliness') as HTMLElement;
-    expect(timeliness.textContent).toBe('c.Panel_GoalDueSoon');
-    expect(timeliness.className).toContain('slds-theme_warning');
+    expect(q(element, '.progress')?.textContent).toBe('Progress unknown: no baseline');
+    const standing = q(element, '.slds-badge.standing') as HTMLElement;
+    expect(standing.textContent).toBe('Due in 5 days');
+    expect(standing.className).toContain('slds-theme_warning');
+    expect(q(element, '.flag')?.textContent).toBe('c.Panel_GoalFlagAtRisk');
   });
 
   it('updates the current value through LDS, toasts and tells the list', async () => {
@@ -110,7 +153,60 @@ describe('c-goal-row', () => {
     expect(q(element, 'lightning-input.current-value')).toBeNull();
   });
 
-  it('marks the goal achieved on today, and shows the error when the save fails', async () => {
+  it('asks for the day and the value realized before marking the goal achieved', async () => {
+    const element = render();
+    await flushPromises();
+    (q(element, 'button.achieve') as HTMLElement).click();
+    await flushPromises();
+    const date = q(element, 'lightning-input.achieved-date') as HTMLElement & {
+      value: string;
+      max: string;
+      reportValidity: () => boolean;
+    };
+    const realized = q(element, 'lightning-input.value-realized') as HTMLElement & {
+      value: string;
+      reportValidity: () => boolean;
+    };
+    expect(date.value).toBe(TODAY);
+    expect(date.max).toBe(TODAY);
+    await expect(element).toBeAccessible();
+    date.reportValidity = () => true;
+    realized.reportValidity = () => true;
+    date.value = '2025-06-25';
+    realized.value = '12000';
+    (q(element, 'lightning-button.save-achieved') as HTMLElement).click();
+    await flushPromises();
+    expect(updateRecord).toHaveBeenCalledWith({
+      fields: { Id: GOAL.Id, Status__c: 'Achieved', Achieved_Date__c: '2025-06-25', Value_Realized__c: 12000 }
+    });
+    expect(q(element, 'lightning-input.achieved-date')).toBeNull();
+  });
+
+  it('does not mark achieved with an invalid date, and saves a blank value as blank', async () => {
+    const element = render();
+    await flushPromises();
+    (q(element, 'button.achieve') as HTMLElement).click();
+    await flushPromises();
+    const date = q(element, 'lightning-input.achieved-date') as HTMLElement & { reportValidity: () => boolean };
+    const realized = q(element, 'lightning-input.value-realized') as HTMLElement & {
+      value: string;
+      reportValidity: () => boolean;
+    };
+    date.reportValidity = () => false;
+    realized.reportValidity = () => true;
+    (q(element, 'lightning-button.save-achieved') as HTMLElement).click();
+    await flushPromises();
+    expect(updateRecord).not.toHaveBeenCalled();
+    date.reportValidity = () => true;
+    realized.value = '';
+    (q(element, 'lightning-button.save-achieved') as HTMLElement).click();
+    await flushPromises();
+    expect(updateRecord).toHaveBeenCalledWith({
+      fields: { Id: GOAL.Id, Status__c: 'Achieved', Achieved_Date__c: TODAY, Value_Realized__c: null }
+    });
+  });
+
+  it('shows the error when marking achieved fails, and cancel closes the form', async () => {
     (updateRecord as jest.Mock).mockRejectedValueOnce({ body: { message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' } });
     const element = render();
     const saved = jest.fn();
@@ -118,13 +214,34 @@ describe('c-goal-row', () => {
     await flushPromises();
     (q(element, 'button.achieve') as HTMLElement).click();
     await flushPromises();
-    expect(updateRecord).toHaveBeenCalledWith({
-      fields: { Id: GOAL.Id, Status__c: 'Achieved', Achieved_Date__c: TODAY }
-    });
+    for (const name of ['achieved-date', 'value-realized']) {
+      (q(element, `lightning-input.${name}`) as HTMLElement & { reportValidity: () => boolean }).reportValidity = () =>
+        true;
+    }
+    (q(element, 'lightning-button.save-achieved') as HTMLElement).click();
+    await flushPromises();
     expect(saved).not.toHaveBeenCalled();
     const error = q(element, 'c-error-panel') as HTMLElement & { errors: unknown; friendlyMessage: string };
     expect(error.errors).toEqual({ body: { message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' } });
     expect(error.friendlyMessage).toBe('c.Panel_GoalSaveFailed');
     await expect(element).toBeAccessible();
+    (q(element, 'lightning-button.cancel') as HTMLElement).click();
+    await flushPromises();
+    expect(q(element, 'lightning-input.achieved-date')).toBeNull();
+    expect(q(element, 'button.achieve')).not.toBeNull();
+  });
+
+  it('reads every standing in words', async () => {
+    const cases: Array<[Partial<PanelGoal>, string]> = [
+      [{ Status__c: 'Missed' }, 'c.Panel_GoalMissed'],
+      [{ Status__c: 'Cancelled' }, 'c.Panel_GoalCancelled'],
+      [{ Target_Date__c: null }, 'c.Panel_GoalUnscheduled'],
+      [{ Target_Date__c: TODAY }, 'c.Panel_GoalDueToday']
+    ];
+    const elements = cases.map(([fields]) => render({ ...GOAL, ...fields }));
+    await flushPromises();
+    expect(elements.map((element) => q(element, '.slds-badge.standing')?.textContent)).toEqual(
+      cases.map(([, text]) => text)
+    );
   });
 });

@@ -1,4 +1,11 @@
-import { LIFECYCLE_STAGES, raciMatrix, type CharterRole, type LifecycleStage, type RaciValue } from 'c/successModel';
+import {
+  fact,
+  LIFECYCLE_STAGES,
+  raciMatrix,
+  type CharterRole,
+  type LifecycleStage,
+  type RaciValue
+} from 'c/successModel';
 
 const role = (
   name: string,
@@ -40,7 +47,7 @@ describe('RACI', () => {
     expect(matrix.complete).toBe(false);
     expect(matrix.stages[0].gaps.map((g) => g.text)).toEqual(['Onboarding has no Accountable role']);
     expect(matrix.stages[3].gaps.map((g) => g.code)).toEqual(['noResponsible']);
-    expect(matrix.stages[4].gaps.map((g) => g.text)).toEqual(['Role "Renewal desk" has no person']);
+    expect(matrix.stages[4].gaps.map((g) => g.text)).toEqual(['Renewal: role "Renewal desk" has no person']);
     expect(raciMatrix([]).stages.every((s) => s.gaps.length === 2)).toBe(true);
   });
 
@@ -69,8 +76,10 @@ describe('RACI', () => {
       { Lifecycle_Stage__c: 'Expansion', RACI__c: 'Accountable' }
     ]);
     expect(matrix.unstaged).toEqual([sponsor, noLetter]);
-    expect(matrix.stages[0].gaps.map((g) => g.text)).toContain('Role "K1" has no person');
-    expect(matrix.stages[1].gaps.map((g) => g.text)).toContain('Role "a0X" has no person');
-    expect(matrix.stages[3].gaps.map((g) => g.text)).toContain('Role "" has no person');
+    expect(matrix.stages[0].gaps.map((g) => g.text)).toContain('Onboarding: role "K1" has no person');
+    expect(matrix.stages[1].gaps.map((g) => g.text)).toContain('Adoption: role "a0X" has no person');
+    expect(matrix.stages[3].gaps.map((g) => g.text)).toContain('Expansion: role "" has no person');
+    // a fact about a role outside any stage still reads
+    expect(fact('roleWithoutPerson', { name: 'Sponsor' }).text).toBe('Role "Sponsor" has no person');
   });
 });

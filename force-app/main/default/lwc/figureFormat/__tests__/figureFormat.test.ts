@@ -1,0 +1,70 @@
+import {
+  NOT_AVAILABLE,
+  formatCurrency,
+  formatDate,
+  formatDays,
+  formatMeasure,
+  formatMonth,
+  formatNumber,
+  formatPercent
+} from 'c/figureFormat';
+
+jest.mock('@salesforce/label/c.Format_Day', () => ({ default: '{count} day' }), { virtual: true });
+jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{count} days' }), { virtual: true });
+jest.mock('@salesforce/label/c.Format_NotAvailable', () => ({ default: 'Not available' }), { virtual: true });
+
+// sfdx-lwc-jest's @salesforce/i18n defaults: locale en-US, currency USD.
+describe('figureFormat', () => {
+  it('writes numbers grouped, to one decimal unless asked', () => {
+    expect(formatNumber(4285000)).toBe('4,285,000');
+    expect(formatNumber(23.14)).toBe('23.1');
+    expect(formatNumber(2.345, 2)).toBe('2.35');
+    expect(formatNumber(0)).toBe('0');
+  });
+
+  it('writes money in the user currency, cents only when there are some', () => {
+    expect(formatCurrency(134000)).toBe('$134,000');
+    expect(formatCurrency(1200.5)).toBe('$1,200.50');
+    expect(formatCurrency(0)).toBe('$0');
+  });
+
+  it("writes successModel's 0-100 percentages with the sign", () => {
+    expect(formatPercent(23.1)).toBe('23.1%');
+    expect(formatPercent(50)).toBe('50%');
+    expect(formatPercent(100)).toBe('100%');
+  });
+
+  it('writes dates and months as words, in UTC so a date never moves a day', () => {
+    expect(formatDate('2027-01-27')).toBe('Jan 27, 2027');
+    expect(formatDate('2027-01-01T23:59:00Z')).toBe('Jan 1, 2027');
+    expect(formatMonth('2026-07')).toBe('July 2026');
+  });
+
+  it('writes day counts with their unit', () => {
+    expect(formatDays(1)).toBe('1 day');
+    expect(formatDays(36)).toBe('36 days');
+    expect(formatDays(62.5)).toBe('62.5 days');
+  });
+
+  it('writes a measure in its unit', () => {
+    expect(formatMeasure(69.7, '%')).toBe('69.7%');
+    expect(formatMeasure(250000, 'USD')).toBe('$250,000');
+    expect(formatMeasure(62, 'days')).toBe('62 days');
+    expect(formatMeasure(160, 'hours/month')).toBe('160 hours/month');
+    expect(formatMeasure(2.5, null)).toBe('2.5');
+  });
+
+  it('never writes a blank as 0', () => {
+    for (const blank of [null, undefined, Number.NaN]) {
+      expect(formatNumber(blank)).toBe(NOT_AVAILABLE);
+      expect(formatCurrency(blank)).toBe(NOT_AVAILABLE);
+      expect(formatPercent(blank)).toBe(NOT_AVAILABLE);
+      expect(formatDays(blank)).toBe(NOT_AVAILABLE);
+      expect(formatMeasure(blank, '%')).toBe(NOT_AVAILABLE);
+    }
+    expect(formatDate(null)).toBe(NOT_AVAILABLE);
+    expect(formatDate('soon')).toBe(NOT_AVAILABLE);
+    expect(formatMonth('2026-7')).toBe(NOT_AVAILABLE);
+    expect(NOT_AVAILABLE).toBe('Not available');
+  });
+});
