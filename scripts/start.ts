@@ -12,6 +12,8 @@ import { PROJECT_ROOT } from './lib/paths';
 import { startLocalOrg } from './localOrg';
 import { runMigrate } from './migrate/cli';
 import { runSeed } from './seed/seed';
+import { writeProgramSnapshot } from './score/programSnapshot';
+import { localToday } from '../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { DIST_DIR, PREVIEW_DIR, buildPreview } from '../preview/build';
 import { startPreviewServer } from '../preview/server/server';
 
@@ -100,6 +102,9 @@ export async function start(argv: string[]): Promise<number> {
       cwd: PROJECT_ROOT
     });
     if (seeded !== EXIT.OK) throw new Error(`seed exited ${seeded}`);
+    // The workspace's program figures are the scoring run's program snapshots.
+    const scoring = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken });
+    await writeProgramSnapshot(scoring.connection, { today: localToday(), log: (line) => out.info(`    ${line}`) });
 
     out.info(`4/5 building the preview (${elapsed()})`);
     run('typescript/bin/tsc', ['-p', 'preview/tsconfig.json']);

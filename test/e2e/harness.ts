@@ -12,6 +12,8 @@ import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { startLocalOrg, type LocalOrg } from '../../scripts/localOrg';
 import { runMigrate } from '../../scripts/migrate/cli';
 import { runSeed } from '../../scripts/seed/seed';
+import { writeProgramSnapshot } from '../../scripts/score/programSnapshot';
+import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { buildPreview } from '../../preview/build';
 import { startPreviewServer, type PreviewServer } from '../../preview/server/server';
 
@@ -72,6 +74,8 @@ export async function startProduct(): Promise<Product> {
       stderr: sink(output)
     });
     if (seeded !== 0) throw new Error(`seed exited ${seeded}:\n${output.join('')}`);
+    const scoring = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken });
+    await writeProgramSnapshot(scoring.connection, { today: localToday(), log: (line) => output.push(line) });
     execFileSync(
       process.execPath,
       [path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'preview/tsconfig.json'],
