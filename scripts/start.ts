@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from './lib/paths';
 import { startLocalOrg } from './localOrg';
 import { runMigrate } from './migrate/cli';
 import { runSeed } from './seed/seed';
+import { runScore } from './score/score';
 import { DIST_DIR, PREVIEW_DIR, buildPreview } from '../preview/build';
 import { startPreviewServer } from '../preview/server/server';
 
@@ -100,6 +101,10 @@ export async function start(argv: string[]): Promise<number> {
       cwd: PROJECT_ROOT
     });
     if (seeded !== EXIT.OK) throw new Error(`seed exited ${seeded}`);
+    // The scoring run stores every account's health and the program snapshots the workspace reads.
+    out.info(`    scoring the book (${elapsed()})`);
+    const scored = await runScore({ argv: ['--instance-url', org.instanceUrl], env, cwd: PROJECT_ROOT });
+    if (scored !== EXIT.OK) throw new Error(`score exited ${scored}`);
 
     out.info(`4/5 building the preview (${elapsed()})`);
     run('typescript/bin/tsc', ['-p', 'preview/tsconfig.json']);

@@ -1,5 +1,6 @@
 // npm run bench:workspace: render time in jsdom of c-charter-workspace for a charter with 50 objectives,
-// 100 roles, 200 milestones and 200 risks (plus a full customer sample: 200 accounts, 1,000 goals, 400 risks).
+// 100 roles, 200 milestones and 200 risks, over a book of 100,000 customers (program snapshots of a full year, the
+// tier x band counts and the ten accounts needing attention: what the view-model holds at any book size).
 // Each run mounts a fresh workspace, emits the view-model and times the render of the first tab (what the user
 // waits for on load), then opening each other tab in turn, then what a user does on long lists: Show more on the
 // roadmap and the risk register, and a heat map cell filtering the register. Target: each under 150 ms.
@@ -14,7 +15,8 @@ import {
   MILESTONE_STATUSES,
   MILESTONE_TYPES,
   RACI_VALUES,
-  type CustomerGoal
+  type ProgramSegmentType,
+  type ProgramSnapshotRecord
 } from '../../force-app/main/default/lwc/successModel/successModel';
 import type { WorkspaceData } from '../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
@@ -46,6 +48,28 @@ const day = (rnd: () => number, year = 2025): string =>
   `${year}-${String(1 + Math.floor(rnd() * 12)).padStart(2, '0')}-${String(1 + Math.floor(rnd() * 28)).padStart(2, '0')}`;
 const id = (prefix: string, i: number): string => `${prefix}${String(i).padStart(15 - prefix.length, '0')}AAA`;
 
+/** One stored program snapshot segment with plausible figures. */
+function snapshot(type: ProgramSegmentType, segment: string, accounts: number): ProgramSnapshotRecord {
+  return {
+    As_Of__c: TODAY,
+    Period_Start__c: '2024-07-01',
+    Period_End__c: TODAY,
+    Segment_Type__c: type,
+    Segment__c: segment,
+    Accounts__c: accounts,
+    Customers_Achieving__c: Math.round(accounts * 0.35),
+    Successful_Customers_Percent__c: 35,
+    Goals_Achieved__c: Math.round(accounts * 0.45),
+    Goals_Missed__c: Math.round(accounts * 0.05),
+    Goals_Overdue__c: Math.round(accounts * 0.04),
+    Achievement_Rate_Percent__c: 83.3,
+    Value_Realized__c: accounts * 225,
+    Median_Days_To_Value__c: 62,
+    P75_Days_To_Value__c: 95,
+    CS_Sourced_Revenue__c: type === 'Overall' || type === 'Stage' ? accounts * 30 : null
+  };
+}
+
 function charterOfSize(): WorkspaceData {
   const rnd = random(42);
   const charterId = id('a00', 1);
@@ -58,26 +82,9 @@ function charterOfSize(): WorkspaceData {
     Industry: pick(rnd, ['Technology', 'Retail', 'Financial Services']),
     NumberOfEmployees: Math.floor(rnd() * 20_000)
   }));
-  const goals: CustomerGoal[] = Array.from({ length: 1000 }, (_, i) => {
-    const achieved = rnd() < 0.4;
-    return {
-      Id: id('a06', i),
-      Account__c: accounts[i % accounts.length].Id,
-      Status__c: achieved ? 'Achieved' : pick(rnd, ['On Track', 'At Risk', 'Missed', 'Not Started'] as const),
-      Start_Date__c: day(rnd, 2024),
-      Target_Date__c: day(rnd),
-      Achieved_Date__c: achieved ? day(rnd) : null,
-      Baseline__c: 0,
-      Target__c: 100,
-      Current_Value__c: Math.floor(rnd() * 100),
-      Value_Realized__c: achieved ? Math.floor(rnd() * 50_000) : null
-    };
-  });
   const months = Array.from({ length: 12 }, (_, m) => ({ year: m < 6 ? 2024 : 2025, month: ((m + 6) % 12) + 1 }));
   return {
     asOf: TODAY,
-    periodStart: '2024-07-01',
-    periodEnd: TODAY,
     charter: {
       Id: charterId,
       Name: 'Bench charter',
@@ -141,53 +148,28 @@ function charterOfSize(): WorkspaceData {
       Account__r: { Name: accounts[i % 200].Name }
     })),
     riskAccountCounts: Array.from({ length: 200 }, (_, i) => ({ riskId: id('a04', i), accounts: 2 })),
-    program: {
-      accountsByStage: LIFECYCLE_STAGES.map((stage) => ({ stage, accounts: 20_000 })),
-      achievedByStage: LIFECYCLE_STAGES.map((stage) => ({ stage, goals: 9000, accounts: 7000, value: 4_500_000 })),
-      achievedByMonth: months.map((m) => ({ ...m, goals: 3000, accounts: 2500, value: 1_000_000 })),
-      dueByStageMonth: months.map((m) => ({ ...m, goalStatus: 'Missed', stage: 'Adoption', goals: 400 })),
-      daysToValue: [0, 7, 14, 30, 45, 60, 90, 120, 180, 270, 365, 540, 730].map((lower, i, all) => ({
-        stage: 'Adoption',
-        lower,
-        upper: all[i + 1] ?? null,
-        goals: 1000
-      })),
-      csSourcedRevenue: [{ stage: 'Expansion', amount: 3_000_000 }]
-    },
-    customers: {
-      total: 100_000,
-      accounts,
-      goals,
-      risks: Array.from({ length: 400 }, (_, i) => ({
-        Id: id('a07', i),
-        Account__c: accounts[i % 200].Id,
-        Likelihood__c: level(rnd),
-        Impact__c: level(rnd),
-        Status__c: 'Open' as const
-      }))
-    },
+    program: [
+      ...LIFECYCLE_STAGES.map((stage) => snapshot('Stage', stage, 20_000)),
+      snapshot('Overall', 'All', 100_000),
+      ...['Ideal', 'Good', 'Poor', 'Unknown'].map((tier) => snapshot('Tier', tier, 25_000)),
+      ...months.map((m) => snapshot('Month', `${m.year}-${String(m.month).padStart(2, '0')}`, 100_000))
+    ],
+    tierBandCounts: ['Ideal', 'Good', 'Poor', null].flatMap((tier) =>
+      ['Healthy', 'Watch', 'At_Risk', null].map((band) => ({ tier, band, accounts: 6250 }))
+    ),
+    attention: accounts.slice(0, 10).map((account, i) => ({
+      ...account,
+      Health_Score__c: 10 + i,
+      Health_Band__c: 'At_Risk',
+      Fit_Tier__c: 'Good',
+      Health_Scored_At__c: '2025-06-30T02:00:00.000Z'
+    })),
+    lastScoredAt: '2025-06-30T02:00:00.000Z',
     config: {
-      dimensions: [
-        { DeveloperName: 'Goal_Attainment', Weight__c: 30, Active__c: true, Sort_Order__c: 1 },
-        { DeveloperName: 'Goal_Timeliness', Weight__c: 20, Active__c: true, Sort_Order__c: 2 },
-        { DeveloperName: 'Risk_Exposure', Weight__c: 20, Active__c: true, Sort_Order__c: 3 },
-        { DeveloperName: 'Product_Adoption', Weight__c: 20, Active__c: true, Sort_Order__c: 4 },
-        { DeveloperName: 'Ideal_Customer_Fit', Weight__c: 10, Active__c: true, Sort_Order__c: 5 }
-      ],
       bands: [
         { DeveloperName: 'Healthy', MasterLabel: 'Healthy', Minimum_Score__c: 70, Variant__c: 'success' },
         { DeveloperName: 'Watch', MasterLabel: 'Watch', Minimum_Score__c: 40, Variant__c: 'warning' },
         { DeveloperName: 'At_Risk', MasterLabel: 'At Risk', Minimum_Score__c: 0, Variant__c: 'error' }
-      ],
-      criteria: [
-        { DeveloperName: 'Industry', Field__c: 'Industry', Operator__c: 'in', Value__c: 'Technology', Active__c: true },
-        {
-          DeveloperName: 'Size',
-          Field__c: 'NumberOfEmployees',
-          Operator__c: 'at least',
-          Value__c: '500',
-          Active__c: true
-        }
       ]
     }
   };

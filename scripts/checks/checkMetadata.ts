@@ -1,5 +1,5 @@
 // npm run check:metadata — the offline gate for what cannot be deployed here.
-// Runs five checks over force-app and prints every finding with file, line and element.
+// Runs six checks over force-app and prints every finding with file, line and element.
 // Exit 0 when clean, 1 when anything was found, 2 on bad usage.
 import { PROJECT_ROOT } from '../lib/paths';
 import { checkApex, loadApex } from './apex';
@@ -7,6 +7,7 @@ import { checkConversion } from './convert';
 import { formatFinding, type Finding } from './findings';
 import { checkPmd } from './pmd';
 import { checkReferences } from './references';
+import { checkViewModels } from './viewModels';
 import { checkXml } from './xml';
 
 export interface CheckReport {
@@ -37,6 +38,9 @@ export async function runChecks(root: string = PROJECT_ROOT, options: { pmd?: bo
     summary[summary.length - 1] += `: ${pmd.rules} rules over ${pmd.files} Apex files`;
   }
   findings.push(...(await timed('5. cross-references and permission grants', () => checkReferences(root, units))));
+  findings.push(
+    ...(await timed('6. Apex view-models match their TypeScript types', () => checkViewModels(root, units)))
+  );
   return { findings, summary };
 }
 

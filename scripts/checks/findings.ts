@@ -2,7 +2,7 @@
 // check, the file (relative to the project), the line where known, the element and why.
 import path from 'node:path';
 
-export type CheckName = 'xml' | 'convert' | 'apex' | 'pmd' | 'references';
+export type CheckName = 'xml' | 'convert' | 'apex' | 'pmd' | 'references' | 'view-models';
 
 export interface Finding {
   check: CheckName;

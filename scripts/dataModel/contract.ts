@@ -43,6 +43,9 @@ const key = { type: 'Text' };
 const score = { type: 'Number', precision: 3, scale: 0 };
 const fitScore = { type: 'Number', precision: 4, scale: 1 };
 const model = { type: 'Text', length: 40 };
+const count = { type: 'Number', precision: 9, scale: 0 };
+const percent = { type: 'Percent', precision: 4, scale: 1 };
+const days = { type: 'Number', precision: 6, scale: 1 };
 /** Health_Band__mdt developer names shipped by default; Health_Band__c picklists hold one value for each. */
 const HEALTH_BANDS = ['Healthy', 'Watch', 'At_Risk'];
 const FIT_TIERS = ['Ideal', 'Good', 'Poor'];
@@ -229,6 +232,29 @@ export const CONTRACT: Record<string, ContractObject> = {
         type: 'Picklist',
         values: ['First', 'Model Changed', 'Band Changed', 'Score Moved', 'Monthly']
       }
+    }
+  },
+  Program_Snapshot__c: {
+    nameLabel: 'Snapshot',
+    key: 'Program_Key__c',
+    fields: {
+      Program_Key__c: { type: 'Text', length: 80 },
+      As_Of__c: date,
+      Period_Start__c: date,
+      Period_End__c: date,
+      Segment_Type__c: { type: 'Picklist', values: ['Overall', 'Stage', 'Tier', 'Month', 'Objective', 'Change Type'] },
+      Segment__c: { type: 'Text', length: 40 },
+      Accounts__c: count,
+      Customers_Achieving__c: count,
+      Successful_Customers_Percent__c: percent,
+      Goals_Achieved__c: count,
+      Goals_Missed__c: count,
+      Goals_Overdue__c: count,
+      Achievement_Rate_Percent__c: percent,
+      Value_Realized__c: { type: 'Currency', precision: 16, scale: 2 },
+      Median_Days_To_Value__c: days,
+      P75_Days_To_Value__c: days,
+      CS_Sourced_Revenue__c: { type: 'Currency', precision: 16, scale: 2 }
     }
   },
   Product_Usage__c: {
@@ -471,6 +497,7 @@ export const RUN_WRITTEN: Record<string, readonly string[] | '*'> = {
     'Latest_Health_Snapshot__c'
   ],
   Health_Snapshot__c: '*',
+  Program_Snapshot__c: '*',
   // What started a play and how long its trigger took to clear: the run's judgement, never typed in.
   Success_Play__c: ['Trigger_Facts__c', 'Days_To_Clear__c']
 };
@@ -482,6 +509,7 @@ export const RUN_WRITTEN: Record<string, readonly string[] | '*'> = {
 export const RUN_SHARED_WRITES = ['Success_Play__c'];
 
 /** Objects the scoring run reads, with its custom metadata: the Scoring set must read them all. */
+/** Opportunity: the program snapshot's CS-sourced revenue (won CS-sourced opportunities of the period). */
 export const RUN_READS = [
   'Account',
   'Customer_Goal__c',
@@ -490,7 +518,8 @@ export const RUN_READS = [
   'Health_Snapshot__c',
   'Success_Play__c',
   'Charter_Role__c',
-  'Success_Charter__c'
+  'Success_Charter__c',
+  'Opportunity'
 ];
 export const RUN_CONFIG = [
   'Health_Dimension__mdt',

@@ -190,6 +190,11 @@ const DESIGN_NOTES = [
     USAGE_LOAD.permissionSet +
     '`, which grants an integration user exactly the upsert, the account keys and the key features. Accounts are ' +
     'matched by `Product_Account_Id__c` (the product’s own account id) or `Success_Key__c`.',
+  '`Program_Snapshot__c` holds the program’s goal velocity as of one scoring run: one record per segment (overall, ' +
+    'each lifecycle stage, each ideal-customer tier, each month of the twelve-month period), about 23 a run, upserted ' +
+    'on `Program_Key__c` (run date, segment type, segment). The charter workspace reads the latest run’s records ' +
+    'instead of aggregating goals, so a workspace load costs the same query rows at 1,000 accounts or 1,000,000. ' +
+    'Public read only: everyone with the object reads it; only the scoring run writes it.',
   'The permission sets grant read access to the configuration types. Changing their records in Setup also needs ' +
     'Customize Application, which admins get from their profile; the sets do not grant it.'
 ];

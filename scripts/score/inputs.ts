@@ -19,11 +19,13 @@ import { describeObjects } from '../seed/orgState';
 import type { ObjectDescribe } from '../seed/validate';
 import type { FieldTypes, Row } from './query';
 
-/** The goal fields the health, fit and velocity formulas read. */
+/** The goal fields the health, fit and velocity formulas read (the objective: the program snapshot's split). */
 export const GOAL_FIELDS = [
   'Id',
   'Name',
   'Account__c',
+  'Charter_Objective__c',
+  'Change_Type__c',
   'Status__c',
   'Baseline__c',
   'Target__c',

@@ -12,6 +12,7 @@ import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { startLocalOrg, type LocalOrg } from '../../scripts/localOrg';
 import { runMigrate } from '../../scripts/migrate/cli';
 import { runSeed } from '../../scripts/seed/seed';
+import { runScore } from '../../scripts/score/score';
 import { buildPreview } from '../../preview/build';
 import { startPreviewServer, type PreviewServer } from '../../preview/server/server';
 
@@ -72,6 +73,15 @@ export async function startProduct(): Promise<Product> {
       stderr: sink(output)
     });
     if (seeded !== 0) throw new Error(`seed exited ${seeded}:\n${output.join('')}`);
+    // As npm start does: the scoring run stores health and the program snapshots the workspace reads.
+    const scored = await runScore({
+      argv: ['--instance-url', org.instanceUrl],
+      env,
+      cwd: dataDir,
+      stdout: sink(output),
+      stderr: sink(output)
+    });
+    if (scored !== 0) throw new Error(`score exited ${scored}:\n${output.join('')}`);
     execFileSync(
       process.execPath,
       [path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'preview/tsconfig.json'],

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { accountPanel, programVelocity } from '../../force-app/main/default/lwc/successModel/successModel';
+import { accountPanel, programFromSnapshots } from '../../force-app/main/default/lwc/successModel/successModel';
 import type { WorkspaceData } from '../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import type { PanelViewModel } from '../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
@@ -129,7 +129,9 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
       {},
       localToday()
     )) as WorkspaceData;
-    const { overall } = programVelocity(data.program);
+    const program = programFromSnapshots(data.program);
+    assert.ok(program, 'npm start writes the program snapshot');
+    const { overall } = program.velocity;
     assert.ok(overall.goalsAchieved > 0, 'the demo plan has achieved goals');
 
     await page.goto(`${product.server.url}#/workspace`);

@@ -1,6 +1,7 @@
-// The preview runs the very SOQL the Apex controllers run: it reads each query out of the
-// controller's source (with the same parser check:metadata uses), binds the Apex variables, and
-// sends it to the local org. When a controller's query changes, the preview follows.
+// The preview runs the very SOQL the Apex classes run: it reads each query out of the class's source (with the same
+// parser check:metadata uses), binds the Apex variables, and sends it to the org inside the call's Apex transaction
+// (governor limits charged). A query is found by its name, Class.method (check:metadata holds every method to one
+// query), so when a selector's query changes the preview follows, and a renamed or missing one fails loudly.
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseApex, type SoqlUse } from '../../../scripts/checks/apex';
@@ -66,65 +67,50 @@ function stripAttributes<T>(value: T): T {
   return value;
 }
 
-/** An Apex literal the preview can read: an Integer, a String, or a List/Set of them. */
-export type ApexConstant = number | string | Array<number | string>;
+/** Every named query of the project's Apex: `Selector.method` -> its SOQL, read once from force-app. */
+export class ApexQueries {
+  private readonly byName = new Map<string, SoqlUse & { file: string }>();
 
-function apexLiteral(text: string): number | string | undefined {
-  const trimmed = text.trim();
-  if (/^-?\d+$/.test(trimmed)) return Number(trimmed);
-  const quoted = /^'((?:[^'\\]|\\.)*)'$/.exec(trimmed);
-  return quoted ? quoted[1].replace(/\\(.)/g, '$1') : undefined;
-}
-
-export class ControllerQueries {
-  private readonly queries: SoqlUse[];
-  private readonly source: string;
-  constructor(
-    readonly className: string,
-    source?: string
-  ) {
-    const file = path.join(DEFAULT_DIR, 'classes', `${className}.cls`);
-    this.source = source ?? fs.readFileSync(file, 'utf8');
-    const unit = parseApex(this.source, file);
-    if (unit.errors.length) throw new Error(`${className}.cls does not parse: ${unit.errors[0].message}`);
-    this.queries = unit.soql;
+  constructor(dir = path.join(DEFAULT_DIR, 'classes')) {
+    for (const entry of fs.readdirSync(dir)) {
+      if (!entry.endsWith('.cls')) continue;
+      const file = path.join(dir, entry);
+      const unit = parseApex(fs.readFileSync(file, 'utf8'), file);
+      if (unit.errors.length) throw new Error(`${entry} does not parse: ${unit.errors[0].message}`);
+      if (unit.isTest) continue;
+      for (const use of unit.soql) {
+        if (!use.method) continue;
+        const name = `${use.className ?? unit.className}.${use.method}`;
+        if (this.byName.has(name)) throw new Error(`${name} holds more than one query: it has no single name`);
+        this.byName.set(name, { ...use, file: entry });
+      }
+    }
   }
 
-  /**
-   * A `static final` constant of the controller (PERIOD_MONTHS, DAY_BUCKETS...), read from its source so the preview
-   * follows when the Apex changes. Integers, Strings and List/Set literals of them.
-   */
-  constant(name: string): ApexConstant {
-    const match = new RegExp(`\\bstatic\\s+final\\s+[\\w<>, ]+?\\s+${name}\\s*=\\s*([^;]+);`).exec(this.source);
-    if (!match) throw new Error(`${this.className} has no constant ${name}`);
-    const value = match[1].trim();
-    const collection = /^new\s+(?:List|Set)\s*<\s*\w+\s*>\s*\{([\s\S]*)\}$/.exec(value);
-    const parts = collection ? (collection[1].trim() ? collection[1].split(',') : []) : [value];
-    const literals = parts.map((part) => apexLiteral(part));
-    if (literals.some((l) => l === undefined)) throw new Error(`${this.className}.${name} is not a literal: ${value}`);
-    return collection ? (literals as Array<number | string>) : literals[0]!;
+  /** The query named `Class.method`. */
+  named(name: string): SoqlUse & { file: string } {
+    const use = this.byName.get(name);
+    if (!use) throw new Error(`no Apex query is named ${name}`);
+    return use;
   }
 
-  /** The controller's query on `objectName` (the nth one, when it has several). */
-  text(objectName: string, nth = 0): SoqlUse {
-    const found = this.queries.filter((q) => q.query?.sObject?.toLowerCase() === objectName.toLowerCase());
-    if (!found[nth]) throw new Error(`${this.className} has no query #${nth + 1} on ${objectName}`);
-    return found[nth];
+  private bound(name: string, binds: Record<string, BindValue>): string {
+    const use = this.named(name);
+    return bindQuery(use.text, binds, `${use.file}:${use.line} (${name})`);
   }
 
-  /**
-   * Runs the controller's query on `objectName` with its binds inside the Apex transaction (charged against its
-   * governor limits), all pages, records as Apex returns them.
-   */
-  async run<T extends object>(
-    tx: ApexTransaction,
-    objectName: string,
-    binds: Record<string, BindValue> = {},
-    nth = 0
-  ): Promise<T[]> {
-    const use = this.text(objectName, nth);
-    const soql = bindQuery(use.text, binds, `${this.className}.cls:${use.line}`);
-    const result = await tx.query<T>(`${this.className}:${use.line}`, soql);
+  /** Runs the named query in the transaction: every page, records as Apex returns them. */
+  async run<T extends object>(tx: ApexTransaction, name: string, binds: Record<string, BindValue> = {}): Promise<T[]> {
+    const result = await tx.query<T>(name, this.bound(name, binds));
     return stripAttributes(result.records);
   }
+
+  /** Runs a named `SELECT COUNT()` query: the Integer Apex gets back. */
+  async count(tx: ApexTransaction, name: string, binds: Record<string, BindValue> = {}): Promise<number> {
+    return (await tx.query(name, this.bound(name, binds))).totalSize;
+  }
 }
+
+let shared: ApexQueries | undefined;
+/** The project's named queries, read on first use. */
+export const apexQueries = (): ApexQueries => (shared ??= new ApexQueries());

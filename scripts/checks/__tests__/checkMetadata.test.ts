@@ -6,6 +6,8 @@ import { runChecks } from '../checkMetadata';
 import { checkPmd } from '../pmd';
 import { checkReferences } from '../references';
 import { checkXml } from '../xml';
+import { checkViewModels } from '../viewModels';
+import { loadApex } from '../apex';
 import { BASELINE, makeProject, removeProject } from './fixtureProject';
 
 const roots: string[] = [];
@@ -21,10 +23,10 @@ const COMPONENT = 'force-app/main/default/lwc/widgetList/widgetList.ts';
 const PERMSET = 'force-app/main/default/permissionsets/Widget_Admin.permissionset-meta.xml';
 
 describe('check:metadata', () => {
-  it('passes the clean baseline through all five checks, PMD included', async () => {
+  it('passes the clean baseline through all six checks, PMD included', async () => {
     const report = await runChecks(project());
     assert.deepEqual(report.findings, []);
-    assert.equal(report.summary.length, 5);
+    assert.equal(report.summary.length, 6);
     assert.match(report.summary[3], /\d+ rules over 1 Apex files/);
   });
 
@@ -165,5 +167,127 @@ describe('check:metadata', () => {
     assert.match(checkReferences(missing)[0].message, /WidgetController has no method getAll/);
     const label = project({ [COMPONENT]: BASELINE[COMPONENT].replace('c.Widget_Title', 'c.Widget_Heading') });
     assert.match(checkReferences(label)[0].message, /custom label Widget_Heading is not in CustomLabels/);
+  });
+
+  it('3. refuses a query in a loop body and a selector called in one, and allows a SOQL for loop', () => {
+    const root = project({
+      [CONTROLLER]: `public with sharing class WidgetController {
+    @AuraEnabled(cacheable=true)
+    public static List<Widget__c> getWidgets(Decimal minSize) {
+        List<Widget__c> all = new List<Widget__c>();
+        for (Integer size = 0; size < 13; size++) {
+            all.addAll([SELECT Id FROM Widget__c WHERE Size__c = :size WITH USER_MODE]);
+        }
+        for (Widget__c w : [SELECT Id FROM Widget__c WITH USER_MODE]) {
+            all.addAll(WidgetSelector.bigger(w.Id));
+        }
+        return all;
+    }
+}
+`
+    });
+    const messages = checkApex(root).map((f) => `${f.line} ${f.message}`);
+    assert.deepEqual(
+      messages.filter((m) => /loop/.test(m)),
+      [
+        '6 query on Widget__c in a loop runs once per iteration (100 SOQL queries a transaction): query once, before the loop',
+        '9 WidgetSelector.bigger() in a loop queries once per iteration (100 SOQL queries a transaction): call it once, before the loop'
+      ]
+    );
+  });
+
+  it('3. gives every query a name: a method holding two queries is refused at the second', () => {
+    const root = project({
+      [CONTROLLER]: BASELINE[CONTROLLER].replace(
+        '        return [SELECT',
+        '        Integer n = [SELECT COUNT() FROM Widget__c WITH USER_MODE];\n        return [SELECT'
+      )
+    });
+    const messages = checkApex(root).map((f) => `${f.line} ${f.element}: ${f.message}`);
+    assert.deepEqual(messages, [
+      '5 WidgetController.getWidgets: WidgetController.getWidgets holds 2 queries: give each query a method of its own, so each has a name'
+    ]);
+  });
+
+  describe('6. Apex view-models against their TypeScript types', () => {
+    const DTO = `public with sharing class WidgetController {
+    public class WidgetSummary {
+        @AuraEnabled
+        public Integer count;
+        @AuraEnabled
+        public List<Widget__c> widgets;
+        @AuraEnabled
+        public WidgetStats stats;
+    }
+    public class WidgetStats {
+        @AuraEnabled
+        public Decimal averageSize;
+        @AuraEnabled
+        public Date asOf;
+    }
+    @AuraEnabled(cacheable=true)
+    public static List<Widget__c> getWidgets(Decimal minSize) {
+        return [SELECT Id, Name, Size__c, Owner.Name FROM Widget__c WHERE Size__c >= :minSize WITH USER_MODE ORDER BY Name LIMIT 50];
+    }
+}
+`;
+    const TYPES = `export interface WidgetRecord {
+  Id?: string;
+  Size__c?: number | null;
+}
+export interface WidgetSummary {
+  count: number;
+  widgets: WidgetRecord[];
+  stats: WidgetStats;
+}
+export interface WidgetStats {
+  averageSize: number | null;
+  asOf: string;
+}
+`;
+    const TYPES_FILE = 'force-app/main/default/lwc/widgetList/widgetTypes.ts';
+    const check = (changes: Record<string, string>) => {
+      const root = project({ [CONTROLLER]: DTO, [TYPES_FILE]: TYPES, ...changes });
+      return checkViewModels(root, loadApex(root)).map((f) => `${f.file}:${f.line} ${f.element}: ${f.message}`);
+    };
+
+    it('passes when both sides agree field by field', () => {
+      assert.deepEqual(check({}), []);
+    });
+
+    it('fails when a DTO field is renamed in Apex, naming both files', () => {
+      assert.deepEqual(check({ [CONTROLLER]: DTO.replace('public Integer count;', 'public Integer total;') }), [
+        `${CONTROLLER}:4 WidgetSummary.total: @AuraEnabled field total is not in the TypeScript type WidgetSummary (${TYPES_FILE}:5): the component cannot read it`,
+        `${TYPES_FILE}:6 WidgetSummary.count: WidgetSummary.count is declared in TypeScript, but the Apex class WidgetController.WidgetSummary (${CONTROLLER}:2) sends no @AuraEnabled field count: it is always undefined`
+      ]);
+    });
+
+    it('fails when a field changes kind, or a DTO field is typed with another TypeScript type', () => {
+      const findings = check({
+        [TYPES_FILE]: TYPES.replace('count: number;', 'count: string;').replace(
+          'stats: WidgetStats;',
+          'stats: WidgetRecord;'
+        )
+      });
+      assert.deepEqual(
+        findings.map((f) => f.replace(/ \(force-app.*$/, '')),
+        [
+          `${CONTROLLER}:4 WidgetSummary.count: Integer count is string in the TypeScript type WidgetSummary`,
+          `${CONTROLLER}:8 WidgetSummary.stats: WidgetStats stats is WidgetRecord (a DTO field needs the type WidgetStats) in the TypeScript type WidgetSummary`
+        ]
+      );
+    });
+
+    it('fails when the Apex class has no TypeScript type of its name', () => {
+      const findings = check({ [TYPES_FILE]: TYPES.replace('export interface WidgetStats', 'export interface Stats') });
+      assert.ok(
+        findings.some((f) =>
+          f.endsWith(
+            'WidgetController.WidgetStats: view-model class WidgetStats has no exported TypeScript type named WidgetStats under lwc/'
+          )
+        ),
+        findings.join('\n')
+      );
+    });
   });
 });

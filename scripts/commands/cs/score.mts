@@ -3,6 +3,7 @@ import { Flags, toHelpSection } from '@salesforce/sf-plugins-core';
 import { CsCommand, EXIT_CODE_MEANINGS, orgFlags } from '../../lib/command.mjs';
 import type { RetryPolicy } from '../../seed/retry';
 import { playsPhase } from '../../score/plays';
+import { programSnapshotPhase } from '../../score/programSnapshot';
 import {
   DEFAULT_RANGE_SIZE,
   INTERRUPTED_EXIT,
@@ -74,8 +75,9 @@ export default class Score extends CsCommand<ScoreReport, ScoreInjections> {
       now: this.context.now ?? (() => new Date()),
       retry: this.context.retry,
       signal,
-      // Plays are part of every nightly run; tests of the scoring alone inject their own (or no) phases.
-      phases: this.context.phases ?? [playsPhase()],
+      // Plays and the program snapshot are part of every nightly run; tests of the scoring alone inject their own (or
+      // no) phases.
+      phases: this.context.phases ?? [playsPhase(), programSnapshotPhase()],
       bulkQueryMinRows: this.context.bulkQueryMinRows,
       bulkMinRecords: this.context.bulkMinRecords,
       flushAt: this.context.flushAt,

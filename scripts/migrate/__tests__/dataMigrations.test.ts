@@ -7,7 +7,7 @@ import { connect } from '../../lib/connection';
 import { startTestOrg, type TestOrg } from '../../localOrg/__tests__/helpers';
 import { field, picklist } from '../../localOrg/standardObjects';
 import { goalStatusCanceledSpelling } from '../dataMigrations/0001-goal-status-canceled-spelling';
-import { assertNoneLeft, forEachPage } from '../dataMigrations/paging';
+import { assertNoneLeft, forEachPage } from '../../lib/paging';
 
 const LEGACY = 4_500;
 

@@ -2,7 +2,7 @@
 // ('Canceled') or written before the picklist was restricted carry a value the restricted picklist no longer
 // offers, which breaks inline edit and the goal velocity counts. Rewrites them; a second run finds nothing to do.
 import type { Connection } from 'jsforce';
-import { assertNoneLeft, forEachPage } from './paging';
+import { assertNoneLeft, forEachPage } from '../../lib/paging';
 import type { DataMigration } from './types';
 
 const OLD_VALUE = 'Canceled';

@@ -4,7 +4,7 @@
 import type { Connection } from 'jsforce';
 import { compareVersions } from '../version';
 import { goalStatusCanceledSpelling } from './0001-goal-status-canceled-spelling';
-import { forEachPage } from './paging';
+import { forEachPage } from '../../lib/paging';
 import type { DataMigration } from './types';
 
 export type { DataMigration } from './types';

@@ -16,7 +16,8 @@ import { runSeed } from '../../../../scripts/seed/seed';
 import type { WorkspaceData } from '../../../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import type { PanelViewModel } from '../../../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
 import { localToday } from '../../../../force-app/main/default/lwc/accountSuccessPanel/clock';
-import { apexMethods } from '../index';
+import { apexMethods, invokeApex } from '../index';
+import { writeProgramSnapshot } from '../../../../scripts/score/programSnapshot';
 
 const LWC = path.join(PROJECT_ROOT, 'force-app', 'main', 'default', 'lwc');
 const fixture = (component: string, name: string): unknown =>
@@ -101,6 +102,9 @@ describe('preview Apex methods against the seeded local org', () => {
   let org: LocalOrg;
   let dataDir: string;
   let connection: Connection;
+  let lowId: string;
+  let highId: string;
+  const SCORED_AT = '2026-01-02T03:04:05.000Z';
   const today = localToday();
   const call = <T>(name: string, params: Record<string, unknown>, day = today): Promise<T> =>
     apexMethods[name](connection, params, day) as Promise<T>;
@@ -124,6 +128,28 @@ describe('preview Apex methods against the seeded local org', () => {
     });
     assert.equal(seeded, 0, `seed failed:\n${output.join('')}`);
     ({ connection } = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken }));
+    await writeProgramSnapshot(connection, { today });
+    // Two accounts scored as the scoring run stores them; the rest of the demo book is not scored yet.
+    const accounts = await connection.query<{ Id: string }>(
+      'SELECT Id FROM Account WHERE Lifecycle_Stage__c != null ORDER BY Name LIMIT 2'
+    );
+    [lowId, highId] = accounts.records.map((r) => r.Id);
+    await connection.sobject('Account').update([
+      {
+        Id: lowId,
+        Health_Score__c: 12,
+        Health_Band__c: 'At_Risk',
+        Fit_Tier__c: 'Poor',
+        Health_Scored_At__c: SCORED_AT
+      },
+      {
+        Id: highId,
+        Health_Score__c: 88,
+        Health_Band__c: 'Healthy',
+        Fit_Tier__c: 'Ideal',
+        Health_Scored_At__c: SCORED_AT
+      }
+    ]);
   });
   after(async () => {
     await org?.close();
@@ -166,47 +192,57 @@ describe('preview Apex methods against the seeded local org', () => {
       assert.ok(workspace.riskAccountCounts.every((tally) => tally.accounts > 0));
     });
 
-    it('returns program aggregates that agree with direct SOQL', async () => {
-      const { program, customers } = workspace;
-      for (const key of ['accountsByStage', 'achievedByStage', 'achievedByMonth', 'daysToValue'] as const) {
-        assert.ok(program[key].length > 0, `${key} is empty`);
-      }
+    it('returns the program snapshots of the scoring run, one per segment, agreeing with direct SOQL', async () => {
+      const { program } = workspace;
+      const types = program.map((r) => r.Segment_Type__c);
+      assert.deepEqual(
+        ['Overall', 'Stage', 'Tier', 'Month'].map((t) => types.filter((x) => x === t).length),
+        [1, 6, 4, 12]
+      );
+      assert.ok(program.every((r) => r.As_Of__c === today));
+      const overall = program.find((r) => r.Segment_Type__c === 'Overall')!;
+      const achieved = await count(
+        `SELECT Id FROM Customer_Goal__c WHERE Status__c = 'Achieved' AND Achieved_Date__c >= ${overall.Period_Start__c} AND Achieved_Date__c <= ${today}`
+      );
+      assert.ok(achieved > 0, 'the demo plan has goals achieved in the period');
+      assert.equal(overall.Goals_Achieved__c, achieved);
+      assert.equal(overall.Accounts__c, await count('SELECT Id FROM Account WHERE Lifecycle_Stage__c != null'));
+    });
+
+    it('counts every customer by stored tier and band, and lists the lowest stored health first', async () => {
       const staged = await count('SELECT Id FROM Account WHERE Lifecycle_Stage__c != null');
-      assert.equal(customers.total, staged);
       assert.equal(
-        program.accountsByStage.reduce((sum, row) => sum + (row.accounts ?? 0), 0),
+        workspace.tierBandCounts.reduce((sum, row) => sum + row.accounts, 0),
         staged
       );
-      const achieved = await count(
-        `SELECT Id FROM Customer_Goal__c WHERE Status__c = 'Achieved' AND Achieved_Date__c >= ${workspace.periodStart} AND Achieved_Date__c <= ${workspace.asOf}`
+      assert.deepEqual(
+        workspace.attention.map((a) => [a.Id, a.Health_Score__c]),
+        [
+          [lowId, 12],
+          [highId, 88]
+        ],
+        'only scored accounts, lowest stored health first'
       );
-      const sum = (rows: Array<{ goals?: number | null }>) => rows.reduce((total, row) => total + (row.goals ?? 0), 0);
-      assert.equal(sum(program.achievedByStage), achieved);
-      assert.equal(sum(program.achievedByMonth), achieved);
-      // The ranges partition the achieved goals that have a start date.
-      const started = await count(
-        `SELECT Id FROM Customer_Goal__c WHERE Status__c = 'Achieved' AND Achieved_Date__c >= ${workspace.periodStart} AND Achieved_Date__c <= ${workspace.asOf} AND Start_Date__c != null`
-      );
-      assert.equal(sum(program.daysToValue), started);
-      assert.ok(program.daysToValue.some((row) => row.upper === undefined || row.upper === null) || started > 0);
-      for (const row of program.achievedByMonth) {
-        const month = `${row.year}-${String(row.month).padStart(2, '0')}`;
-        assert.ok(month >= workspace.periodStart.slice(0, 7) && month <= workspace.asOf.slice(0, 7), month);
-      }
+      assert.equal(workspace.lastScoredAt, SCORED_AT);
+      const scored = workspace;
+      const cell = (tier: string, band: string) =>
+        scored.tierBandCounts.find((row) => row.tier === tier && row.band === band)?.accounts;
+      assert.deepEqual([cell('Poor', 'At_Risk'), cell('Ideal', 'Healthy')], [1, 1]);
     });
 
-    it('samples customers with their goals, a count that matches direct SOQL', async () => {
-      const account = workspace.customers.accounts.find((a) =>
-        workspace.customers.goals.some((g) => g.Account__c === a.Id)
+    it('costs a fixed handful of queries and rows under the enforced limits', async () => {
+      const { usage } = await invokeApex('CharterWorkspaceController.getWorkspace', connection, {}, today);
+      assert.ok(usage.soqlQueries <= 15, `${usage.soqlQueries} queries`);
+      assert.ok(usage.queryRows < 2000, `${usage.queryRows} query rows`);
+      assert.ok(
+        usage.queries.every((q) => q.rule !== 'aggregated'),
+        'no query charges every row it aggregates'
       );
-      assert.ok(account?.Id);
-      const goals = await count(`SELECT Id FROM Customer_Goal__c WHERE Account__c = '${account.Id}'`);
-      assert.equal(workspace.customers.goals.filter((g) => g.Account__c === account.Id).length, goals);
     });
 
-    it('sets asOf and a twelve-month period from the server day', async () => {
+    it('sets asOf from the server day', async () => {
       const fixed = await call<WorkspaceData>('CharterWorkspaceController.getWorkspace', {}, '2025-02-20');
-      assert.deepEqual([fixed.asOf, fixed.periodStart, fixed.periodEnd], ['2025-02-20', '2024-03-01', '2025-02-20']);
+      assert.equal(fixed.asOf, '2025-02-20');
       assert.equal(workspace.asOf, today);
     });
 
@@ -220,7 +256,7 @@ describe('preview Apex methods against the seeded local org', () => {
       });
       assert.equal(unknown.charter, null);
       assert.deepEqual([unknown.objectives, unknown.risks, unknown.riskAccountCounts], [[], [], []]);
-      assert.ok(unknown.program.accountsByStage.length > 0, 'the program does not depend on the charter');
+      assert.ok(unknown.program.length > 0, 'the program does not depend on the charter');
       await assert.rejects(
         call('CharterWorkspaceController.getWorkspace', { charterId: "x' OR Name != '" }),
         /Value provided is invalid for action parameter 'charterId' of type 'Id'/
@@ -245,6 +281,7 @@ describe('preview Apex methods against the seeded local org', () => {
         await count(`SELECT Id FROM Customer_Goal__c WHERE Account__c = '${accountId}'`)
       );
       assert.ok(panel.goals.length > 0);
+      assert.equal(panel.goalCount, panel.goals.length, 'every goal of a demo account fits the list');
       assert.ok(panel.charter?.Id);
       await assert.rejects(call('AccountSuccessController.getPanel', {}), /An account Id is required\./);
     });
@@ -259,12 +296,10 @@ describe('preview Apex methods against the seeded local org', () => {
       delete objective.Name;
     }
     assert.deepEqual(shapeProblems(expected, renamed), ['$.objectives[].Name: missing from every record']);
-    const retyped = JSON.parse(JSON.stringify(workspace)) as {
-      program: { accountsByStage: Array<Record<string, Json>> };
-    };
-    for (const row of retyped.program.accountsByStage) row.accounts = String(row.accounts);
+    const retyped = JSON.parse(JSON.stringify(workspace)) as { tierBandCounts: Array<Record<string, Json>> };
+    for (const row of retyped.tierBandCounts) row.accounts = String(row.accounts);
     assert.deepEqual(shapeProblems(expected, retyped), [
-      '$.program.accountsByStage[].accounts: string where the fixture has number'
+      '$.tierBandCounts[].accounts: string where the fixture has number'
     ]);
     const rest = JSON.parse(JSON.stringify(workspace)) as { roles: Array<Record<string, Json>> };
     for (const role of rest.roles) {

@@ -41,6 +41,8 @@ export default class AccountSuccessPanel extends LightningElement {
   @api showRevenue: boolean | undefined;
 
   panel: Panel | undefined;
+  /** How many goals and open risks the account has in all; the lists may hold the first of them only. */
+  counts: { goals?: number; openRisks?: number } = {};
   error: unknown;
   actionError: unknown;
   private wiredResult: WiredPanel | undefined;
@@ -68,6 +70,7 @@ export default class AccountSuccessPanel extends LightningElement {
     this.wiredResult = result;
     if (result.data) {
       this.panel = accountPanel(result.data, this.today);
+      this.counts = { goals: result.data.goalCount, openRisks: result.data.openRiskCount };
       this.error = undefined;
     } else if (result.error) {
       this.error = result.error;

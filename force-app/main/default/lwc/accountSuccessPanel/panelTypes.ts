@@ -53,11 +53,18 @@ export interface PanelViewModel {
   account: AccountRecord & { Id: string };
   /** The Active charter, or null when none is active. */
   charter: Pick<SuccessCharter, 'Id' | 'Name' | 'Status__c'> | null;
+  /** The account's goals by target date, the first 2,000 (the Apex bounds the heap). */
   goals: PanelGoal[];
-  /** Open customer risks (Closed ones are not loaded). */
+  /** Every goal of the account: more than goals.length when the list is cut. */
+  goalCount: number;
+  /** Open customer risks (Closed ones are not loaded), the 50 highest-scored. */
   risks: PanelRisk[];
-  /** CS-sourced opportunities of the account. */
+  /** Every open risk of the account. */
+  openRiskCount: number;
+  /** CS-sourced opportunities of the account, the first 500 by close date. */
   opportunities: OpportunityRecord[];
+  /** Every CS-sourced opportunity of the account. */
+  opportunityCount: number;
   /** Roles of the Active charter for the account's lifecycle stage. */
   roles: PanelRole[];
   config: PanelViewModelConfig;

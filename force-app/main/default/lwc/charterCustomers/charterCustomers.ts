@@ -1,25 +1,40 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
-import type { CustomerBook, HealthBandConfig } from 'c/successModel';
+import type { CustomerBook, HealthBandConfig, VelocityFigures, VelocityTier } from 'c/successModel';
 
 const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const format = (value: number | null | undefined): string => (typeof value === 'number' ? NUMBER.format(value) : '');
+const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
-/** How many accounts the attention list shows. */
-const ATTENTION_ROWS = 10;
-
-/** Customers by ideal-customer tier and health band, goal achievement by tier, and who needs attention first. */
+/**
+ * Every customer by ideal-customer tier and health band, goal achievement by tier, and who needs attention first,
+ * from the health the scoring run stored on each account: as of that run, and said so.
+ */
 export default class CharterCustomers extends LightningElement {
   @api book: CustomerBook | undefined;
   @api bands: HealthBandConfig[] = [];
+  /** Goal velocity by tier as of the last run (program snapshots); rates are blank without one. */
+  @api byTier: Record<VelocityTier, VelocityFigures> | undefined;
+  /** When the most recently scored account was scored. */
+  @api lastScoredAt: string | null | undefined;
   labels = LABELS;
 
   get hasCustomers(): boolean {
-    return (this.book?.sampled ?? 0) > 0;
+    return (this.book?.total ?? 0) > 0;
   }
 
-  get sampleText(): string {
-    return formatLabel(LABELS.Sample, this.book?.sampled ?? 0, this.book?.total ?? 0);
+  get isScored(): boolean {
+    return (this.book?.scored ?? 0) > 0 && Boolean(this.lastScoredAt);
+  }
+
+  get asOfText(): string {
+    const when = this.lastScoredAt ? DAY.format(new Date(this.lastScoredAt)) : '';
+    return formatLabel(LABELS.HealthAsOf, NUMBER.format(this.book?.total ?? 0), when);
+  }
+
+  get attentionCaption(): string {
+    const book = this.book as CustomerBook;
+    return formatLabel(LABELS.AttentionOf, NUMBER.format(book.attention.length), NUMBER.format(book.scored));
   }
 
   /** Column headings in the grid's band order (the book orders its cells; blank band last). */
@@ -37,20 +52,23 @@ export default class CharterCustomers extends LightningElement {
     return book.grid.map((row) => ({
       key: row.tier,
       tier: row.tier,
-      accounts: row.accounts,
-      rate: format(book.byTier[row.tier].achievementRatePercent),
-      cells: row.cells.map((cell) => ({ key: `${row.tier}-${cell.band ?? 'unknown'}`, accounts: cell.accounts }))
+      accounts: NUMBER.format(row.accounts),
+      rate: format(this.byTier?.[row.tier].achievementRatePercent),
+      cells: row.cells.map((cell) => ({
+        key: `${row.tier}-${cell.band ?? 'unknown'}`,
+        accounts: NUMBER.format(cell.accounts)
+      }))
     }));
   }
 
   get attention() {
-    return (this.book as CustomerBook).rows.slice(0, ATTENTION_ROWS).map((row, index) => ({
+    return (this.book as CustomerBook).attention.map((row, index) => ({
       key: row.account.Id ?? String(index),
       name: row.account.Name ?? '',
       stage: row.account.Lifecycle_Stage__c ?? '',
-      tier: row.tier ?? LABELS.NotAvailable,
-      score: row.health.score,
-      band: row.health.band?.label ?? LABELS.UnknownHealth,
+      tier: row.tier === 'Unknown' ? LABELS.NotAvailable : row.tier,
+      score: format(row.score),
+      band: row.band?.label ?? LABELS.UnknownHealth,
       arr: format(row.account.ARR__c)
     }));
   }

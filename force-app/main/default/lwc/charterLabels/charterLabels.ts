@@ -115,7 +115,11 @@ import Attention from '@salesforce/label/c.Workspace_Attention';
 import Health from '@salesforce/label/c.Workspace_Health';
 import Account from '@salesforce/label/c.Workspace_Account';
 import Arr from '@salesforce/label/c.Workspace_Arr';
-import Sample from '@salesforce/label/c.Workspace_Sample';
+import ProgramAsOf from '@salesforce/label/c.Workspace_ProgramAsOf';
+import NoProgram from '@salesforce/label/c.Workspace_NoProgram';
+import HealthAsOf from '@salesforce/label/c.Workspace_HealthAsOf';
+import NotScored from '@salesforce/label/c.Workspace_NotScored';
+import AttentionOf from '@salesforce/label/c.Workspace_AttentionOf';
 import NoCustomers from '@salesforce/label/c.Workspace_NoCustomers';
 import Total from '@salesforce/label/c.Workspace_Total';
 import Milestone from '@salesforce/label/c.Workspace_Milestone';
@@ -238,7 +242,11 @@ export const LABELS = {
   Health,
   Account,
   Arr,
-  Sample,
+  ProgramAsOf,
+  NoProgram,
+  HealthAsOf,
+  NotScored,
+  AttentionOf,
   NoCustomers,
   Total,
   Milestone,

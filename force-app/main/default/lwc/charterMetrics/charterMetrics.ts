@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
-import type { ProgramMonth, ProgramVelocity, VelocityFigures, VelocityTier } from 'c/successModel';
+import type { ProgramFigures, VelocityFigures } from 'c/successModel';
 
 interface Row {
   key: string;
@@ -29,25 +29,25 @@ const row = (key: string, segment: string, figures: VelocityFigures): Row => ({
   median: format(figures.medianDaysToValue)
 });
 
-/** Number, scale and speed of customers achieving their goals: overall, by stage, by tier, by month. */
+/**
+ * Number, scale and speed of customers achieving their goals: overall, by stage, by tier, by month, as of the last
+ * scoring run (the program snapshots), said on screen; before the first run it says there are no figures yet.
+ */
 export default class CharterMetrics extends LightningElement {
-  @api velocity: ProgramVelocity | undefined;
-  @api byTier: Record<VelocityTier, VelocityFigures> | undefined;
-  @api trend: ProgramMonth[] = [];
-  @api periodStart: string | undefined;
-  @api periodEnd: string | undefined;
+  @api program: ProgramFigures | null | undefined;
   labels = LABELS;
 
   get hasData(): boolean {
-    return Boolean(this.velocity);
+    return Boolean(this.program);
   }
 
   get period(): string {
-    return formatLabel(LABELS.Period, this.periodStart ?? '', this.periodEnd ?? '');
+    const program = this.program as ProgramFigures;
+    return formatLabel(LABELS.ProgramAsOf, program.periodStart, program.periodEnd, program.asOf);
   }
 
   get tiles() {
-    const velocity = this.velocity as ProgramVelocity;
+    const velocity = (this.program as ProgramFigures).velocity;
     const overall = velocity.overall;
     const text = (value: number | null, suffix = ''): string => (value === null ? NONE : `${value}${suffix}`);
     return [
@@ -67,35 +67,27 @@ export default class CharterMetrics extends LightningElement {
   }
 
   get stageRows(): Row[] {
-    const byStage = (this.velocity as ProgramVelocity).byStage;
+    const byStage = (this.program as ProgramFigures).velocity.byStage;
     return Object.entries(byStage).map(([stage, figures]) => row(stage, stage, figures));
   }
 
   get tierRows(): Row[] {
-    return Object.entries(this.byTier ?? {}).map(([tier, figures]) => row(tier, tier, figures));
-  }
-
-  get hasTiers(): boolean {
-    return this.tierRows.length > 0;
+    return Object.entries((this.program as ProgramFigures).byTier).map(([tier, figures]) => row(tier, tier, figures));
   }
 
   /** The three segment tables share their columns; only the caption, first header and rows differ. */
   get segmentTables(): Array<{ key: string; className: string; caption: string; segmentHeader: string; rows: Row[] }> {
-    const tables = [
+    return [
       { key: 'by-stage', caption: LABELS.ByStage, segmentHeader: LABELS.Stage, rows: this.stageRows },
       { key: 'by-tier', caption: LABELS.ByTier, segmentHeader: LABELS.Tier, rows: this.tierRows },
       { key: 'by-month', caption: LABELS.Trend, segmentHeader: LABELS.Month, rows: this.monthRows }
-    ];
-    // Tiers only exist when the fit sample does; the other tables always show.
-    return tables
-      .filter((table) => table.key !== 'by-tier' || this.hasTiers)
-      .map((table) => ({
-        ...table,
-        className: `slds-table slds-table_bordered slds-table_cell-buffer slds-m-bottom_medium ${table.key}`
-      }));
+    ].map((table) => ({
+      ...table,
+      className: `slds-table slds-table_bordered slds-table_cell-buffer slds-m-bottom_medium ${table.key}`
+    }));
   }
 
   get monthRows(): Row[] {
-    return this.trend.map((month) => row(month.month, month.month, month.figures));
+    return (this.program as ProgramFigures).trend.map((month) => row(month.month, month.month, month.figures));
   }
 }

@@ -4,6 +4,7 @@ import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import getWorkspace from '@salesforce/apex/CharterWorkspaceController.getWorkspace';
 import CharterRecordModal from 'c/charterRecordModal';
 import { LABELS } from 'c/charterLabels';
+import type { VelocityFigures, VelocityTier } from 'c/successModel';
 import { buildWorkspaceView, type WorkspaceView } from './workspaceModel';
 import type { RecordRequest, WorkspaceData } from './workspaceTypes';
 
@@ -90,6 +91,11 @@ export default class CharterWorkspace extends LightningElement {
 
   get showCustomers(): boolean {
     return this.activeTab === 'customers';
+  }
+
+  /** Goal velocity by tier as of the last scoring run, for the customers tab; undefined before the first run. */
+  get tierVelocity(): Record<VelocityTier, VelocityFigures> | undefined {
+    return this.view?.program?.byTier;
   }
 
   get isLoading(): boolean {

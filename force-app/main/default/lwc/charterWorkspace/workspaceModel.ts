@@ -5,39 +5,41 @@ import {
   charterCompleteness,
   customerBook,
   heatMap,
+  programFromSnapshots,
   programObjectiveMetrics,
-  programTrend,
-  programVelocity,
+  programPeriod,
   raciMatrix,
   roadmapByMonth,
   type CharterCompleteness,
   type CustomerBook,
   type HeatMap,
   type ObjectiveMetric,
-  type ProgramMonth,
-  type ProgramVelocity,
+  type ProgramFigures,
   type RaciMatrix,
   type RoadmapMonth
 } from 'c/successModel';
-import type { WorkspaceData, WorkspaceRisk } from './workspaceTypes';
+import type { AttentionAccount, WorkspaceData, WorkspaceRisk } from './workspaceTypes';
 
 export interface WorkspaceView {
   completeness: CharterCompleteness;
   objectives: ObjectiveMetric[];
-  velocity: ProgramVelocity;
-  trend: ProgramMonth[];
+  /** The program as of the last scoring run; null until the book is first scored. */
+  program: ProgramFigures | null;
   raci: RaciMatrix;
   roadmap: RoadmapMonth[];
   threats: WorkspaceRisk[];
   enablers: WorkspaceRisk[];
   heatMap: HeatMap;
-  book: CustomerBook;
+  book: CustomerBook<AttentionAccount>;
+  /** When the book was last scored: the tier and health figures are as of then. */
+  lastScoredAt: string | null;
 }
 
 export function buildWorkspaceView(data: WorkspaceData): WorkspaceView {
-  const period = { from: data.periodStart, to: data.periodEnd, today: data.asOf };
-  const velocity = programVelocity(data.program);
-  const book = customerBook(data.customers, data.config, period);
+  const program = programFromSnapshots(data.program);
+  const { from, to } = program ? { from: program.periodStart, to: program.periodEnd } : programPeriod(data.asOf);
+  const period = { from, to, today: data.asOf };
+  const book = customerBook(data.tierBandCounts, data.attention, data.config.bands);
   // A risk with no type is a threat, as charterCompleteness reads it.
   const threats = data.risks.filter((risk) => risk.Type__c !== 'Enabler');
   return {
@@ -48,20 +50,14 @@ export function buildWorkspaceView(data: WorkspaceData): WorkspaceView {
       milestones: data.milestones,
       risks: data.risks
     }),
-    objectives: programObjectiveMetrics(
-      data.objectives,
-      velocity,
-      book.rows.map((row) => row.health),
-      period,
-      data.program
-    ),
-    velocity,
-    trend: programTrend(data.program, data.periodStart, data.periodEnd),
+    objectives: programObjectiveMetrics(data.objectives, program, book, period),
+    program,
     raci: raciMatrix(data.roles),
     roadmap: roadmapByMonth(data.milestones, data.asOf),
     threats,
     enablers: data.risks.filter((risk) => risk.Type__c === 'Enabler'),
     heatMap: heatMap(threats),
-    book
+    book,
+    lastScoredAt: data.lastScoredAt
   };
 }

@@ -8,13 +8,10 @@ import type {
   CharterObjective,
   CharterRisk,
   CharterRole,
-  CustomerGoal,
   CustomerRisk,
   HealthBandConfig,
-  HealthDimensionConfig,
-  IcpCriterionConfig,
   IsoDate,
-  ProgramAggregates,
+  ProgramSnapshotRecord,
   SuccessCharter
 } from 'c/successModel';
 
@@ -29,37 +26,55 @@ export type RiskAccount = CustomerRisk & { Account__r?: NamedRef | null };
 
 export interface RiskAccountCount {
   riskId: string;
+  /** Open customer risks linked to the charter risk (one per account, unless an account holds two). */
   accounts: number;
+}
+
+/**
+ * Customers of one ideal-customer tier and health band, as the scoring run stored them. An unknown (blank) tier or
+ * band is absent: the Aura serializer drops null properties of Apex objects.
+ */
+export interface TierBandCount {
+  tier?: string | null;
+  band?: string | null;
+  accounts: number;
+}
+
+/** An account with the health the scoring run stored on it (as of Health_Scored_At__c). */
+export type AttentionAccount = AccountRecord & {
+  Health_Score__c?: number | null;
+  Health_Band__c?: string | null;
+  Fit_Score__c?: number | null;
+  Fit_Tier__c?: string | null;
+  Health_Scored_At__c?: string | null;
+};
+
+export interface WorkspaceConfig {
+  bands: HealthBandConfig[];
 }
 
 export interface WorkspaceData {
   /** "Today" for every date rule on screen: the server's date, so tests and previews can set it. */
   asOf: IsoDate;
-  /** The reporting period of the program metrics (twelve calendar months to today). */
-  periodStart: IsoDate;
-  periodEnd: IsoDate;
   /** Null when there is no Active charter (or the id asked for is not visible). */
   charter: WorkspaceCharter | null;
   objectives: CharterObjective[];
   roles: WorkspaceRole[];
   milestones: CharterMilestone[];
   risks: WorkspaceRisk[];
-  /** Open customer risks linked to the charter's risks, worst first (bounded). */
+  /** Open customer risks linked to the charter's risks, worst first (the first 1,000). */
   riskAccounts: RiskAccount[];
-  /** Complete count of accounts per charter risk. */
+  /** Complete count of open customer risks per charter risk. */
   riskAccountCounts: RiskAccountCount[];
-  program: ProgramAggregates;
-  customers: {
-    total: number;
-    accounts: AccountRecord[];
-    goals: CustomerGoal[];
-    risks: CustomerRisk[];
-  };
-  config: {
-    dimensions: HealthDimensionConfig[];
-    bands: HealthBandConfig[];
-    criteria: IcpCriterionConfig[];
-  };
+  /** The latest scoring run's program snapshots (one per segment); empty until the book is first scored. */
+  program: ProgramSnapshotRecord[];
+  /** Every customer, counted by stored tier and band. */
+  tierBandCounts: TierBandCount[];
+  /** The ten scored customers with the lowest stored health. */
+  attention: AttentionAccount[];
+  /** When the most recently scored account was scored (a datetime); null before the first run. */
+  lastScoredAt: string | null;
+  config: WorkspaceConfig;
 }
 
 /** A JSON fixture's type: literal unions widen to their base type, which is what a JSON import gives. */

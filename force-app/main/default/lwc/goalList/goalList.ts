@@ -5,6 +5,9 @@ import type { PanelGoal } from '../accountSuccessPanel/panelTypes';
 import LABEL_GOALS from '@salesforce/label/c.Panel_Goals';
 import LABEL_SHOW_ALL from '@salesforce/label/c.Panel_ShowAllGoals';
 import LABEL_SHOW_FEWER from '@salesforce/label/c.Panel_ShowFewerGoals';
+import LABEL_GOALS_CUT from '@salesforce/label/c.Panel_GoalsCut';
+
+const COUNT = new Intl.NumberFormat();
 
 /** How many goals show before "Show all": the ones needing attention fit on screen, and a big account stays fast. */
 const VISIBLE_GOALS = 10;
@@ -13,6 +16,8 @@ const VISIBLE_GOALS = 10;
 export default class GoalList extends LightningElement {
   @api goals: GoalStanding<PanelGoal>[] = [];
   @api today: IsoDate | undefined;
+  /** Every goal of the account, when the view-model holds only the first of them. */
+  @api total: number | undefined;
 
   expanded = false;
   labels = { goals: LABEL_GOALS };
@@ -29,6 +34,15 @@ export default class GoalList extends LightningElement {
 
   get toggleLabel(): string {
     return this.expanded ? LABEL_SHOW_FEWER : formatLabel(LABEL_SHOW_ALL, { count: (this.goals ?? []).length });
+  }
+
+  /** "Showing 2,000 of 2,400 goals": said, never silent, when the Apex cut the list. */
+  get cutText(): string {
+    const shown = (this.goals ?? []).length;
+    const total = this.total ?? shown;
+    return total > shown
+      ? formatLabel(LABEL_GOALS_CUT, { shown: COUNT.format(shown), total: COUNT.format(total) })
+      : '';
   }
 
   get ariaExpanded(): string {

@@ -11,6 +11,9 @@ import LABEL_OWNER from '@salesforce/label/c.Panel_RiskOwner';
 import LABEL_NONE from '@salesforce/label/c.Panel_None';
 import LABEL_SHOW_ALL from '@salesforce/label/c.Panel_ShowAllRisks';
 import LABEL_SHOW_FEWER from '@salesforce/label/c.Panel_ShowFewerRisks';
+import LABEL_RISKS_CUT from '@salesforce/label/c.Panel_RisksCut';
+
+const COUNT = new Intl.NumberFormat();
 
 /** How many risks show before "Show all": the highest scores, as many as the goal list shows goals. */
 const VISIBLE_RISKS = 10;
@@ -48,6 +51,8 @@ const toView = ({ risk, score, rating }: RiskStanding<PanelRisk>, index: number)
  * base component per row costs more render time than it adds.
  */
 export default class RiskList extends LightningElement {
+  /** Every open risk of the account, when the view-model holds only the highest-scored of them. */
+  @api total: number | undefined;
   expanded = false;
   labels = { risks: LABEL_RISKS, noRisks: LABEL_NO_RISKS, mitigation: LABEL_MITIGATION, owner: LABEL_OWNER };
 
@@ -78,6 +83,15 @@ export default class RiskList extends LightningElement {
 
   get toggleLabel(): string {
     return this.expanded ? LABEL_SHOW_FEWER : formatLabel(LABEL_SHOW_ALL, { count: this.allRows.length });
+  }
+
+  /** "Showing the 50 highest-scored of 80 open risks": said, never silent, when the Apex cut the list. */
+  get cutText(): string {
+    const shown = this.allRows.length;
+    const total = this.total ?? shown;
+    return total > shown
+      ? formatLabel(LABEL_RISKS_CUT, { shown: COUNT.format(shown), total: COUNT.format(total) })
+      : '';
   }
 
   get ariaExpanded(): string {

@@ -40,12 +40,16 @@ function csSourcedRevenue(opportunities: readonly OpportunityRecord[], fromDay: 
   return Math.round(total * 100) / 100;
 }
 
+/** Healthy Accounts %: healthy of known, one decimal; null when no account's health is known. */
+export function healthyShare(healthy: number, known: number): number | null {
+  if (known <= 0) return null;
+  return Math.round((healthy / known) * 1000) / 10;
+}
+
 /** Share of accounts with a known health score whose band is the success variant. */
 function healthyPercent(health: readonly HealthResult[]): number | null {
   const known = health.filter((result) => result.score !== null);
-  if (known.length === 0) return null;
-  const healthy = known.filter((result) => result.band?.variant === 'success').length;
-  return Math.round((healthy / known.length) * 1000) / 10;
+  return healthyShare(known.filter((result) => result.band?.variant === 'success').length, known.length);
 }
 
 export function objectiveMetrics(

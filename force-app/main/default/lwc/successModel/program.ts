@@ -1,156 +1,46 @@
-// Program metrics from aggregate rows: number, scale and speed of customers achieving goals across the whole book,
-// from the grouped rows the charter workspace's Apex view-model returns (COUNT, SUM, COUNT_DISTINCT per lifecycle
-// stage and month, and a days-to-value histogram). The rows have a fixed size whatever the number of accounts, so
-// the rules here mirror velocity.ts's per-goal rules on counts instead of records:
-// - a goal counts on the day its outcome happened: achieved on its achieved date, missed or overdue on its target;
-// - distinct customers add up across stages because an account is in one stage; they do not add across months;
-// - speed comes from a histogram, so the median and 75th percentile are interpolated inside the range holding them.
+// Program figures at any book size. The scoring run computes goal velocity (number, scale and speed of customers
+// achieving their goals) over every goal and account with goalVelocity and velocityTrend, and stores it as program
+// snapshot records, one per segment: overall, each lifecycle stage, each ideal-customer tier, each month of the
+// period. The charter workspace reads the latest run's records back, so a load costs the same few query rows for 1,000
+// accounts or 1,000,000, and every figure on screen is "as of" that run. Tier and health figures come from COUNT()
+// per group over the health the run stored on every account: no sample anywhere.
 
-import { civilFromDay, requireDay } from './dates';
-import { histogramPercentile, type DaysBucket } from './speed';
-import { round1 } from './facts';
-import { evaluateFit, type FitTier } from './fit';
+import { civilFromDay, dayFromCivil, formatDay, requireDay } from './dates';
 import { measureProgress } from './goals';
-import { healthScore, type HealthConfig, type HealthResult } from './health';
-import { objectiveMetrics, type ObjectiveMetric } from './objectives';
-import { goalVelocity, VELOCITY_STAGES, VELOCITY_TIERS, type VelocityFigures, type VelocityStage } from './velocity';
-import type { VelocityTier } from './velocity';
+import { healthyShare, objectiveMetrics, type MetricScope, type ObjectiveMetric } from './objectives';
+import {
+  VELOCITY_STAGES,
+  VELOCITY_TIERS,
+  type GoalVelocity,
+  type VelocityFigures,
+  type VelocityPeriod,
+  type VelocityStage,
+  type VelocityTier
+} from './velocity';
 import {
   CHANGE_TYPES,
   type AccountRecord,
   type ChangeType,
   type CharterObjective,
-  type CustomerGoal,
-  type CustomerRisk,
+  type HealthBandConfig,
   type IsoDate
 } from './types';
-import {
-  adoptionBySegment,
-  usageAdoption,
-  type AdoptionSegment,
-  type ProductUsageRecord,
-  type UsageAdoption
-} from './usage';
 
-export interface StageCountRow {
-  stage?: string | null;
-  accounts?: number | null;
-}
+/** Months in the reporting period, the current one included. */
+export const PROGRAM_PERIOD_MONTHS = 12;
 
-/** Achieved goals in the period, grouped by stage (period totals) or by calendar month (the trend). */
-export interface AchievedRow {
-  stage?: string | null;
-  /** Charter objective Id, in the per-objective rows. */
-  objective?: string | null;
-  /** Change_Type__c, in the per-change-type rows. */
-  changeType?: string | null;
-  year?: number | null;
-  month?: number | null;
-  goals?: number | null;
-  /** COUNT_DISTINCT(Account__c) within the group. */
-  accounts?: number | null;
-  value?: number | null;
-}
-
-/** Goals that came due in the period unachieved: Status__c 'Missed', or an open status past its target date. */
-export interface DueRow {
-  goalStatus?: string | null;
-  objective?: string | null;
-  changeType?: string | null;
-  stage?: string | null;
-  year?: number | null;
-  month?: number | null;
-  goals?: number | null;
+/** The reporting period of a run on `today`: the first day of the month eleven months back, to today. */
+export function programPeriod(today: IsoDate): { from: IsoDate; to: IsoDate } {
+  const { year, month } = civilFromDay(requireDay(today, 'today'));
+  const first = year * 12 + (month - 1) - (PROGRAM_PERIOD_MONTHS - 1);
+  return { from: formatDay(dayFromCivil(Math.floor(first / 12), (first % 12) + 1, 1)), to: today };
 }
 
 /**
- * Achieved goals whose days to value fall in [lower, upper); upper null is open-ended. Grouped by stage and the
- * month of the achieved date, or (in the per-objective rows) by objective.
+ * Objective: the goals linked to one charter objective (Segment__c is the objective's Id). Change Type: the goals
+ * asking one kind of change of the customer (process, people, product adoption, or Unknown).
  */
-export interface DaysBucketRow {
-  stage?: string | null;
-  objective?: string | null;
-  year?: number | null;
-  month?: number | null;
-  lower: number;
-  upper?: number | null;
-  goals?: number | null;
-}
-
-export interface RevenueRow {
-  stage?: string | null;
-  amount?: number | null;
-}
-
-/** Goals linked to a charter objective (any status, any date). */
-export interface ObjectiveCountRow {
-  objective?: string | null;
-  goals?: number | null;
-}
-
-export interface ProgramAggregates {
-  accountsByStage: StageCountRow[];
-  achievedByStage: AchievedRow[];
-  achievedByMonth: AchievedRow[];
-  dueByStageMonth: DueRow[];
-  daysToValue: DaysBucketRow[];
-  csSourcedRevenue: RevenueRow[];
-  /** Achieved and due goals by Change_Type__c (blank is Unknown). */
-  achievedByChangeType?: AchievedRow[];
-  dueByChangeType?: DueRow[];
-  /** The same figures over the goals linked to each charter objective; absent when there are no objectives. */
-  goalsByObjective?: ObjectiveCountRow[];
-  achievedByObjective?: AchievedRow[];
-  dueByObjective?: DueRow[];
-  daysToValueByObjective?: DaysBucketRow[];
-}
-
-interface Tally {
-  accounts: number;
-  customers: number;
-  achieved: number;
-  missed: number;
-  overdue: number;
-  value: number;
-  days: DaysBucket[];
-}
-
-const emptyTally = (): Tally => ({ accounts: 0, customers: 0, achieved: 0, missed: 0, overdue: 0, value: 0, days: [] });
-function num(value: number | null | undefined): number {
-  return typeof value === 'number' && !Number.isNaN(value) ? value : 0;
-}
-
-/** A stage name as velocity.ts names segments: one of the lifecycle stages, else Unknown. */
-export function programStage(stage: string | null | undefined): VelocityStage {
-  return (VELOCITY_STAGES as readonly string[]).includes(stage ?? '') ? (stage as VelocityStage) : 'Unknown';
-}
-
-const bucketOf = (row: DaysBucketRow): DaysBucket => ({
-  lower: row.lower,
-  upper: row.upper ?? null,
-  goals: num(row.goals)
-});
-
-function figures(tally: Tally): VelocityFigures {
-  const due = tally.achieved + tally.missed + tally.overdue;
-  return {
-    accounts: tally.accounts,
-    customersAchieving: tally.customers,
-    successfulCustomersPercent: tally.accounts > 0 ? round1((tally.customers / tally.accounts) * 100) : null,
-    goalsAchieved: tally.achieved,
-    goalsMissed: tally.missed,
-    goalsOverdue: tally.overdue,
-    achievementRatePercent: due > 0 ? round1((tally.achieved / due) * 100) : null,
-    valueRealized: Math.round(tally.value * 100) / 100,
-    medianDaysToValue: histogramPercentile(tally.days, 0.5),
-    p75DaysToValue: histogramPercentile(tally.days, 0.75)
-  };
-}
-
-function addDue(tally: Tally, row: DueRow): void {
-  if (row.goalStatus === 'Missed') tally.missed += num(row.goals);
-  else tally.overdue += num(row.goals);
-}
+export type ProgramSegmentType = 'Overall' | 'Stage' | 'Tier' | 'Month' | 'Objective' | 'Change Type';
 
 export const CHANGE_TYPE_SEGMENTS = [...CHANGE_TYPES, 'Unknown'] as const;
 export type ChangeTypeSegment = (typeof CHANGE_TYPE_SEGMENTS)[number];
@@ -160,62 +50,105 @@ export function changeTypeSegment(changeType: string | null | undefined): Change
   return (CHANGE_TYPES as readonly string[]).includes(changeType ?? '') ? (changeType as ChangeType) : 'Unknown';
 }
 
+/** One Program_Snapshot__c record: a segment's velocity figures as of one scoring run. */
+export interface ProgramSnapshotRecord {
+  Id?: string;
+  Name?: string | null;
+  Program_Key__c?: string | null;
+  As_Of__c?: IsoDate | null;
+  Period_Start__c?: IsoDate | null;
+  Period_End__c?: IsoDate | null;
+  Segment_Type__c?: ProgramSegmentType | null;
+  Segment__c?: string | null;
+  Accounts__c?: number | null;
+  Customers_Achieving__c?: number | null;
+  Successful_Customers_Percent__c?: number | null;
+  Goals_Achieved__c?: number | null;
+  Goals_Missed__c?: number | null;
+  Goals_Overdue__c?: number | null;
+  Achievement_Rate_Percent__c?: number | null;
+  Value_Realized__c?: number | null;
+  Median_Days_To_Value__c?: number | null;
+  P75_Days_To_Value__c?: number | null;
+  CS_Sourced_Revenue__c?: number | null;
+}
+
+export interface ProgramSnapshotInput {
+  /** The run's date: the period ends on it and every record is as of it. */
+  asOf: IsoDate;
+  /** goalVelocity over every goal and account for programPeriod(asOf). */
+  velocity: GoalVelocity;
+  /** velocityTrend by month over the same period. */
+  trend: readonly VelocityPeriod[];
+  /** Amount of won CS-sourced opportunities closed in the period, by the account's lifecycle stage. */
+  revenueByStage: Partial<Record<VelocityStage, number>>;
+  /**
+   * goalVelocity's overall figures over the goals linked to each charter objective that has any (any status, any
+   * date), by objective Id; objectives without linked goals read the whole book's figures.
+   */
+  byObjective?: Readonly<Record<string, VelocityFigures>>;
+  /** goalVelocity's overall figures over the goals of each change type (accounts: the whole book). */
+  byChangeType?: Readonly<Partial<Record<ChangeTypeSegment, VelocityFigures>>>;
+}
+
+const money = (value: number): number => Math.round(value * 100) / 100;
+
+function record(
+  input: ProgramSnapshotInput,
+  type: ProgramSegmentType,
+  segment: string,
+  figures: VelocityFigures,
+  revenue?: number
+): ProgramSnapshotRecord {
+  return {
+    Name: `Program ${input.asOf} ${type === 'Overall' ? 'overall' : `${type.toLowerCase()} ${segment}`}`,
+    Program_Key__c: `${input.asOf}|${type}|${segment}`,
+    As_Of__c: input.asOf,
+    Period_Start__c: input.velocity.from,
+    Period_End__c: input.velocity.to,
+    Segment_Type__c: type,
+    Segment__c: segment,
+    Accounts__c: figures.accounts,
+    Customers_Achieving__c: figures.customersAchieving,
+    Successful_Customers_Percent__c: figures.successfulCustomersPercent,
+    Goals_Achieved__c: figures.goalsAchieved,
+    Goals_Missed__c: figures.goalsMissed,
+    Goals_Overdue__c: figures.goalsOverdue,
+    Achievement_Rate_Percent__c: figures.achievementRatePercent,
+    Value_Realized__c: figures.valueRealized,
+    Median_Days_To_Value__c: figures.medianDaysToValue,
+    P75_Days_To_Value__c: figures.p75DaysToValue,
+    CS_Sourced_Revenue__c: revenue === undefined ? null : money(revenue)
+  };
+}
+
+/**
+ * The records one scoring run keeps: 1 overall, 6 stages, 4 tiers, one per month, one per linked objective and one
+ * per change type.
+ */
+export function programSnapshotRecords(input: ProgramSnapshotInput): ProgramSnapshotRecord[] {
+  const revenue = (stage: VelocityStage): number => input.revenueByStage[stage] ?? 0;
+  const total = VELOCITY_STAGES.reduce((sum, stage) => sum + revenue(stage), 0);
+  return [
+    record(input, 'Overall', 'All', input.velocity.overall, total),
+    ...VELOCITY_STAGES.map((stage) => record(input, 'Stage', stage, input.velocity.byStage[stage], revenue(stage))),
+    ...VELOCITY_TIERS.map((tier) => record(input, 'Tier', tier, input.velocity.byTier[tier])),
+    ...input.trend.map((month) => record(input, 'Month', month.period, month.overall)),
+    ...Object.entries(input.byObjective ?? {}).map(([id, figures]) => record(input, 'Objective', id, figures)),
+    ...CHANGE_TYPE_SEGMENTS.flatMap((segment) => {
+      const figures = input.byChangeType?.[segment];
+      return figures ? [record(input, 'Change Type', segment, figures)] : [];
+    })
+  ];
+}
+
 export interface ProgramVelocity {
   overall: VelocityFigures;
   byStage: Record<VelocityStage, VelocityFigures>;
-  /**
-   * Number and scale by the change a goal asks for (process, people, product adoption). Accounts are the whole
-   * book's; speed has no per-change-type histogram, so its medians are null.
-   */
+  /** Number, scale and speed by the change a goal asks for (process, people, product adoption, Unknown). */
   byChangeType: Record<ChangeTypeSegment, VelocityFigures>;
   /** Amount of won, CS-sourced opportunities closed in the period. */
   csSourcedRevenue: number;
-}
-
-/** Period figures overall and per lifecycle stage. */
-export function programVelocity(rows: ProgramAggregates): ProgramVelocity {
-  const stages = new Map<VelocityStage, Tally>(VELOCITY_STAGES.map((stage) => [stage, emptyTally()]));
-  const all = emptyTally();
-  const tallyOf = (stage: string | null | undefined): Tally => stages.get(programStage(stage)) as Tally;
-  for (const row of rows.accountsByStage) {
-    tallyOf(row.stage).accounts += num(row.accounts);
-    all.accounts += num(row.accounts);
-  }
-  for (const row of rows.achievedByStage) {
-    for (const tally of [tallyOf(row.stage), all]) {
-      tally.customers += num(row.accounts);
-      tally.achieved += num(row.goals);
-      tally.value += num(row.value);
-    }
-  }
-  for (const row of rows.dueByStageMonth) {
-    addDue(tallyOf(row.stage), row);
-    addDue(all, row);
-  }
-  for (const row of rows.daysToValue) {
-    const bucket = bucketOf(row);
-    tallyOf(row.stage).days.push(bucket);
-    all.days.push(bucket);
-  }
-  // Buckets of the same range from several stages merge when the overall percentile sorts them.
-  const byStage = {} as Record<VelocityStage, VelocityFigures>;
-  for (const [stage, tally] of stages) byStage[stage] = figures(tally);
-  const changes = new Map<ChangeTypeSegment, Tally>(
-    CHANGE_TYPE_SEGMENTS.map((segment) => [segment, { ...emptyTally(), accounts: all.accounts }])
-  );
-  const changeOf = (changeType: string | null | undefined): Tally =>
-    changes.get(changeTypeSegment(changeType)) as Tally;
-  for (const row of rows.achievedByChangeType ?? []) {
-    const tally = changeOf(row.changeType);
-    tally.customers += num(row.accounts);
-    tally.achieved += num(row.goals);
-    tally.value += num(row.value);
-  }
-  for (const row of rows.dueByChangeType ?? []) addDue(changeOf(row.changeType), row);
-  const byChangeType = {} as Record<ChangeTypeSegment, VelocityFigures>;
-  for (const [segment, tally] of changes) byChangeType[segment] = figures(tally);
-  const revenue = rows.csSourcedRevenue.reduce((sum, row) => sum + num(row.amount), 0);
-  return { overall: figures(all), byStage, byChangeType, csSourcedRevenue: Math.round(revenue * 100) / 100 };
 }
 
 export interface ProgramMonth {
@@ -224,132 +157,87 @@ export interface ProgramMonth {
   figures: VelocityFigures;
 }
 
-const monthKeyOf = (year: number, month: number): string => `${year}-${month < 10 ? '0' : ''}${month}`;
-
-/**
- * One entry per calendar month from `from` to `to`, months without rows included. Each month's speed comes from the
- * days-to-value ranges of the goals achieved in it; every month's book size is the whole book's.
- */
-export function programTrend(rows: ProgramAggregates, from: IsoDate, to: IsoDate): ProgramMonth[] {
-  const start = civilFromDay(requireDay(from, 'from'));
-  const end = civilFromDay(requireDay(to, 'to'));
-  const accounts = rows.accountsByStage.reduce((sum, row) => sum + num(row.accounts), 0);
-  const months = new Map<string, Tally>();
-  for (let y = start.year, m = start.month; y * 12 + m <= end.year * 12 + end.month; m === 12 ? (y++, (m = 1)) : m++) {
-    months.set(monthKeyOf(y, m), { ...emptyTally(), accounts });
-  }
-  const tallyOf = (row: { year?: number | null; month?: number | null }): Tally | undefined =>
-    months.get(monthKeyOf(num(row.year), num(row.month)));
-  for (const row of rows.achievedByMonth) {
-    const tally = tallyOf(row);
-    if (!tally) continue;
-    tally.customers += num(row.accounts);
-    tally.achieved += num(row.goals);
-    tally.value += num(row.value);
-  }
-  for (const row of rows.dueByStageMonth) {
-    const tally = tallyOf(row);
-    if (tally) addDue(tally, row);
-  }
-  for (const row of rows.daysToValue) {
-    const tally = tallyOf(row);
-    if (tally) tally.days.push(bucketOf(row));
-  }
-  return [...months].map(([month, tally]) => ({ month, figures: figures(tally) }));
+/** The program as of one scoring run. */
+export interface ProgramFigures {
+  asOf: IsoDate;
+  periodStart: IsoDate;
+  periodEnd: IsoDate;
+  velocity: ProgramVelocity;
+  byTier: Record<VelocityTier, VelocityFigures>;
+  trend: ProgramMonth[];
+  /** Figures over the goals linked to each objective that has any, by objective Id. */
+  byObjective: Record<string, VelocityFigures>;
 }
 
-export interface PeriodOptions {
-  from: IsoDate;
-  to: IsoDate;
-  today: IsoDate;
+function orNull(value: number | null | undefined): number | null {
+  return typeof value === 'number' && !Number.isNaN(value) ? value : null;
+}
+function num(value: number | null | undefined): number {
+  return orNull(value) ?? 0;
 }
 
-/** Per-objective figures from the per-objective rows, for the objectives that have linked goals. */
-function objectiveFigures(rows: ProgramAggregates): Map<string, VelocityFigures> {
-  const tallies = new Map<string, Tally>();
-  for (const row of rows.goalsByObjective ?? []) {
-    if (row.objective && num(row.goals) > 0) tallies.set(row.objective, emptyTally());
-  }
-  // No row has an empty objective key, so a blank objective finds no tally.
-  const tallyOf = (objective: string | null | undefined): Tally | undefined => tallies.get(objective ?? '');
-  for (const row of rows.achievedByObjective ?? []) {
-    const tally = tallyOf(row.objective);
-    if (!tally) continue;
-    tally.customers += num(row.accounts);
-    tally.achieved += num(row.goals);
-    tally.value += num(row.value);
-  }
-  for (const row of rows.dueByObjective ?? []) {
-    const tally = tallyOf(row.objective);
-    if (tally) addDue(tally, row);
-  }
-  for (const row of rows.daysToValueByObjective ?? []) tallyOf(row.objective)?.days.push(bucketOf(row));
-  const result = new Map<string, VelocityFigures>();
-  for (const [objective, tally] of tallies) result.set(objective, figures(tally));
-  return result;
+/** A stored segment as the figures goalVelocity computed; a missing count is 0, a missing rate unknown. */
+function figuresOf(row: ProgramSnapshotRecord | undefined): VelocityFigures {
+  return {
+    accounts: num(row?.Accounts__c),
+    customersAchieving: num(row?.Customers_Achieving__c),
+    successfulCustomersPercent: orNull(row?.Successful_Customers_Percent__c),
+    goalsAchieved: num(row?.Goals_Achieved__c),
+    goalsMissed: num(row?.Goals_Missed__c),
+    goalsOverdue: num(row?.Goals_Overdue__c),
+    achievementRatePercent: orNull(row?.Achievement_Rate_Percent__c),
+    valueRealized: num(row?.Value_Realized__c),
+    medianDaysToValue: orNull(row?.Median_Days_To_Value__c),
+    p75DaysToValue: orNull(row?.P75_Days_To_Value__c)
+  };
 }
 
 /**
- * Objective metrics at program level. Goal metric types read the goals linked to the objective (the per-objective
- * rows); an objective with no linked goal reads the whole book's figures, and its scope says so. CS-Sourced
- * Revenue reads the aggregate, and Manual and Healthy Accounts % keep objectiveMetrics' own rules (the latter over
- * the health results passed in).
+ * The figures of the latest run's records; null when there is no Overall record (the book was never scored), which
+ * the workspace shows as unknown, never as zeros.
  */
-export function programObjectiveMetrics(
-  objectives: readonly CharterObjective[],
-  velocity: ProgramVelocity,
-  health: readonly HealthResult[],
-  options: PeriodOptions,
-  rows?: ProgramAggregates
-): ObjectiveMetric[] {
-  const linked = rows ? objectiveFigures(rows) : new Map<string, VelocityFigures>();
-  return objectiveMetrics(objectives, { goals: [], accounts: [], health }, options).map((metric) => {
-    const own = linked.get(metric.objective.Id ?? '');
-    const scope = own ? 'linkedGoals' : 'allGoals';
-    const goalFigures = own ?? velocity.overall;
-    let value: number | null;
-    switch (metric.metricType) {
-      case 'Goal Achievement Rate':
-        value = goalFigures.achievementRatePercent;
-        break;
-      case 'Customers Achieving Goals':
-        value = goalFigures.customersAchieving;
-        break;
-      case 'Median Days To Value':
-        value = goalFigures.medianDaysToValue;
-        break;
-      case 'Value Realized':
-        value = goalFigures.valueRealized;
-        break;
-      case 'CS-Sourced Revenue':
-        return withValue(metric, velocity.csSourcedRevenue);
-      default:
-        return metric;
-    }
-    return { ...withValue(metric, value), scope };
-  });
+export function programFromSnapshots(records: readonly ProgramSnapshotRecord[]): ProgramFigures | null {
+  const overall = records.find((r) => r.Segment_Type__c === 'Overall');
+  if (!overall?.As_Of__c || !overall.Period_Start__c || !overall.Period_End__c) return null;
+  const asOf = overall.As_Of__c;
+  const of = (type: ProgramSegmentType, segment: string): ProgramSnapshotRecord | undefined =>
+    records.find((r) => r.As_Of__c === asOf && r.Segment_Type__c === type && r.Segment__c === segment);
+  const byStage = {} as Record<VelocityStage, VelocityFigures>;
+  for (const stage of VELOCITY_STAGES) byStage[stage] = figuresOf(of('Stage', stage));
+  const byTier = {} as Record<VelocityTier, VelocityFigures>;
+  for (const tier of VELOCITY_TIERS) byTier[tier] = figuresOf(of('Tier', tier));
+  const byChangeType = {} as Record<ChangeTypeSegment, VelocityFigures>;
+  for (const segment of CHANGE_TYPE_SEGMENTS) byChangeType[segment] = figuresOf(of('Change Type', segment));
+  const trend = records
+    .filter((r) => r.As_Of__c === asOf && r.Segment_Type__c === 'Month' && r.Segment__c)
+    .map((r) => ({ month: r.Segment__c as string, figures: figuresOf(r) }))
+    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+  const byObjective: Record<string, VelocityFigures> = {};
+  for (const r of records) {
+    if (r.As_Of__c === asOf && r.Segment_Type__c === 'Objective' && r.Segment__c)
+      byObjective[r.Segment__c] = figuresOf(r);
+  }
+  return {
+    asOf,
+    byObjective,
+    periodStart: overall.Period_Start__c,
+    periodEnd: overall.Period_End__c,
+    velocity: {
+      overall: figuresOf(overall),
+      byStage,
+      byChangeType,
+      csSourcedRevenue: num(overall.CS_Sourced_Revenue__c)
+    },
+    byTier,
+    trend
+  };
 }
 
-function withValue(metric: ObjectiveMetric, value: number | null): ObjectiveMetric {
-  return { ...metric, value, progress: measureProgress({ ...metric.objective, Current_Value__c: value }) };
-}
-
-export interface CustomerSample {
-  /** Customers in the whole book; the sample may hold fewer. */
-  total: number;
-  accounts: readonly AccountRecord[];
-  goals: readonly CustomerGoal[];
-  risks: readonly CustomerRisk[];
-  /** The sample's weekly usage rollups (the last eight complete weeks); an account with none has unknown adoption. */
-  usage?: readonly (ProductUsageRecord & { Account__c?: string | null })[];
-}
-
-export interface CustomerRow {
-  account: AccountRecord;
-  tier: FitTier | null;
-  fitScore: number | null;
-  health: HealthResult;
-  adoption: UsageAdoption;
+/** Customers of one tier and band as stored on the accounts (COUNT() per group); null is unknown. */
+export interface TierBandCountRow {
+  tier?: string | null;
+  band?: string | null;
+  accounts?: number | null;
 }
 
 export interface TierBandCell {
@@ -364,82 +252,136 @@ export interface TierRow {
   cells: TierBandCell[];
 }
 
-export interface CustomerBook {
-  /** Accounts that need attention first: lowest health first, unknown health last, larger ARR first on ties. */
-  rows: CustomerRow[];
-  /** Accounts per ideal-customer tier and health band, bands in the order of `config.bands` by minimum, highest first. */
+/** An account that needs attention, with the health the scoring run stored on it. */
+export interface AttentionRow<A extends AccountRecord = AccountRecord> {
+  account: A;
+  tier: VelocityTier;
+  score: number | null;
+  band: { key: string; label: string } | null;
+  /** When the run scored it: the score is as of then. */
+  scoredAt: string | null;
+}
+
+export interface CustomerBook<A extends AccountRecord = AccountRecord> {
+  /** Every customer per ideal-customer tier and health band, bands by minimum, highest first, unknown last. */
   grid: TierRow[];
-  /** Goal velocity per tier over the sample. */
-  byTier: Record<VelocityTier, VelocityFigures>;
-  /** Product adoption over the sample by lifecycle stage and by fit tier. */
-  adoption: { byStage: AdoptionSegment[]; byTier: AdoptionSegment[] };
-  /** Accounts in the sample, and in the whole book. */
-  sampled: number;
+  /** Every customer in the book. */
   total: number;
+  /** Customers with a stored health score. */
+  scored: number;
+  /** Accounts in the success band among those with a known band (Healthy Accounts %). */
+  healthyPercent: number | null;
+  /** The lowest stored health first. */
+  attention: AttentionRow<A>[];
 }
 
-/** Health, fit tier and velocity by tier for a sample of customers with their goals and open risks. */
-export function customerBook(sample: CustomerSample, config: HealthConfig, options: PeriodOptions): CustomerBook {
-  const goalsOf = groupByAccount(sample.goals);
-  const risksOf = groupByAccount(sample.risks);
-  const usageOf = groupByAccount(sample.usage ?? []);
-  const criteria = config.criteria ?? [];
-  const tiers = new Map<string, FitTier | null>();
-  const rows = sample.accounts.map((account): CustomerRow => {
-    const id = account.Id ?? '';
-    const usage = usageOf.get(id) ?? [];
-    const adoption = usageAdoption(usage, config.keyFeatures ?? [], options.today);
-    const fit = evaluateFit(account, criteria, adoption.measures);
-    tiers.set(id, fit.tier);
-    const health = healthScore(
-      { account, goals: goalsOf.get(id) ?? [], risks: risksOf.get(id) ?? [], usage },
-      config,
-      options.today
-    );
-    return { account, tier: fit.tier, fitScore: fit.score, health, adoption };
-  });
-  const bandKeys = [...config.bands]
-    .sort((a, b) => (b.Minimum_Score__c ?? 0) - (a.Minimum_Score__c ?? 0))
-    .map((band) => band.DeveloperName as string | null)
-    .concat([null]);
-  const grid = VELOCITY_TIERS.map((tier): TierRow => {
-    const inTier = rows.filter((row) => (row.tier ?? 'Unknown') === tier);
-    return {
-      tier,
-      accounts: inTier.length,
-      cells: bandKeys.map((band) => ({
-        band,
-        accounts: inTier.filter((row) => (row.health.band?.key ?? null) === band).length
-      }))
-    };
-  });
-  const attention = [...rows].sort((a, b) => {
-    const aScore = a.health.score ?? Infinity;
-    const bScore = b.health.score ?? Infinity;
-    if (aScore !== bScore) return aScore - bScore;
-    return num(b.account.ARR__c) - num(a.account.ARR__c);
-  });
-  const { byTier } = goalVelocity(sample.goals, sample.accounts, { ...options, tiers });
-  const adoption = {
-    byStage: adoptionBySegment(
-      rows.map((row) => ({ segment: row.account.Lifecycle_Stage__c ?? 'Unknown', adoption: row.adoption })),
-      [...VELOCITY_STAGES]
-    ),
-    byTier: adoptionBySegment(
-      rows.map((row) => ({ segment: row.tier ?? 'Unknown', adoption: row.adoption })),
-      [...VELOCITY_TIERS]
-    )
-  };
-  return { rows: attention, grid, byTier, adoption, sampled: rows.length, total: sample.total };
+type StoredHealth = AccountRecord & {
+  Health_Score__c?: number | null;
+  Health_Band__c?: string | null;
+  Fit_Tier__c?: string | null;
+  Health_Scored_At__c?: string | null;
+};
+
+function tierOf(tier: string | null | undefined): VelocityTier {
+  return (VELOCITY_TIERS as readonly string[]).includes(tier ?? '') ? (tier as VelocityTier) : 'Unknown';
 }
 
-function groupByAccount<T extends { Account__c?: string | null }>(records: readonly T[]): Map<string, T[]> {
-  const map = new Map<string, T[]>();
-  for (const record of records) {
-    const id = record.Account__c ?? '';
-    const list = map.get(id);
-    if (list) list.push(record);
-    else map.set(id, [record]);
+/**
+ * The book from COUNT() rows over the stored tier and band of every account, and the accounts needing attention.
+ * A stored band that the configuration no longer has counts as unknown health.
+ */
+export function customerBook<A extends StoredHealth>(
+  counts: readonly TierBandCountRow[],
+  attention: readonly A[],
+  bands: readonly HealthBandConfig[]
+): CustomerBook<A> {
+  const ordered = [...bands].sort((a, b) => (b.Minimum_Score__c ?? 0) - (a.Minimum_Score__c ?? 0));
+  const known = new Set(ordered.map((band) => band.DeveloperName));
+  const bandKeys: Array<string | null> = [...ordered.map((band) => band.DeveloperName), null];
+  const cell = new Map<string, number>();
+  let total = 0;
+  for (const row of counts) {
+    const band = row.band && known.has(row.band) ? row.band : null;
+    const key = `${tierOf(row.tier)}|${band ?? ''}`;
+    cell.set(key, (cell.get(key) ?? 0) + num(row.accounts));
+    total += num(row.accounts);
   }
-  return map;
+  const grid = VELOCITY_TIERS.map((tier): TierRow => {
+    const cells = bandKeys.map((band) => ({ band, accounts: cell.get(`${tier}|${band ?? ''}`) ?? 0 }));
+    return { tier, accounts: cells.reduce((sum, c) => sum + c.accounts, 0), cells };
+  });
+  const inBand = (key: string | null): number =>
+    grid.reduce((sum, row) => sum + (cell.get(`${row.tier}|${key ?? ''}`) ?? 0), 0);
+  const success = ordered.filter((band) => band.Variant__c === 'success').map((band) => band.DeveloperName);
+  const knownBand = total - inBand(null);
+  const labels = new Map(ordered.map((band) => [band.DeveloperName, band.MasterLabel ?? band.DeveloperName]));
+  return {
+    grid,
+    total,
+    scored: knownBand,
+    healthyPercent: healthyShare(
+      success.reduce((sum, key) => sum + inBand(key), 0),
+      knownBand
+    ),
+    attention: attention.map((account) => {
+      const key = account.Health_Band__c && known.has(account.Health_Band__c) ? account.Health_Band__c : null;
+      return {
+        account,
+        tier: tierOf(account.Fit_Tier__c),
+        score: orNull(account.Health_Score__c),
+        band: key ? { key, label: labels.get(key) ?? key } : null,
+        scoredAt: account.Health_Scored_At__c ?? null
+      };
+    })
+  };
+}
+
+export interface PeriodOptions {
+  from: IsoDate;
+  to: IsoDate;
+  today: IsoDate;
+}
+
+/**
+ * Objective metrics at program level, as of the last run. Goal metric types read the goals linked to the objective
+ * (its Objective snapshot); an objective with no linked goal reads the whole book's figures, and its scope says so.
+ * CS-Sourced Revenue reads the run's revenue, Healthy Accounts % the stored bands of every account, and Manual keeps
+ * objectiveMetrics' own rule. Without a run, program metrics are unknown.
+ */
+export function programObjectiveMetrics(
+  objectives: readonly CharterObjective[],
+  program: ProgramFigures | null,
+  book: Pick<CustomerBook, 'healthyPercent'>,
+  options: PeriodOptions
+): ObjectiveMetric[] {
+  return objectiveMetrics(objectives, { goals: [], accounts: [] }, options).map((metric) => {
+    const own = program?.byObjective[metric.objective.Id ?? ''];
+    const goalFigures = own ?? program?.velocity.overall;
+    const goalScope: MetricScope = own ? 'linkedGoals' : 'allGoals';
+    const scope = metric.scope === 'linkedGoals' || metric.scope === 'allGoals' ? goalScope : metric.scope;
+    let value: number | null;
+    switch (metric.metricType) {
+      case 'Goal Achievement Rate':
+        value = goalFigures ? goalFigures.achievementRatePercent : null;
+        break;
+      case 'Customers Achieving Goals':
+        value = goalFigures ? goalFigures.customersAchieving : null;
+        break;
+      case 'Median Days To Value':
+        value = goalFigures ? goalFigures.medianDaysToValue : null;
+        break;
+      case 'Value Realized':
+        value = goalFigures ? goalFigures.valueRealized : null;
+        break;
+      case 'CS-Sourced Revenue':
+        value = program ? program.velocity.csSourcedRevenue : null;
+        break;
+      case 'Healthy Accounts %':
+        value = book.healthyPercent;
+        break;
+      default:
+        return metric;
+    }
+    return { ...metric, scope, value, progress: measureProgress({ ...metric.objective, Current_Value__c: value }) };
+  });
 }

@@ -114,7 +114,7 @@ export { CHARTER_PARTS, STATEMENT_FIELDS, charterCompleteness } from './charter'
 export type { CharterCompleteness, CharterInput, CharterPart, PartCompleteness } from './charter';
 export { milestoneState, roadmapByMonth } from './roadmap';
 export type { MilestoneState, RoadmapItem, RoadmapMonth } from './roadmap';
-export { objectiveMetrics } from './objectives';
+export { healthyShare, objectiveMetrics } from './objectives';
 export type { MetricScope, ObjectiveData, ObjectiveMetric } from './objectives';
 export {
   ADOPTION_WEEKS,
@@ -191,28 +191,26 @@ export { DAYS_TO_VALUE_RANGES, daysRangeIndex, histogramPercentile, rangeBuckets
 export type { DaysBucket } from './speed';
 export {
   CHANGE_TYPE_SEGMENTS,
+  PROGRAM_PERIOD_MONTHS,
   changeTypeSegment,
   customerBook,
+  programFromSnapshots,
   programObjectiveMetrics,
-  programStage,
-  programTrend,
-  programVelocity
+  programPeriod,
+  programSnapshotRecords
 } from './program';
 export type {
-  AchievedRow,
+  AttentionRow,
   ChangeTypeSegment,
   CustomerBook,
-  CustomerRow,
-  CustomerSample,
-  DaysBucketRow,
-  DueRow,
-  ObjectiveCountRow,
   PeriodOptions,
-  ProgramAggregates,
+  ProgramFigures,
   ProgramMonth,
+  ProgramSegmentType,
+  ProgramSnapshotInput,
+  ProgramSnapshotRecord,
   ProgramVelocity,
-  RevenueRow,
-  StageCountRow,
   TierBandCell,
+  TierBandCountRow,
   TierRow
 } from './program';

@@ -4,14 +4,16 @@ import { view, workspace } from '../../charterWorkspace/__tests__/data/fixtures'
 
 const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
 
+const props = () => {
+  const v = view();
+  return { book: v.book, bands: workspace().config.bands, byTier: v.program?.byTier, lastScoredAt: v.lastScoredAt };
+};
+
 describe('c-charter-customers', () => {
   afterEach(resetDom);
 
-  it('counts accounts by tier and health band, with goal achievement per tier', async () => {
-    const element = mount('c-charter-customers', CharterCustomers, {
-      book: view().book,
-      bands: workspace().config.bands
-    });
+  it('counts every customer by stored tier and health band, with goal achievement per tier', async () => {
+    const element = mount('c-charter-customers', CharterCustomers, props());
     await flushPromises();
     const headings = [...shadow(element).querySelectorAll('table.tier-grid thead th')].map((th) => th.textContent);
     expect(headings).toEqual([
@@ -25,34 +27,45 @@ describe('c-charter-customers', () => {
     ]);
     const tiers = [...shadow(element).querySelectorAll('table.tier-grid tbody tr')] as HTMLElement[];
     expect(tiers.map((row) => row.dataset.tier)).toEqual(['Ideal', 'Good', 'Poor', 'Unknown']);
-    const totals = tiers.map((row) => Number(row.querySelector('.total')!.textContent));
-    expect(totals.reduce((a, b) => a + b, 0)).toBe(3);
-    expect(one(element, '.sample').textContent).toBe('c.Workspace_Sample');
+    // The fixture's COUNT() rows: Ideal 30 + 10, Good 20 + 10, Poor 20, unknown tier and band 10.
+    expect(tiers.map((row) => row.querySelector('.total')!.textContent)).toEqual(['40', '30', '20', '10']);
+    const ideal = [...tiers[0].querySelectorAll('td')].map((td) => td.textContent);
+    expect(ideal).toEqual(['30', '10', '0', '0', '40', '88.9']);
+    expect(one(element, '.as-of').textContent).toBe('c.Workspace_HealthAsOf');
     await expect(element).toBeAccessible();
   });
 
-  it('lists the accounts that need attention first, lowest health first', async () => {
-    const element = mount('c-charter-customers', CharterCustomers, {
-      book: view().book,
-      bands: workspace().config.bands
-    });
+  it('lists the accounts that need attention first, in the stored order, with their stored health', async () => {
+    const element = mount('c-charter-customers', CharterCustomers, props());
     await flushPromises();
-    const names = [...shadow(element).querySelectorAll('tr.account th')].map((th) => th.textContent);
-    expect(names[0]).toBe('Globex');
-    expect(names).toHaveLength(3);
+    const rows = [...shadow(element).querySelectorAll('tr.account')] as HTMLElement[];
+    expect(rows.map((row) => row.querySelector('th')!.textContent)).toEqual(['Initech', 'Globex', 'Acme']);
+    expect([...rows[0].querySelectorAll('td')].map((td) => td.textContent).slice(0, 3)).toEqual([
+      '22',
+      'At Risk',
+      'Poor'
+    ]);
   });
 
-  it('falls back to the band key and to "unknown" labels', async () => {
-    const book = view().book;
-    const element = mount('c-charter-customers', CharterCustomers, { book, bands: [] });
+  it('says no customer is scored yet instead of an empty attention list', async () => {
+    const element = mount('c-charter-customers', CharterCustomers, { ...props(), lastScoredAt: null });
+    await flushPromises();
+    expect(one(element, '.not-scored').textContent).toBe('c.Workspace_NotScored');
+    expect(one(element, 'table.attention')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('falls back to the band key and leaves the rate blank without program figures', async () => {
+    const element = mount('c-charter-customers', CharterCustomers, { ...props(), bands: [], byTier: undefined });
     await flushPromises();
     const headings = [...shadow(element).querySelectorAll('table.tier-grid thead th')].map((th) => th.textContent);
     expect(headings.slice(1, 4)).toEqual(['Healthy', 'Watch', 'At_Risk']);
+    expect(one(element, 'table.tier-grid tbody tr .rate').textContent).toBe('');
   });
 
   it('shows the empty state without customers', async () => {
     const element = mount('c-charter-customers', CharterCustomers, {
-      book: { rows: [], grid: [], byTier: {}, sampled: 0, total: 0 }
+      book: { grid: [], total: 0, scored: 0, healthyPercent: null, attention: [] }
     });
     await flushPromises();
     expect(one(element, '.empty').textContent).toBe('c.Workspace_NoCustomers');

@@ -1,41 +1,30 @@
 import CharterMetrics from 'c/charterMetrics';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
-import { view, workspace } from '../../charterWorkspace/__tests__/data/fixtures';
+import { view } from '../../charterWorkspace/__tests__/data/fixtures';
 
 const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
-
-function props() {
-  const v = view();
-  const data = workspace();
-  return {
-    velocity: v.velocity,
-    byTier: v.book.byTier,
-    trend: v.trend,
-    periodStart: data.periodStart,
-    periodEnd: data.periodEnd
-  };
-}
 
 describe('c-charter-metrics', () => {
   afterEach(resetDom);
 
-  it('shows number, scale and speed tiles for the period', async () => {
-    const element = mount('c-charter-metrics', CharterMetrics, props());
+  it('shows number, scale and speed tiles as of the last scoring run', async () => {
+    const element = mount('c-charter-metrics', CharterMetrics, { program: view().program });
     await flushPromises();
     const tile = (key: string) => one(element, `.tile[data-key="${key}"] .value`).textContent;
+    // The fixture's Overall snapshot record, as stored.
     expect(tile('customers')).toBe('20 / 100');
     expect(tile('achieved')).toBe('26');
     expect(tile('rate')).toBe('78.8%');
     expect(tile('value')).toBe((92000).toLocaleString());
-    expect(tile('median')).toBe('40.5');
-    expect(tile('p75')).toBe('70.5');
+    expect(tile('median')).toBe('38.5');
+    expect(tile('p75')).toBe('70');
     expect(tile('revenue')).toBe((150000).toLocaleString());
-    expect(one(element, '.period').textContent).toBe('c.Workspace_Period');
+    expect(one(element, '.period').textContent).toBe('c.Workspace_ProgramAsOf');
     await expect(element).toBeAccessible();
   });
 
   it('splits the figures by lifecycle stage, tier and month', async () => {
-    const element = mount('c-charter-metrics', CharterMetrics, props());
+    const element = mount('c-charter-metrics', CharterMetrics, { program: view().program });
     await flushPromises();
     const segments = (table: string) =>
       [...shadow(element).querySelectorAll(`table.${table} tbody tr`)].map(
@@ -50,36 +39,36 @@ describe('c-charter-metrics', () => {
       'Unknown'
     ]);
     expect(segments('by-tier')).toEqual(['Ideal', 'Good', 'Poor', 'Unknown']);
-    expect(segments('by-month')).toHaveLength(12);
+    expect(segments('by-month')).toEqual(['2024-12', '2025-01', '2025-02']);
     const adoption = one(element, 'table.by-stage tr[data-segment="Adoption"]');
     expect(adoption.querySelector('td').textContent).toBe('15 / 50');
     expect(adoption.querySelectorAll('td')[2].textContent).toBe('83.3%');
   });
 
-  it('shows "no data" where a figure cannot be known, and hides the tier table without tiers', async () => {
-    const p = props();
+  it('shows "no data" where a stored figure is unknown', async () => {
+    const program = view().program!;
     const overall = {
-      ...p.velocity.overall,
+      ...program.velocity.overall,
       successfulCustomersPercent: null,
       achievementRatePercent: null,
       medianDaysToValue: null,
       p75DaysToValue: null
     };
     const element = mount('c-charter-metrics', CharterMetrics, {
-      ...p,
-      byTier: undefined,
-      velocity: { ...p.velocity, overall }
+      program: { ...program, velocity: { ...program.velocity, overall } }
     });
     await flushPromises();
     expect(one(element, '.tile[data-key="rate"] .value').textContent).toBe('c.Workspace_NotAvailable');
-    expect(one(element, 'table.by-tier')).toBeNull();
+    expect(one(element, 'table.by-stage tr[data-segment="Renewal"]').querySelectorAll('td')[2].textContent).toBe(
+      'c.Workspace_NotAvailable'
+    );
     await expect(element).toBeAccessible();
   });
 
-  it('shows an empty state before figures arrive', async () => {
-    const element = mount('c-charter-metrics', CharterMetrics);
+  it('says there are no program figures before the first scoring run', async () => {
+    const element = mount('c-charter-metrics', CharterMetrics, { program: null });
     await flushPromises();
-    expect(one(element, '.empty').textContent).toBe('c.Workspace_NotAvailable');
+    expect(one(element, '.empty').textContent).toBe('c.Workspace_NoProgram');
     expect(one(element, '.tiles')).toBeNull();
     await expect(element).toBeAccessible();
   });

@@ -43,4 +43,19 @@ describe('c-goal-list', () => {
     expect(saved).toHaveBeenCalledTimes(1);
     expect(saved.mock.calls[0][0].detail).toEqual({ recordId: 'g0' });
   });
+
+  it('says how many goals the account has when the view-model holds only the first of them', async () => {
+    const element = mount('c-goal-list', GoalList, { goals: goals(12), total: 2400 });
+    await flushPromises();
+    const note = shadow(element).querySelector('p.cut');
+    // Jest labels read as their own names; the real one reads "Showing 12 of 2,400 goals, ...".
+    expect(note?.textContent?.trim()).toBe('c.Panel_GoalsCut');
+    await expect(element).toBeAccessible();
+  });
+
+  it('says nothing about a cut when every goal is there', async () => {
+    const element = mount('c-goal-list', GoalList, { goals: goals(12), total: 12 });
+    await flushPromises();
+    expect(shadow(element).querySelector('p.cut')).toBeNull();
+  });
 });

@@ -94,4 +94,14 @@ describe('c-risk-list', () => {
     expect(shadow(element).querySelector('.no-risks')?.textContent).toBe('c.Panel_NoRisks');
     await expect(element).toBeAccessible();
   });
+
+  it('says how many open risks the account has when the view-model holds only the highest-scored', async () => {
+    const element = mount('c-risk-list', RiskList, { risks: openRisksByScore(RISKS), total: 80 });
+    await flushPromises();
+    expect(shadow(element).querySelector('p.cut')?.textContent?.trim()).toBe('c.Panel_RisksCut');
+    await expect(element).toBeAccessible();
+    const complete = mount('c-risk-list', RiskList, { risks: openRisksByScore(RISKS), total: 3 });
+    await flushPromises();
+    expect(shadow(complete).querySelector('p.cut')).toBeNull();
+  });
 });

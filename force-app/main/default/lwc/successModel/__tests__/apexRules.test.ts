@@ -1,44 +1,44 @@
-// The Apex controllers cannot import successModel, so where their SOQL applies one of its rules, the constant they
-// filter with is read out of the Apex source and compared with successModel's.
+// The Apex cannot import successModel, so no Apex query may apply one of its goal rules (open, overdue, achieved in
+// the period, days to value): program figures are computed by successModel in the scoring run and stored as program
+// snapshots, and the workspace and panel read records, counts and those snapshots. A query that filtered or
+// aggregated goals by status, dates or days to value would be a second copy of a rule, and one that charges every
+// goal it aggregates against the 50,000-row limit.
 import fs from 'node:fs';
 import path from 'node:path';
-import { DAYS_TO_VALUE_RANGES, FINISHED_GOAL_STATUSES } from 'c/successModel';
 
 const CLASSES = path.resolve(__dirname, '../../../classes');
 
-/** Every `NAME = new List<..>{ ... }` / `new Set<..>{ ... }` initializer of the constant in any class. */
-function apexConstants(name: string): string[][] {
-  const found: string[][] = [];
-  for (const file of fs.readdirSync(CLASSES).filter((f) => f.endsWith('.cls'))) {
-    const source = fs.readFileSync(path.join(CLASSES, file), 'utf8');
-    const pattern = new RegExp(`\\b${name}\\s*=\\s*new\\s+(?:List|Set)<\\w+>\\s*\\{([^}]*)\\}`, 'g');
-    for (const match of source.matchAll(pattern)) {
-      found.push(
-        match[1]
-          .split(',')
-          .map((item) => item.trim().replace(/^'(.*)'$/, '$1'))
-          .filter((item) => item !== '')
-      );
-    }
-  }
-  return found;
+/** Every SOQL literal of the non-test classes, as text. */
+function soqlOf(source: string): string[] {
+  return [...source.matchAll(/\[\s*(SELECT[\s\S]*?)\]/gi)].map((match) => match[1].replace(/\s+/g, ' '));
 }
 
-describe('rules the Apex SOQL shares with successModel', () => {
-  it('filters open and overdue goals with the statuses that finish a goal in successModel', () => {
-    const lists = apexConstants('FINISHED_GOAL_STATUSES');
-    expect(lists.length).toBeGreaterThan(0);
-    for (const list of lists) expect([...list].sort()).toEqual([...FINISHED_GOAL_STATUSES].sort());
-    expect(apexConstants('OPEN_GOAL_STATUSES')).toEqual([]);
+const apexQueries = (): Array<{ file: string; soql: string }> =>
+  fs
+    .readdirSync(CLASSES)
+    .filter((f) => f.endsWith('.cls') && !/Test\.cls$|TestDataFactory\.cls$/.test(f))
+    .flatMap((file) => soqlOf(fs.readFileSync(path.join(CLASSES, file), 'utf8')).map((soql) => ({ file, soql })));
+
+/** What would copy a goal rule into SOQL: a goal query filtered or grouped by status, dates or days to value. */
+function copiesAGoalRule(soql: string): boolean {
+  if (!/\bFROM\s+Customer_Goal__c\b/i.test(soql)) return false;
+  // The WHERE and GROUP BY clauses, not the ORDER BY that sorts a list for display.
+  const clauses = [...soql.matchAll(/\b(?:WHERE|GROUP BY)\b(.*?)(?=\bWITH\b|\bGROUP BY\b|\bORDER BY\b|\bLIMIT\b|$)/gi)];
+  return clauses.some((c) => /Status__c|Achieved_Date__c|Target_Date__c|Start_Date__c|Days_To_Value__c/i.test(c[1]));
+}
+
+describe('goal rules stay in successModel', () => {
+  it('no Apex query filters or groups goals by status, dates or days to value', () => {
+    const queries = apexQueries();
+    expect(queries.some((q) => /FROM Customer_Goal__c/i.test(q.soql))).toBe(true);
+    expect(queries.filter((q) => copiesAGoalRule(q.soql)).map((q) => q.file)).toEqual([]);
   });
 
-  it('counts days to value in the ranges successModel interpolates', () => {
-    const lists = apexConstants('DAY_BUCKETS');
-    expect(lists.length).toBeGreaterThan(0);
-    for (const list of lists) expect(list.map(Number)).toEqual([...DAYS_TO_VALUE_RANGES]);
-  });
-
-  it('reads a constant it can find, and finds none that does not exist', () => {
-    expect(apexConstants('NO_SUCH_CONSTANT')).toEqual([]);
+  it('would catch the aggregate shape the workspace used to run', () => {
+    const old =
+      "SELECT Account__r.Lifecycle_Stage__c stage, COUNT(Id) n FROM Customer_Goal__c WHERE Status__c = 'Achieved' " +
+      'AND Achieved_Date__c >= :periodStart GROUP BY Account__r.Lifecycle_Stage__c';
+    expect(copiesAGoalRule(old)).toBe(true);
+    expect(copiesAGoalRule('SELECT Id, Status__c FROM Customer_Goal__c WHERE Account__c = :accountId')).toBe(false);
   });
 });

@@ -5,11 +5,11 @@ import {
   formatDay,
   goalVelocity,
   parseDay,
-  programVelocity,
+  programFromSnapshots,
+  programSnapshotRecords,
   rangeBuckets,
-  timeToValue,
-  type CustomerGoal,
-  type DaysBucketRow
+  velocityTrend,
+  type CustomerGoal
 } from 'c/successModel';
 
 describe('days-to-value ranges', () => {
@@ -22,8 +22,8 @@ describe('days-to-value ranges', () => {
 });
 
 describe('one method for speed', () => {
-  // The same goals, once through goalVelocity (records) and once as the Apex controller's range counts
-  // (programVelocity), give the same median and 75th percentile.
+  // The workspace shows the speed the scoring run stored: the same goals through goalVelocity, stored as program
+  // snapshot records and read back, give the same median and 75th percentile, whatever the goals.
   const TODAY = '2025-06-30';
   const todayDay = parseDay(TODAY);
   const goalArb: fc.Arbitrary<CustomerGoal> = fc
@@ -35,30 +35,17 @@ describe('one method for speed', () => {
       Start_Date__c: formatDay(todayDay - ago - took)
     }));
 
-  it('gives the per-goal and the aggregate path the same medians', () => {
+  it('gives the per-goal path and the stored snapshot the same medians', () => {
     fc.assert(
       fc.property(fc.array(goalArb, { minLength: 1, maxLength: 40 }), (goals) => {
-        const perGoal = goalVelocity(goals, [{ Id: 'A' }], { from: '2024-07-01', to: TODAY, today: TODAY }).overall;
-        const counts = new Map<number, number>();
-        for (const goal of goals) {
-          const index = daysRangeIndex(timeToValue(goal) as number);
-          counts.set(index, (counts.get(index) ?? 0) + 1);
-        }
-        const daysToValue: DaysBucketRow[] = [...counts].map(([index, n]) => ({
-          lower: DAYS_TO_VALUE_RANGES[index],
-          upper: DAYS_TO_VALUE_RANGES[index + 1] ?? null,
-          goals: n
-        }));
-        const aggregate = programVelocity({
-          accountsByStage: [],
-          achievedByStage: [],
-          achievedByMonth: [],
-          dueByStageMonth: [],
-          daysToValue,
-          csSourcedRevenue: []
-        }).overall;
-        expect(perGoal.medianDaysToValue).toBe(aggregate.medianDaysToValue);
-        expect(perGoal.p75DaysToValue).toBe(aggregate.p75DaysToValue);
+        const options = { from: '2024-07-01', to: TODAY, today: TODAY };
+        const velocity = goalVelocity(goals, [{ Id: 'A' }], options);
+        const trend = velocityTrend(goals, [{ Id: 'A' }], { ...options, granularity: 'month' });
+        const stored = programFromSnapshots(
+          programSnapshotRecords({ asOf: TODAY, velocity, trend, revenueByStage: {} })
+        )!.velocity.overall;
+        expect(stored.medianDaysToValue).toBe(velocity.overall.medianDaysToValue);
+        expect(stored.p75DaysToValue).toBe(velocity.overall.p75DaysToValue);
       })
     );
   });
