@@ -13,6 +13,9 @@ import { startLocalOrg } from './localOrg';
 import { runMigrate } from './migrate/cli';
 import { runSeed } from './seed/seed';
 import { runScore } from './score/score';
+import { runUsage } from './usage/usage';
+import { writeSample } from './usage/sample';
+import { lastSunday } from './usage/generate';
 import { DIST_DIR, PREVIEW_DIR, buildPreview } from '../preview/build';
 import { startPreviewServer } from '../preview/server/server';
 
@@ -101,7 +104,24 @@ export async function start(argv: string[]): Promise<number> {
       cwd: PROJECT_ROOT
     });
     if (seeded !== EXIT.OK) throw new Error(`seed exited ${seeded}`);
-    // The scoring run stores every account's health and the program snapshots the workspace reads.
+
+    // The demo book's product usage for the eight weeks to last Sunday, as an export the usage load reads: the
+    // panel's adoption and trend always show current weeks. Unchanged weeks write nothing on the next start.
+    out.info(`    loading the demo book's product usage (${elapsed()})`);
+    const usageDir = path.join(PROJECT_ROOT, '.localorg', 'usage');
+    fs.mkdirSync(usageDir, { recursive: true });
+    const exportFile = path.join(usageDir, 'demo-events.csv');
+    writeSample(exportFile, lastSunday(new Date().toISOString().slice(0, 10)));
+    const loaded = await runUsage({
+      argv: ['--instance-url', org.instanceUrl, '--file', exportFile],
+      env,
+      cwd: PROJECT_ROOT,
+      stdout: { write: () => true }
+    });
+    if (loaded !== EXIT.OK) throw new Error(`usage exited ${loaded}`);
+
+    // The scoring run (after usage, which it reads) stores every account's health and the program snapshots the
+    // workspace reads.
     out.info(`    scoring the book (${elapsed()})`);
     const scored = await runScore({ argv: ['--instance-url', org.instanceUrl], env, cwd: PROJECT_ROOT });
     if (scored !== EXIT.OK) throw new Error(`score exited ${scored}`);

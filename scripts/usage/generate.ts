@@ -42,9 +42,8 @@ interface AccountShape {
   adopted: number[];
 }
 
-/** Writes the export to `file`; returns the number of events written. */
-export function writeEvents(spec: EventSpec, file: string): number {
-  const random = seededRandom(spec.seed);
+/** Shapes of the accounts `seed --generate` makes for this spec. */
+function generatedShapes(spec: EventSpec, random: () => number): AccountShape[] {
   const shapes: AccountShape[] = [];
   for (let a = 0; a < spec.accounts; a++) {
     const seats = generatedSeats(spec.seed, a);
@@ -58,6 +57,49 @@ export function writeEvents(spec: EventSpec, file: string): number {
       adopted
     });
   }
+  return shapes;
+}
+
+/** Writes the export for the accounts `seed --generate` makes; returns the number of events written. */
+export function writeEvents(spec: EventSpec, file: string): number {
+  const random = seededRandom(spec.seed);
+  return writeEventStream(generatedShapes(spec, random), spec, file, random);
+}
+
+/** The demo plan's accounts as usage shapes: their seats, typed adoption as the share active, a drift by stage. */
+export interface DemoAccount {
+  Product_Account_Id__c: string;
+  Licensed_Seats__c: number;
+  Product_Adoption__c?: number;
+  Lifecycle_Stage__c?: string;
+}
+
+const STAGE_DRIFT: Record<string, number> = {
+  Onboarding: 0.05,
+  Adoption: 0.03,
+  'Value Realization': 0.005,
+  Expansion: 0.01,
+  Renewal: -0.03
+};
+
+/** Writes an export for the given accounts (the demo plan's); returns the number of events written. */
+export function writeDemoEvents(accounts: readonly DemoAccount[], spec: EventSpec, file: string): number {
+  const random = seededRandom(spec.seed);
+  const shapes = accounts.map((a): AccountShape => {
+    const share = Math.min(0.95, Math.max(0.05, (a.Product_Adoption__c ?? 50) / 100));
+    return {
+      id: a.Product_Account_Id__c,
+      population: Math.max(1, Math.round(a.Licensed_Seats__c * 1.05)),
+      // The share the plan states is where the account is now: start the weeks from where the drift leads to it.
+      share: share / (1 + (STAGE_DRIFT[a.Lifecycle_Stage__c ?? ''] ?? 0)) ** (spec.weeks - 1),
+      drift: STAGE_DRIFT[a.Lifecycle_Stage__c ?? ''] ?? 0,
+      adopted: FEATURE_EVENTS.map((_, f) => f).filter((f) => f < Math.max(1, Math.round(share * 5 + random() - 0.5)))
+    };
+  });
+  return writeEventStream(shapes, spec, file, random);
+}
+
+function writeEventStream(shapes: AccountShape[], spec: EventSpec, file: string, random: () => number): number {
   const active = (s: AccountShape, w: number): number =>
     Math.max(1, Math.round(s.population * Math.min(1, Math.max(0.02, s.share * (1 + s.drift) ** w))));
   let totalActive = 0;

@@ -11,6 +11,8 @@ import { Connection } from 'jsforce';
 import { runUsage } from '../usage';
 import { pinnedApiVersion } from '../../lib/paths';
 import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+import { runSeed } from '../../seed/seed';
+import { PROJECT_ROOT as ROOT } from '../../lib/paths';
 
 const DATA = path.join(__dirname, 'data');
 const NOW = new Date('2026-12-01T08:00:00Z');
@@ -252,5 +254,56 @@ describe('usage load against the local org', () => {
     const keys = (await usageRows(org)).map((r) => r.Usage_Key__c).filter((k) => k.startsWith('P:acct-2|W|2026-0'));
     assert.equal(keys.length, new Set(keys).size, 'no duplicate key');
     assert.equal(report.counts.created + report.counts.updated, 30);
+  });
+});
+
+describe('the sample export in data/ against the demo book', () => {
+  let org: SeededOrg;
+  let cwd: string;
+  before(async () => {
+    org = await startDeployedOrg({ customMetadata: true });
+    cwd = mkdtempSync(path.join(tmpdir(), 'usage-sample-'));
+    const seeded = await runSeed({
+      argv: [
+        '--instance-url',
+        org.org.instanceUrl,
+        '--plan',
+        path.join(ROOT, 'data', 'demo-plan.yaml'),
+        '--journal',
+        path.join(cwd, 'seed.jsonl')
+      ],
+      env: org.env,
+      cwd,
+      stdout: { write: () => true },
+      stderr: { write: () => true },
+      now: () => NOW
+    });
+    assert.equal(seeded, 0, 'the demo plan seeds');
+  });
+  after(async () => org.close());
+
+  test('loads every row into one rollup per demo account and week, and a second load writes nothing', async () => {
+    const sample = path.join(ROOT, 'data', 'usage-sample.csv');
+    const first = await usage(org, ['--file', sample, '--json'], cwd);
+    assert.equal(first.code, 0, first.err);
+    const report = JSON.parse(first.out) as {
+      rows: { read: number; counted: number; bad: number; skipped: number };
+      accounts: { matched: number; unknown: number };
+      counts: { rollups: number; created: number };
+      range: { first: string; last: string };
+    };
+    // Every line but the header is an event of one of the 25 demo accounts, over the 8 weeks to Sunday 29 November.
+    const lines = readFileSync(sample, 'utf8').trim().split('\n').length - 1;
+    assert.deepEqual(report.rows, { read: lines, counted: lines, bad: 0, skipped: 0 });
+    assert.deepEqual(report.accounts, { matched: 25, unknown: 0, ambiguous: [] });
+    assert.deepEqual([report.counts.rollups, report.counts.created], [25 * 8, 25 * 8]);
+    assert.equal((await usageRows(org)).length, 200);
+    const calls = writes(org);
+    const second = await usage(org, ['--file', sample, '--json'], cwd);
+    assert.equal(second.code, 0, second.err);
+    const again = JSON.parse(second.out) as { counts: { created: number; updated: number; unchanged: number } };
+    assert.deepEqual(again.counts.created + again.counts.updated, 0);
+    assert.equal(again.counts.unchanged, 200);
+    assert.equal(writes(org) - calls, 3, 'describe, match and read: no write');
   });
 });
