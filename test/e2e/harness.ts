@@ -14,6 +14,7 @@ import { runMigrate } from '../../scripts/migrate/cli';
 import { runSeed } from '../../scripts/seed/seed';
 import { buildPreview } from '../../preview/build';
 import { startPreviewServer, type PreviewServer } from '../../preview/server/server';
+import { previewUsers } from '../../preview/server/users';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -82,7 +83,8 @@ export async function startProduct(): Promise<Product> {
     );
     await buildPreview();
     const { connection } = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken });
-    const server = await startPreviewServer({ port: 0, connection });
+    const users = await previewUsers(org);
+    const server = await startPreviewServer({ port: 0, connection, users });
     return {
       org,
       connection,

@@ -118,7 +118,6 @@ export function unionGrants(all: Grants[]): Grants {
  * that profile and a permission set to see exactly what the permission set grants.
  */
 export const PROFILE_NAMES = ['System Administrator', 'Standard User', 'Minimum Access - Salesforce'] as const;
-export type ProfileName = (typeof PROFILE_NAMES)[number];
 
 export const ADMIN_PERMISSIONS = [
   'ApiEnabled',
