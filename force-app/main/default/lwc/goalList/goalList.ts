@@ -13,6 +13,8 @@ const VISIBLE_GOALS = 10;
 export default class GoalList extends LightningElement {
   @api goals: GoalStanding<PanelGoal>[] = [];
   @api today: IsoDate | undefined;
+  /** The user may update goals: each row offers its actions only then. */
+  @api canEdit = false;
 
   expanded = false;
   labels = { goals: LABEL_GOALS };

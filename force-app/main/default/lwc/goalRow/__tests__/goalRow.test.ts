@@ -20,8 +20,8 @@ const GOAL: PanelGoal = {
   Charter_Objective__r: { Name: 'Adoption' }
 };
 
-function render(goal: PanelGoal = GOAL) {
-  return mount('c-goal-row', GoalRow, { standing: goalStandings([goal], TODAY)[0], today: TODAY });
+function render(goal: PanelGoal = GOAL, canEdit = true) {
+  return mount('c-goal-row', GoalRow, { canEdit, standing: goalStandings([goal], TODAY)[0], today: TODAY });
 }
 const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
 
@@ -29,6 +29,15 @@ describe('c-goal-row', () => {
   afterEach(() => {
     resetDom();
     jest.clearAllMocks();
+  });
+
+  it('offers no Update and no Mark achieved to a user who may not update goals', async () => {
+    const element = render(GOAL, false);
+    await flushPromises();
+    expect(q(element, '[role="progressbar"]')).not.toBeNull();
+    expect(q(element, 'button.edit')).toBeNull();
+    expect(q(element, 'button.achieve')).toBeNull();
+    await expect(element).toBeAccessible();
   });
 
   it('shows progress, overdue marking and the objective it serves', async () => {
