@@ -30,6 +30,7 @@ export function readLabels(labelsDir: string = path.join(DEFAULT_DIR, 'labels'))
 const PLATFORM: Record<string, string> = {
   '@salesforce/apex': path.join(PREVIEW_DIR, 'platform', 'apex.js'),
   'lightning/uiRecordApi': path.join(PREVIEW_DIR, 'platform', 'uiRecordApi.js'),
+  'lightning/uiObjectInfoApi': path.join(PREVIEW_DIR, 'platform', 'uiObjectInfoApi.js'),
   'lightning/platformShowToastEvent': path.join(PREVIEW_DIR, 'platform', 'toast.js'),
   'lightning/navigation': path.join(PREVIEW_DIR, 'platform', 'navigation.js')
 };

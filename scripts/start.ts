@@ -18,6 +18,7 @@ import { writeSample } from './usage/sample';
 import { lastSunday } from './usage/generate';
 import { DIST_DIR, PREVIEW_DIR, buildPreview } from '../preview/build';
 import { startPreviewServer } from '../preview/server/server';
+import { previewUsers } from '../preview/server/users';
 
 const USAGE = `Usage: npm start -- [--port N] [--org-port N] [--reset]
 
@@ -144,7 +145,9 @@ export async function start(argv: string[]): Promise<number> {
 
     out.info('5/5 serving the preview');
     const { connection } = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken });
-    const server = await startPreviewServer({ port: previewPort, connection });
+    // The admin, an account manager and a viewer: the shell's "View as" switches between them.
+    const users = await previewUsers(org);
+    const server = await startPreviewServer({ port: previewPort, connection, users });
     out.info(`\nCustomer Success preview: ${server.url} (ready in ${elapsed()})`);
     out.info(`  charter workspace  ${server.url}#/workspace`);
     out.info(`  accounts           ${server.url}#/accounts`);

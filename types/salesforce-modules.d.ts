@@ -53,6 +53,7 @@ declare module 'lightning/uiRecordApi' {
 
 declare module 'lightning/uiObjectInfoApi' {
   export const getObjectInfo: any;
+  export const getObjectInfos: any;
   export const getPicklistValues: any;
   export const getPicklistValuesByRecordType: any;
 }

@@ -12,6 +12,7 @@ import { apexMethods } from './apex';
 import { LimitException } from './apex/governor';
 import { UiApi, toUiApiError } from './uiApi';
 import { readJsonBody as readJson, refusal, RequestRefused } from './requestGuard';
+import type { PreviewUser } from './users';
 
 const DIST = path.join(PROJECT_ROOT, 'preview', 'dist');
 const SLDS = path.join(PROJECT_ROOT, 'node_modules', '@salesforce-ux', 'design-system', 'assets');
@@ -35,7 +36,13 @@ export interface PreviewServer {
 
 export interface PreviewServerOptions {
   port?: number;
+  /** The admin's connection: what the preview runs as when no other user is chosen. */
   connection: Connection;
+  /**
+   * The people the preview can be viewed as (previewUsers: admin, manager, viewer). The shell's switcher sets the
+   * preview_user cookie; every Apex stand-in, record read and write and object-info answer then runs as that user.
+   */
+  users?: PreviewUser[];
   /** "Today" for the view-models; defaults to the current date. Tests pin it. */
   today?: () => string;
 }
@@ -56,8 +63,22 @@ function serveFile(res: http.ServerResponse, root: string, relative: string): vo
   fs.createReadStream(file).pipe(res);
 }
 
+const USER_COOKIE = 'preview_user';
+
+/** The preview_user cookie's value, if the request has one. */
+function chosenUser(req: http.IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === USER_COOKIE) return decodeURIComponent(value.join('='));
+  }
+  return undefined;
+}
+
 export async function startPreviewServer(options: PreviewServerOptions): Promise<PreviewServer> {
-  const ui = new UiApi(options.connection);
+  const users: PreviewUser[] = options.users ?? [{ key: 'admin', label: 'Admin', connection: options.connection }];
+  const uiApis = new Map(users.map((u) => [u.key, new UiApi(u.connection)]));
+  /** Who this request runs as: the chosen user, else the first (the admin). */
+  const userOf = (req: http.IncomingMessage): PreviewUser => users.find((u) => u.key === chosenUser(req)) ?? users[0];
   // The same clock the panel reads in the browser, so server view-models and the page agree on today.
   const today = options.today ?? (() => localToday());
 
@@ -71,7 +92,25 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       res.end(JSON.stringify({ message: refused.message }));
       return;
     }
+    const user = userOf(req);
+    const connection = user.connection;
+    const ui = uiApis.get(user.key)!;
     try {
+      if (route === '/preview/api/users') {
+        if (req.method === 'GET') {
+          return send(res, 200, { current: user.key, users: users.map(({ key, label }) => ({ key, label })) });
+        }
+        if (req.method === 'POST') {
+          const { key } = (await readJson(req)) as { key?: unknown };
+          const chosen = users.find((u) => u.key === key);
+          if (!chosen) return send(res, 400, { message: `no preview user ${String(key)}` });
+          res.setHeader(
+            'set-cookie',
+            `${USER_COOKIE}=${encodeURIComponent(chosen.key)}; Path=/; SameSite=Strict; HttpOnly`
+          );
+          return send(res, 200, { current: chosen.key });
+        }
+      }
       if (req.method === 'GET' && (route === '/' || route === '/index.html'))
         return serveFile(res, path.dirname(SHELL_HTML), 'index.html');
       if (req.method === 'GET' && route.startsWith('/dist/')) return serveFile(res, DIST, route.slice('/dist/'.length));
@@ -83,7 +122,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
         if (!method) return send(res, 404, { message: `the preview has no implementation of ${apex[1]}.${apex[2]}` });
         const params = await readJson(req);
         try {
-          return send(res, 200, await method(options.connection, params, today()));
+          return send(res, 200, await method(connection, params, today()));
         } catch (error) {
           // Apex failures reach components as { body: { message, exceptionType } }; a governor limit keeps its
           // System.LimitException type.
@@ -124,7 +163,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
       if (lookup && req.method === 'GET') return send(res, 200, await ui.lookup(lookup[1]));
 
       if (req.method === 'GET' && route === '/preview/api/accounts') {
-        const result = await options.connection.query(
+        const result = await connection.query(
           'SELECT Id, Name, Industry, Lifecycle_Stage__c, ARR__c, Renewal_Date__c FROM Account ORDER BY Name LIMIT 200'
         );
         return send(res, 200, result.records);

@@ -110,7 +110,10 @@ export class UiApi {
     return representation(apiName, recordId, record);
   }
 
-  /** Field metadata for the preview's record edit form, from the local org's describe. */
+  /**
+   * Object and field metadata as the calling user sees it, from the local org's describe: the record edit form's
+   * fields and getObjectInfo's createable/updateable.
+   */
   async objectInfo(apiName: string) {
     const describe = await this.connection.sobject(apiName).describe();
     const TYPES: Record<string, string> = {
@@ -134,6 +137,13 @@ export class UiApi {
     return {
       apiName,
       label: describe.label,
+      labelPlural: describe.labelPlural,
+      keyPrefix: describe.keyPrefix,
+      // What the calling user may do with the object (the local org's describe answers as that user).
+      createable: describe.createable,
+      updateable: describe.updateable,
+      deletable: describe.deletable,
+      queryable: describe.queryable,
       fields: describe.fields.map((f) => ({
         apiName: f.name,
         label: f.label,

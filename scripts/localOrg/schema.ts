@@ -55,6 +55,8 @@ export interface FieldSchema {
   /** The child relationship name the parent sees (Customer_Goals__r). */
   childRelationshipName?: string;
   masterDetail?: boolean;
+  /** For master-detail: read access to the master is enough to create or edit a detail (default: edit is needed). */
+  writeRequiresMasterRead?: boolean;
   /** For master-detail: delete children with the parent (always true on the platform). */
   cascadeDelete?: boolean;
   custom: boolean;
@@ -71,6 +73,8 @@ export interface ValidationRuleSchema {
   description?: string;
 }
 
+export type SharingModel = 'Private' | 'Read' | 'ReadWrite' | 'ReadWriteTransfer' | 'FullAccess' | 'ControlledByParent';
+
 export interface ObjectSchema {
   /** API name, e.g. Customer_Goal__c, Account, Health_Band__mdt */
   name: string;
@@ -86,6 +90,12 @@ export interface ObjectSchema {
   description?: string;
   /** Tasks may point at its records (CustomObject enableActivities): Task.WhatId lists it. */
   enableActivities?: boolean;
+  /**
+   * The org-wide default for records of this object: Private (owner only), Read (everyone reads, the owner edits),
+   * ReadWrite (everyone reads and edits), or ControlledByParent (the master record's access, through the first
+   * master-detail field). Absent: ReadWrite, the platform's default for a new org.
+   */
+  sharingModel?: SharingModel;
   /** REST DML the object allows (default true; false for Organization, User inserts and custom metadata). */
   createable?: boolean;
   updateable?: boolean;

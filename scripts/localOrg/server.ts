@@ -3,7 +3,6 @@
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
-import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { FieldSchema, ObjectSchema } from './schema';
 import type { MetadataHost, SchemaChange } from './metadata/host';
@@ -15,6 +14,9 @@ import { makeId, toId18 } from './ids';
 import { linkTaskWhat, SETUP_OBJECTS, standardObjects } from './standardObjects';
 import { RestApi, DAILY_API_LIMIT, isSupportedVersion, versions } from './rest/api';
 import { ApiError, notFound, type ApiResponse, type RecordFaultHook } from './rest/errors';
+import { UserAccess } from './access/userAccess';
+import { PROFILE_NAMES } from './access/grants';
+import { Sessions } from './access/sessions';
 
 export type FaultKind = '500' | '503' | 'UNABLE_TO_LOCK_ROW' | 'REQUEST_LIMIT_EXCEEDED' | 'INVALID_SESSION_ID';
 
@@ -81,7 +83,13 @@ export interface LocalOrgOptions {
 
 export interface LocalOrg {
   instanceUrl: string;
+  /** The admin's token (System Administrator: View All Data, Modify All Data). */
   accessToken: string;
+  /**
+   * A token for the user with this Username (created through the API, e.g. POST sobjects/User with a ProfileId),
+   * issued once and listed in org.json; `POST /__localorg/login {"username"}` does the same over HTTP.
+   */
+  login(username: string): { userId: string; accessToken: string };
   close(): Promise<void>;
   faults: { inject(rule: FaultRule): void; clear(): void };
   counters(): Record<string, number>;
@@ -172,12 +180,17 @@ function bearer(request: http.IncomingMessage): string | undefined {
 class Host implements MetadataHost {
   constructor(
     private readonly store: Store,
-    private readonly token: () => string,
+    private readonly access: (token: string) => UserAccess | undefined,
     private readonly count: (endpoint: string) => void
   ) {}
 
   isValidSession(token: string): boolean {
-    return token === this.token();
+    return this.access(token) !== undefined;
+  }
+
+  canUseMetadataApi(token: string): boolean {
+    const access = this.access(token);
+    return Boolean(access && (access.has('ModifyAllData') || access.has('ModifyMetadata')));
   }
 
   schema(): Map<string, ObjectSchema> {
@@ -190,12 +203,15 @@ class Host implements MetadataHost {
     for (const incoming of change.upsertObjects) {
       const existing = current.get(incoming.name);
       if (existing && !existing.custom && !existing.customMetadata) {
-        // Standard objects keep their own fields; the deploy's custom fields merge in.
         const custom = incoming.fields.filter((f) => f.custom);
         const names = new Set(custom.map((f) => f.name));
+        // Standard objects keep their own fields; the deploy's custom fields, validation rules and org-wide
+        // default merge in.
         next.set(existing.name, {
           ...existing,
-          fields: [...existing.fields.filter((f) => !names.has(f.name)), ...custom]
+          fields: [...existing.fields.filter((f) => !names.has(f.name)), ...custom],
+          ...(incoming.validationRules ? { validationRules: incoming.validationRules } : {}),
+          ...(incoming.sharingModel ? { sharingModel: incoming.sharingModel } : {})
         });
       } else {
         next.set(incoming.name, {
@@ -373,16 +389,18 @@ class Host implements MetadataHost {
 }
 
 /**
- * Gives the org its Setup objects and records: Profile, PermissionSet, PermissionSetAssignment, the admin user's
- * System Administrator profile, the permission set that profile owns and the admin's assignment to it, as every org
- * has. Orgs whose store was made before these objects existed get them on start; custom fields stay.
+ * Gives the org its Setup objects and records: Profile, PermissionSet, PermissionSetAssignment, the standard profiles
+ * (System Administrator, the admin's; Standard User; Minimum Access - Salesforce), the permission set each profile
+ * owns and the admin's assignment to its own, as every org has. Orgs whose store was made before these objects or
+ * profiles existed get them on start; custom fields stay.
  */
 function ensureSetup(store: Store): void {
   const schema = store.schema();
   const standard = new Map(standardObjects().map((o) => [o.name, o]));
   const user = schema.get('User');
   const userProfile = user?.fields.find((f) => f.name === 'ProfileId');
-  if (SETUP_OBJECTS.some((name) => !schema.has(name)) || userProfile?.type !== 'reference') {
+  const staleUser = userProfile?.type !== 'reference' || userProfile.nillable || user?.createable === false;
+  if (SETUP_OBJECTS.some((name) => !schema.has(name)) || staleUser) {
     const next = new Map(schema);
     for (const name of SETUP_OBJECTS) if (!next.has(name)) next.set(name, standard.get(name)!);
     if (user) {
@@ -391,7 +409,9 @@ function ensureSetup(store: Store): void {
     }
     store.replaceSchema([...next.values()]);
   }
-  if (store.object('Profile').records.size > 0) return;
+  const existing = new Set([...store.object('Profile').records.values()].map((p) => String(p.Name)));
+  const missing = PROFILE_NAMES.filter((name) => !existing.has(name));
+  if (!missing.length) return;
   const now = formatDateTime(new Date());
   const audit = {
     CreatedDate: now,
@@ -401,44 +421,46 @@ function ensureSetup(store: Store): void {
     SystemModstamp: now
   };
   store.transact((tx) => {
-    const profileId = store.newId('Profile');
-    store.put(tx, 'Profile', {
-      Id: profileId,
-      ...audit,
-      Name: 'System Administrator',
-      Description: null,
-      UserType: 'Standard',
-      UserLicenseId: null
-    });
-    const ownedId = store.newId('PermissionSet');
-    store.put(tx, 'PermissionSet', {
-      Id: ownedId,
-      ...audit,
-      Name: `X${profileId.slice(0, 15)}`,
-      Label: 'System Administrator',
-      Description: null,
-      NamespacePrefix: null,
-      IsOwnedByProfile: true,
-      ProfileId: profileId,
-      IsCustom: false,
-      Type: 'Profile',
-      HasActivationRequired: false,
-      LicenseId: null,
-      PermissionSetGroupId: null
-    });
-    const admin = store.get('User', store.userId);
-    if (admin) {
-      store.put(tx, 'User', { ...admin, ProfileId: profileId });
-      store.put(tx, 'PermissionSetAssignment', {
-        Id: store.newId('PermissionSetAssignment'),
-        SystemModstamp: now,
-        AssigneeId: store.userId,
-        PermissionSetId: ownedId,
-        PermissionSetGroupId: null,
-        ExpirationDate: null,
-        IsActive: true,
-        IsRevoked: false
+    for (const name of missing) {
+      const profileId = store.newId('Profile');
+      store.put(tx, 'Profile', {
+        Id: profileId,
+        ...audit,
+        Name: name,
+        Description: null,
+        UserType: 'Standard',
+        UserLicenseId: null
       });
+      const ownedId = store.newId('PermissionSet');
+      store.put(tx, 'PermissionSet', {
+        Id: ownedId,
+        ...audit,
+        Name: `X${profileId.slice(0, 15)}`,
+        Label: name,
+        Description: null,
+        NamespacePrefix: null,
+        IsOwnedByProfile: true,
+        ProfileId: profileId,
+        IsCustom: false,
+        Type: 'Profile',
+        HasActivationRequired: false,
+        LicenseId: null,
+        PermissionSetGroupId: null
+      });
+      const admin = store.get('User', store.userId);
+      if (admin && name === 'System Administrator') {
+        store.put(tx, 'User', { ...admin, ProfileId: profileId });
+        store.put(tx, 'PermissionSetAssignment', {
+          Id: store.newId('PermissionSetAssignment'),
+          SystemModstamp: now,
+          AssigneeId: store.userId,
+          PermissionSetId: ownedId,
+          PermissionSetGroupId: null,
+          ExpirationDate: null,
+          IsActive: true,
+          IsRevoked: false
+        });
+      }
     }
   });
 }
@@ -502,24 +524,15 @@ function backfillApexClasses(store: Store, host: Host): void {
   );
 }
 
-function readToken(dataDir: string, reset: boolean | undefined): string | undefined {
-  const file = path.join(dataDir, 'org.json');
-  if (reset || !fs.existsSync(file)) return undefined;
-  try {
-    return (JSON.parse(fs.readFileSync(file, 'utf8')) as { accessToken?: string }).accessToken;
-  } catch {
-    return undefined;
-  }
-}
-
 export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg> {
   const dataDir = path.resolve(options.dataDir);
   fs.mkdirSync(dataDir, { recursive: true });
   if (options.reset) fs.rmSync(path.join(dataDir, 'metadataState.json'), { force: true });
   const store = new Store({ dataDir, reset: options.reset, durable: options.durable });
   ensureSetup(store);
-  const accessToken =
-    readToken(dataDir, options.reset) ?? `${store.orgId.slice(0, 15)}!${randomBytes(40).toString('base64url')}`;
+  const saved = Sessions.read(dataDir, options.reset);
+  const accessToken = saved?.accessToken ?? Sessions.newToken(store);
+  const sessions = new Sessions(store, path.join(dataDir, 'org.json'), accessToken, saved);
   const apiLimit = options.apiLimit ?? DAILY_API_LIMIT;
   const counts = new Map<string, number>();
   let usage = 0;
@@ -558,9 +571,23 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     return rule;
   };
   const api = new RestApi(store, () => usage, recordFault, { inProgressReads: options.bulkQueryInProgressReads });
-  const host = new Host(store, () => accessToken, count);
+  // The deployed PermissionSet files hold what each set grants; the access of a request is built from them.
+  const permissionSetFile = (name: string) => metadata.storedMetadata('PermissionSet', name);
+  const accessOf = (token: string | undefined): UserAccess | undefined => {
+    const userId = sessions.userFor(token);
+    return userId ? UserAccess.of(store, userId, permissionSetFile) : undefined;
+  };
+  const host = new Host(store, accessOf, count);
   backfillApexClasses(store, host);
   const metadata = new MetadataApi(host);
+  const login = (username: string): { userId: string; accessToken: string } => {
+    const user = [...store.object('User').records.values()].find(
+      (u) => String(u.Username).toLowerCase() === username.toLowerCase()
+    );
+    if (!user) throw new ApiError(404, 'NOT_FOUND', `No user with the username ${username}`);
+    if (user.IsActive === false) throw new ApiError(400, 'INACTIVE_OWNER_OR_USER', `The user ${username} is inactive`);
+    return { userId: String(user.Id), accessToken: sessions.tokenFor(String(user.Id)) };
+  };
   let instanceUrl = '';
 
   const matchFault = (method: string, fullPath: string, endpoint: string): FaultKind | undefined => {
@@ -669,7 +696,8 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
       });
     }
     // The token is checked before any injected fault answers, as the platform authenticates before it serves.
-    if (bearer(request) !== accessToken) return json(invalidSession());
+    const access = accessOf(bearer(request));
+    if (!access) return json(invalidSession());
     count(endpoint);
     const fault = injected();
     if (fault) return fault;
@@ -686,12 +714,32 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
       if (!isSupportedVersion(versioned[1])) return json({ status: 404, body: notFound().body() });
       current = { method, fullPath, endpoint };
       try {
-        return json(api.handle({ method, path: apiPath, query: url.searchParams, body, version: versioned[1] }));
+        return json(
+          api.handle({ method, path: apiPath, query: url.searchParams, body, version: versioned[1], access })
+        );
       } finally {
         current = undefined;
       }
     }
-    if (fullPath === '/services/oauth2/userinfo') return json({ status: 200, body: userInfo() });
+    if (fullPath === '/services/oauth2/userinfo') return json({ status: 200, body: userInfo(access.userId) });
+    if (fullPath === '/__localorg/login' && method === 'POST') {
+      if (!access.has('ManageUsers')) {
+        return json({
+          status: 403,
+          body: [{ message: 'only a user with Manage Users issues tokens', errorCode: 'INSUFFICIENT_ACCESS' }]
+        });
+      }
+      const username = (body as { username?: unknown } | undefined)?.username;
+      if (typeof username !== 'string' || !username) {
+        return json({ status: 400, body: [{ message: 'username is required', errorCode: 'INVALID_INPUT' }] });
+      }
+      try {
+        return json({ status: 200, body: { instanceUrl, username, ...login(username) } });
+      } catch (error) {
+        if (error instanceof ApiError) return json({ status: error.status, body: error.body() });
+        throw error;
+      }
+    }
     if (fullPath === '/__localorg/counters' && method === 'GET')
       return json({ status: 200, body: Object.fromEntries(counts) });
     if (fullPath === '/__localorg/faults') {
@@ -711,13 +759,13 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
     return json({ status: 404, body: notFound().body() });
   };
 
-  const userInfo = (): Record<string, unknown> => {
-    const user = store.get('User', store.userId) ?? {};
+  const userInfo = (userId: string): Record<string, unknown> => {
+    const user = store.get('User', userId) ?? {};
     const base = `${instanceUrl}/services`;
     const urlFor = (kind: string): string => `${base}/${kind}`;
     return {
-      sub: `${instanceUrl}/id/${store.orgId}/${store.userId}`,
-      user_id: store.userId,
+      sub: `${instanceUrl}/id/${store.orgId}/${userId}`,
+      user_id: userId,
       organization_id: store.orgId,
       preferred_username: user.Username,
       nickname: user.Alias,
@@ -742,8 +790,8 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
         sobjects: urlFor('data/v{version}/sobjects/'),
         search: urlFor('data/v{version}/search/'),
         query: urlFor('data/v{version}/query/'),
-        profile: `${instanceUrl}/${store.userId}`,
-        id: `${instanceUrl}/id/${store.orgId}/${store.userId}`
+        profile: `${instanceUrl}/${userId}`,
+        id: `${instanceUrl}/id/${store.orgId}/${userId}`
       }
     };
   };
@@ -773,13 +821,19 @@ export async function startLocalOrg(options: LocalOrgOptions): Promise<LocalOrg>
   });
   const { port } = server.address() as AddressInfo;
   instanceUrl = `http://127.0.0.1:${port}`;
-  writeFileAtomic(path.join(dataDir, 'org.json'), JSON.stringify({ instanceUrl, accessToken }, null, 2) + '\n', 0o600);
-  fs.chmodSync(path.join(dataDir, 'org.json'), 0o600);
+  sessions.save(instanceUrl);
 
   let closed = false;
   return {
     instanceUrl,
     accessToken,
+    login: (username) => {
+      try {
+        return login(username);
+      } catch (error) {
+        throw new Error(`login: ${(error as Error).message}`, { cause: error });
+      }
+    },
     store,
     applySchemaChange: (change) => host.applySchemaChange(change),
     counters: () => Object.fromEntries(counts),

@@ -234,7 +234,7 @@ function user(): ObjectSchema {
     labelPlural: 'Users',
     keyPrefix: '005',
     custom: false,
-    createable: false,
+    // Users are created through the API by a user manager; they are deactivated, never deleted.
     deletable: false,
     fields: [
       ...systemFields({ owner: false }),
@@ -253,6 +253,7 @@ function user(): ObjectSchema {
       field('EmailEncodingKey', 'Email Encoding', 'picklist', { nillable: false, picklistValues: picklist(['UTF-8']) }),
       field('ProfileId', 'Profile ID', 'reference', {
         length: 18,
+        nillable: false,
         referenceTo: ['Profile'],
         relationshipName: 'Profile',
         childRelationshipName: 'Users'
@@ -289,7 +290,8 @@ function organization(): ObjectSchema {
 
 // Setup objects, as the REST API shows them. Every profile owns one permission set (IsOwnedByProfile, named
 // X00e... on the platform) that holds the profile's own permissions; permission sets deployed by the Metadata API are
-// the others (Type Regular, IsCustom). Neither grants anything here: the local org has one user who sees everything.
+// the others (Type Regular, IsCustom). What each grants is in access/: the standard profiles' grants in code, a
+// deployed permission set's from its file.
 
 function profile(): ObjectSchema {
   return {

@@ -4,6 +4,8 @@ import type { FieldSchema, ObjectSchema } from './schema';
 import { formatDateTime, type ObjectState, type SObjectRecord, type Store, type Transaction } from './store';
 import { toId18 } from './ids';
 import { isClosedTaskStatus, SYSTEM_FIELDS, stageFacts, UNIQUE_TOGETHER } from './standardObjects';
+import { compileFormula, evaluateFormula, formulaOperand, formulaValue } from './formula';
+import type { UserAccess } from './access/userAccess';
 
 /** One record's failure, in the per-record shape REST answers: {statusCode, message, fields}. */
 export class RecordError extends Error {
@@ -211,9 +213,19 @@ function readBody(
   store: Store,
   state: ObjectState,
   body: Record<string, unknown>,
-  operation: 'create' | 'update'
+  operation: 'create' | 'update',
+  access: UserAccess
 ): SObjectRecord {
   const values: SObjectRecord = {};
+  const noSuchColumn = (key: string) =>
+    new RecordError('INVALID_FIELD', `No such column '${key}' on sobject of type ${state.schema.name}`, [key]);
+  // Field-level security: a field the user cannot read does not exist for it; one it reads but cannot edit is
+  // read-only, exactly as a formula field is.
+  const allowed = (field: FieldSchema, key: string): void => {
+    const grant = access.field(state.schema, field);
+    if (!grant.read) throw noSuchColumn(key);
+    if (!grant.edit) throw notWritable(field.name);
+  };
   for (const [key, value] of Object.entries(body)) {
     if (key === 'attributes') continue;
     const field = state.fieldsByLower.get(key.toLowerCase());
@@ -221,10 +233,11 @@ function readBody(
       const relationship = relationshipField(state, key);
       if (relationship) {
         if (!isWritableField(relationship)) throw notWritable(relationship.name);
+        allowed(relationship, key);
         values[relationship.name] = resolveParent(store, relationship, value);
         continue;
       }
-      throw new RecordError('INVALID_FIELD', `No such column '${key}' on sobject of type ${state.schema.name}`, [key]);
+      throw noSuchColumn(key);
     }
     if (field.name === 'Id') {
       if (operation === 'create') {
@@ -233,9 +246,40 @@ function readBody(
       continue;
     }
     if (!isWritableField(field)) throw notWritable(field.name);
+    allowed(field, key);
     values[field.name] = coerceValue(store, field, value);
   }
+  if (!access.allData) checkReferences(store, state, values, access);
   return values;
+}
+
+/**
+ * Sharing on the records a write points at: a lookup needs read access to its target, a master-detail field edit
+ * access to the master (read is enough when the field says writeRequiresMasterRead).
+ */
+function checkReferences(store: Store, state: ObjectState, values: SObjectRecord, access: UserAccess): void {
+  for (const [name, value] of Object.entries(values)) {
+    if (typeof value !== 'string' || name === 'OwnerId') continue;
+    const field = state.fieldsByLower.get(name.toLowerCase());
+    if (field?.type !== 'reference') continue;
+    const targetName = store.objectForId(value);
+    const target = targetName ? store.findObject(targetName) : undefined;
+    const parent = target?.records.get(value);
+    if (!target || !parent) continue;
+    const needsEdit = field.masterDetail === true && field.writeRequiresMasterRead !== true;
+    if (needsEdit ? !access.canEdit(target, parent) : !access.canRead(target, parent)) {
+      throw new RecordError(
+        'INSUFFICIENT_ACCESS_ON_CROSS_REFERENCE_ENTITY',
+        `insufficient access rights on cross-reference id: ${value}`,
+        [field.name]
+      );
+    }
+  }
+}
+
+/** The platform's answer to a write on a record the user may see but not change (or not see at all). */
+export function insufficientAccess(): RecordError {
+  return new RecordError('INSUFFICIENT_ACCESS_OR_READONLY', 'insufficient access rights on object id', []);
 }
 
 function notWritable(name: string): RecordError {
@@ -258,6 +302,31 @@ function checkRequired(state: ObjectState, record: SObjectRecord, only?: Set<str
   if (missing.length) {
     const names = missing.map((f) => f.name);
     throw new RecordError('REQUIRED_FIELD_MISSING', `Required fields are missing: [${names.join(', ')}]`, names);
+  }
+}
+
+/**
+ * The object's active validation rules, in the order they were deployed: the first whose error condition is TRUE
+ * fails the record with its message, on its error display field (none: the top of the page, no fields).
+ */
+function checkValidationRules(state: ObjectState, record: SObjectRecord, before: SObjectRecord | undefined): void {
+  for (const rule of state.schema.validationRules ?? []) {
+    if (!rule.active) continue;
+    const compiled = compileFormula(rule.errorConditionFormula);
+    // A rule the deploy accepted always compiles; one that does not (an older store) cannot be evaluated here.
+    if (!compiled.ok) continue;
+    const read = (values: SObjectRecord) => (name: string) => {
+      const field = state.fieldsByLower.get(name.toLowerCase());
+      if (!field) return null;
+      return formulaOperand(field, field.formula ? formulaValue(field, read(values)) : (values[field.name] ?? null));
+    };
+    const fires = evaluateFormula(compiled, { read: read(record), prior: before && read(before), isNew: !before });
+    if (fires === true) {
+      const display = rule.errorDisplayField
+        ? state.fieldsByLower.get(rule.errorDisplayField.toLowerCase())?.name
+        : undefined;
+      throw new RecordError('FIELD_CUSTOM_VALIDATION_EXCEPTION', rule.errorMessage, display ? [display] : []);
+    }
   }
 }
 
@@ -311,11 +380,11 @@ function derive(state: ObjectState, record: SObjectRecord, changed: SObjectRecor
   }
 }
 
-function defaults(store: Store, state: ObjectState, record: SObjectRecord): void {
+function defaults(state: ObjectState, record: SObjectRecord, userId: string): void {
   for (const field of state.schema.fields) {
     if (record[field.name] !== undefined) continue;
     const picklistDefault = field.picklistValues?.find((p) => p.defaultValue && p.active)?.value;
-    if (field.name === 'OwnerId') record.OwnerId = store.userId;
+    if (field.name === 'OwnerId') record.OwnerId = userId;
     else if (picklistDefault !== undefined && isWritableField(field)) record[field.name] = picklistDefault;
     else if (field.defaultValue !== undefined && field.defaultValue !== null && isWritableField(field)) {
       record[field.name] =
@@ -329,27 +398,31 @@ export function prepareCreate(
   store: Store,
   objectName: string,
   body: Record<string, unknown>,
-  now: Date
+  now: Date,
+  access: UserAccess
 ): SObjectRecord {
   const state = store.object(objectName);
-  if (!objectAllows(state.schema, 'create')) throw operationNotAllowed(state.schema, 'create');
-  const values = readBody(store, state, body, 'create');
+  if (!objectAllows(state.schema, 'create') || !access.object(state.schema).create) {
+    throw operationNotAllowed(state.schema, 'create');
+  }
+  const values = readBody(store, state, body, 'create', access);
   const timestamp = formatDateTime(now);
   const id = store.newId(state.schema.name);
   const record: SObjectRecord = { Id: id, IsDeleted: false, ...values };
-  defaults(store, state, record);
+  defaults(state, record, access.userId);
   if (state.schema.custom && state.fieldsByLower.has('name') && (record.Name === null || record.Name === undefined)) {
     // The platform names a custom object record after its Id when the client gives no name.
     record.Name = id;
   }
   derive(state, record, values);
   checkRequired(state, record);
+  checkValidationRules(state, record, undefined);
   checkUnique(store, state, record);
   Object.assign(record, {
     CreatedDate: timestamp,
-    CreatedById: store.userId,
+    CreatedById: access.userId,
     LastModifiedDate: timestamp,
-    LastModifiedById: store.userId,
+    LastModifiedById: access.userId,
     SystemModstamp: timestamp
   });
   return stripUnknown(state, record);
@@ -361,11 +434,15 @@ export function prepareUpdate(
   objectName: string,
   existing: SObjectRecord,
   body: Record<string, unknown>,
-  now: Date
+  now: Date,
+  access: UserAccess
 ): SObjectRecord {
   const state = store.object(objectName);
-  if (!objectAllows(state.schema, 'update')) throw operationNotAllowed(state.schema, 'update');
-  const values = readBody(store, state, body, 'update');
+  if (!objectAllows(state.schema, 'update') || !access.object(state.schema).edit) {
+    throw operationNotAllowed(state.schema, 'update');
+  }
+  if (!access.canEdit(state, existing)) throw insufficientAccess();
+  const values = readBody(store, state, body, 'update', access);
   for (const field of state.schema.fields) {
     if (field.masterDetail && field.name in values && values[field.name] !== existing[field.name]) {
       throw new RecordError(
@@ -378,9 +455,10 @@ export function prepareUpdate(
   const record: SObjectRecord = { ...existing, ...values };
   derive(state, record, values);
   checkRequired(state, record, new Set(Object.keys(values)));
+  checkValidationRules(state, record, existing);
   checkUnique(store, state, record);
   const timestamp = formatDateTime(now);
-  Object.assign(record, { LastModifiedDate: timestamp, LastModifiedById: store.userId, SystemModstamp: timestamp });
+  Object.assign(record, { LastModifiedDate: timestamp, LastModifiedById: access.userId, SystemModstamp: timestamp });
   return stripUnknown(state, record);
 }
 
@@ -393,9 +471,22 @@ function stripUnknown(state: ObjectState, record: SObjectRecord): SObjectRecord 
  * Deletes records and, through master-detail relationships, their children (the platform always cascades).
  * Lookups to deleted records are cleared. One pass over each child object per level keeps big deletes linear.
  */
-export function deleteWithCascade(store: Store, tx: Transaction, objectName: string, ids: string[]): void {
+export function deleteWithCascade(
+  store: Store,
+  tx: Transaction,
+  objectName: string,
+  ids: string[],
+  access: UserAccess
+): void {
   const state = store.object(objectName);
-  if (!objectAllows(state.schema, 'delete')) throw operationNotAllowed(state.schema, 'delete');
+  if (!objectAllows(state.schema, 'delete') || !access.object(state.schema).delete) {
+    throw operationNotAllowed(state.schema, 'delete');
+  }
+  // The user needs delete access to the records it names; their master-detail children go with them regardless.
+  for (const id of ids) {
+    const record = state.records.get(id);
+    if (record && !access.canDelete(state, record)) throw insufficientAccess();
+  }
   let level = new Map<string, Set<string>>([[state.schema.name, new Set(ids)]]);
   const seen = new Set<string>();
   while (level.size) {

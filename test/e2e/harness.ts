@@ -15,6 +15,7 @@ import { runSeed } from '../../scripts/seed/seed';
 import { runScore } from '../../scripts/score/score';
 import { buildPreview } from '../../preview/build';
 import { startPreviewServer, type PreviewServer } from '../../preview/server/server';
+import { previewUsers } from '../../preview/server/users';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -92,7 +93,8 @@ export async function startProduct(): Promise<Product> {
     );
     await buildPreview();
     const { connection } = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken });
-    const server = await startPreviewServer({ port: 0, connection });
+    const users = await previewUsers(org);
+    const server = await startPreviewServer({ port: 0, connection, users });
     return {
       org,
       connection,

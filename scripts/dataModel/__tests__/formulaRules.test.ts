@@ -21,7 +21,7 @@ function formulaOf(object: string, name: string): FieldDef {
   return field;
 }
 
-function evaluate(field: FieldDef, record: Record<string, unknown>): number | string | null {
+function evaluate(field: FieldDef, record: Record<string, unknown>): ReturnType<typeof formulaValue> {
   const schema = {
     name: field.apiName,
     label: field.label,

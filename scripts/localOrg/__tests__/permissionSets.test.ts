@@ -76,7 +76,14 @@ describe('local org permission sets', () => {
   it('starts with the admin on the System Administrator profile, holding the permission set the profile owns', async () => {
     const users = await conn.query<{ Id: string; Profile: { Name: string } }>('SELECT Id, Profile.Name FROM User');
     assert.equal(users.records[0].Profile.Name, 'System Administrator');
-    const owned = await sets('IsOwnedByProfile = true');
+    const profiles = await conn.query<{ Name: string }>('SELECT Name FROM Profile ORDER BY Name');
+    assert.deepEqual(
+      profiles.records.map((p) => p.Name),
+      ['Minimum Access - Salesforce', 'Standard User', 'System Administrator']
+    );
+    // Each profile owns one permission set; the admin holds the System Administrator's.
+    const owned = (await sets('IsOwnedByProfile = true')).filter((s) => s.Label === 'System Administrator');
+    assert.equal((await sets('IsOwnedByProfile = true')).length, 3);
     assert.equal(owned.length, 1);
     assert.match(owned[0].Name, /^X00e/);
     assert.equal(owned[0].Type, 'Profile');
@@ -256,7 +263,7 @@ describe('an org whose store predates the Setup objects', () => {
       const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API });
       const user = await conn.query<{ Profile: { Name: string } }>('SELECT Profile.Name FROM User');
       assert.equal(user.records[0].Profile.Name, 'System Administrator');
-      assert.equal((await conn.query('SELECT Id FROM PermissionSet')).totalSize, 1);
+      assert.equal((await conn.query('SELECT Id FROM PermissionSet')).totalSize, 3, 'one owned by each profile');
       assert.equal((await conn.query('SELECT Id FROM PermissionSetAssignment')).totalSize, 1);
       const kept = await conn.query<{ Id: string }>("SELECT Id FROM Account WHERE Success_Key__c = 'K-1'");
       assert.deepEqual(

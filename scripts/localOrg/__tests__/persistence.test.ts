@@ -28,7 +28,8 @@ describe('local org persistence', () => {
       assert.equal((read.body as { Industry: string }).Industry, 'Energy');
       assert.deepEqual(JSON.parse(fs.readFileSync(orgJson, 'utf8')), {
         instanceUrl: second.instanceUrl,
-        accessToken: token
+        accessToken: token,
+        users: {}
       });
     } finally {
       await second.dispose();

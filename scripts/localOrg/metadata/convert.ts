@@ -1,9 +1,17 @@
 // Metadata-format CustomObject and CustomField XML into the schema describe answers, and custom metadata records
 // into typed values. Every function returns a problem string naming what is wrong instead of throwing, so the deploy
 // can report it against the component, as the platform does.
-import type { FieldSchema, FieldType, ObjectSchema, PicklistValue, ValidationRuleSchema } from '../schema';
+import type {
+  FieldSchema,
+  FieldType,
+  ObjectSchema,
+  PicklistValue,
+  SharingModel,
+  ValidationRuleSchema
+} from '../schema';
 import type { CustomMetadataRecord } from './host';
 import { bool, isObject, objects, text, type XmlObject } from './xml';
+import { compileFormula } from '../formula';
 
 export type Converted<T> = { ok: true; value: T } | { ok: false; problem: string };
 
@@ -221,6 +229,7 @@ export function toFieldSchema(objectName: string, field: XmlObject, ctx: FieldCo
         schema.masterDetail = true;
         schema.cascadeDelete = true;
         schema.nillable = false;
+        if (bool(field.writeRequiresMasterRead)) schema.writeRequiresMasterRead = true;
       } else {
         schema.cascadeDelete = text(field.deleteConstraint) === 'Cascade';
       }
@@ -253,6 +262,8 @@ export function toValidationRule(rule: XmlObject): Converted<ValidationRuleSchem
   const errorMessage = text(rule.errorMessage);
   if (!errorConditionFormula) return fail(`Validation rule ${fullName}: Must specify an errorConditionFormula`);
   if (!errorMessage) return fail(`Validation rule ${fullName}: Must specify an errorMessage`);
+  const compiled = compileFormula(errorConditionFormula);
+  if (!compiled.ok) return fail(`Validation rule ${fullName}: ${compiled.problem}`);
   const schema: ValidationRuleSchema = {
     fullName,
     active: bool(rule.active) ?? true,
@@ -360,10 +371,20 @@ export function customMetadataStandardFields(): FieldSchema[] {
 }
 
 /** Object-level attributes of a CustomObject file; fields are merged in by the caller. */
+const SHARING_MODELS: SharingModel[] = [
+  'Private',
+  'Read',
+  'ReadWrite',
+  'ReadWriteTransfer',
+  'FullAccess',
+  'ControlledByParent'
+];
+
 export function objectHeader(name: string, object: XmlObject): Converted<Omit<ObjectSchema, 'fields' | 'keyPrefix'>> {
-  const label = text(object.label);
-  if (!label) return fail(`Object ${name}: Must specify a non-empty label for the CustomObject`);
   const custom = isCustomObjectName(name);
+  // A standard object's file (Account.object) carries settings such as its sharingModel, not its label.
+  const label = text(object.label) ?? (custom ? undefined : name);
+  if (!label) return fail(`Object ${name}: Must specify a non-empty label for the CustomObject`);
   const pluralLabel = text(object.pluralLabel);
   if (custom && !isCustomMetadataType(name) && !pluralLabel) {
     return fail(`Object ${name}: Must specify a non-empty plural label for the CustomObject`);
@@ -379,6 +400,13 @@ export function objectHeader(name: string, object: XmlObject): Converted<Omit<Ob
   };
   if (isCustomMetadataType(name)) header.customMetadata = true;
   if (text(object.enableActivities) === 'true') header.enableActivities = true;
+  const sharingModel = text(object.sharingModel);
+  if (sharingModel !== undefined) {
+    if (!SHARING_MODELS.includes(sharingModel as SharingModel)) {
+      return fail(`Object ${name}: invalid sharingModel ${sharingModel} (one of ${SHARING_MODELS.join(', ')})`);
+    }
+    header.sharingModel = sharingModel as SharingModel;
+  }
   const description = text(object.description);
   if (description) header.description = description;
   return ok(header);

@@ -17,6 +17,8 @@ import {
 import { registryType, hasMetaFile, isBundle, parentType, type RegistryType } from './registry';
 import type { DeployMessage, MetadataState, StoredComponent } from './state';
 import { list, objects, parseMetadataXml, text, type XmlObject, type XmlProblem } from './xml';
+import { compileFormula } from '../formula';
+import { parseApex } from '../../checks/apex';
 
 export interface DeployOptions {
   checkOnly: boolean;
@@ -388,7 +390,28 @@ export async function planDeploy(
     }
     const rules = new Map<string, ValidationRuleSchema>();
     for (const r of existing?.validationRules ?? []) rules.set(r.fullName, r);
-    for (const r of packageRules) rules.set(r.fullName, r);
+    const fieldNames = new Set([...fields.keys()].map((n) => n.toLowerCase()));
+    for (const r of packageRules) {
+      // A rule may only read fields of its own object, as they stand once this package lands.
+      const compiled = compileFormula(r.errorConditionFormula);
+      const missing = compiled.ok ? compiled.fields.filter((n) => !fieldNames.has(n.toLowerCase())) : [];
+      const display = r.errorDisplayField;
+      const entry = childEntries.find((e) => e.type === 'ValidationRule' && e.fullName === `${f.name}.${r.fullName}`);
+      if (missing.length || (display && !fieldNames.has(display.toLowerCase()))) {
+        if (entry) {
+          entry.problem = {
+            message: missing.length
+              ? /[.$]/.test(missing[0])
+                ? `Validation rule ${r.fullName}: the local org cannot evaluate ${missing[0]} (only fields of ${f.name})`
+                : `Validation rule ${r.fullName}: Field ${missing[0]} does not exist. Check spelling.`
+              : `Validation rule ${r.fullName}: errorDisplayField ${display} is not a field of ${f.name}`
+          };
+          delete entry.stored;
+        }
+        continue;
+      }
+      rules.set(r.fullName, r);
+    }
     let keyPrefix = existing?.keyPrefix;
     if (!keyPrefix) {
       keyPrefix = allocateKeyPrefix(header?.customMetadata ? 'm' : 'a', usedPrefixes);
@@ -398,8 +421,10 @@ export async function planDeploy(
       ...(existing ?? {}),
       ...(header ?? {}),
       name: f.name,
-      label: header?.label ?? existing?.label ?? f.name,
-      labelPlural: header?.labelPlural ?? existing?.labelPlural ?? f.name,
+      // A standard object keeps its own labels: its file only changes settings such as the sharing model.
+      label: (existing && !existing.custom ? existing.label : header?.label) ?? existing?.label ?? f.name,
+      labelPlural:
+        (existing && !existing.custom ? existing.labelPlural : header?.labelPlural) ?? existing?.labelPlural ?? f.name,
       custom: header?.custom ?? existing?.custom ?? isCustomObjectName(f.name),
       keyPrefix,
       fields: [...fields.values()]
@@ -491,10 +516,28 @@ export async function planDeploy(
     const content = hasMetaFile(rt) ? own.find((p) => !p.endsWith('-meta.xml')) : undefined;
     metadata = { fullName: o.member, ...metadata };
     if (content) metadata.content = (files.get(content) as Buffer).toString('base64');
+    if ((o.type === 'ApexClass' || o.type === 'ApexTrigger') && content) {
+      // The platform compiles Apex on deploy: source that does not parse fails its component at the line and column.
+      const unit = parseApex((files.get(content) as Buffer).toString('utf8'), content, o.type === 'ApexTrigger');
+      const first = unit.errors[0];
+      if (first) {
+        entry.fileName = fileName(content);
+        entry.problem = { message: first.message, line: first.line, column: first.column };
+        continue;
+      }
+    }
     if (o.type === 'PermissionSet') {
       const record = toPermissionSetRecord(o.member, metadata);
-      if (!record.ok) {
-        entry.problem = { message: record.problem };
+      const problem = record.ok
+        ? permissionSetProblem(metadata, {
+            object: objectAfter,
+            apexClass: (name) =>
+              Boolean(ctx.state.components.ApexClass?.[name]) ||
+              opaque.some((x) => x.type === 'ApexClass' && x.member === name)
+          })
+        : record.problem;
+      if (problem || !record.ok) {
+        entry.problem = { message: problem ?? 'invalid permission set' };
         continue;
       }
       change.upsertPermissionSets?.push(record.value);
@@ -637,6 +680,44 @@ export function toApexClassRecord(fullName: string, metadata: XmlObject): ApexCl
     status: text(metadata.status) || 'Active',
     body: content ? Buffer.from(content, 'base64').toString('utf8') : ''
   };
+}
+
+/**
+ * What the platform refuses in a permission set, as its deploy reports it: an object or field that does not exist
+ * (in the org or the same package), edit access on a field nobody can edit (formula, roll-up, auto-number), field
+ * permissions on a required field or a master-detail field (always readable and editable, never listed), a custom
+ * metadata type or an Apex class that does not exist.
+ */
+function permissionSetProblem(
+  metadata: XmlObject,
+  lookup: { object(name: string): ObjectSchema | undefined; apexClass(name: string): boolean }
+): string | undefined {
+  for (const o of objects(metadata.objectPermissions)) {
+    const name = text(o.object) ?? '';
+    const object = lookup.object(name);
+    if (!object || object.customMetadata) return `In field: object - no CustomObject named ${name} found`;
+  }
+  for (const f of objects(metadata.fieldPermissions)) {
+    const qualified = text(f.field) ?? '';
+    const [objectName, fieldName] = qualified.split('.');
+    const field = lookup.object(objectName)?.fields.find((x) => x.name.toLowerCase() === fieldName?.toLowerCase());
+    if (!field) return `In field: field - no CustomField named ${qualified} found`;
+    if ((!field.nillable && field.type !== 'boolean') || field.masterDetail) {
+      return `You cannot deploy to a required field: ${qualified}`;
+    }
+    if (text(f.editable) === 'true' && (field.formula || field.calculated)) {
+      return `Field ${qualified} is a calculated field: it cannot be editable (set editable to false)`;
+    }
+  }
+  for (const c of objects(metadata.customMetadataTypeAccesses)) {
+    const name = text(c.name) ?? '';
+    if (!lookup.object(name)?.customMetadata) return `In field: name - no CustomObject named ${name} found`;
+  }
+  for (const c of objects(metadata.classAccesses)) {
+    const name = text(c.apexClass) ?? '';
+    if (!lookup.apexClass(name)) return `In field: apexClass - no ApexClass named ${name} found`;
+  }
+  return undefined;
 }
 
 /** The PermissionSet record a PermissionSet component becomes: Name from the fullName, Label from the XML. */

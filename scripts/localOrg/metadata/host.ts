@@ -53,8 +53,10 @@ export interface SchemaChange {
 }
 
 export interface MetadataHost {
-  /** True when the token is the org's current access token. */
+  /** True when the token is a current session of an active user. */
   isValidSession(token: string): boolean;
+  /** True when the session's user may use the Metadata API (Modify All Data or Modify Metadata). */
+  canUseMetadataApi(token: string): boolean;
   /** The schema now in force, standard objects included. */
   schema(): OrgSchema;
   /**

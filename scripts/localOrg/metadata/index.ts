@@ -243,6 +243,14 @@ export class MetadataApi {
         )
       };
     }
+    if (!this.host.canUseMetadataApi(envelope.sessionId)) {
+      return {
+        refused: soapFault(
+          'INSUFFICIENT_ACCESS',
+          'use of the Metadata API requires a user with the ModifyAllData or ModifyMetadata permissions'
+        )
+      };
+    }
     return { envelope };
   }
 
@@ -288,6 +296,11 @@ export class MetadataApi {
       if (e instanceof SoapFault) return soapFault(e.code, e.message, e.faultPrefix);
       return soapFault('UNKNOWN_EXCEPTION', (e as Error).message);
     }
+  }
+
+  /** A deployed component in metadata shape (a PermissionSet's grants, for the org's access checks). */
+  storedMetadata(type: string, fullName: string): XmlObject | undefined {
+    return this.state.components[type]?.[fullName]?.metadata;
   }
 
   /** Resolves when every deploy accepted so far has finished (tests and graceful shutdown). */

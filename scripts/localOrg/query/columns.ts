@@ -6,7 +6,7 @@ import type { FieldType as SelectItem, Query } from '@jetstreamapp/soql-parser-j
 import type { FieldSchema } from '../schema';
 import type { ObjectState } from '../store';
 import { isDateFunction } from './dateFunctions';
-import { parseSoql, type QueryEngine } from './engine';
+import { parseSoql, type QueryEngine, type QueryOptions } from './engine';
 
 export interface ColumnMetadata {
   aggregate: boolean;
@@ -90,8 +90,14 @@ const emptyColumn = (name: string, aggregate: boolean, joinColumns: ColumnMetada
  * The column metadata of a query the engine accepts. The query is run first, so a query the engine refuses gets the
  * same error here as it would without columns=true.
  */
-export function queryColumns(engine: QueryEngine, soql: string, version: string): QueryColumns {
-  engine.run(soql, { all: false, version });
+export function queryColumns(
+  engine: QueryEngine,
+  soql: string,
+  version: string,
+  access: QueryOptions['access']
+): QueryColumns {
+  // Run as the caller: an object or field it cannot read fails here as it would without columns=true.
+  engine.run(soql, { all: false, version, access });
   const query = parseSoql(soql);
   const state = engine.objectState(query.sObject);
   let expr = 0;

@@ -2,9 +2,14 @@
 // child subqueries, WHERE with AND/OR/NOT and parentheses, comparisons, IN/NOT IN (values or a semi-join),
 // LIKE, INCLUDES/EXCLUDES, null, date literals, formula fields, ORDER BY (NULLS FIRST/LAST), LIMIT, OFFSET,
 // COUNT(), GROUP BY fields, parent paths and date functions (CALENDAR_MONTH(...) and the like) with COUNT,
-// COUNT_DISTINCT, SUM, AVG, MIN, MAX (aliases or expr0, expr1...), WITH USER_MODE/SYSTEM_MODE/SECURITY_ENFORCED
-// (accepted, no effect). Anything else (HAVING, TYPEOF, FIELDS(), functions in WHERE...) is MALFORMED_QUERY naming
-// the construct.
+// COUNT_DISTINCT, SUM, AVG, MIN, MAX (aliases or expr0, expr1...). Anything else (HAVING, TYPEOF, FIELDS(),
+// functions in WHERE...) is MALFORMED_QUERY naming the construct.
+//
+// Every query runs as the calling user. Sharing always applies: rows the user cannot see are not read, counted or
+// aggregated, parents it cannot see read as null and children it cannot see are left out. Object permissions and
+// field-level security apply too (an object the user cannot read is INVALID_TYPE, a field INVALID_FIELD "No such
+// column", as the platform answers and as Apex's WITH USER_MODE fails), except under WITH SYSTEM_MODE, which reads
+// every object and field and keeps sharing (the Apex stand-ins are `with sharing` classes).
 import {
   parseQuery,
   type Condition,
@@ -17,7 +22,8 @@ import {
 import type { FieldSchema } from '../schema';
 import type { ObjectState, SObjectRecord, Store } from '../store';
 import { toId18 } from '../ids';
-import { formulaValue } from '../formula';
+import { formulaOperand, formulaValue } from '../formula';
+import type { UserAccess } from '../access/userAccess';
 import { dateLiteralRange } from './dateLiterals';
 import { applyDateFunction, dateFunctionAccepts, isDateFunction } from './dateFunctions';
 
@@ -36,6 +42,8 @@ export interface QueryOptions {
   /** API version for attribute urls, e.g. 66.0 */
   version: string;
   now?: Date;
+  /** The calling user: its sharing, object permissions and field-level security. */
+  access: UserAccess;
 }
 
 export interface QueryRows {
@@ -72,7 +80,7 @@ export function readValue(state: ObjectState, record: SObjectRecord, field: Fiel
   if (field.formula) {
     return formulaValue(field, (name) => {
       const ref = state.fieldsByLower.get(name.toLowerCase());
-      return ref ? readValue(state, record, ref) : null;
+      return ref ? formulaOperand(ref, readValue(state, record, ref)) : null;
     });
   }
   const value = record[field.name];
@@ -80,14 +88,43 @@ export function readValue(state: ObjectState, record: SObjectRecord, field: Fiel
 }
 
 export class QueryEngine {
+  /** The query being run: whose access, and whether object and field permissions are checked (not SYSTEM_MODE). */
+  private scope: { access: UserAccess; checkPermissions: boolean } | undefined;
+
   constructor(private readonly store: Store) {}
 
   run(soql: string, options: QueryOptions): QueryRows {
-    return this.execute(parseSoql(soql), options);
+    const query = parseSoql(soql);
+    return this.within(query, options, () => this.execute(query, options));
+  }
+
+  /** Runs fn with the query's access in force (nested calls keep the outer one). */
+  private within<T>(query: Query, options: QueryOptions, fn: () => T): T {
+    if (this.scope) return fn();
+    const { access } = options;
+    this.scope = { access, checkPermissions: !access.allData && query.withAccessLevel !== 'SYSTEM_MODE' };
+    try {
+      return fn();
+    } finally {
+      this.scope = undefined;
+    }
+  }
+
+  /** Whether the user sees the record (sharing); always true for View All Data. */
+  private visible(state: ObjectState, record: SObjectRecord): boolean {
+    const access = this.scope?.access;
+    return !access || access.allData || access.canRead(state, record);
+  }
+
+  private fieldReadable(state: ObjectState, field: FieldSchema): boolean {
+    return !this.scope?.checkPermissions || this.scope.access.field(state.schema, field).read;
   }
 
   objectState(name: string | undefined): ObjectState {
-    const state = name ? this.store.findObject(name) : undefined;
+    const found = name ? this.store.findObject(name) : undefined;
+    // An object the user cannot read does not exist for it (unless the query runs in system mode).
+    const state =
+      found && (!this.scope?.checkPermissions || this.scope.access.object(found.schema).read) ? found : undefined;
     if (!state) {
       throw new QueryError(
         'INVALID_TYPE',
@@ -109,7 +146,7 @@ export class QueryEngine {
       const reference = current.schema.fields.find(
         (f) => f.type === 'reference' && f.relationshipName?.toLowerCase() === lower
       );
-      if (!reference) throw this.noSuchColumn(current, part, path);
+      if (!reference || !this.fieldReadable(current, reference)) throw this.noSuchColumn(current, part, path);
       // A polymorphic parent (Task.What) has no one object to read from: say so rather than guess the first.
       if ((reference.referenceTo ?? []).length > 1) throw unsupported(`the polymorphic relationship ${part} (${path})`);
       const target = this.objectState(reference.referenceTo?.[0]);
@@ -118,19 +155,18 @@ export class QueryEngine {
     }
     const last = parts[parts.length - 1];
     const field = current.fieldsByLower.get(last.toLowerCase());
-    if (!field) throw this.noSuchColumn(current, last, path);
+    if (!field || !this.fieldReadable(current, field)) throw this.noSuchColumn(current, last, path);
     const finalState = current;
-    const store = this.store;
     const get: Getter = (record) => {
       let row: SObjectRecord | undefined = record;
       for (const hop of hops) {
         const id: unknown = row[hop.field.name];
         row = typeof id === 'string' ? hop.target.records.get(id) : undefined;
-        if (!row) return null;
+        // A parent the user cannot see reads as null.
+        if (!row || !this.visible(hop.target, row)) return null;
       }
       return readValue(finalState, row, field);
     };
-    void store;
     return { field, hops, get };
   }
 
@@ -147,8 +183,6 @@ export class QueryEngine {
     if (query.usingScope) throw unsupported('USING SCOPE');
     if (query.for) throw unsupported(`FOR ${query.for}`);
     if (query.update) throw unsupported(`UPDATE ${query.update}`);
-    // WITH USER_MODE / SYSTEM_MODE / SECURITY_ENFORCED are accepted and change nothing: the local org has one user
-    // who sees every object and field (no sharing, field-level security or profiles), so every mode reads the same.
   }
 
   private execute(query: Query, options: QueryOptions): QueryRows {
@@ -164,7 +198,7 @@ export class QueryEngine {
       fields[0].parameters.length === 0;
 
     const predicate = query.where ? this.compileWhere(state, query.where, options, query.sObjectAlias) : () => true;
-    let rows = this.candidates(state, query.where, options).filter(predicate);
+    let rows = this.candidates(state, query.where, options).filter((r) => predicate(r) && this.visible(state, r));
 
     if (countOnly) {
       if (query.groupBy) throw unsupported('COUNT() with GROUP BY');
@@ -273,6 +307,7 @@ export class QueryEngine {
         const key = hop.field.relationshipName!;
         const id: unknown = source?.[hop.field.name];
         source = typeof id === 'string' ? hop.target.records.get(id) : undefined;
+        if (source && !this.visible(hop.target, source)) source = undefined;
         state = hop.target;
         if (!source) {
           if (!(key in target)) target[key] = null;
@@ -319,7 +354,7 @@ export class QueryEngine {
               : childState.records.values();
             for (const child of source) {
               const parentId = child[relation.field.name];
-              if (typeof parentId !== 'string' || !predicate(child)) continue;
+              if (typeof parentId !== 'string' || !predicate(child) || !this.visible(childState, child)) continue;
               const list = grouped.get(parentId) ?? [];
               list.push(child);
               grouped.set(parentId, list);
@@ -345,7 +380,10 @@ export class QueryEngine {
         if (
           field.type === 'reference' &&
           field.childRelationshipName?.toLowerCase() === lower &&
-          (field.referenceTo ?? []).includes(state.schema.name)
+          (field.referenceTo ?? []).includes(state.schema.name) &&
+          // A child object or relationship field the user cannot read is no relationship for it.
+          (!this.scope?.checkPermissions ||
+            (this.scope.access.object(child.schema).read && this.fieldReadable(child, field)))
         ) {
           return { name: field.childRelationshipName!, child, field };
         }
@@ -781,13 +819,15 @@ export class QueryEngine {
    * record: for jobs that accept a query now and run it later.
    */
   check(query: Query, options: QueryOptions): ObjectState {
-    this.rejectUnsupported(query);
-    const state = this.objectState(query.sObject);
-    if (query.where) this.compileWhere(state, query.where, options, query.sObjectAlias);
-    this.compileSelect(state, query.fields ?? [], options, query.sObjectAlias);
-    this.compileChildren(state, query.fields ?? [], options);
-    this.sort(state, [], query.orderBy, query.sObjectAlias);
-    return state;
+    return this.within(query, options, () => {
+      this.rejectUnsupported(query);
+      const state = this.objectState(query.sObject);
+      if (query.where) this.compileWhere(state, query.where, options, query.sObjectAlias);
+      this.compileSelect(state, query.fields ?? [], options, query.sObjectAlias);
+      this.compileChildren(state, query.fields ?? [], options);
+      this.sort(state, [], query.orderBy, query.sObjectAlias);
+      return state;
+    });
   }
 }
 

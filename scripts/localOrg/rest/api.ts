@@ -86,7 +86,7 @@ export class RestApi {
   ) {
     this.engine = new QueryEngine(store);
     this.ingest = new Bulk2Ingest(store, recordFaults);
-    this.bulkQuery = new Bulk2Query(this.engine, () => store.userId, bulkQueryOptions);
+    this.bulkQuery = new Bulk2Query(this.engine, bulkQueryOptions);
   }
 
   /** The counter key of a request: its method and route pattern, e.g. "PATCH /composite/sobjects/{type}/{field}". */
@@ -183,10 +183,16 @@ export class RestApi {
         if (rest[0] === 'sobjects') return this.collections(request, rest.slice(1));
         if (rest[0] === 'tree' && rest.length === 2) {
           if (method !== 'POST') throw methodNotAllowed(method);
-          return sObjectTree(this.store, this.engine, request, this.objectName(rest[1]), this.recordFaults);
+          return sObjectTree(
+            this.store,
+            this.engine,
+            request,
+            this.objectName(rest[1], request.access),
+            this.recordFaults
+          );
         }
         if (rest.length === 0 && method === 'POST')
-          return composite(this.store, request, (sub) => this.dispatchSub(sub));
+          return composite(this.store, request, (sub) => this.dispatchSub({ ...sub, access: request.access }));
         throw notFound();
       default:
         throw notFound();
@@ -216,9 +222,10 @@ export class RestApi {
     };
   }
 
-  private objectName(type: string): string {
+  /** The object's API name; an object the user cannot read does not exist for it. */
+  private objectName(type: string, access: ApiRequest['access']): string {
     const state = this.store.findObject(type);
-    if (!state) throw notFound();
+    if (!state || !access.object(state.schema).read) throw notFound();
     return state.schema.name;
   }
 
@@ -226,19 +233,20 @@ export class RestApi {
     const { method, version } = request;
     if (parts.length === 0) {
       if (method !== 'GET') throw methodNotAllowed(method);
-      return { status: 200, body: describeGlobal(this.store, version) };
+      return { status: 200, body: describeGlobal(this.store, version, request.access) };
     }
-    const type = this.objectName(parts[0]);
+    const { access } = request;
+    const type = this.objectName(parts[0], access);
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (parts.length === 1) {
-      if (method === 'GET') return { status: 200, body: describeBasic(this.store, version, type) };
+      if (method === 'GET') return { status: 200, body: describeBasic(this.store, version, type, access) };
       if (method !== 'POST') throw methodNotAllowed(method);
       if (Array.isArray(request.body))
         throw new ApiError(400, 'JSON_PARSER_ERROR', 'Cannot deserialize instance of SObject from START_ARRAY');
       const id = this.store.transact((tx) => {
         try {
           checkRecordFault(this.recordFaults, { object: type, externalIds: externalIdValues(this.store, type, body) });
-          return createRecord(this.store, tx, type, body);
+          return createRecord(this.store, tx, type, body, access);
         } catch (error) {
           return recordError(error);
         }
@@ -251,15 +259,15 @@ export class RestApi {
     }
     if (parts.length === 2 && parts[1] === 'describe') {
       if (method !== 'GET') throw methodNotAllowed(method);
-      return { status: 200, body: describeObject(this.store, version, type) };
+      return { status: 200, body: describeObject(this.store, version, type, access) };
     }
     if (parts.length === 2) {
       const id = parts[1];
       if (method === 'GET') {
-        const record = this.findById(type, id);
+        const record = this.findVisible(type, id, access);
         const fields = request.query.get('fields')?.split(',');
         try {
-          return { status: 200, body: recordView(this.store, version, type, record, fields) };
+          return { status: 200, body: recordView(this.store, version, type, record, fields, access) };
         } catch (error) {
           return recordError(error);
         }
@@ -273,7 +281,7 @@ export class RestApi {
               id,
               externalIds: externalIdValues(this.store, type, body)
             });
-            updateRecord(this.store, tx, type, id, body);
+            updateRecord(this.store, tx, type, id, body, access);
           } catch (error) {
             recordError(error);
           }
@@ -285,7 +293,7 @@ export class RestApi {
         this.store.transact((tx) => {
           try {
             checkRecordFault(this.recordFaults, { object: type, id, externalIds: [] });
-            deleteRecord(this.store, tx, type, record.Id);
+            deleteRecord(this.store, tx, type, record.Id, access);
           } catch (error) {
             recordError(error);
           }
@@ -298,7 +306,7 @@ export class RestApi {
       const [, fieldName, value] = parts;
       const state = this.store.object(type);
       const field = state.fieldsByLower.get(fieldName.toLowerCase());
-      if (!field || !(field.externalId || field.type === 'id')) {
+      if (!field || !(field.externalId || field.type === 'id') || !access.field(state.schema, field).read) {
         throw notFound(`Provided external ID field does not exist or is not accessible: ${fieldName}`);
       }
       if (method === 'PATCH') {
@@ -309,7 +317,7 @@ export class RestApi {
               id: field.type === 'id' ? value : undefined,
               externalIds: field.type === 'id' ? externalIdValues(this.store, type, body) : [value]
             });
-            return upsertRecord(this.store, tx, type, field.name, value, body);
+            return upsertRecord(this.store, tx, type, field.name, value, body, access);
           } catch (error) {
             if (error instanceof RecordError && error.statusCode === 'DUPLICATE_EXTERNAL_ID') {
               const ids = this.store.lookup(type, field.name, value);
@@ -328,8 +336,9 @@ export class RestApi {
           headers: result.created ? { Location: `/services/data/v${version}/sobjects/${type}/${result.id}` } : undefined
         };
       }
-      const ids =
-        field.type === 'id' ? [this.findById(type, value).Id as string] : this.store.lookup(type, field.name, value);
+      const ids = (
+        field.type === 'id' ? [this.findById(type, value).Id as string] : this.store.lookup(type, field.name, value)
+      ).filter((id) => access.canRead(state, state.records.get(id) ?? { Id: id }));
       if (ids.length === 0) throw notFound();
       if (ids.length > 1) {
         return { status: 300, body: ids.map((id) => `/services/data/v${version}/sobjects/${type}/${id}`) };
@@ -338,7 +347,7 @@ export class RestApi {
         const record = this.findById(type, ids[0]);
         return {
           status: 200,
-          body: recordView(this.store, version, type, record, request.query.get('fields')?.split(','))
+          body: recordView(this.store, version, type, record, request.query.get('fields')?.split(','), access)
         };
       }
       if (method === 'DELETE') {
@@ -349,7 +358,7 @@ export class RestApi {
               id: ids[0],
               externalIds: field.type === 'id' ? [] : [value]
             });
-            deleteRecord(this.store, tx, type, ids[0]);
+            deleteRecord(this.store, tx, type, ids[0], access);
           } catch (error) {
             recordError(error);
           }
@@ -359,6 +368,13 @@ export class RestApi {
       throw methodNotAllowed(method);
     }
     throw notFound();
+  }
+
+  /** A record the user can see: one it cannot is not found, as on the platform. */
+  private findVisible(type: string, id: string, access: ApiRequest['access']): SObjectRecord {
+    const record = this.findById(type, id);
+    if (!access.canRead(this.store.object(type), record)) throw notFound();
+    return record;
   }
 
   private findById(type: string, id: string, forDelete = false): SObjectRecord {
@@ -383,7 +399,7 @@ export class RestApi {
       if (method === 'DELETE') return collectionDelete(this.store, request, this.recordFaults);
       throw methodNotAllowed(method);
     }
-    const type = this.objectName(parts[0]);
+    const type = this.objectName(parts[0], request.access);
     if (parts.length === 1 && (method === 'GET' || method === 'POST')) {
       if (method === 'POST') {
         const body = (request.body ?? {}) as { ids?: string[]; fields?: string[] };
@@ -409,14 +425,16 @@ export class RestApi {
       if (request.method !== 'GET') throw methodNotAllowed(request.method);
       if (!locator) {
         const soql = request.query.get('q');
-        const object = soql ? this.engine.objectState(parseSoql(soql).sObject).schema.name : undefined;
+        const object = soql ? this.store.findObject(parseSoql(soql).sObject ?? '')?.schema.name : undefined;
         if (object && !TOOLING_OBJECTS.includes(object))
           throw new ApiError(400, 'INVALID_TYPE', `sObject type '${object}' is not supported.`);
       }
       return this.query(request, 'tooling/query', locator);
     }
     if (head === 'sobjects' && parts.length === 1 && request.method === 'GET') {
-      const global = describeGlobal(this.store, request.version) as { sobjects: Array<{ name: string }> };
+      const global = describeGlobal(this.store, request.version, request.access) as {
+        sobjects: Array<{ name: string }>;
+      };
       return {
         status: 200,
         body: { ...global, sobjects: global.sobjects.filter((o) => TOOLING_OBJECTS.includes(o.name)) }
@@ -450,8 +468,8 @@ export class RestApi {
     if (!soql) throw new ApiError(400, 'MALFORMED_QUERY', 'A query string has to be specified');
     // columns=true answers the query's column metadata instead of its rows (what `sf data query` reads first).
     if (request.query.get('columns') === 'true')
-      return { status: 200, body: queryColumns(this.engine, soql, request.version) };
-    const rows = this.engine.run(soql, { all: kind === 'queryAll', version: request.version });
+      return { status: 200, body: queryColumns(this.engine, soql, request.version, request.access) };
+    const rows = this.engine.run(soql, { all: kind === 'queryAll', version: request.version, access: request.access });
     const key = `01g${randomBytes(6).toString('hex').toUpperCase()}`;
     const cursor: Cursor = { records: rows.records, totalSize: rows.totalSize, version: request.version, kind };
     if (rows.records.length > PAGE_SIZE) {

@@ -4,6 +4,7 @@
 // record-scoped faults), so the job is JobComplete (or Failed) by the first poll. Jobs live in memory only.
 import { makeId } from '../ids';
 import type { Store } from '../store';
+import type { FieldSchema } from '../schema';
 import { collectionCreate, collectionDelete, collectionUpdate, collectionUpsert } from './collections';
 import { ApiError, notFound, type ApiRequest, type ApiResponse, type RecordFaultHook } from './errors';
 import type { RecordResult } from './records';
@@ -103,14 +104,18 @@ export class Bulk2Ingest {
     const { method } = request;
     if (parts.length === 0) {
       if (method === 'POST') return this.create(request);
-      if (method === 'GET') return { status: 200, body: { done: true, records: [...this.jobs.values()].map(info) } };
+      if (method === 'GET') {
+        const mine = [...this.jobs.values()].filter((job) => this.visible(job, request));
+        return { status: 200, body: { done: true, records: mine.map(info) } };
+      }
       throw new ApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET,POST`);
     }
     const job = this.jobs.get(parts[0]);
-    if (!job) throw notFound();
+    // A job belongs to the user who made it (View All Data sees every job).
+    if (!job || !this.visible(job, request)) throw notFound();
     if (parts.length === 1) {
       if (method === 'GET') return { status: 200, body: info(job) };
-      if (method === 'PATCH') return this.changeState(job, request.body);
+      if (method === 'PATCH') return this.changeState(job, request);
       if (method === 'DELETE') {
         if (job.state === 'Open' || job.state === 'UploadComplete' || job.state === 'InProgress')
           throw new ApiError(
@@ -149,7 +154,8 @@ export class Bulk2Ingest {
       );
     if (!OPERATIONS.includes(operation))
       throw new ApiError(400, 'INVALIDJOB', `InvalidJob : Invalid operation: ${String(body.operation)}`);
-    const state = typeof body.object === 'string' ? this.store.findObject(body.object) : undefined;
+    const found = typeof body.object === 'string' ? this.store.findObject(body.object) : undefined;
+    const state = found && request.access.object(found.schema).read ? found : undefined;
     if (!state) throw new ApiError(400, 'INVALIDJOB', `InvalidJob : Invalid object: ${String(body.object)}`);
     if ((body.contentType ?? 'CSV') !== 'CSV')
       throw new ApiError(400, 'INVALIDJOB', `InvalidJob : Invalid content type: ${String(body.contentType)}`);
@@ -173,7 +179,7 @@ export class Bulk2Ingest {
       operation,
       object: state.schema.name,
       externalIdFieldName,
-      createdById: this.store.userId,
+      createdById: request.access.userId,
       state: 'Open',
       createdDate: now,
       systemModstamp: now,
@@ -202,8 +208,12 @@ export class Bulk2Ingest {
     return { status: 201 };
   }
 
-  private changeState(job: Job, body: unknown): ApiResponse {
-    const wanted = (body as { state?: string } | undefined)?.state;
+  private visible(job: Job, request: ApiRequest): boolean {
+    return job.createdById === request.access.userId || request.access.allData;
+  }
+
+  private changeState(job: Job, request: ApiRequest): ApiResponse {
+    const wanted = (request.body as { state?: string } | undefined)?.state;
     if (wanted === 'Aborted') {
       if (job.state !== 'Open' && job.state !== 'UploadComplete')
         throw new ApiError(409, 'INVALIDJOBSTATE', `Job ${job.id} cannot be aborted: ${job.state}`);
@@ -217,15 +227,15 @@ export class Bulk2Ingest {
       throw new ApiError(409, 'INVALIDJOBSTATE', `Job ${job.id} cannot be closed: ${job.state}`);
     job.state = 'UploadComplete';
     const answer = info(job);
-    this.process(job);
+    this.process(job, request.access);
     return { status: 200, body: answer };
   }
 
-  /** Every row through the collection endpoints, 200 at a time, allOrNone false. */
-  private process(job: Job): void {
+  /** Every row through the collection endpoints, 200 at a time, allOrNone false, as the user who closed the job. */
+  private process(job: Job, access: ApiRequest['access']): void {
     const header = job.header ?? [];
     const state = this.store.object(job.object);
-    const problem = this.headerProblem(job, header);
+    const problem = this.headerProblem(job, header, access);
     job.systemModstamp = new Date().toISOString().replace('Z', '+0000');
     if (problem) {
       job.state = 'Failed';
@@ -243,7 +253,8 @@ export class Bulk2Ingest {
         path: '',
         query: new URLSearchParams(job.operation === 'delete' ? { ids: ids.join(','), allOrNone: 'false' } : {}),
         body: { allOrNone: false, records },
-        version: String(job.apiVersion)
+        version: String(job.apiVersion),
+        access
       };
       const response =
         job.operation === 'delete'
@@ -264,15 +275,18 @@ export class Bulk2Ingest {
   }
 
   /** What fails the whole job before any row is processed: an unknown column, or no external ID column. */
-  private headerProblem(job: Job, header: string[]): string | undefined {
+  private headerProblem(job: Job, header: string[], access: ApiRequest['access']): string | undefined {
     const state = this.store.object(job.object);
     if (job.operation === 'delete' && job.rows.length && !header.some((c) => c.toLowerCase() === 'id'))
       return 'InvalidBatch : Field name not found : Id';
+    // A field the user cannot read is not found, as on the platform.
+    const readable = (field: FieldSchema | undefined): boolean =>
+      field !== undefined && access.field(state.schema, field).read;
     for (const column of header) {
-      const name = column.split('.')[0];
+      const name = column.split('.')[0].toLowerCase();
       const known =
-        state.fieldsByLower.has(name.toLowerCase()) ||
-        state.schema.fields.some((f) => f.relationshipName?.toLowerCase() === name.toLowerCase());
+        readable(state.fieldsByLower.get(name)) ||
+        readable(state.schema.fields.find((f) => f.relationshipName?.toLowerCase() === name));
       if (!known) return `InvalidBatch : Field name not found : ${column}`;
     }
     if (

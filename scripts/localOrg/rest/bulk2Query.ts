@@ -72,7 +72,6 @@ export class Bulk2Query {
 
   constructor(
     private readonly engine: QueryEngine,
-    private readonly userId: () => string,
     private readonly options: Bulk2QueryOptions = {}
   ) {}
 
@@ -85,18 +84,18 @@ export class Bulk2Query {
     const { method } = request;
     if (parts.length === 0) {
       if (method === 'POST') return this.create(request);
-      if (method === 'GET')
-        return {
-          status: 200,
-          body: { done: true, records: [...this.jobs.values()].map((job) => info(job)), nextRecordsUrl: null }
-        };
+      if (method === 'GET') {
+        const mine = [...this.jobs.values()].filter((job) => this.visible(job, request));
+        return { status: 200, body: { done: true, records: mine.map((job) => info(job)), nextRecordsUrl: null } };
+      }
       throw new ApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET,POST`);
     }
     const job = this.jobs.get(parts[0]);
-    if (!job) throw notFound();
+    // A job belongs to the user who made it (View All Data sees every job).
+    if (!job || !this.visible(job, request)) throw notFound();
     if (parts.length === 1) {
       if (method === 'GET') {
-        this.advance(job);
+        this.advance(job, request);
         return { status: 200, body: info(job) };
       }
       if (method === 'PATCH') return this.abort(job, request.body);
@@ -140,7 +139,7 @@ export class Bulk2Query {
     if (lineEnding !== 'LF' && lineEnding !== 'CRLF')
       throw new ApiError(400, 'INVALIDJOB', `InvalidJob : Invalid line ending: ${String(body.lineEnding)}`);
     const soql = body.query;
-    const { state, columns } = this.prepare(soql, operation, request.version);
+    const { state, columns } = this.prepare(soql, operation, request);
     const now = platformTime();
     const job: Job = {
       id: makeId('750', ++this.counter),
@@ -148,7 +147,7 @@ export class Bulk2Query {
       object: state.schema.name,
       soql,
       columns,
-      createdById: this.userId(),
+      createdById: request.access.userId,
       createdDate: now,
       systemModstamp: now,
       state: 'UploadComplete',
@@ -164,11 +163,19 @@ export class Bulk2Query {
   }
 
   /** The query's object and CSV columns, or the error that refuses the job. */
-  private prepare(soql: string, operation: string, version: string): { state: ObjectState; columns: Column[] } {
+  private visible(job: Job, request: ApiRequest): boolean {
+    return job.createdById === request.access.userId || request.access.allData;
+  }
+
+  private prepare(soql: string, operation: string, request: ApiRequest): { state: ObjectState; columns: Column[] } {
     try {
       const query = parseSoql(soql);
       refuseForBulk(query);
-      const state = this.engine.check(query, { all: operation === 'queryAll', version });
+      const state = this.engine.check(query, {
+        all: operation === 'queryAll',
+        version: request.version,
+        access: request.access
+      });
       const columns = (query.fields ?? []).map((item) => this.column(state, item, query.sObjectAlias));
       return { state, columns };
     } catch (error) {
@@ -187,7 +194,8 @@ export class Bulk2Query {
   }
 
   /** A job runs on its first read (after any InProgress reads the org was told to show). */
-  private advance(job: Job): void {
+  /** Runs as the job's reader: its creator (or a View All Data user), with sharing and field-level security. */
+  private advance(job: Job, request: ApiRequest): void {
     if (job.state !== 'UploadComplete' && job.state !== 'InProgress') return;
     if (job.pendingReads > 0) {
       job.pendingReads--;
@@ -197,7 +205,11 @@ export class Bulk2Query {
     }
     const started = Date.now();
     try {
-      const rows = this.engine.run(job.soql, { all: job.operation === 'queryAll', version: job.apiVersion });
+      const rows = this.engine.run(job.soql, {
+        all: job.operation === 'queryAll',
+        version: job.apiVersion,
+        access: request.access
+      });
       const delimiter = DELIMITERS[job.columnDelimiter];
       job.lines = rows.records.map((row) =>
         csvLine(
@@ -233,7 +245,7 @@ export class Bulk2Query {
         'API_ERROR',
         `The job was created in API version ${job.apiVersion}: read its results with the same version`
       );
-    this.advance(job);
+    this.advance(job, request);
     if (job.state !== 'JobComplete' || !job.lines)
       throw new ApiError(
         412,

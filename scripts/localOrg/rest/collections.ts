@@ -1,6 +1,7 @@
 // sObject Collections: create, update, upsert by external ID, delete and retrieve, up to 200 records a call,
 // with allOrNone. Answers 200 with one result per record, as the platform does, even when records fail.
 import type { Store } from '../store';
+import type { UserAccess } from '../access/userAccess';
 import { RecordError } from '../writeRules';
 import { ApiError, type ApiRequest, type ApiResponse, type RecordFaultHook, type RecordTarget } from './errors';
 import {
@@ -45,11 +46,14 @@ function checkCount(count: number): void {
   }
 }
 
-function recordType(store: Store, record: Record<string, unknown>): string {
+function recordType(store: Store, record: Record<string, unknown>, access: UserAccess): string {
   const type = (record.attributes as { type?: string } | undefined)?.type;
   if (!type) throw new RecordError('INVALID_TYPE', 'Must specify a type in attributes', []);
   const state = store.findObject(type);
-  if (!state) throw new RecordError('INVALID_TYPE', `sObject type '${type}' is not supported.`, []);
+  // An object the user cannot read does not exist for it.
+  if (!state || !access.object(state.schema).read) {
+    throw new RecordError('INVALID_TYPE', `sObject type '${type}' is not supported.`, []);
+  }
   return state.schema.name;
 }
 
@@ -103,9 +107,9 @@ export function collectionCreate(store: Store, request: ApiRequest, faults?: Rec
   const { allOrNone, records } = readBody(request);
   const results = runAll(store, allOrNone, records.length, (i, tx) => {
     const record = records[i];
-    const type = recordType(store, record);
+    const type = recordType(store, record, request.access);
     checkRecordFault(faults, { object: type, externalIds: externalIdValues(store, type, record) });
-    return { id: createRecord(store, tx, type, record), success: true, errors: [] };
+    return { id: createRecord(store, tx, type, record, request.access), success: true, errors: [] };
   });
   return { status: 200, body: results };
 }
@@ -115,12 +119,12 @@ export function collectionUpdate(store: Store, request: ApiRequest, faults?: Rec
   const results = runAll(store, allOrNone, records.length, (i, tx) => {
     const record = records[i];
     const id = (record.id ?? record.Id) as string | undefined;
-    const type = recordType(store, record);
+    const type = recordType(store, record, request.access);
     checkRecordFault(faults, { object: type, id, externalIds: externalIdValues(store, type, record) });
     const { id: _a, Id: _b, ...values } = record;
     void _a;
     void _b;
-    return { id: updateRecord(store, tx, type, id, values), success: true, errors: [] };
+    return { id: updateRecord(store, tx, type, id, values, request.access), success: true, errors: [] };
   });
   return {
     status: 200,
@@ -139,9 +143,11 @@ export function collectionUpsert(
 ): ApiResponse {
   const { allOrNone, records } = readBody(request);
   const state = store.findObject(type);
-  if (!state) throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+  if (!state || !request.access.object(state.schema).read) {
+    throw new ApiError(404, 'NOT_FOUND', 'The requested resource does not exist');
+  }
   const field = state.fieldsByLower.get(fieldName.toLowerCase());
-  if (!field || !(field.externalId || field.type === 'id')) {
+  if (!field || !(field.externalId || field.type === 'id') || !request.access.field(state.schema, field).read) {
     throw new ApiError(
       404,
       'NOT_FOUND',
@@ -174,7 +180,7 @@ export function collectionUpsert(
       id: field.type === 'id' ? String(key) : undefined,
       externalIds: [...new Set([...(field.externalId ? [String(key)] : []), ...externalIdValues(store, type, record)])]
     });
-    const { id, created } = upsertRecord(store, tx, state.schema.name, field.name, key, record);
+    const { id, created } = upsertRecord(store, tx, state.schema.name, field.name, key, record, request.access);
     return { id, success: true, errors: [], created };
   });
   return { status: 200, body: results.map((r) => (r.success ? r : { ...r, created: false })) };
@@ -188,7 +194,7 @@ export function collectionDelete(store: Store, request: ApiRequest, faults?: Rec
     const type = store.objectForId(ids[i]);
     if (!type) throw new RecordError('MALFORMED_ID', `malformed id ${ids[i]}`, []);
     checkRecordFault(faults, { object: type, id: ids[i], externalIds: [] });
-    return { id: deleteRecord(store, tx, type, ids[i]), success: true, errors: [] };
+    return { id: deleteRecord(store, tx, type, ids[i], request.access), success: true, errors: [] };
   });
   return { status: 200, body: results.map((r, i) => (r.success ? r : { ...r, id: ids[i] })) };
 }
@@ -198,9 +204,19 @@ export function collectionRetrieve(store: Store, request: ApiRequest, type: stri
   const fields = (request.query.get('fields') ?? '').split(',').filter(Boolean);
   if (!fields.length) throw new ApiError(400, 'MALFORMED_QUERY', 'fields parameter is required');
   checkCount(ids.length);
+  const state = store.object(type);
+  // Asking for a field the user cannot read fails the call; a record it cannot see is null, like a missing one.
+  for (const name of fields) {
+    const field = state.fieldsByLower.get(name.trim().toLowerCase());
+    if (!field || !request.access.field(state.schema, field).read) {
+      throw new ApiError(400, 'INVALID_FIELD', `No such column '${name.trim()}' on entity '${state.schema.name}'`);
+    }
+  }
   const body = ids.map((id) => {
     try {
-      return recordView(store, request.version, type, existing(store, type, id), fields);
+      const record = existing(store, type, id);
+      if (!request.access.canRead(state, record)) return null;
+      return recordView(store, request.version, type, record, fields, request.access);
     } catch {
       return null;
     }

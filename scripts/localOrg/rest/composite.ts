@@ -53,7 +53,11 @@ function lookupReference(reference: string, results: Map<string, unknown>): unkn
   return current;
 }
 
-export function composite(store: Store, request: ApiRequest, dispatch: (sub: ApiRequest) => ApiResponse): ApiResponse {
+export function composite(
+  store: Store,
+  request: ApiRequest,
+  dispatch: (sub: Omit<ApiRequest, 'access'>) => ApiResponse
+): ApiResponse {
   const body = (request.body ?? {}) as { allOrNone?: boolean; compositeRequest?: Subrequest[] };
   const subrequests = body.compositeRequest;
   if (!Array.isArray(subrequests) || subrequests.length === 0) {

@@ -1,6 +1,8 @@
-// describeGlobal and describe sObject, in the shapes the REST API answers.
+// describeGlobal and describe sObject, in the shapes the REST API answers, as the calling user sees them: objects it
+// cannot read are absent, fields it cannot read are absent, and createable/updateable/deletable say what it may do.
 import type { FieldSchema, ObjectSchema } from '../schema';
 import type { Store } from '../store';
+import type { UserAccess } from '../access/userAccess';
 import { isWritableField, objectAllows } from '../writeRules';
 
 const SOAP_TYPES: Record<string, string> = {
@@ -20,15 +22,16 @@ function urls(version: string, name: string): Record<string, string> {
   return { sobject: base, describe: `${base}/describe`, rowTemplate: `${base}/{ID}` };
 }
 
-function objectFlags(object: ObjectSchema): Record<string, unknown> {
-  const createable = objectAllows(object, 'create');
+function objectFlags(object: ObjectSchema, access: UserAccess): Record<string, unknown> {
+  const grant = access.object(object);
+  const createable = objectAllows(object, 'create') && grant.create;
   return {
     activateable: false,
     createable,
     custom: object.custom,
     customSetting: false,
     deepCloneable: false,
-    deletable: objectAllows(object, 'delete'),
+    deletable: objectAllows(object, 'delete') && grant.delete,
     deprecatedAndHidden: false,
     feedEnabled: false,
     hasSubtypes: false,
@@ -41,34 +44,36 @@ function objectFlags(object: ObjectSchema): Record<string, unknown> {
     mergeable: false,
     mruEnabled: false,
     name: object.name,
-    queryable: true,
+    queryable: grant.read,
     replicateable: !object.customMetadata,
     retrieveable: true,
     searchable: !object.customMetadata,
     triggerable: !object.customMetadata,
     undeletable: !object.customMetadata,
-    updateable: objectAllows(object, 'update')
+    updateable: objectAllows(object, 'update') && grant.edit
   };
 }
 
-export function describeGlobal(store: Store, version: string): unknown {
+export function describeGlobal(store: Store, version: string, access: UserAccess): unknown {
   return {
     encoding: 'UTF-8',
     maxBatchSize: 200,
-    sobjects: store.objectNames().map((name) => {
-      const object = store.object(name).schema;
-      return { ...objectFlags(object), urls: urls(version, object.name) };
-    })
+    sobjects: store
+      .objectNames()
+      .map((name) => store.object(name).schema)
+      .filter((object) => access.object(object).read)
+      .map((object) => ({ ...objectFlags(object, access), urls: urls(version, object.name) }))
   };
 }
 
-export function describeBasic(store: Store, version: string, name: string): unknown {
+export function describeBasic(store: Store, version: string, name: string, access: UserAccess): unknown {
   const object = store.object(name).schema;
-  return { objectDescribe: { ...objectFlags(object), urls: urls(version, object.name) }, recentItems: [] };
+  return { objectDescribe: { ...objectFlags(object, access), urls: urls(version, object.name) }, recentItems: [] };
 }
 
-function describeField(object: ObjectSchema, field: FieldSchema): Record<string, unknown> {
-  const writable = isWritableField(field) && !object.customMetadata;
+function describeField(object: ObjectSchema, field: FieldSchema, access: UserAccess): Record<string, unknown> {
+  const grant = access.object(object);
+  const writable = isWritableField(field) && !object.customMetadata && access.field(object, field).edit;
   const numeric = ['int', 'double', 'currency', 'percent'].includes(field.type);
   const text = !numeric && !['boolean', 'date', 'datetime'].includes(field.type);
   const length = text ? (field.length ?? (field.type === 'id' || field.type === 'reference' ? 18 : 255)) : 0;
@@ -80,7 +85,7 @@ function describeField(object: ObjectSchema, field: FieldSchema): Record<string,
     calculatedFormula: field.formula ?? null,
     cascadeDelete: Boolean(field.masterDetail),
     caseSensitive: Boolean(field.caseSensitive),
-    createable: writable,
+    createable: writable && grant.create,
     custom: field.custom,
     defaultValue: field.defaultValue ?? null,
     defaultedOnCreate:
@@ -123,17 +128,19 @@ function describeField(object: ObjectSchema, field: FieldSchema): Record<string,
     sortable: field.type !== 'textarea' || (field.length ?? 0) <= 255,
     type: field.type,
     unique: Boolean(field.unique),
-    updateable: writable && !field.masterDetail,
-    writeRequiresMasterRead: Boolean(field.masterDetail)
+    updateable: writable && grant.edit && !field.masterDetail,
+    writeRequiresMasterRead: Boolean(field.writeRequiresMasterRead)
   };
 }
 
-export function describeObject(store: Store, version: string, name: string): unknown {
+export function describeObject(store: Store, version: string, name: string, access: UserAccess): unknown {
   const object = store.object(name).schema;
   const childRelationships: unknown[] = [];
   for (const childName of store.objectNames()) {
     const child = store.object(childName).schema;
+    if (!access.object(child).read) continue;
     for (const field of child.fields) {
+      if (!access.field(child, field).read) continue;
       if (field.type !== 'reference' || !(field.referenceTo ?? []).includes(object.name)) continue;
       childRelationships.push({
         cascadeDelete: Boolean(field.masterDetail),
@@ -148,11 +155,11 @@ export function describeObject(store: Store, version: string, name: string): unk
     }
   }
   return {
-    ...objectFlags(object),
+    ...objectFlags(object, access),
     actionOverrides: [],
     childRelationships,
     compactLayoutable: !object.customMetadata,
-    fields: object.fields.map((f) => describeField(object, f)),
+    fields: object.fields.filter((f) => access.field(object, f).read).map((f) => describeField(object, f, access)),
     namedLayoutInfos: [],
     networkScopeFieldName: null,
     recordTypeInfos: [],

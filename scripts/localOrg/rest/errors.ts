@@ -1,4 +1,5 @@
 // Error bodies in Salesforce's REST shape: an array of {message, errorCode, fields}.
+import type { UserAccess } from '../access/userAccess';
 
 export class ApiError extends Error {
   constructor(
@@ -26,6 +27,8 @@ export interface ApiRequest {
   body: unknown;
   /** API version without the v, e.g. 66.0 */
   version: string;
+  /** The calling user's access: every read and write is checked against it. */
+  access: UserAccess;
 }
 
 export interface ApiResponse {

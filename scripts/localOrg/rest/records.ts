@@ -4,6 +4,7 @@ import type { SObjectRecord, Store, Transaction } from '../store';
 import { toId18 } from '../ids';
 import { deleteWithCascade, prepareCreate, prepareUpdate, RecordError } from '../writeRules';
 import { readValue } from '../query/engine';
+import type { UserAccess } from '../access/userAccess';
 
 export interface RecordResult {
   id?: string | null;
@@ -21,8 +22,14 @@ export function errorResult(error: unknown, id?: string | null): RecordResult {
   return id ? { id, ...result } : result;
 }
 
-export function createRecord(store: Store, tx: Transaction, type: string, body: Record<string, unknown>): string {
-  const record = prepareCreate(store, type, body, new Date());
+export function createRecord(
+  store: Store,
+  tx: Transaction,
+  type: string,
+  body: Record<string, unknown>,
+  access: UserAccess
+): string {
+  const record = prepareCreate(store, type, body, new Date(), access);
   store.put(tx, type, record);
   return String(record.Id);
 }
@@ -54,10 +61,11 @@ export function updateRecord(
   tx: Transaction,
   type: string,
   id: unknown,
-  body: Record<string, unknown>
+  body: Record<string, unknown>,
+  access: UserAccess
 ): string {
   const before = existing(store, type, id);
-  const record = prepareUpdate(store, type, before, body, new Date());
+  const record = prepareUpdate(store, type, before, body, new Date(), access);
   store.put(tx, type, record);
   return String(record.Id);
 }
@@ -69,7 +77,8 @@ export function upsertRecord(
   type: string,
   fieldName: string,
   value: unknown,
-  body: Record<string, unknown>
+  body: Record<string, unknown>,
+  access: UserAccess
 ): { id: string; created: boolean } {
   const state = store.object(type);
   const field = state.fieldsByLower.get(fieldName.toLowerCase());
@@ -87,7 +96,8 @@ export function upsertRecord(
   void _ignored;
   if (field.type === 'id') {
     const id18 = toId18(value);
-    if (id18 && state.records.has(id18)) return { id: updateRecord(store, tx, type, id18, rest), created: false };
+    if (id18 && state.records.has(id18))
+      return { id: updateRecord(store, tx, type, id18, rest, access), created: false };
     throw new RecordError('NOT_FOUND', `Provided Id does not exist: ${String(value)}`, []);
   }
   const matches = store.lookup(state.schema.name, field.name, value);
@@ -98,8 +108,8 @@ export function upsertRecord(
       [field.name]
     );
   }
-  if (matches.length === 1) return { id: updateRecord(store, tx, type, matches[0], rest), created: false };
-  return { id: createRecord(store, tx, type, { ...rest, [field.name]: value }), created: true };
+  if (matches.length === 1) return { id: updateRecord(store, tx, type, matches[0], rest, access), created: false };
+  return { id: createRecord(store, tx, type, { ...rest, [field.name]: value }, access), created: true };
 }
 
 /** The body with a differently cased key for fieldName renamed to fieldName. */
@@ -110,19 +120,23 @@ function caseFold(body: Record<string, unknown>, fieldName: string): Record<stri
   return out;
 }
 
-export function deleteRecord(store: Store, tx: Transaction, type: string, id: unknown): string {
+export function deleteRecord(store: Store, tx: Transaction, type: string, id: unknown, access: UserAccess): string {
   const record = existing(store, type, id);
-  deleteWithCascade(store, tx, type, [String(record.Id)]);
+  deleteWithCascade(store, tx, type, [String(record.Id)], access);
   return String(record.Id);
 }
 
-/** A record as GET sobjects/X/id answers it: attributes, then every field (or the requested ones). */
+/**
+ * A record as GET sobjects/X/id answers it: attributes, then every field the user can read (or the requested ones;
+ * asking for a field the user cannot read is INVALID_FIELD, as for a field that does not exist).
+ */
 export function recordView(
   store: Store,
   version: string,
   type: string,
   record: SObjectRecord,
-  fields?: string[]
+  fields: string[] | undefined,
+  access: UserAccess
 ): SObjectRecord {
   const state = store.object(type);
   const out: SObjectRecord = {
@@ -131,10 +145,12 @@ export function recordView(
       url: `/services/data/v${version}/sobjects/${state.schema.name}/${String(record.Id)}`
     }
   };
+  const readable = (field: { name: string } & Parameters<UserAccess['field']>[1]) =>
+    access.field(state.schema, field).read;
   const selected = fields?.length
     ? fields.map((name) => {
         const field = state.fieldsByLower.get(name.trim().toLowerCase());
-        if (!field)
+        if (!field || !readable(field))
           throw new RecordError(
             'INVALID_FIELD',
             `No such column '${name.trim()}' on entity '${state.schema.name}'`,
@@ -142,7 +158,7 @@ export function recordView(
           );
         return field;
       })
-    : state.schema.fields;
+    : state.schema.fields.filter(readable);
   for (const field of selected) out[field.name] = readValue(state, record, field);
   return out;
 }

@@ -60,7 +60,7 @@ export function sObjectTree(
         if (p.parent) fields[p.parent.field] = written[p.parent.plannedIndex];
         try {
           checkRecordFault(recordFaults, { object: p.type, externalIds: externalIdValues(store, p.type, fields) });
-          written.push(createRecord(store, tx, p.type, fields));
+          written.push(createRecord(store, tx, p.type, fields, request.access));
         } catch (error) {
           if (error instanceof RecordError) throw new TreeRecordError(p.referenceId, error);
           throw error;

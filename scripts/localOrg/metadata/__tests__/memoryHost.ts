@@ -48,6 +48,10 @@ export class MemoryHost implements MetadataHost {
     return token === TEST_TOKEN;
   }
 
+  canUseMetadataApi(token: string): boolean {
+    return token === TEST_TOKEN;
+  }
+
   schema(): OrgSchema {
     return this.current;
   }

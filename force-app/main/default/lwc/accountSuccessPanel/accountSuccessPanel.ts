@@ -2,6 +2,9 @@ import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import getPanel from '@salesforce/apex/AccountSuccessController.getPanel';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
+import GOAL_OBJECT from '@salesforce/schema/Customer_Goal__c';
+import { NO_ACCESS, objectAccess, type ObjectAccess } from 'c/ldsUtils';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import { accountPanel, type AccountPanel, type IsoDate } from 'c/successModel';
 import GoalEditorModal from 'c/goalEditorModal';
@@ -44,6 +47,8 @@ export default class AccountSuccessPanel extends LightningElement {
   /** How many goals and open risks the account has in all; the lists may hold the first of them only. */
   counts: { goals?: number; openRisks?: number } = {};
   error: unknown;
+  /** Whether this user may add and update goals (getObjectInfo): no write action is offered until it says so. */
+  goalAccess: ObjectAccess = NO_ACCESS;
   actionError: unknown;
   private wiredResult: WiredPanel | undefined;
 
@@ -76,6 +81,11 @@ export default class AccountSuccessPanel extends LightningElement {
       this.error = result.error;
       this.panel = undefined;
     }
+  }
+
+  @wire(getObjectInfo, { objectApiName: GOAL_OBJECT })
+  wiredGoalInfo(result: { data?: { createable?: boolean; updateable?: boolean } }): void {
+    this.goalAccess = objectAccess(result.data);
   }
 
   get isLoading(): boolean {

@@ -8,6 +8,10 @@ const format = (value: number | null | undefined): string => (typeof value === '
 /** Each objective's baseline, current value and target, with progress; computed values are marked as such. */
 export default class CharterObjectives extends LightningElement {
   @api metrics: ObjectiveMetric[] = [];
+  /** The user may create these records (the object's createable, from getObjectInfo): Add is shown only then. */
+  @api canCreate = false;
+  /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
+  @api canEdit = false;
   labels = LABELS;
 
   get hasObjectives(): boolean {

@@ -21,6 +21,10 @@ const COLUMNS = ['responsible', 'accountable', 'consulted', 'informed'] as const
 /** Lifecycle stages by RACI role, with the people and departments in each; gaps and conflicts flagged per stage. */
 export default class CharterRaciMatrix extends LightningElement {
   @api raci: RaciMatrix | undefined;
+  /** The user may create these records (the object's createable, from getObjectInfo): Add is shown only then. */
+  @api canCreate = false;
+  /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
+  @api canEdit = false;
   labels = LABELS;
   expandedKey: string | null = null;
 

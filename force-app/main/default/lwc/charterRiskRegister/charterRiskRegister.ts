@@ -65,6 +65,8 @@ function registerRows([risks, riskAccounts, riskAccountCounts]: Inputs): Registe
 export default class CharterRiskRegister extends LightningElement {
   @api riskAccounts: RiskAccount[] = [];
   @api riskAccountCounts: RiskAccountCount[] = [];
+  /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
+  @api canEdit = false;
   labels = LABELS;
   expandedId: string | null = null;
   limit = PAGE_SIZE;

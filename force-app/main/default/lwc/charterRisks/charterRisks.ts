@@ -11,6 +11,10 @@ export default class CharterRisks extends LightningElement {
   @api heatMap: HeatMap | undefined;
   @api riskAccounts: RiskAccount[] = [];
   @api riskAccountCounts: RiskAccountCount[] = [];
+  /** The user may create these records (the object's createable, from getObjectInfo): Add is shown only then. */
+  @api canCreate = false;
+  /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
+  @api canEdit = false;
   labels = LABELS;
   selected: CellSelection | null = null;
 

@@ -60,6 +60,10 @@ export default class CharterRoadmap extends LightningElement {
   private total = 0;
 
   /** Views are built once per roadmap (a new roadmap starts again at the first page), not on every render. */
+  /** The user may create these records (the object's createable, from getObjectInfo): Add is shown only then. */
+  @api canCreate = false;
+  /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
+  @api canEdit = false;
   @api
   get months(): RoadmapMonth[] {
     return this.monthsValue;

@@ -14,6 +14,8 @@ const SECTIONS = [
 /** The charter statement; Edit swaps the text for a record edit form on the same place (LDS saves it). */
 export default class CharterStatement extends LightningElement {
   @api charter: WorkspaceCharter | undefined;
+  /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
+  @api canEdit = false;
   labels = LABELS;
   editing = false;
   saveError: unknown;
@@ -42,7 +44,7 @@ export default class CharterStatement extends LightningElement {
   }
 
   get showEdit(): boolean {
-    return !this.editing;
+    return this.canEdit && !this.editing;
   }
 
   get recordId(): string | undefined {

@@ -1,6 +1,13 @@
 import { LightningElement, api, wire } from 'lwc';
 import { refreshApex } from '@salesforce/apex';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { getObjectInfos } from 'lightning/uiObjectInfoApi';
+import CHARTER_OBJECT from '@salesforce/schema/Success_Charter__c';
+import OBJECTIVE_OBJECT from '@salesforce/schema/Charter_Objective__c';
+import ROLE_OBJECT from '@salesforce/schema/Charter_Role__c';
+import MILESTONE_OBJECT from '@salesforce/schema/Charter_Milestone__c';
+import RISK_OBJECT from '@salesforce/schema/Charter_Risk__c';
+import { NO_ACCESS, objectAccessByName, type ObjectAccess } from 'c/ldsUtils';
 import getWorkspace from '@salesforce/apex/CharterWorkspaceController.getWorkspace';
 import CharterRecordModal from 'c/charterRecordModal';
 import { LABELS } from 'c/charterLabels';
@@ -31,6 +38,14 @@ export default class CharterWorkspace extends LightningElement {
   data: WorkspaceData | undefined;
   view: WorkspaceView | undefined;
   error: unknown;
+  /** What this user may create and edit, per part of the charter (getObjectInfos); nothing until it answers. */
+  can: Record<'charter' | 'objective' | 'role' | 'milestone' | 'risk', ObjectAccess> = {
+    charter: NO_ACCESS,
+    objective: NO_ACCESS,
+    role: NO_ACCESS,
+    milestone: NO_ACCESS,
+    risk: NO_ACCESS
+  };
   private wired: WireResult | undefined;
   private recordIdValue: string | undefined;
 
@@ -57,6 +72,21 @@ export default class CharterWorkspace extends LightningElement {
       this.data = undefined;
       this.view = undefined;
     }
+  }
+
+  @wire(getObjectInfos, {
+    objectApiNames: [CHARTER_OBJECT, OBJECTIVE_OBJECT, ROLE_OBJECT, MILESTONE_OBJECT, RISK_OBJECT]
+  })
+  wiredObjectInfos(result: { data?: Parameters<typeof objectAccessByName>[0] }): void {
+    const byName = objectAccessByName(result.data);
+    const of = (name: string): ObjectAccess => byName.get(name) ?? NO_ACCESS;
+    this.can = {
+      charter: of('Success_Charter__c'),
+      objective: of('Charter_Objective__c'),
+      role: of('Charter_Role__c'),
+      milestone: of('Charter_Milestone__c'),
+      risk: of('Charter_Risk__c')
+    };
   }
 
   /**

@@ -18,6 +18,8 @@ export default class GoalList extends LightningElement {
   @api today: IsoDate | undefined;
   /** Every goal of the account, when the view-model holds only the first of them. */
   @api total: number | undefined;
+  /** The user may update goals: each row offers its actions only then. */
+  @api canEdit = false;
 
   expanded = false;
   labels = { goals: LABEL_GOALS };

@@ -148,6 +148,8 @@ function rowView(standing: GoalStanding<PanelGoal> | undefined) {
 export default class GoalRow extends LightningElement {
   /** The panel's "today": the achieved date offered, and the latest one allowed. */
   @api today: IsoDate | undefined;
+  /** The user may update goals (getObjectInfo, through the panel): Update and Mark achieved show only then. */
+  @api canEdit = false;
 
   editing = false;
   achieving = false;
@@ -174,6 +176,10 @@ export default class GoalRow extends LightningElement {
   set standing(value: GoalStanding<PanelGoal> | undefined) {
     this.standingValue = value;
     this.view = rowView(value);
+  }
+
+  get showActions(): boolean {
+    return this.canEdit && this.view.canAct;
   }
 
   get actionsDisabled(): boolean {

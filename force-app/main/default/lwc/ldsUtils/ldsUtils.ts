@@ -85,3 +85,34 @@ export function reduceErrors(errors: ErrorLike | ErrorLike[]): string[] {
   }
   return messages;
 }
+
+/** What the user may do with an object's records, as Lightning Data Service's getObjectInfo says. */
+export interface ObjectAccess {
+  createable: boolean;
+  updateable: boolean;
+}
+
+interface ObjectInfoLike {
+  apiName?: string;
+  createable?: boolean;
+  updateable?: boolean;
+}
+
+/** Nothing until getObjectInfo has answered: a write action is offered only to a user known to be allowed it. */
+export const NO_ACCESS: ObjectAccess = Object.freeze({ createable: false, updateable: false });
+
+/** The access in one getObjectInfo answer (undefined while it loads, or when it failed). */
+export function objectAccess(info: ObjectInfoLike | undefined): ObjectAccess {
+  return { createable: info?.createable === true, updateable: info?.updateable === true };
+}
+
+/** The access per object API name in a getObjectInfos answer; an object that failed to load has none. */
+export function objectAccessByName(
+  infos: { results?: Array<{ statusCode: number; result?: ObjectInfoLike }> } | undefined
+): Map<string, ObjectAccess> {
+  const access = new Map<string, ObjectAccess>();
+  for (const entry of infos?.results ?? []) {
+    if (entry.statusCode === 200 && entry.result?.apiName) access.set(entry.result.apiName, objectAccess(entry.result));
+  }
+  return access;
+}

@@ -2,12 +2,16 @@ import AccountSuccessPanel from 'c/accountSuccessPanel';
 import getPanel from '@salesforce/apex/AccountSuccessController.getPanel';
 import { refreshApex } from '@salesforce/apex';
 import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
+import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { openCalls, queueModalResult, resetModal } from '../../../../../../jest/mocks/lightning/modal';
 import { TOAST_EVENT_NAME } from '../../../../../../jest/mocks/lightning/platformShowToastEvent';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 import type { PanelViewModel, PanelViewModelJson } from '../panelTypes';
 import fullJson from './data/fullAccount.json';
 import emptyJson from './data/emptyAccount.json';
+// What getObjectInfo answers for goals: to a manager (may create and update) and to a viewer (may only read).
+import goalEditor from './data/goalObjectInfoEditor.json';
+import goalReader from './data/goalObjectInfoReader.json';
 
 // The fixtures are the Apex contract: they must type-check as the view-model (as JSON delivers it).
 const FULL = fullJson satisfies PanelViewModelJson as PanelViewModel;
@@ -32,6 +36,7 @@ interface WireAdapterMock {
   adapter: { prototype: { update(config: unknown): void } };
 }
 const wire = getPanel as unknown as WireAdapterMock;
+const goalInfo = getObjectInfo as unknown as WireAdapterMock;
 
 function render(props: Record<string, unknown> = {}) {
   return mount('c-account-success-panel', AccountSuccessPanel, { recordId: FULL.account.Id, ...props });
@@ -121,11 +126,32 @@ describe('c-account-success-panel', () => {
   it('invites the first goal when the account has none', async () => {
     const element = render({ recordId: EMPTY.account.Id });
     wire.emit(EMPTY);
+    goalInfo.emit(goalEditor);
     await flushPromises();
     expect(q(element, '.no-goals')?.textContent).toContain('c.Panel_NoGoals');
     expect(q(element, 'c-goal-list')).toBeNull();
     expect(q(element, 'lightning-button.add-goal')).not.toBeNull();
     await expect(element).toBeAccessible();
+  });
+
+  it('offers a user who may only read goals a read-only panel: no Add goal, no row actions', async () => {
+    const element = render();
+    wire.emit(FULL);
+    await flushPromises();
+    // Before getObjectInfo answers nothing is offered, so no button appears and then fails.
+    expect(q(element, 'lightning-button.add-goal')).toBeNull();
+    goalInfo.emit(goalReader);
+    await flushPromises();
+    expect(goalInfo.getLastConfig()).toEqual({ objectApiName: { objectApiName: 'Customer_Goal__c' } });
+    expect(q(element, 'lightning-button.add-goal')).toBeNull();
+    const list = q(element, 'c-goal-list') as HTMLElement & { canEdit: boolean; goals: unknown[] };
+    expect(list.goals.length).toBeGreaterThan(0);
+    expect(list.canEdit).toBe(false);
+    await expect(element).toBeAccessible();
+    goalInfo.emit(goalEditor);
+    await flushPromises();
+    expect(q(element, 'lightning-button.add-goal')).not.toBeNull();
+    expect((q(element, 'c-goal-list') as HTMLElement & { canEdit: boolean }).canEdit).toBe(true);
   });
 
   it('hides the sections the page turns off', async () => {
@@ -150,6 +176,7 @@ describe('c-account-success-panel', () => {
   it('adds a goal in a modal, then toasts and refreshes the panel and the records', async () => {
     const element = render();
     wire.emit(FULL);
+    goalInfo.emit(goalEditor);
     await flushPromises();
     const toasts: CustomEvent[] = [];
     element.addEventListener(TOAST_EVENT_NAME, (event) => toasts.push(event as CustomEvent));
@@ -169,6 +196,7 @@ describe('c-account-success-panel', () => {
   it('does nothing when the modal is cancelled', async () => {
     const element = render();
     wire.emit(FULL);
+    goalInfo.emit(goalEditor);
     await flushPromises();
     (q(element, 'lightning-button.add-goal') as HTMLElement).click();
     await flushPromises();

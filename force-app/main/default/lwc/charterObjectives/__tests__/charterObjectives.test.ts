@@ -7,8 +7,20 @@ const one = (element: HTMLElement, selector: string) => shadow(element).querySel
 describe('c-charter-objectives', () => {
   afterEach(resetDom);
 
-  it('shows baseline, current, target and progress, marking computed values', async () => {
+  it('offers a user who may not write no Add and no Edit, and stays accessible', async () => {
     const element = mount('c-charter-objectives', CharterObjectives, { metrics: view().objectives });
+    await flushPromises();
+    const root = shadow(element);
+    expect(root.querySelectorAll('.add, .edit')).toHaveLength(0);
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows baseline, current, target and progress, marking computed values', async () => {
+    const element = mount('c-charter-objectives', CharterObjectives, {
+      canCreate: true,
+      canEdit: true,
+      metrics: view().objectives
+    });
     await flushPromises();
     const rows = [...shadow(element).querySelectorAll('tr.objective')] as HTMLElement[];
     expect(rows.map((row) => row.querySelector('.name')!.textContent)).toEqual([
@@ -27,7 +39,11 @@ describe('c-charter-objectives', () => {
   });
 
   it('asks for a new objective and for editing one', async () => {
-    const element = mount('c-charter-objectives', CharterObjectives, { metrics: view().objectives });
+    const element = mount('c-charter-objectives', CharterObjectives, {
+      canCreate: true,
+      canEdit: true,
+      metrics: view().objectives
+    });
     const requests: unknown[] = [];
     element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
     await flushPromises();
@@ -40,7 +56,7 @@ describe('c-charter-objectives', () => {
   });
 
   it('shows the empty state without objectives', async () => {
-    const element = mount('c-charter-objectives', CharterObjectives, { metrics: [] });
+    const element = mount('c-charter-objectives', CharterObjectives, { canCreate: true, canEdit: true, metrics: [] });
     await flushPromises();
     expect(one(element, '.empty').textContent).toBe('c.Workspace_NoObjectives');
     expect(one(element, 'table')).toBeNull();
@@ -58,7 +74,7 @@ describe('c-charter-objectives', () => {
         progress: { percent: null, reason: 'missingBaseline' }
       }
     ];
-    const element = mount('c-charter-objectives', CharterObjectives, { metrics });
+    const element = mount('c-charter-objectives', CharterObjectives, { canCreate: true, canEdit: true, metrics });
     await flushPromises();
     expect(shadow(element).querySelectorAll('tr.objective')).toHaveLength(1);
     expect(one(element, '.name').textContent).toBe('');

@@ -10,8 +10,20 @@ const stageRow = (element: HTMLElement, stage: string) =>
 describe('c-charter-raci-matrix', () => {
   afterEach(resetDom);
 
-  it('places roles by stage and RACI value with person and department', async () => {
+  it('offers a user who may not write no Add and no Edit, and stays accessible', async () => {
     const element = mount('c-charter-raci-matrix', CharterRaciMatrix, { raci: view().raci });
+    await flushPromises();
+    const root = shadow(element);
+    expect(root.querySelectorAll('.add, .edit')).toHaveLength(0);
+    await expect(element).toBeAccessible();
+  });
+
+  it('places roles by stage and RACI value with person and department', async () => {
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, {
+      canCreate: true,
+      canEdit: true,
+      raci: view().raci
+    });
     await flushPromises();
     const onboarding = stageRow(element, 'Onboarding');
     expect(onboarding.querySelector('td[data-column="accountable"]')!.textContent).toContain('Onboarding lead');
@@ -23,7 +35,11 @@ describe('c-charter-raci-matrix', () => {
   });
 
   it('flags a stage with no Accountable as a gap and one with two as a conflict', async () => {
-    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, { raci: view().raci });
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, {
+      canCreate: true,
+      canEdit: true,
+      raci: view().raci
+    });
     await flushPromises();
     const adoption = stageRow(element, 'Adoption');
     expect(adoption.querySelector('.conflict')).not.toBeNull();
@@ -34,7 +50,11 @@ describe('c-charter-raci-matrix', () => {
   });
 
   it('shows responsibilities on hover and on expand', async () => {
-    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, { raci: view().raci });
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, {
+      canCreate: true,
+      canEdit: true,
+      raci: view().raci
+    });
     await flushPromises();
     const toggle = stageRow(element, 'Onboarding').querySelector(
       'td[data-column="accountable"] .role-toggle'
@@ -52,7 +72,11 @@ describe('c-charter-raci-matrix', () => {
   });
 
   it('lists roles without a stage apart, and asks to add or edit roles', async () => {
-    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, { raci: view().raci });
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, {
+      canCreate: true,
+      canEdit: true,
+      raci: view().raci
+    });
     const requests: unknown[] = [];
     element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
     await flushPromises();
@@ -66,7 +90,11 @@ describe('c-charter-raci-matrix', () => {
   });
 
   it('shows the empty state without roles', async () => {
-    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, { raci: raciMatrix([]) });
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, {
+      canCreate: true,
+      canEdit: true,
+      raci: raciMatrix([])
+    });
     await flushPromises();
     expect(one(element, '.empty').textContent).toBe('c.Workspace_NoRoles');
     await expect(element).toBeAccessible();
@@ -74,12 +102,14 @@ describe('c-charter-raci-matrix', () => {
 
   it('renders staged roles without ids, and nothing before data arrives', async () => {
     const element = mount('c-charter-raci-matrix', CharterRaciMatrix, {
+      canCreate: true,
+      canEdit: true,
       raci: raciMatrix([{ Name: 'Nameless', Lifecycle_Stage__c: 'Expansion', RACI__c: 'Consulted' }, {}])
     });
     await flushPromises();
     expect(stageRow(element, 'Expansion').textContent).toContain('Nameless');
     expect(one(element, '.unstaged li')).not.toBeNull();
-    const bare = mount('c-charter-raci-matrix', CharterRaciMatrix);
+    const bare = mount('c-charter-raci-matrix', CharterRaciMatrix, { canCreate: true, canEdit: true });
     await flushPromises();
     expect(one(bare, '.empty')).not.toBeNull();
   });

@@ -12,9 +12,21 @@ function props() {
 describe('c-charter-risk-register', () => {
   afterEach(resetDom);
 
+  it('offers a user who may not write no Add and no Edit, and stays accessible', async () => {
+    const element = mount('c-charter-risk-register', CharterRiskRegister, { ...props() });
+    await flushPromises();
+    const root = shadow(element);
+    expect(root.querySelectorAll('.add, .edit')).toHaveLength(0);
+    await expect(element).toBeAccessible();
+  });
+
   it('lists threats by score with assessment, corrective action, residual score, owner and review date', async () => {
     const p = props();
-    const element = mount('c-charter-risk-register', CharterRiskRegister, { ...p, risks: [...p.risks].reverse() });
+    const element = mount('c-charter-risk-register', CharterRiskRegister, {
+      canEdit: true,
+      ...p,
+      risks: [...p.risks].reverse()
+    });
     await flushPromises();
     const rows = [...shadow(element).querySelectorAll('tr.risk')] as HTMLElement[];
     expect(rows.map((row) => row.querySelector('.name')!.textContent)).toEqual([
@@ -31,7 +43,7 @@ describe('c-charter-risk-register', () => {
   });
 
   it('expands the accounts where a risk occurs', async () => {
-    const element = mount('c-charter-risk-register', CharterRiskRegister, props());
+    const element = mount('c-charter-risk-register', CharterRiskRegister, { canEdit: true, ...props() });
     await flushPromises();
     const toggle = one(element, 'tr[data-id="a04000000000001AAA"] .accounts-toggle') as HTMLButtonElement;
     expect(toggle.textContent).toContain('2');
@@ -47,7 +59,7 @@ describe('c-charter-risk-register', () => {
   });
 
   it('asks to edit a risk', async () => {
-    const element = mount('c-charter-risk-register', CharterRiskRegister, props());
+    const element = mount('c-charter-risk-register', CharterRiskRegister, { canEdit: true, ...props() });
     const requests: unknown[] = [];
     element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
     await flushPromises();
@@ -57,6 +69,7 @@ describe('c-charter-risk-register', () => {
 
   it('places unscored risks last and tolerates missing names', async () => {
     const element = mount('c-charter-risk-register', CharterRiskRegister, {
+      canEdit: true,
       risks: [{}, { Id: 'r2', Likelihood__c: 1, Impact__c: 1 }],
       riskAccounts: [{ Charter_Risk__c: 'r2', Account__c: '001x' }, {}]
     });

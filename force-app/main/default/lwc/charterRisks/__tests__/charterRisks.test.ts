@@ -19,8 +19,16 @@ function props() {
 describe('c-charter-risks', () => {
   afterEach(resetDom);
 
+  it('offers a user who may not write no Add and no Edit, and stays accessible', async () => {
+    const element = mount('c-charter-risks', CharterRisks, { ...props() });
+    await flushPromises();
+    const root = shadow(element);
+    expect(root.querySelectorAll('.add, .edit')).toHaveLength(0);
+    await expect(element).toBeAccessible();
+  });
+
   it('shows the heat map, the whole register and the enablers apart', async () => {
-    const element = mount('c-charter-risks', CharterRisks, props());
+    const element = mount('c-charter-risks', CharterRisks, { canCreate: true, canEdit: true, ...props() });
     await flushPromises();
     expect(one(element, 'c-charter-risk-register').risks).toHaveLength(3);
     expect(one(element, '.enablers').textContent).toContain('Engaged executive sponsor');
@@ -30,7 +38,7 @@ describe('c-charter-risks', () => {
   });
 
   it('filters the register by the heat map cell, and shows all again', async () => {
-    const element = mount('c-charter-risks', CharterRisks, props());
+    const element = mount('c-charter-risks', CharterRisks, { canCreate: true, canEdit: true, ...props() });
     await flushPromises();
     const map = one(element, 'c-charter-risk-heat-map');
     map.dispatchEvent(new CustomEvent('cellselect', { detail: { row: 1, column: 2 } }));
@@ -46,7 +54,7 @@ describe('c-charter-risks', () => {
   });
 
   it('asks to add a risk, edit an enabler, and passes on the register requests', async () => {
-    const element = mount('c-charter-risks', CharterRisks, props());
+    const element = mount('c-charter-risks', CharterRisks, { canCreate: true, canEdit: true, ...props() });
     const requests: unknown[] = [];
     element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
     await flushPromises();
@@ -64,6 +72,8 @@ describe('c-charter-risks', () => {
 
   it('says when there are no enablers, and filters risks without ids by position', async () => {
     const element = mount('c-charter-risks', CharterRisks, {
+      canCreate: true,
+      canEdit: true,
       threats: [{ Likelihood__c: 1, Impact__c: 1 }],
       enablers: [],
       heatMap: {
@@ -84,7 +94,12 @@ describe('c-charter-risks', () => {
   });
 
   it('shows every threat when a cell is chosen before the heat map arrives', async () => {
-    const element = mount('c-charter-risks', CharterRisks, { threats: [{ Name: 'A' }], enablers: [] });
+    const element = mount('c-charter-risks', CharterRisks, {
+      canCreate: true,
+      canEdit: true,
+      threats: [{ Name: 'A' }],
+      enablers: []
+    });
     await flushPromises();
     one(element, 'c-charter-risk-heat-map').dispatchEvent(
       new CustomEvent('cellselect', { detail: { row: 0, column: 0 } })

@@ -8,8 +8,20 @@ const one = (element: HTMLElement, selector: string) => shadow(element).querySel
 describe('c-charter-roadmap', () => {
   afterEach(resetDom);
 
-  it('groups items by month with audience, channel, message and state, undated last', async () => {
+  it('offers a user who may not write no Add and no Edit, and stays accessible', async () => {
     const element = mount('c-charter-roadmap', CharterRoadmap, { months: view().roadmap });
+    await flushPromises();
+    const root = shadow(element);
+    expect(root.querySelectorAll('.add, .edit')).toHaveLength(0);
+    await expect(element).toBeAccessible();
+  });
+
+  it('groups items by month with audience, channel, message and state, undated last', async () => {
+    const element = mount('c-charter-roadmap', CharterRoadmap, {
+      canCreate: true,
+      canEdit: true,
+      months: view().roadmap
+    });
     await flushPromises();
     const months = [...shadow(element).querySelectorAll('table.month')].map((t) => (t as HTMLElement).dataset.month);
     expect(months).toEqual(['2025-01', '2025-02', '2025-03', '2025-05', 'none']);
@@ -22,7 +34,11 @@ describe('c-charter-roadmap', () => {
   });
 
   it('marks overdue items and labels every state', async () => {
-    const element = mount('c-charter-roadmap', CharterRoadmap, { months: view().roadmap });
+    const element = mount('c-charter-roadmap', CharterRoadmap, {
+      canCreate: true,
+      canEdit: true,
+      months: view().roadmap
+    });
     await flushPromises();
     const overdue = one(element, 'tr[data-id="a03000000000002AAA"]') as HTMLElement;
     expect(overdue.dataset.state).toBe('overdue');
@@ -33,7 +49,11 @@ describe('c-charter-roadmap', () => {
   });
 
   it('asks to add and edit milestones', async () => {
-    const element = mount('c-charter-roadmap', CharterRoadmap, { months: view().roadmap });
+    const element = mount('c-charter-roadmap', CharterRoadmap, {
+      canCreate: true,
+      canEdit: true,
+      months: view().roadmap
+    });
     const requests: unknown[] = [];
     element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
     await flushPromises();
@@ -47,7 +67,7 @@ describe('c-charter-roadmap', () => {
 
   it('shows cancelled items and items without ids', async () => {
     const months = roadmapByMonth([{ Status__c: 'Cancelled', Due_Date__c: '2025-04-01' }], '2025-02-20');
-    const element = mount('c-charter-roadmap', CharterRoadmap, { months });
+    const element = mount('c-charter-roadmap', CharterRoadmap, { canCreate: true, canEdit: true, months });
     await flushPromises();
     expect(one(element, '.state').textContent).toBe('c.Workspace_StateCancelled');
   });

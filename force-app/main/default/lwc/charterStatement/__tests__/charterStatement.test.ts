@@ -8,8 +8,16 @@ const one = (element: HTMLElement, selector: string) => shadow(element).querySel
 describe('c-charter-statement', () => {
   afterEach(resetDom);
 
-  it('shows the six statement parts, sponsor, status and version, and says which part is blank', async () => {
+  it('offers a user who may not write no Add and no Edit, and stays accessible', async () => {
     const element = mount('c-charter-statement', CharterStatement, { charter: workspace().charter });
+    await flushPromises();
+    const root = shadow(element);
+    expect(root.querySelectorAll('.add, .edit')).toHaveLength(0);
+    await expect(element).toBeAccessible();
+  });
+
+  it('shows the six statement parts, sponsor, status and version, and says which part is blank', async () => {
+    const element = mount('c-charter-statement', CharterStatement, { canEdit: true, charter: workspace().charter });
     await flushPromises();
     const sections = all(element, '.section');
     expect(sections.map((s) => s.dataset.field)).toEqual([
@@ -29,7 +37,10 @@ describe('c-charter-statement', () => {
   });
 
   it('says what is not written yet when the charter has no values', async () => {
-    const element = mount('c-charter-statement', CharterStatement, { charter: { Id: 'a00000000000001AAA' } });
+    const element = mount('c-charter-statement', CharterStatement, {
+      canEdit: true,
+      charter: { Id: 'a00000000000001AAA' }
+    });
     await flushPromises();
     expect(one(element, '.sponsor').textContent).toBe('c.Workspace_Blank');
     expect(one(element, '.status').textContent).toBe('c.Workspace_Blank');
@@ -38,7 +49,7 @@ describe('c-charter-statement', () => {
   });
 
   it('edits in place with a record edit form, and announces a save', async () => {
-    const element = mount('c-charter-statement', CharterStatement, { charter: workspace().charter });
+    const element = mount('c-charter-statement', CharterStatement, { canEdit: true, charter: workspace().charter });
     const saved = jest.fn();
     element.addEventListener('saved', saved);
     await flushPromises();
@@ -56,7 +67,7 @@ describe('c-charter-statement', () => {
   });
 
   it('shows the save error in the form and can be cancelled', async () => {
-    const element = mount('c-charter-statement', CharterStatement, { charter: workspace().charter });
+    const element = mount('c-charter-statement', CharterStatement, { canEdit: true, charter: workspace().charter });
     await flushPromises();
     one(element, 'lightning-button.edit').click();
     await flushPromises();

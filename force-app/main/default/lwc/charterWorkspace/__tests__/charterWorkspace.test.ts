@@ -5,7 +5,13 @@ import { refreshApex } from '@salesforce/apex';
 import { openCalls, queueModalResult, resetModal } from '../../../../../../jest/mocks/lightning/modal';
 import { TOAST_EVENT_NAME } from '../../../../../../jest/mocks/lightning/platformShowToastEvent';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { getObjectInfos } from 'lightning/uiObjectInfoApi';
 import { noCharter, workspace } from './data/fixtures';
+// getObjectInfos for the five charter objects: as a charter admin answers (create, edit) and as a manager or viewer.
+import infosAdmin from './data/objectInfosAdmin.json';
+import infosReader from './data/objectInfosReader.json';
+
+const objectInfos = getObjectInfos as unknown as { emit(data: unknown): void; getLastConfig(): any };
 
 jest.mock(
   '@salesforce/apex/CharterWorkspaceController.getWorkspace',
@@ -119,6 +125,45 @@ describe('c-charter-workspace', () => {
     await expect(element).toBeAccessible();
     // Six axe runs over full tabs: slower than the usual 5 s budget.
   }, 30000);
+
+  it('gives each part the write access getObjectInfos reports, and none before it answers', async () => {
+    const element = mount('c-charter-workspace', CharterWorkspace);
+    wire.emit(workspace());
+    await flushPromises();
+    expect(objectInfos.getLastConfig().objectApiNames.map((o: { objectApiName: string }) => o.objectApiName)).toEqual([
+      'Success_Charter__c',
+      'Charter_Objective__c',
+      'Charter_Role__c',
+      'Charter_Milestone__c',
+      'Charter_Risk__c'
+    ]);
+    expect(child(element, 'c-charter-statement').canEdit).toBe(false);
+    objectInfos.emit(infosReader);
+    await flushPromises();
+    expect(child(element, 'c-charter-statement').canEdit).toBe(false);
+    await expect(element).toBeAccessible();
+    objectInfos.emit(infosAdmin);
+    await flushPromises();
+    expect(child(element, 'c-charter-statement').canEdit).toBe(true);
+    const parts: Array<[string, string]> = [
+      ['objectives', 'c-charter-objectives'],
+      ['team', 'c-charter-raci-matrix'],
+      ['roadmap', 'c-charter-roadmap'],
+      ['risks', 'c-charter-risks']
+    ];
+    // One tab renders at a time: open each in turn (sequential on purpose).
+    const accessOf = async (tab: string, selector: string) => {
+      await openTab(element, tab);
+      return [child(element, selector).canCreate, child(element, selector).canEdit];
+    };
+    const seen: unknown[] = [];
+    for (const [tab, selector] of parts) seen.push(await accessOf(tab, selector)); // eslint-disable-line no-await-in-loop
+    expect(seen).toEqual(parts.map(() => [true, true]));
+    objectInfos.emit(infosReader);
+    const after: unknown[] = [];
+    for (const [tab, selector] of parts) after.push(await accessOf(tab, selector)); // eslint-disable-line no-await-in-loop
+    expect(after).toEqual(parts.map(() => [false, false]));
+  });
 
   it('shows the empty state when there is no Active charter', async () => {
     const element = mount('c-charter-workspace', CharterWorkspace);

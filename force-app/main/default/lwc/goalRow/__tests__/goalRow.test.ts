@@ -33,8 +33,8 @@ const GOAL: PanelGoal = {
   Charter_Objective__r: { Name: 'Adoption' }
 };
 
-function render(goal: PanelGoal = GOAL) {
-  return mount('c-goal-row', GoalRow, { standing: goalStandings([goal], TODAY)[0], today: TODAY });
+function render(goal: PanelGoal = GOAL, canEdit = true) {
+  return mount('c-goal-row', GoalRow, { canEdit, standing: goalStandings([goal], TODAY)[0], today: TODAY });
 }
 const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
 
@@ -42,6 +42,15 @@ describe('c-goal-row', () => {
   afterEach(() => {
     resetDom();
     jest.clearAllMocks();
+  });
+
+  it('offers no Update and no Mark achieved to a user who may not update goals', async () => {
+    const element = render(GOAL, false);
+    await flushPromises();
+    expect(q(element, '[role="progressbar"]')).not.toBeNull();
+    expect(q(element, 'button.edit')).toBeNull();
+    expect(q(element, 'button.achieve')).toBeNull();
+    await expect(element).toBeAccessible();
   });
 
   it('shows one standing (overdue, whatever the status says), progress in the goal words and the objective', async () => {

@@ -1,4 +1,4 @@
-import { reduceErrors } from 'c/ldsUtils';
+import { NO_ACCESS, objectAccess, objectAccessByName, reduceErrors } from 'c/ldsUtils';
 
 describe('reduceErrors', () => {
   it('reads UI API record errors and field errors with their labels', () => {
@@ -73,5 +73,24 @@ describe('reduceErrors', () => {
       body: { message: 'generic', output: { errors: [], fieldErrors: { A__c: [{ message: 'bad' }, {}] } } }
     };
     expect(reduceErrors(error)).toEqual(['A__c: bad']);
+  });
+});
+
+describe('objectAccess', () => {
+  it('grants only what getObjectInfo says, and nothing while it has not answered', () => {
+    expect(objectAccess(undefined)).toEqual(NO_ACCESS);
+    expect(objectAccess({ createable: true, updateable: false })).toEqual({ createable: true, updateable: false });
+    expect(objectAccess({})).toEqual({ createable: false, updateable: false });
+  });
+
+  it('reads getObjectInfos per object, leaving out objects that failed to load', () => {
+    const byName = objectAccessByName({
+      results: [
+        { statusCode: 200, result: { apiName: 'Charter_Risk__c', createable: true, updateable: true } },
+        { statusCode: 403, result: { apiName: 'Charter_Role__c', createable: true, updateable: true } }
+      ]
+    });
+    expect([...byName.entries()]).toEqual([['Charter_Risk__c', { createable: true, updateable: true }]]);
+    expect(objectAccessByName(undefined).size).toBe(0);
   });
 });
