@@ -209,20 +209,19 @@ describe('the preview as the admin, a manager and a viewer', () => {
     for (const key of ['NORTHWIND', 'CONTOSO']) {
       await admin.sobject('Account').update({ Id: accounts.get(key)!, OwnerId: manager });
     }
+    // Stored health on every account, as a scoring run leaves it: the attention list then has rows to hide.
+    let score = 10;
+    for (const id of accounts.values()) {
+      await admin.sobject('Account').update({ Id: id, Health_Score__c: score++, Health_Band__c: 'At_Risk' });
+    }
     const all = (await workspace('admin')).body as WorkspaceData;
     const mine = (await workspace('manager')).body as WorkspaceData;
-    const total = (rows: WorkspaceData['program']['accountsByStage']) =>
-      rows.reduce((n, r) => n + (r.accounts ?? 0), 0);
-    assert.equal(total(all.program.accountsByStage), accounts.size, 'the admin counts every account');
+    const total = (rows: WorkspaceData['tierBandCounts']) => rows.reduce((n, r) => n + r.accounts, 0);
+    assert.equal(total(all.tierBandCounts), accounts.size, 'the admin counts every account');
+    assert.equal(total(mine.tierBandCounts), 2, 'the manager counts the two accounts it owns');
+    assert.equal(all.attention.length, Math.min(10, accounts.size));
     assert.deepEqual(
-      [...mine.program.accountsByStage].sort((a, b) => String(a.stage).localeCompare(String(b.stage))),
-      [
-        { stage: 'Adoption', accounts: 1 },
-        { stage: 'Onboarding', accounts: 1 }
-      ]
-    );
-    assert.deepEqual(
-      mine.customers.accounts.map((a) => a.Id).sort(),
+      mine.attention.map((a) => a.Id).sort(),
       [accounts.get('CONTOSO'), accounts.get('NORTHWIND')].sort()
     );
     const outside = await panel('manager', 'FABRIKAM');

@@ -52,7 +52,7 @@ export function formatCurrency(value: Value): string {
 /** A 0-100 percentage (successModel's scale) to one decimal: 23.1%. */
 export function formatPercent(value: Value): string {
   return isNumber(value)
-    ? numberFormat('p', { style: 'percent', maximumFractionDigits: 1 }).format(value / 100)
+    ? numberFormat('p', { style: 'unit', unit: 'percent', maximumFractionDigits: 1 }).format(value)
     : NOT_AVAILABLE;
 }
 

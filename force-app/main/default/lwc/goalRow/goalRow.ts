@@ -178,7 +178,8 @@ export default class GoalRow extends LightningElement {
     this.view = rowView(value);
   }
 
-  get showActions(): boolean {
+  /** The user may update goals and this goal is still open. */
+  get canAct(): boolean {
     return this.canEdit && this.view.canAct;
   }
 
