@@ -211,7 +211,7 @@ export function programFromSnapshots(records: readonly ProgramSnapshotRecord[]):
   const trend = records
     .filter((r) => r.As_Of__c === asOf && r.Segment_Type__c === 'Month' && r.Segment__c)
     .map((r) => ({ month: r.Segment__c as string, figures: figuresOf(r) }))
-    .sort((a, b) => (a.month < b.month ? -1 : a.month > b.month ? 1 : 0));
+    .sort((a, b) => a.month.localeCompare(b.month));
   const byObjective: Record<string, VelocityFigures> = {};
   for (const r of records) {
     if (r.As_Of__c === asOf && r.Segment_Type__c === 'Objective' && r.Segment__c)
@@ -324,12 +324,13 @@ export function customerBook<A extends StoredHealth>(
       knownBand
     ),
     attention: attention.map((account) => {
-      const key = account.Health_Band__c && known.has(account.Health_Band__c) ? account.Health_Band__c : null;
+      const key = account.Health_Band__c ?? '';
+      const label = labels.get(key);
       return {
         account,
         tier: tierOf(account.Fit_Tier__c),
         score: orNull(account.Health_Score__c),
-        band: key ? { key, label: labels.get(key) ?? key } : null,
+        band: label === undefined ? null : { key, label },
         scoredAt: account.Health_Scored_At__c ?? null
       };
     })

@@ -1,4 +1,5 @@
 import {
+  changeTypeSegment,
   customerBook,
   goalVelocity,
   programFromSnapshots,
@@ -179,6 +180,12 @@ describe('programFromSnapshots', () => {
     expect(byChangeType.People).toMatchObject({ goalsAchieved: 0, achievementRatePercent: null });
   });
 
+  it('orders the monthly trend by month whatever order the records come in', () => {
+    const program = programFromSnapshots([...run()].reverse())!;
+    expect(program.trend.map((m) => m.month).slice(0, 3)).toEqual(['2024-04', '2024-05', '2024-06']);
+    expect(program.trend.at(-1)!.month).toBe('2025-03');
+  });
+
   it('is null before the first run, so nothing shows as zero', () => {
     expect(programFromSnapshots([])).toBeNull();
     expect(programFromSnapshots(run().filter((r) => r.Segment_Type__c !== 'Overall'))).toBeNull();
@@ -192,6 +199,15 @@ describe('programFromSnapshots', () => {
       successfulCustomersPercent: null,
       achievementRatePercent: null
     });
+  });
+});
+
+describe('changeTypeSegment', () => {
+  it('is the change type when it is a picklist value, else Unknown', () => {
+    expect(changeTypeSegment('Process')).toBe('Process');
+    expect(changeTypeSegment('Product adoption')).toBe('Product adoption');
+    expect(changeTypeSegment('Culture')).toBe('Unknown');
+    expect(changeTypeSegment(null)).toBe('Unknown');
   });
 });
 
@@ -246,7 +262,8 @@ describe('customerBook', () => {
           Fit_Tier__c: 'Poor',
           Health_Scored_At__c: '2025-02-19T02:00:00.000Z'
         },
-        { Id: '001B', Name: 'Unbanded', Health_Score__c: 50 }
+        { Id: '001B', Name: 'Unbanded', Health_Score__c: 50 },
+        { Id: '001C', Name: 'Retired band', Health_Score__c: 80, Health_Band__c: 'Retired' }
       ],
       BANDS
     );
@@ -257,6 +274,20 @@ describe('customerBook', () => {
       scoredAt: '2025-02-19T02:00:00.000Z'
     });
     expect(book.attention[1]).toMatchObject({ tier: 'Unknown', band: null, scoredAt: null });
+    // A stored band the configuration no longer has shows no band, not a guess.
+    expect(book.attention[2]).toMatchObject({ score: 80, band: null });
+  });
+
+  it('names a band by its developer name without a label, and ranks a band without a minimum lowest', () => {
+    // Gold and Silver have no minimum (read as 0, level with At Risk: a tie keeps the configured order) nor label.
+    const bands = [{ DeveloperName: 'Gold' }, ...BANDS, { DeveloperName: 'Silver' }];
+    const book = customerBook(
+      [{ tier: 'Ideal', band: 'Gold', accounts: 2 }],
+      [{ Id: '001G', Health_Score__c: 10, Health_Band__c: 'Gold' }],
+      bands
+    );
+    expect(book.grid[0].cells.map((c) => c.band)).toEqual(['Healthy', 'Watch', 'Gold', 'At_Risk', 'Silver', null]);
+    expect(book.attention[0].band).toEqual({ key: 'Gold', label: 'Gold' });
   });
 });
 
@@ -322,6 +353,17 @@ describe('programObjectiveMetrics', () => {
       // No linked goals: the whole book, 2 achieved of 4 due.
       ['allGoals', 50, 50]
     ]);
+  });
+
+  it('reads an objective not yet saved (no Id) from the whole book', () => {
+    const [metric] = programObjectiveMetrics(
+      [{ Name: 'Draft', Metric_Type__c: 'Goal Achievement Rate', Baseline__c: 0, Target__c: 100 }],
+      programFromSnapshots(run()),
+      { healthyPercent: null },
+      period
+    );
+    // The whole book: 2 achieved of 4 due.
+    expect([metric.scope, metric.value]).toEqual(['allGoals', 50]);
   });
 
   it('leaves program metrics unknown before the first run', () => {
