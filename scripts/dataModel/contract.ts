@@ -388,7 +388,10 @@ export const CONTRACT: Record<string, ContractObject> = {
       Version__c: { type: 'Text', length: 40 },
       Content_Hash__c: { type: 'Text', length: 64 },
       Applied_At__c: { type: 'DateTime' },
-      Components__c: { type: 'LongTextArea' }
+      Components__c: { type: 'LongTextArea' },
+      Components_2__c: { type: 'LongTextArea' },
+      Components_3__c: { type: 'LongTextArea' },
+      Components_4__c: { type: 'LongTextArea' }
     }
   }
 };

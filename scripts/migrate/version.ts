@@ -14,29 +14,48 @@ export interface AppliedVersion {
   components: Map<string, string>;
 }
 
-/** Long text area length of Components__c: about 60 characters a component, so room for ~500 components. */
+/** Long text area length of each Components field. */
 export const COMPONENTS_MAX_LENGTH = 32768;
+/**
+ * The fields the component list is spread over, in order: at about 50 characters a component, room for about 2,600
+ * components (the product has about 650). One long text area would hold about 650.
+ */
+export const COMPONENT_FIELDS = ['Components__c', 'Components_2__c', 'Components_3__c', 'Components_4__c'] as const;
 
 export const key = (type: string, fullName: string): string => `${type}:${fullName}`;
 
-export function encodeComponents(entries: Array<{ type: string; fullName: string; hash: string }>): string {
-  const text = entries
-    .map((e) => `${key(e.type, e.fullName)}=${e.hash}`)
-    .sort()
-    .join('\n');
-  if (text.length > COMPONENTS_MAX_LENGTH) {
+/**
+ * The component list as one text per Components field, split between lines so each part fits its field; unused
+ * fields get an empty part. A list longer than every field together is refused, naming the sizes.
+ */
+export function encodeComponents(entries: Array<{ type: string; fullName: string; hash: string }>): string[] {
+  const lines = entries.map((e) => `${key(e.type, e.fullName)}=${e.hash}`).sort();
+  const parts: string[] = [''];
+  for (const line of lines) {
+    const last = parts.length - 1;
+    const joined = parts[last] === '' ? line : `${parts[last]}\n${line}`;
+    if (joined.length <= COMPONENTS_MAX_LENGTH) parts[last] = joined;
+    else parts.push(line);
+  }
+  if (parts.length > COMPONENT_FIELDS.length || parts.some((part) => part.length > COMPONENTS_MAX_LENGTH)) {
+    const total = lines.join('\n').length;
     throw new Error(
-      `the component list (${text.length} characters) no longer fits CS_Package_Version__mdt.Components__c (${COMPONENTS_MAX_LENGTH})`
+      `the component list (${lines.length} components, ${total} characters) no longer fits CS_Package_Version__mdt's ` +
+        `${COMPONENT_FIELDS.length} Components fields (${COMPONENTS_MAX_LENGTH} characters each)`
     );
   }
-  return text;
+  while (parts.length < COMPONENT_FIELDS.length) parts.push('');
+  return parts;
 }
 
-export function decodeComponents(text: string | null | undefined): Map<string, string> {
+/** The component list from the Components fields' texts, in field order (blank fields are empty parts). */
+export function decodeComponents(parts: ReadonlyArray<string | null | undefined>): Map<string, string> {
   const map = new Map<string, string>();
-  for (const line of (text ?? '').split(/\r?\n/)) {
-    const at = line.lastIndexOf('=');
-    if (at > 0) map.set(line.slice(0, at), line.slice(at + 1));
+  for (const part of parts) {
+    for (const line of (part ?? '').split(/\r?\n/)) {
+      const at = line.lastIndexOf('=');
+      if (at > 0) map.set(line.slice(0, at), line.slice(at + 1));
+    }
   }
   return map;
 }
@@ -66,7 +85,13 @@ export function versionRecordXml(input: {
     ' xmlns:xsd="http://www.w3.org/2001/XMLSchema">\n' +
     '  <label>Current</label>\n  <protected>false</protected>\n' +
     value('Applied_At__c', 'dateTime', input.appliedAt.toISOString()) +
-    value('Components__c', 'string', encodeComponents(input.components)) +
+    encodeComponents(input.components)
+      .map((part, i) =>
+        part
+          ? value(COMPONENT_FIELDS[i], 'string', part)
+          : `  <values>\n    <field>${COMPONENT_FIELDS[i]}</field>\n    <value xsi:nil="true"/>\n  </values>\n`
+      )
+      .join('') +
     value('Content_Hash__c', 'string', input.contentHash) +
     value('Version__c', 'string', input.version) +
     '</CustomMetadata>\n'
@@ -81,13 +106,9 @@ function isMissingType(error: unknown): boolean {
 /** The version the org holds, or undefined when the product was never installed (the type does not exist yet). */
 export async function readAppliedVersion(connection: Connection): Promise<AppliedVersion | undefined> {
   try {
-    const result = await connection.query<{
-      Version__c: string | null;
-      Content_Hash__c: string | null;
-      Applied_At__c: string | null;
-      Components__c: string | null;
-    }>(
-      "SELECT Version__c, Content_Hash__c, Applied_At__c, Components__c FROM CS_Package_Version__mdt WHERE DeveloperName = 'Current' LIMIT 1"
+    const result = await connection.query<Record<string, string | null>>(
+      `SELECT Version__c, Content_Hash__c, Applied_At__c, ${COMPONENT_FIELDS.join(', ')} ` +
+        "FROM CS_Package_Version__mdt WHERE DeveloperName = 'Current' LIMIT 1"
     );
     const record = result.records[0];
     if (!record) return undefined;
@@ -95,7 +116,7 @@ export async function readAppliedVersion(connection: Connection): Promise<Applie
       version: record.Version__c ?? '0.0.0',
       contentHash: record.Content_Hash__c ?? '',
       appliedAt: record.Applied_At__c ?? undefined,
-      components: decodeComponents(record.Components__c)
+      components: decodeComponents(COMPONENT_FIELDS.map((field) => record[field]))
     };
   } catch (error) {
     if (isMissingType(error)) return undefined;

@@ -98,10 +98,8 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
     assert.deepEqual(serious(violations), [], JSON.stringify(violations));
   });
 
-  it('adds a goal through the panel and finds it in the local org', async () => {
-    const accounts = await product.connection.query<{ Id: string }>('SELECT Id FROM Account ORDER BY Name LIMIT 1');
-    const accountId = accounts.records[0].Id;
-    const name = `Browser test goal ${Date.now()}`;
+  /** Adds a goal named `name` through the panel's Add goal modal and waits for it in the refreshed list. */
+  async function addGoalThroughPanel(accountId: string, name: string): Promise<void> {
     await page.goto(`${product.server.url}#/account/${accountId}`);
     await page.waitForSelector('c-account-success-panel .add-goal');
     await page.locator('c-account-success-panel .add-goal button').click();
@@ -116,6 +114,25 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
     const showAll = page.locator('c-goal-list button.show-all');
     if ((await showAll.count()) && (await showAll.getAttribute('aria-expanded')) !== 'true') await showAll.click();
     await page.locator('c-goal-row', { hasText: name }).waitFor({ timeout: 15000 });
+  }
+
+  /** "View as" in the shell: the preview server runs every later request as that user, and the page reloads. */
+  async function viewAs(key: 'admin' | 'manager' | 'viewer'): Promise<void> {
+    await page.goto(`${product.server.url}#/accounts`);
+    const select = page.locator('#preview-user');
+    await select.waitFor();
+    if ((await select.inputValue()) !== key) {
+      await Promise.all([page.waitForEvent('load'), select.selectOption(key)]);
+    }
+    await page.locator('#preview-user').waitFor();
+    assert.equal(await page.locator('#preview-user').inputValue(), key);
+  }
+
+  it('adds a goal through the panel and finds it in the local org', async () => {
+    const accounts = await product.connection.query<{ Id: string }>('SELECT Id FROM Account ORDER BY Name LIMIT 1');
+    const accountId = accounts.records[0].Id;
+    const name = `Browser test goal ${Date.now()}`;
+    await addGoalThroughPanel(accountId, name);
     const saved = await product.connection.query<{ Id: string; Account__c: string }>(
       `SELECT Id, Account__c FROM Customer_Goal__c WHERE Name = '${name}'`
     );
@@ -153,5 +170,56 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
     await page.screenshot({ path: path.join(RESULTS, 'charter-workspace-objectives.png'), fullPage: true });
     const violations = await axeViolations(page);
     assert.deepEqual(serious(violations), [], JSON.stringify(violations));
+  });
+  it('offers the viewer no write action on the panel or the workspace, and axe is clean', async () => {
+    // An account with an open goal: the admin is offered Add goal and the goal's Update and Mark achieved there.
+    const open = await product.connection.query<{ Account__c: string }>(
+      "SELECT Account__c FROM Customer_Goal__c WHERE Status__c NOT IN ('Achieved', 'Missed', 'Cancelled') " +
+        'ORDER BY Name LIMIT 1'
+    );
+    const accountId = open.records[0].Account__c;
+    const writeActions = 'c-account-success-panel .add-goal, c-goal-row button.edit, c-goal-row button.achieve';
+    const workspaceActions = 'c-charter-workspace .add, c-charter-workspace .edit';
+    const showAllGoals = async () => {
+      const showAll = page.locator('c-goal-list button.show-all');
+      if ((await showAll.count()) && (await showAll.getAttribute('aria-expanded')) !== 'true') await showAll.click();
+    };
+
+    await viewAs('admin');
+    await page.goto(`${product.server.url}#/account/${accountId}`);
+    await page.locator('c-goal-row button.edit').first().waitFor();
+    await showAllGoals();
+    assert.ok((await page.locator(writeActions).count()) >= 3, 'the admin is offered the write actions');
+    await page.goto(`${product.server.url}#/workspace`);
+    await page.locator(workspaceActions).first().waitFor();
+
+    await viewAs('viewer');
+    await page.goto(`${product.server.url}#/account/${accountId}`);
+    await page.locator('c-goal-row').first().waitFor();
+    await showAllGoals();
+    assert.ok((await page.locator('c-goal-row').count()) > 0, 'the viewer reads the goals');
+    assert.equal(await page.locator(writeActions).count(), 0, 'no Add goal, Update or Mark achieved');
+    assert.deepEqual(serious(await axeViolations(page)), []);
+    await page.goto(`${product.server.url}#/workspace`);
+    await page.waitForSelector('c-charter-workspace lightning-tabset');
+    await page.locator('c-charter-statement').first().waitFor();
+    assert.equal(await page.locator(workspaceActions).count(), 0, 'no Add or Edit in the workspace');
+    assert.deepEqual(serious(await axeViolations(page)), []);
+    await page.screenshot({ path: path.join(RESULTS, 'viewer-workspace.png'), fullPage: true });
+  });
+
+  it('lets an account manager add a goal through the panel, and it lands as theirs', async () => {
+    await viewAs('manager');
+    const accounts = await product.connection.query<{ Id: string }>('SELECT Id FROM Account ORDER BY Name LIMIT 1');
+    const accountId = accounts.records[0].Id;
+    const name = `Manager goal ${Date.now()}`;
+    await addGoalThroughPanel(accountId, name);
+    const saved = await product.connection.query<{ Account__c: string; CreatedBy: { Username: string } }>(
+      `SELECT Account__c, CreatedBy.Username FROM Customer_Goal__c WHERE Name = '${name}'`
+    );
+    assert.equal(saved.totalSize, 1);
+    assert.equal(saved.records[0].Account__c, accountId);
+    assert.equal(saved.records[0].CreatedBy.Username, 'manager@customer-success.preview');
+    await viewAs('admin');
   });
 });

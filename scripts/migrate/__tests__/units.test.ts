@@ -11,7 +11,7 @@ import { assignPermissionSet } from '../permsets';
 import { DeployTimeout, outcomeOf, waitForDeploy } from '../deploy';
 import { diffPlan, differences } from '../plan';
 import type { SourceItem } from '../source';
-import { compareVersions, decodeComponents, encodeComponents, key } from '../version';
+import { COMPONENTS_MAX_LENGTH, compareVersions, decodeComponents, encodeComponents, key } from '../version';
 import { RetriesExhausted, defaultRetryPolicy, withRetry } from '../../seed/retry';
 
 const item = (type: string, fullName: string, hash: string, xml?: Record<string, unknown>): SourceItem => ({
@@ -187,13 +187,46 @@ describe('version record', () => {
       { type: 'CustomField', fullName: 'B__c.X__c', hash: 'b' },
       { type: 'CustomField', fullName: 'A__c.X__c', hash: 'a' }
     ]);
-    assert.equal(text, 'CustomField:A__c.X__c=a\nCustomField:B__c.X__c=b');
+    assert.deepEqual(text, ['CustomField:A__c.X__c=a\nCustomField:B__c.X__c=b', '', '', '']);
     assert.deepEqual(
       [...decodeComponents(text)],
       [
         ['CustomField:A__c.X__c', 'a'],
         ['CustomField:B__c.X__c', 'b']
       ]
+    );
+  });
+});
+
+describe('the component list over the Components fields', () => {
+  // Each line is 'CustomField:' (12) + 'Obj__c.F0000__c' (15) + '=' (1) + a 12-character hash = 40 characters, and
+  // lines are joined by a newline: k lines take 41k - 1 characters, so one field of 32,768 holds 799 lines (32,758).
+  const entries = (n: number) =>
+    Array.from({ length: n }, (_, i) => ({
+      type: 'CustomField',
+      fullName: `Obj__c.F${String(i).padStart(4, '0')}__c`,
+      hash: 'abcdef012345'
+    }));
+
+  it('spreads a list one field cannot hold over the next, between lines, and reads it back whole', () => {
+    const parts = encodeComponents(entries(1000));
+    assert.equal(parts.length, 4);
+    assert.deepEqual(
+      parts.map((p) => (p ? p.split('\n').length : 0)),
+      [799, 201, 0, 0]
+    );
+    assert.ok(parts.every((p) => p.length <= COMPONENTS_MAX_LENGTH));
+    const back = decodeComponents([...parts.slice(0, 2), null, undefined]);
+    assert.equal(back.size, 1000);
+    assert.equal(back.get('CustomField:Obj__c.F0999__c'), 'abcdef012345');
+  });
+
+  it('refuses a list longer than the four fields together, naming its size', () => {
+    // 4 x 799 = 3,196 lines fit; 3,197 do not (3,197 x 41 - 1 = 131,076 characters).
+    assert.equal(encodeComponents(entries(3196)).filter(Boolean).length, 4);
+    assert.throws(
+      () => encodeComponents(entries(3197)),
+      /the component list \(3197 components, 131076 characters\) no longer fits CS_Package_Version__mdt's 4 Components fields \(32768 characters each\)/
     );
   });
 });

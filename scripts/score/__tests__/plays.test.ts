@@ -89,6 +89,7 @@ describe('plays in the scoring run', () => {
       Name: 'Charter',
       Charter_Key__c: 'CH',
       Status__c: 'Active',
+      Effective_Date__c: '2025-01-01',
       Mission__c: 'Customers achieve their goals.'
     });
     assert.ok(charter.success, JSON.stringify(charter));

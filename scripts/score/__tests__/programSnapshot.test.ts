@@ -49,10 +49,15 @@ describe('writeProgramSnapshot against the local org', () => {
       .create({ Name: 'Charter', Charter_Key__c: 'PS-CH', Status__c: 'Draft' });
     const objectives = await connection.sobject('Charter_Objective__c').create(
       [
-        { Name: 'Linked', Objective_Key__c: 'PS-O1', Charter__c: (charter as { id: string }).id },
-        { Name: 'Unlinked', Objective_Key__c: 'PS-O2', Charter__c: (charter as { id: string }).id }
+        { Name: 'Linked', Objective_Key__c: 'PS-O1', Charter__c: (charter as { id: string }).id, Target__c: 10 },
+        { Name: 'Unlinked', Objective_Key__c: 'PS-O2', Charter__c: (charter as { id: string }).id, Target__c: 10 }
       ],
       { allOrNone: true }
+    );
+    // The org's validation rules hold: a refused record would leave the linked objective out of every figure.
+    assert.ok(
+      objectives.every((r) => r.success),
+      JSON.stringify(objectives)
     );
     objectiveId = (objectives[0] as { id: string }).id;
     const goal = (key: string, account: string, fields: Record<string, unknown>) => ({
