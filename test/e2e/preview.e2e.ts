@@ -119,13 +119,13 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
   /** "View as" in the shell: the preview server runs every later request as that user, and the page reloads. */
   async function viewAs(key: 'admin' | 'manager' | 'viewer'): Promise<void> {
     await page.goto(`${product.server.url}#/accounts`);
-    const select = page.locator('#preview-user');
+    const select = page.locator('shell-user-switch select.user-switch');
     await select.waitFor();
     if ((await select.inputValue()) !== key) {
       await Promise.all([page.waitForEvent('load'), select.selectOption(key)]);
     }
-    await page.locator('#preview-user').waitFor();
-    assert.equal(await page.locator('#preview-user').inputValue(), key);
+    await page.locator('shell-user-switch select.user-switch').waitFor();
+    assert.equal(await page.locator('shell-user-switch select.user-switch').inputValue(), key);
   }
 
   it('adds a goal through the panel and finds it in the local org', async () => {
