@@ -24,6 +24,7 @@ export async function getPanel(tx: ApexTransaction, params: { accountId?: string
     binds
   );
   const opportunityCount = await q.count(tx, 'CustomerSelector.csSourcedOpportunityCount', binds);
+  const usage = await q.run<PanelViewModel['usage'][number]>(tx, 'CustomerSelector.usage', binds);
   const [charter = null] = await q.run<NonNullable<PanelViewModel['charter']>>(tx, 'CharterSelector.activeSummary');
   const stage = account.Lifecycle_Stage__c;
   const roles =
@@ -37,7 +38,8 @@ export async function getPanel(tx: ApexTransaction, params: { accountId?: string
     dimensions: await q.run<Config['dimensions'][number]>(tx, 'ConfigSelector.dimensions'),
     bands: await q.run<Config['bands'][number]>(tx, 'ConfigSelector.bands'),
     stages: await q.run<Config['stages'][number]>(tx, 'ConfigSelector.stages'),
-    criteria: await q.run<Config['criteria'][number]>(tx, 'ConfigSelector.criteria')
+    criteria: await q.run<Config['criteria'][number]>(tx, 'ConfigSelector.criteria'),
+    keyFeatures: await q.run<Config['keyFeatures'][number]>(tx, 'ConfigSelector.keyFeatures')
   };
   return {
     account,
@@ -49,6 +51,7 @@ export async function getPanel(tx: ApexTransaction, params: { accountId?: string
     opportunities,
     opportunityCount,
     roles,
+    usage,
     config
   };
 }

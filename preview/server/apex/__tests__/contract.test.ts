@@ -283,6 +283,58 @@ describe('preview Apex methods against the seeded local org', () => {
       assert.ok(panel.goals.length > 0);
       assert.equal(panel.goalCount, panel.goals.length, 'every goal of a demo account fits the list');
       assert.ok(panel.charter?.Id);
+      assert.deepEqual(panel.usage, [], 'no usage loaded yet');
+      // Two weekly rollups and a monthly one: the panel gets the weeks, newest first, with the fields adoption reads.
+      const rollup = (key: string, period: string, start: string, users: number) => ({
+        Account__c: accountId,
+        Usage_Key__c: key,
+        Period__c: period,
+        Period_Start__c: start,
+        Active_Users__c: users,
+        Licensed_Seats__c: 50,
+        Features_Used__c: 'Dashboards'
+      });
+      const written = await connection
+        .sobject('Product_Usage__c')
+        .create(
+          [
+            rollup('C-W1', 'Week', '2026-11-16', 30),
+            rollup('C-W2', 'Week', '2026-11-23', 35),
+            rollup('C-M1', 'Month', '2026-11-01', 40)
+          ],
+          { allOrNone: true }
+        );
+      assert.ok(
+        written.every((r) => r.success),
+        JSON.stringify(written)
+      );
+      const withUsage = await call<PanelViewModel>('AccountSuccessController.getPanel', { accountId });
+      // Apex returns the Id of every queried record, as the platform does.
+      assert.ok(withUsage.usage.every((row) => typeof (row as { Id?: string }).Id === 'string'));
+      const fields = (row: PanelViewModel['usage'][number]) => ({
+        Period__c: row.Period__c,
+        Period_Start__c: row.Period_Start__c,
+        Active_Users__c: row.Active_Users__c,
+        Licensed_Seats__c: row.Licensed_Seats__c,
+        Features_Used__c: row.Features_Used__c
+      });
+      assert.deepEqual(withUsage.usage.map(fields), [
+        {
+          Period__c: 'Week',
+          Period_Start__c: '2026-11-23',
+          Active_Users__c: 35,
+          Licensed_Seats__c: 50,
+          Features_Used__c: 'Dashboards'
+        },
+        {
+          Period__c: 'Week',
+          Period_Start__c: '2026-11-16',
+          Active_Users__c: 30,
+          Licensed_Seats__c: 50,
+          Features_Used__c: 'Dashboards'
+        }
+      ]);
+      assert.ok(withUsage.config.keyFeatures.length > 0, 'the shipped key features');
       await assert.rejects(call('AccountSuccessController.getPanel', {}), /An account Id is required\./);
     });
   });

@@ -6,7 +6,7 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import GOAL_OBJECT from '@salesforce/schema/Customer_Goal__c';
 import { NO_ACCESS, objectAccess, type ObjectAccess } from 'c/ldsUtils';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
-import { accountPanel, type AccountPanel, type IsoDate } from 'c/successModel';
+import { accountPanel, type AccountPanel, type IsoDate, type KeyFeatureConfig } from 'c/successModel';
 import GoalEditorModal from 'c/goalEditorModal';
 import { localToday } from './clock';
 import type { PanelGoal, PanelRisk, PanelRole, PanelViewModel } from './panelTypes';
@@ -31,7 +31,7 @@ interface WiredPanel {
 
 /**
  * A single view of the customer on the Account record page: health and why, lifecycle and fit, goals, risks,
- * accountable people and revenue. One Apex call per load; successModel computes every figure; children render.
+ * accountable people, revenue and product usage. One Apex call per load; successModel computes every figure; children render.
  * Sections can be switched off in the page's design attributes (each shows unless set to false).
  */
 export default class AccountSuccessPanel extends LightningElement {
@@ -42,8 +42,11 @@ export default class AccountSuccessPanel extends LightningElement {
   @api showRisks: boolean | undefined;
   @api showPeople: boolean | undefined;
   @api showRevenue: boolean | undefined;
+  @api showUsage: boolean | undefined;
 
   panel: Panel | undefined;
+  /** The key features configured (Key_Feature__mdt), for the usage section's names. */
+  keyFeatures: KeyFeatureConfig[] = [];
   /** How many goals and open risks the account has in all; the lists may hold the first of them only. */
   counts: { goals?: number; openRisks?: number } = {};
   error: unknown;
@@ -76,6 +79,7 @@ export default class AccountSuccessPanel extends LightningElement {
     if (result.data) {
       this.panel = accountPanel(result.data, this.today);
       this.counts = { goals: result.data.goalCount, openRisks: result.data.openRiskCount };
+      this.keyFeatures = result.data.config.keyFeatures ?? [];
       this.error = undefined;
     } else if (result.error) {
       this.error = result.error;
@@ -113,6 +117,9 @@ export default class AccountSuccessPanel extends LightningElement {
   }
   get revenueVisible(): boolean {
     return this.showRevenue !== false;
+  }
+  get usageVisible(): boolean {
+    return this.showUsage !== false;
   }
 
   async handleAddGoal(): Promise<void> {

@@ -9,8 +9,10 @@ import type {
   HealthBandConfig,
   HealthDimensionConfig,
   IcpCriterionConfig,
+  KeyFeatureConfig,
   LifecycleStageConfig,
   OpportunityRecord,
+  ProductUsageRecord,
   SuccessCharter
 } from 'c/successModel';
 
@@ -38,6 +40,7 @@ export interface PanelViewModelConfig {
   bands: HealthBandConfig[];
   stages: LifecycleStageConfig[];
   criteria: IcpCriterionConfig[];
+  keyFeatures: KeyFeatureConfig[];
 }
 
 /** JSON cannot carry TypeScript's string unions: fixtures and wire payloads are checked with unions widened. */
@@ -67,6 +70,8 @@ export interface PanelViewModel {
   opportunityCount: number;
   /** Roles of the Active charter for the account's lifecycle stage. */
   roles: PanelRole[];
+  /** The latest 13 weekly usage rollups, newest first: the week in progress and the twelve complete weeks before. */
+  usage: ProductUsageRecord[];
   config: PanelViewModelConfig;
 }
 

@@ -127,6 +127,7 @@ export {
   nextPeriodStart,
   periodOfDay,
   usageAdoption,
+  usageView,
   utilisation
 } from './usage';
 export type {
@@ -138,7 +139,9 @@ export type {
   ProductUsageRecord,
   UsageAdoption,
   UsageMeasures,
+  UsageChartBar,
   UsagePeriod,
+  UsageView,
   UsageWeek
 } from './usage';
 export {

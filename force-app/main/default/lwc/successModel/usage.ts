@@ -326,3 +326,47 @@ export function adoptionBySegment(
     };
   });
 }
+
+/** One week of the usage chart. */
+export interface UsageChartBar {
+  start: IsoDate;
+  /** The week's utilisation (percent) or, when no week has seats, its active users; null without a rollup. */
+  value: number | null;
+  /** Bar height, 0-100 percent of the chart: utilisation capped at 100, or active users against the busiest week. */
+  height: number;
+}
+
+export interface UsageView {
+  /** What the bars measure; null when no week of the trend has usage. */
+  measure: 'utilisation' | 'activeUsers' | null;
+  bars: UsageChartBar[];
+  /** Labels of the active key features used in the last four weeks, and of those not used, in display order. */
+  usedFeatures: string[];
+  unusedFeatures: string[];
+}
+
+/**
+ * The panel's usage chart and key features from an adoption: bars of weekly utilisation when any week of the trend
+ * has seats, else of weekly active users scaled to the busiest week. A week without a rollup has no value and no bar.
+ */
+export function usageView(adoption: UsageAdoption, keyFeatures: readonly KeyFeatureConfig[]): UsageView {
+  const bySeats = adoption.trend.some((w) => w.utilisation !== null);
+  const byUsers = !bySeats && adoption.trend.some((w) => w.activeUsers !== null);
+  const busiest = Math.max(0, ...adoption.trend.map((w) => w.activeUsers ?? 0));
+  const bars = adoption.trend.map((w): UsageChartBar => {
+    if (bySeats) {
+      const value = w.utilisation === null ? null : round1(w.utilisation);
+      return { start: w.start, value, height: value === null ? 0 : Math.min(100, value) };
+    }
+    const value = byUsers ? w.activeUsers : null;
+    return { start: w.start, value, height: value === null || busiest === 0 ? 0 : round1((value / busiest) * 100) };
+  });
+  const features = adoption.features ? activeKeyFeatures(keyFeatures) : [];
+  const used = new Set(adoption.features?.usedNames);
+  return {
+    measure: bySeats ? 'utilisation' : byUsers ? 'activeUsers' : null,
+    bars,
+    usedFeatures: features.filter((f) => used.has(f.developerName)).map((f) => f.label),
+    unusedFeatures: features.filter((f) => !used.has(f.developerName)).map((f) => f.label)
+  };
+}

@@ -7,6 +7,7 @@ import {
   nextPeriodStart,
   periodOfDay,
   usageAdoption,
+  usageView,
   utilisation,
   type KeyFeatureConfig
 } from '../usage';
@@ -261,5 +262,60 @@ describe('adoptionBySegment', () => {
       { segment: 'Renewal', accounts: 1, withUsage: 0, utilisation: null, featureAdoption: null, falling: 0 },
       { segment: 'Onboarding', accounts: 0, withUsage: 0, utilisation: null, featureAdoption: null, falling: 0 }
     ]);
+  });
+});
+
+describe('usageView', () => {
+  // Today Tuesday 1 December 2026: the week in progress starts Monday 30 November, so the twelve complete weeks the
+  // chart shows start 7 September (30 November - 84 days) and end with the week of 23 November.
+  const TODAY = '2026-12-01';
+  const FEATURES: KeyFeatureConfig[] = [
+    { DeveloperName: 'Rep', MasterLabel: 'Reports', Weight__c: 1, Sort_Order__c: 2 },
+    { DeveloperName: 'Dash', MasterLabel: 'Dashboards', Weight__c: 1, Sort_Order__c: 1 },
+    { DeveloperName: 'Auto', MasterLabel: 'Automation', Weight__c: 1, Active__c: false }
+  ];
+  const week = (start: string, users: number, seats?: number, features?: string) => ({
+    Period__c: 'Week',
+    Period_Start__c: start,
+    Active_Users__c: users,
+    Licensed_Seats__c: seats ?? null,
+    Features_Used__c: features ?? null
+  });
+
+  it('charts weekly utilisation with seats, capped at the top of the chart, and names the features used and not', () => {
+    const adoption = usageAdoption([week('2026-11-23', 45, 50, 'Dash'), week('2026-11-16', 60, 50)], FEATURES, TODAY);
+    const view = usageView(adoption, FEATURES);
+    expect(view.measure).toBe('utilisation');
+    expect(view.bars).toHaveLength(12);
+    expect(view.bars[0]).toEqual({ start: '2026-09-07', value: null, height: 0 });
+    // 9 November has no rollup; 16 November 60 / 50 = 120% (bar at the top); 23 November 45 / 50 = 90%.
+    expect(view.bars.slice(-3)).toEqual([
+      { start: '2026-11-09', value: null, height: 0 },
+      { start: '2026-11-16', value: 120, height: 100 },
+      { start: '2026-11-23', value: 90, height: 90 }
+    ]);
+    // Automation is inactive; Dashboards sorts first.
+    expect([view.usedFeatures, view.unusedFeatures]).toEqual([['Dashboards'], ['Reports']]);
+  });
+
+  it('charts active users against the busiest week when no week has seats', () => {
+    const view = usageView(usageAdoption([week('2026-11-23', 40), week('2026-11-16', 80)], [], TODAY), []);
+    expect(view.measure).toBe('activeUsers');
+    // 40 / 80 = 50% of the chart; the busiest week fills it.
+    expect(view.bars.slice(-2)).toEqual([
+      { start: '2026-11-16', value: 80, height: 100 },
+      { start: '2026-11-23', value: 40, height: 50 }
+    ]);
+    expect([view.usedFeatures, view.unusedFeatures]).toEqual([[], []]);
+  });
+
+  it('draws no bar for a week of no active users, and has no measure without usage', () => {
+    const idle = usageView(usageAdoption([week('2026-11-23', 0)], [], TODAY), []);
+    expect(idle.measure).toBe('activeUsers');
+    expect(idle.bars.at(-1)).toEqual({ start: '2026-11-23', value: 0, height: 0 });
+    const none = usageView(usageAdoption([], FEATURES, TODAY), FEATURES);
+    expect(none.measure).toBeNull();
+    expect(none.bars.every((bar) => bar.value === null && bar.height === 0)).toBe(true);
+    expect([none.usedFeatures, none.unusedFeatures]).toEqual([[], []]);
   });
 });
