@@ -90,8 +90,9 @@ const OUTCOME_LABELS: Record<string, string> = {
   'Trigger Cleared': LABEL_OUTCOME_TRIGGER_CLEARED
 };
 
-const outcomeLabel = (outcome: string | null | undefined): string =>
-  outcome ? (OUTCOME_LABELS[outcome] ?? outcome) : '';
+function outcomeLabel(outcome: string | null | undefined): string {
+  return outcome ? (OUTCOME_LABELS[outcome] ?? outcome) : '';
+}
 
 /** "Showing 20 of 24 open plays": said, never silent, when the Apex cut a list. */
 function cutText(label: string, shown: number, total: number | undefined): string {
@@ -376,10 +377,10 @@ export default class AccountPlays extends LightningElement {
     const planned = manualPlay(this.recordId, playbook, data.config.steps, data.account, data.roles, this.today);
     await this.write(LABEL_START_FAILED, async () => {
       const created = await createRecord({ apiName: 'Success_Play__c', fields: planned.play });
-      // One at a time: the play's steps in their order, each pointing at the play.
-      for (const task of planned.tasks) {
-        await createRecord({ apiName: 'Task', fields: { ...task, WhatId: created.id } });
-      }
+      // The play's steps, each pointing at the play, sent in their order.
+      await Promise.all(
+        planned.tasks.map((task) => createRecord({ apiName: 'Task', fields: { ...task, WhatId: created.id } }))
+      );
       this.starting = false;
       this.toast(formatLabel(LABEL_STARTED_TOAST, { name: planned.play.Name }));
       return created.id;
