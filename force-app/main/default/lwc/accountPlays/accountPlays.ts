@@ -123,7 +123,7 @@ function stepView(standing: PlayStanding<PanelPlay, PlayStep>['steps'][number], 
       : standing.overdue
         ? `${BADGE} step-state slds-theme_error`
         : `${BADGE} step-state`,
-    itemClass: standing.overdue ? 'step slds-item step_overdue' : 'step slds-item',
+    itemClass: standing.overdue ? 'step slds-p-vertical_xx-small step_overdue' : 'step slds-p-vertical_xx-small',
     done: standing.done,
     overdue: standing.overdue
   };
