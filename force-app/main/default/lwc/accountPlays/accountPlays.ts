@@ -107,7 +107,7 @@ function stepView(standing: PlayStanding<PanelPlay, PlayStep>['steps'][number], 
   const { task } = standing;
   const owner = task.Owner?.Name;
   return {
-    key: task.Id ?? `step-${index}`,
+    key: String(task.Id ?? index),
     subject: task.Subject ?? '',
     ownerText: owner ? formatLabel(LABEL_STEP_OWNER, { name: owner }) : LABEL_STEP_NO_OWNER,
     dueText: task.ActivityDate
@@ -129,22 +129,29 @@ function stepView(standing: PlayStanding<PanelPlay, PlayStep>['steps'][number], 
   };
 }
 
+/** The playbook's label, else the play's own name (a playbook since removed from the configuration). */
+function playName(play: PanelPlay, playbookNames: Map<string, string>): string {
+  return playbookNames.get(play.Playbook__c ?? '') ?? play.Name ?? '';
+}
+
 function openPlayView(standing: PlayStanding<PanelPlay, PlayStep>, playbookNames: Map<string, string>) {
   const { play } = standing;
-  const name = playbookNames.get(play.Playbook__c ?? '') ?? play.Name ?? play.Playbook__c ?? '';
+  // Apex returns the Id of every record it queries.
+  const id = String(play.Id);
+  const name = playName(play, playbookNames);
   const facts = (play.Trigger_Facts__c ?? '')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '')
     .map((text, index) => ({ key: `fact-${index}`, text }));
   return {
-    id: play.Id ?? '',
-    key: play.Id ?? name,
+    id,
+    key: id,
     name,
-    headingId: `play-${play.Id ?? name}`,
+    headingId: `play-${id}`,
     sourceText: play.Source__c === 'Manual' ? LABEL_SOURCE_MANUAL : LABEL_SOURCE_TRIGGER,
-    outcomeId: `outcome-${play.Id ?? name}`,
-    commentId: `comment-${play.Id ?? name}`,
+    outcomeId: `outcome-${id}`,
+    commentId: `comment-${id}`,
     datesText:
       standing.daysOpen === null
         ? formatLabel(LABEL_STARTED, { date: formatDate(play.Opened_On__c) })
@@ -162,10 +169,10 @@ function openPlayView(standing: PlayStanding<PanelPlay, PlayStep>, playbookNames
 
 function closedPlayView(standing: PlayStanding<PanelPlay, PlayStep>, playbookNames: Map<string, string>) {
   const { play } = standing;
-  const name = playbookNames.get(play.Playbook__c ?? '') ?? play.Name ?? play.Playbook__c ?? '';
+  const name = playName(play, playbookNames);
   const cleared = play.Days_To_Clear__c;
   return {
-    key: play.Id ?? name,
+    key: String(play.Id),
     name,
     outcomeText: formatLabel(LABEL_OUTCOME, { outcome: outcomeLabel(play.Outcome__c) }),
     closedText: formatLabel(LABEL_CLOSED_ON, { date: formatDate(play.Closed_On__c) }),
@@ -253,52 +260,51 @@ export default class AccountPlays extends LightningElement {
     return (!this.data || !this.today) && !this.error;
   }
 
-  private get playbookNames(): Map<string, string> {
-    return new Map(
-      (this.data?.config.playbooks ?? []).map((p): [string, string] => [
-        p.DeveloperName,
-        p.MasterLabel ?? p.DeveloperName
-      ])
-    );
+  /** The view-model, in the getters the template reads only once it has loaded. */
+  private get loaded(): PlaysViewModel {
+    return this.data as PlaysViewModel;
   }
 
-  private get openStandings(): PlayStanding<PanelPlay, PlayStep>[] {
-    return this.data && this.today ? playStandings(this.data.openPlays, this.data.steps, this.today) : [];
+  private get playbookNames(): Map<string, string> {
+    return new Map(
+      this.loaded.config.playbooks.map((p): [string, string] => [p.DeveloperName, p.MasterLabel ?? p.DeveloperName])
+    );
   }
 
   get openPlays() {
     const names = this.playbookNames;
-    return this.openStandings.map((standing) => {
+    const { openPlays, steps } = this.loaded;
+    return playStandings(openPlays, steps, this.today as IsoDate).map((standing) => {
       const view = openPlayView(standing, names);
       return { ...view, closing: this.closingId === view.id, canClose: this.canClose && this.closingId !== view.id };
     });
   }
 
   get hasOpenPlays(): boolean {
-    return (this.data?.openPlays.length ?? 0) > 0;
+    return this.loaded.openPlays.length > 0;
   }
 
   get closedPlays() {
     const names = this.playbookNames;
-    return this.data && this.today
-      ? playStandings(this.data.closedPlays, [], this.today).map((standing) => closedPlayView(standing, names))
-      : [];
+    return playStandings(this.loaded.closedPlays, [], this.today as IsoDate).map((standing) =>
+      closedPlayView(standing, names)
+    );
   }
 
   get hasClosedPlays(): boolean {
-    return (this.data?.closedPlays.length ?? 0) > 0;
+    return this.loaded.closedPlays.length > 0;
   }
 
   get openCutText(): string {
-    return cutText(LABEL_OPEN_CUT, this.data?.openPlays.length ?? 0, this.data?.openPlayCount);
+    return cutText(LABEL_OPEN_CUT, this.loaded.openPlays.length, this.loaded.openPlayCount);
   }
 
   get stepsCutText(): string {
-    return cutText(LABEL_STEPS_CUT, this.data?.steps.length ?? 0, this.data?.stepCount);
+    return cutText(LABEL_STEPS_CUT, this.loaded.steps.length, this.loaded.stepCount);
   }
 
   get closedCutText(): string {
-    return cutText(LABEL_CLOSED_CUT, this.data?.closedPlays.length ?? 0, this.data?.closedPlayCount);
+    return cutText(LABEL_CLOSED_CUT, this.loaded.closedPlays.length, this.loaded.closedPlayCount);
   }
 
   private get startable(): PlaybookOption[] {
@@ -340,8 +346,8 @@ export default class AccountPlays extends LightningElement {
 
   get chosenStepsText(): string {
     const playbook = this.chosenPlaybook;
-    if (!playbook || !this.data) return '';
-    const count = this.data.config.steps.filter((step) => step.Playbook__c === playbook.DeveloperName).length;
+    if (!playbook) return '';
+    const count = this.loaded.config.steps.filter((step) => step.Playbook__c === playbook.DeveloperName).length;
     return formatLabel(LABEL_START_STEPS, { count: formatNumber(count, 0) });
   }
 
@@ -372,9 +378,10 @@ export default class AccountPlays extends LightningElement {
 
   async handleStartConfirm(): Promise<void> {
     const playbook = this.chosenPlaybook;
-    const data = this.data;
-    if (!playbook || !data || !this.today || !this.recordId) return;
-    const planned = manualPlay(this.recordId, playbook, data.config.steps, data.account, data.roles, this.today);
+    if (!playbook) return;
+    // The form shows only once the view-model has loaded, for the record on the page and the panel's today.
+    const { config, account, roles } = this.loaded;
+    const planned = manualPlay(account.Id, playbook, config.steps, account, roles, this.today as IsoDate);
     await this.write(LABEL_START_FAILED, async () => {
       const created = await createRecord({ apiName: 'Success_Play__c', fields: planned.play });
       // The play's steps, each pointing at the play, sent in their order.
@@ -388,16 +395,16 @@ export default class AccountPlays extends LightningElement {
   }
 
   async handleCloseConfirm(): Promise<void> {
-    const play = this.data?.openPlays.find((p) => p.Id === this.closingId);
-    if (!play?.Id || !this.today) return;
-    const comment = (this.template!.querySelector('textarea.outcome-comment') as FormControl | null)?.value;
-    const fields = closePlayFields(play.Id, this.selectedOutcome, comment, this.today);
-    const name = this.playbookNames.get(play.Playbook__c ?? '') ?? play.Name ?? '';
+    // The form belongs to an open play of the loaded view-model.
+    const play = this.loaded.openPlays.find((p) => p.Id === this.closingId) as PanelPlay;
+    const comment = (this.template!.querySelector('textarea.outcome-comment') as FormControl).value;
+    const fields = closePlayFields(String(play.Id), this.selectedOutcome, comment, this.today as IsoDate);
+    const name = playName(play, this.playbookNames);
     await this.write(LABEL_CLOSE_FAILED, async () => {
       await updateRecord({ fields });
       this.closingId = undefined;
       this.toast(formatLabel(LABEL_CLOSED_TOAST, { name }));
-      return play.Id as string;
+      return String(play.Id);
     });
   }
 

@@ -31,6 +31,7 @@ jest.mock('lightning/uiRecordApi', () => ({
 // Jest reads a label as its own name; the labels whose text a test checks get their real English (labels/).
 jest.mock('@salesforce/label/c.Format_Day', () => ({ default: '{count} day' }), { virtual: true });
 jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{count} days' }), { virtual: true });
+jest.mock('@salesforce/label/c.Format_NotAvailable', () => ({ default: 'Not available' }), { virtual: true });
 jest.mock('@salesforce/label/c.Plays_Started', () => ({ default: 'Started {date}' }), { virtual: true });
 jest.mock('@salesforce/label/c.Plays_DaysOpen', () => ({ default: 'Started {date} · open for {days}' }), {
   virtual: true
@@ -195,6 +196,87 @@ describe('c-account-plays', () => {
     expect(text(q(element, '.open-cut'))).toBe('Showing 2 of 24 open plays, the most recently started.');
     expect(text(q(element, '.steps-cut'))).toBe('Showing 3 of 1,200 steps, the earliest due.');
     expect(text(q(element, '.closed-cut'))).toBe('Showing 2 of 1,500 closed plays, the most recently closed.');
+  });
+
+  it('reads sparse records without failing: no dates, names, owners, outcome or playbook label', async () => {
+    const sparse = {
+      account: { Id: PLAYS.account.Id, Name: 'Acme' },
+      openPlays: [
+        {
+          Id: 'a0P000000000005AAA',
+          Name: 'Retired playbook',
+          Playbook__c: 'Retired',
+          Status__c: 'Open',
+          Trigger_Facts__c: '  \nHealth is Watch\n'
+        },
+        { Id: 'a0P000000000006AAA', Playbook__c: 'Gone', Status__c: 'Open', Opened_On__c: '2025-06-01' }
+      ],
+      openPlayCount: 2,
+      closedPlays: [
+        { Id: 'a0P000000000007AAA', Name: 'Blank', Status__c: 'Closed' },
+        {
+          Id: 'a0P000000000008AAA',
+          Name: 'Custom',
+          Status__c: 'Closed',
+          Outcome__c: 'Escalated',
+          Opened_On__c: '2025-06-01',
+          Closed_On__c: '2025-06-05'
+        }
+      ],
+      closedPlayCount: 2,
+      steps: [{ WhatId: 'a0P000000000005AAA' }],
+      stepCount: 1,
+      roles: [],
+      config: { playbooks: [{ DeveloperName: 'No_Label', Active__c: true }], steps: [] }
+    } as unknown as PlaysViewModel;
+    create.mockResolvedValueOnce({ id: 'a0P000000000009AAA' });
+    const element = await render(sparse);
+    const plays = qa(element, '.open-play');
+    expect(plays.map((play) => text(play.querySelector('.play-name')))).toEqual(['Retired playbook', '']);
+    expect(text(plays[0].querySelector('.play-dates'))).toBe('Started Not available');
+    expect(Array.from(plays[0].querySelectorAll('.fact')).map(text)).toEqual(['Health is Watch']);
+    const step = plays[0].querySelector('.step') as Element;
+    expect(text(step.querySelector('.step-subject'))).toBe('');
+    expect(text(step.querySelector('.step-owner'))).toBe('c.Plays_StepNoOwner');
+    expect(text(step.querySelector('.step-due'))).toBe('c.Plays_StepNoDue');
+    expect(text(step.querySelector('.step-state'))).toBe('To do');
+    const closed = qa(element, '.closed-play');
+    expect(text(closed[0].querySelector('.outcome'))).toBe('Outcome:');
+    expect(text(closed[0].querySelector('.closed-on'))).toBe('Closed Not available');
+    expect(closed[0].querySelector('.days')).toBeNull();
+    expect(text(closed[1].querySelector('.outcome'))).toBe('Outcome: Escalated');
+    expect(text(closed[1].querySelector('.days'))).toBe('Closed after 4 days');
+    await expect(element).toBeAccessible();
+
+    (q(element, '.start-play') as HTMLButtonElement).click();
+    await flushPromises();
+    const select = q(element, 'select.playbook') as HTMLSelectElement;
+    expect(Array.from(select.options).map((option) => text(option))).toEqual(['No_Label']);
+    expect(q(element, '.playbook-description')).toBeNull();
+    expect(text(q(element, '.playbook-steps'))).toBe(
+      "Tasks it creates: 0, each owned as the Active charter's RACI says."
+    );
+    (q(element, '.start-confirm') as HTMLButtonElement).click();
+    await flushPromises();
+    await flushPromises();
+    expect(create).toHaveBeenCalledTimes(1);
+    expect(create.mock.calls[0][0].fields.Name).toBe('No_Label');
+  });
+
+  it('starts nothing when the chosen playbook is no longer offered', async () => {
+    const element = await render();
+    (q(element, '.start-play') as HTMLButtonElement).click();
+    await flushPromises();
+    const select = q(element, 'select.playbook') as HTMLSelectElement;
+    select.value = 'Unknown';
+    // An option the list no longer has (the view-model refreshed underneath the open form).
+    Object.defineProperty(select, 'value', { value: 'Unknown' });
+    select.dispatchEvent(new CustomEvent('change'));
+    await flushPromises();
+    expect(text(q(element, '.playbook-steps'))).toBe('');
+    (q(element, '.start-confirm') as HTMLButtonElement).click();
+    await flushPromises();
+    expect(create).not.toHaveBeenCalled();
   });
 
   it('offers neither Start nor Close to a user who may not create or update plays', async () => {
