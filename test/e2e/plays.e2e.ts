@@ -191,6 +191,38 @@ describe('plays on the success panel in a browser', { skip: !haveChromium && 'Ch
     assert.deepEqual(serious(violations), [], JSON.stringify(violations));
   });
 
+  it('offers the account manager Start and Close, and a play the manager starts lands as the manager', async () => {
+    const open = await product.connection.query<{ Account__c: string }>(
+      "SELECT Account__c FROM Success_Play__c WHERE Status__c = 'Open' ORDER BY Play_Key__c DESC LIMIT 1"
+    );
+    const accountId = open.records[0].Account__c;
+    const before = await viewModel(accountId);
+    const url = new URL(product.server.url);
+    await page.context().addCookies([{ name: 'preview_user', value: 'manager', domain: url.hostname, path: '/' }]);
+    try {
+      await openAccount(accountId);
+      await page.locator('c-account-plays button.close-play').first().waitFor({ timeout: 20000 });
+      await page.locator('c-account-plays button.start-play').click();
+      const select = page.locator('c-account-plays select.playbook');
+      const playbook = await select.inputValue();
+      assert.ok(!before.openPlays.some((p) => p.Playbook__c === playbook));
+      await page.locator('c-account-plays button.start-confirm').click();
+      await page.locator('c-account-plays .start-form').waitFor({ state: 'detached', timeout: 20000 });
+      const manager = await product.connection.query<{ Id: string }>(
+        "SELECT Id FROM User WHERE Username = 'manager@customer-success.preview'"
+      );
+      const saved = await product.connection.query<{ Id: string; CreatedById: string }>(
+        `SELECT Id, CreatedById FROM Success_Play__c WHERE Account__c = '${accountId}' AND Playbook__c = '${playbook}' AND Source__c = 'Manual'`
+      );
+      assert.equal(saved.totalSize, 1);
+      assert.equal(saved.records[0].CreatedById, manager.records[0].Id, 'written as the account manager');
+      const tasks = await product.connection.query(`SELECT Id FROM Task WHERE WhatId = '${saved.records[0].Id}'`);
+      assert.equal(tasks.totalSize, before.config.steps.filter((s) => s.Playbook__c === playbook).length);
+    } finally {
+      await page.context().clearCookies();
+    }
+  });
+
   it('offers the viewer neither Start nor Close', async () => {
     const open = await product.connection.query<{ Account__c: string }>(
       "SELECT Account__c FROM Success_Play__c WHERE Status__c = 'Open' ORDER BY Play_Key__c LIMIT 1"
