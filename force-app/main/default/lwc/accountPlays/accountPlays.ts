@@ -382,15 +382,16 @@ export default class AccountPlays extends LightningElement {
     // The form shows only once the view-model has loaded, for the record on the page and the panel's today.
     const { config, account, roles } = this.loaded;
     const planned = manualPlay(account.Id, playbook, config.steps, account, roles, this.today as IsoDate);
-    await this.write(LABEL_START_FAILED, async () => {
+    await this.write(LABEL_START_FAILED, async (written) => {
       const created = await createRecord({ apiName: 'Success_Play__c', fields: planned.play });
+      // From here the play exists: the panel reloads even if a step fails, so it is never offered twice.
+      written(created.id);
+      this.starting = false;
       // The play's steps, each pointing at the play, sent in their order.
       await Promise.all(
         planned.tasks.map((task) => createRecord({ apiName: 'Task', fields: { ...task, WhatId: created.id } }))
       );
-      this.starting = false;
       this.toast(formatLabel(LABEL_STARTED_TOAST, { name: planned.play.Name }));
-      return created.id;
     });
   }
 
@@ -400,11 +401,11 @@ export default class AccountPlays extends LightningElement {
     const comment = (this.template!.querySelector('textarea.outcome-comment') as FormControl).value;
     const fields = closePlayFields(String(play.Id), this.selectedOutcome, comment, this.today as IsoDate);
     const name = playName(play, this.playbookNames);
-    await this.write(LABEL_CLOSE_FAILED, async () => {
+    await this.write(LABEL_CLOSE_FAILED, async (written) => {
       await updateRecord({ fields });
+      written(String(play.Id));
       this.closingId = undefined;
       this.toast(formatLabel(LABEL_CLOSED_TOAST, { name }));
-      return String(play.Id);
     });
   }
 
@@ -417,25 +418,33 @@ export default class AccountPlays extends LightningElement {
     this.dispatchEvent(new ShowToastEvent({ title, variant: 'success' }));
   }
 
-  /** Sends one write, then reloads the view-model and tells LDS the play and the account changed. */
-  private async write(failed: string, send: () => Promise<string>): Promise<void> {
+  /**
+   * Sends the writes of one action; once a record was written (`written`), reloads the view-model and tells LDS the
+   * play and the account changed, even when a later write of the action failed.
+   */
+  private async write(failed: string, send: (written: (id: string) => void) => Promise<void>): Promise<void> {
     this.saving = true;
     this.clearActionError();
-    let playId: string;
+    let playId: string | undefined;
     try {
-      playId = await send();
+      await send((id) => {
+        playId = id;
+      });
     } catch (error) {
       this.actionError = error;
       this.actionErrorMessage = failed;
-      this.saving = false;
-      return;
     }
     try {
-      await refreshApex(this.wiredResult);
-      await notifyRecordUpdateAvailable([{ recordId: playId }, { recordId: this.recordId as string }]);
+      if (playId) {
+        await refreshApex(this.wiredResult);
+        await notifyRecordUpdateAvailable([{ recordId: playId }, { recordId: this.recordId as string }]);
+      }
     } catch (error) {
-      this.actionError = error;
-      this.actionErrorMessage = LABEL_REFRESH_FAILED;
+      // The write's own failure, when there is one, says more than the reload's.
+      if (!this.actionError) {
+        this.actionError = error;
+        this.actionErrorMessage = LABEL_REFRESH_FAILED;
+      }
     } finally {
       this.saving = false;
     }

@@ -400,6 +400,26 @@ describe('c-account-plays', () => {
     expect(q(element, '.start-form')).toBeNull();
   });
 
+  it('reloads after a start whose play landed but a step failed, and says the start failed', async () => {
+    create
+      .mockResolvedValueOnce({ id: 'a0P000000000009AAA' })
+      .mockRejectedValueOnce({ body: { message: 'Assigned To: inactive user' } })
+      .mockResolvedValue({ id: '00T000000000009AAA' });
+    (refreshApex as unknown as jest.Mock).mockRejectedValueOnce(new Error('offline'));
+    const element = await render();
+    (q(element, '.start-play') as HTMLButtonElement).click();
+    await flushPromises();
+    (q(element, '.start-confirm') as HTMLButtonElement).click();
+    await flushPromises();
+    await flushPromises();
+    expect(create).toHaveBeenCalledTimes(3);
+    // The play exists: reload so it is not offered again (this reload fails too; the start's error is the one shown).
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    const error = q(element, 'c-error-panel.action-error') as HTMLElement & { friendlyMessage: string };
+    expect(error.friendlyMessage).toBe('c.Plays_StartFailed');
+    expect(q(element, '.start-form')).toBeNull();
+  });
+
   it('closes a play with the outcome and comment a person gives, then refreshes', async () => {
     const element = await render();
     const toasts: string[] = [];
