@@ -5,6 +5,9 @@
 // every child read through REST, every one through Bulk API 2.0 query jobs, and the run's own crossover.
 // The local org runs inside this process and holds the whole book in memory (about 1,000,000 records at 100,000
 // accounts), hence the larger heap in the npm script; the scoring runs are their own processes with Node's defaults.
+// Play evaluation is reported on its own: the plays phase (every active playbook's trigger for every account, the
+// open plays and their task counts read per range) and the writes of Success_Play__c and Task, in API calls and
+// wall time, from the run's own report (phases.plays.cost and writes.byObject).
 // Usage: npm run bench:score [-- --sizes 10000,100000]
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -17,6 +20,21 @@ import { runScore } from '../score/score';
 
 const DAY = new Date('2026-03-01T02:00:00Z');
 
+interface ObjectWrites {
+  written: number;
+  calls: number;
+  wallMs: number;
+}
+
+interface PlaysReport {
+  evaluated?: number;
+  opened?: number;
+  updated?: number;
+  closed?: number;
+  tasks?: number;
+  cost?: { wallMs: number; readCalls: number };
+}
+
 interface Report {
   exitCode: number;
   apiCalls: number;
@@ -24,7 +42,8 @@ interface Report {
   peakRssMb: number;
   ranges: number;
   reads: { rest: number; bulk: number };
-  writes: { accounts: number; snapshots: number };
+  writes: { accounts: number; snapshots: number; byObject?: Record<string, ObjectWrites | undefined> };
+  phases?: { plays?: PlaysReport };
   snapshotsKept?: { records: number; storageMb: number };
 }
 
@@ -84,13 +103,41 @@ async function inProcess(org: SeededOrg, extra: { bulkQueryMinRows?: number }): 
 }
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
+
 const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
+
+/** One run's play evaluation: the phase's own reads and time, plus the writes of the plays and their tasks. */
+function playsRow(accounts: number, run: string, r: Report): string[] {
+  const p = r.phases?.plays ?? {};
+  const cost = p.cost ?? { wallMs: 0, readCalls: 0 };
+  const writes = ['Success_Play__c', 'Task'].map((o) => r.writes.byObject?.[o] ?? { written: 0, calls: 0, wallMs: 0 });
+  const writeCalls = writes.reduce((n, w) => n + w.calls, 0);
+  const writeMs = writes.reduce((n, w) => n + w.wallMs, 0);
+  return [
+    fmt(accounts),
+    run,
+    fmt(p.evaluated ?? 0),
+    [p.opened, p.updated, p.closed, p.tasks].map((v) => fmt(v ?? 0)).join(', '),
+    `${fmt(cost.readCalls + writeCalls)} (${fmt(cost.readCalls)} + ${fmt(writeCalls)})`,
+    `${secs(cost.wallMs + writeMs)} (${secs(cost.wallMs)} + ${secs(writeMs)})`
+  ];
+}
 
 async function main(): Promise<void> {
   const rows: string[][] = [
     ['accounts', 'run', 'API calls', 'wall time', 'peak memory', 'written (accounts, snapshots)']
   ];
   const reads: string[][] = [['accounts', 'child reads', 'read API calls', 'dry-run wall time']];
+  const plays: string[][] = [
+    [
+      'accounts',
+      'run',
+      'triggers evaluated',
+      'opened, updated, closed, tasks',
+      'API calls (reads + writes)',
+      'wall time (evaluate and read + write)'
+    ]
+  ];
   for (const accounts of sizes()) {
     const org = await startDeployedOrg({ customMetadata: true });
     const cwd = mkdtempSync(path.join(tmpdir(), 'bench-score-'));
@@ -135,6 +182,7 @@ async function main(): Promise<void> {
           `${fmt(r.peakRssMb)} MB`,
           `${fmt(r.writes.accounts)}, ${fmt(r.writes.snapshots)}`
         ]);
+        plays.push(playsRow(accounts, run, r));
         process.stderr.write(`bench:score: ${fmt(accounts)} ${run} done\n`);
       }
       for (const [label, min] of [
@@ -174,6 +222,10 @@ async function main(): Promise<void> {
   print(rows);
   process.stdout.write('\nReads by path (dry runs: child reads are the goals and risks of each account range):\n');
   print(reads);
+  process.stdout.write(
+    '\nPlay evaluation (the plays phase of the same runs, and its Success_Play__c and Task writes):\n'
+  );
+  print(plays);
 }
 
 main().catch((error: unknown) => {

@@ -78,7 +78,9 @@ export const STANDARD_FIELDS: Record<string, string[]> = {
   Opportunity: ['OwnerId', 'AccountId', 'StageName', 'Amount', 'CloseDate', 'IsClosed', 'IsWon', 'Probability', 'Type'],
   Contact: ['OwnerId', 'AccountId', 'FirstName', 'LastName', 'Email', 'Title', 'Phone'],
   User: ['FirstName', 'LastName', 'Email', 'Title', 'SmallPhotoUrl', 'IsActive', 'Username', 'Department'],
-  Organization: ['InstanceName', 'IsSandbox', 'OrganizationType']
+  Organization: ['InstanceName', 'IsSandbox', 'OrganizationType'],
+  // A play's steps: Tasks whose WhatId is the play (the plays section reads and creates them).
+  Task: ['OwnerId', 'Subject', 'ActivityDate', 'Status', 'Priority', 'IsClosed', 'WhatId', 'WhoId', 'Description']
 };
 
 /** Standard relationships: name on the child -> [lookup field, target object]. */
@@ -96,7 +98,7 @@ export const STANDARD_CHILD_RELATIONSHIPS: Record<string, string> = {
   'Account.Contacts': 'Contact'
 };
 
-export const STANDARD_OBJECTS = ['Account', 'Contact', 'Opportunity', 'User', 'Organization'];
+export const STANDARD_OBJECTS = ['Account', 'Contact', 'Opportunity', 'User', 'Organization', 'Task'];
 
 /**
  * The model the checks need, built from the one reader of force-app (scripts/dataModel/forceAppModel.ts)

@@ -8,6 +8,7 @@ import {
   planSteps,
   playKey,
   reconcilePlays,
+  stepTaskFields,
   type AccountRecord,
   type CharterRole,
   type CustomerGoal,
@@ -185,16 +186,7 @@ export function playsPhase(options: { sentimentField?: string } = {}): RangePhas
         const mine = open.get(assessment.accountId) ?? [];
         const addTasks = (playbook: string, start: string, what: Row): void => {
           for (const step of planSteps(playbook, steps, account, roles, start)) {
-            const task: Row = {
-              Subject: step.subject,
-              ActivityDate: step.due,
-              Status: 'Not Started',
-              Priority: 'Normal',
-              ...what,
-              ...(step.ownerId ? { OwnerId: step.ownerId } : {}),
-              ...(step.fallback ? { Description: step.fallback.text } : {})
-            };
-            writer.add(TASK_INSERT, task);
+            writer.add(TASK_INSERT, { ...stepTaskFields(step), ...what });
             tally.tasks++;
             if (step.fallback) tally.ownerFallbacks++;
           }

@@ -361,6 +361,20 @@ async function scoreBook(
     dryRun,
     report: (phaseReports[phase.name] ??= {})
   });
+  /** Each phase's own cost: its wall time and the API calls it made itself (its reads; its writes are the writer's). */
+  const phaseCost = new Map<string, { wallMs: number; calls: number }>();
+  const timed = async (phase: RangePhase, work: () => Promise<void> | void): Promise<void> => {
+    const cost = phaseCost.get(phase.name) ?? { wallMs: 0, calls: 0 };
+    phaseCost.set(phase.name, cost);
+    const started = Date.now();
+    const calls = api.calls;
+    try {
+      await work();
+    } finally {
+      cost.wallMs += Date.now() - started;
+      cost.calls += api.calls - calls;
+    }
+  };
   const pass: Pass = {
     writer,
     journal,
@@ -435,14 +449,15 @@ async function scoreBook(
           pass.tally.accountsToWrite++;
         }
       }
-      for (const phase of phases) await phase.afterRange({ range, assessments }, phaseContext(phase));
+      for (const phase of phases)
+        await timed(phase, () => phase.afterRange({ range, assessments }, phaseContext(phase)));
       waiting.push({ t: 'range', last: range.last, accounts: range.accounts.length, clean: true });
       if (writer.largest >= flushAt) await flush();
       progress?.update(pass.tally.scored + pass.tally.notScored, api.calls);
       if (pass.stopped) break;
     }
     if (!pass.stopped) await flush();
-    if (!pass.stopped) for (const phase of phases) await phase.finish?.(phaseContext(phase));
+    if (!pass.stopped) for (const phase of phases) await timed(phase, () => phase.finish?.(phaseContext(phase)));
   } catch (error) {
     journal?.append([
       { t: 'end', at: env.now().toISOString(), apiCalls: api.calls, stopped: (error as StopError).reason }
@@ -459,7 +474,13 @@ async function scoreBook(
   report.notEnoughData = pass.tally.notScored;
   report.bands = bands;
   report.snapshotReasons = reasons;
-  if (phases.length) report.phases = phaseReports;
+  if (phases.length) {
+    for (const phase of phases) {
+      const cost = phaseCost.get(phase.name) ?? { wallMs: 0, calls: 0 };
+      (phaseReports[phase.name] ??= {}).cost = { wallMs: cost.wallMs, readCalls: cost.calls };
+    }
+    report.phases = phaseReports;
+  }
   return pass;
 }
 

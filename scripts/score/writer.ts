@@ -37,6 +37,10 @@ export interface ObjectTotals {
   unsent: number;
   /** How many went through a Bulk API 2.0 job. */
   bulk: number;
+  /** API calls the writes of this object took (retries and Bulk API 2.0 job polls included). */
+  calls: number;
+  /** Wall time spent sending them, ms. */
+  wallMs: number;
 }
 
 export interface FlushResult {
@@ -88,7 +92,7 @@ export class BookWriter {
   private totalsOf(object: string): ObjectTotals {
     let totals = this.totals.get(object);
     if (!totals) {
-      totals = { written: 0, failed: 0, unsent: 0, bulk: 0 };
+      totals = { written: 0, failed: 0, unsent: 0, bulk: 0, calls: 0, wallMs: 0 };
       this.totals.set(object, totals);
     }
     return totals;
@@ -142,7 +146,11 @@ export class BookWriter {
       // Inserts have no key to match Bulk API result rows by: they always go through collections, whose results come
       // back in the order sent.
       const bulk = pending.target.operation !== 'insert' && useBulk(rows.length, this.options.bulkMinRecords);
+      const calls = this.api.calls;
+      const started = Date.now();
       const part = bulk ? await this.writeBulk(pending.target, rows) : await this.writeComposite(pending.target, rows);
+      totals.calls += this.api.calls - calls;
+      totals.wallMs += Date.now() - started;
       totals.written += part.written;
       totals.failed += part.failures.length;
       totals.unsent += part.unsent;

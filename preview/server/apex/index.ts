@@ -3,6 +3,7 @@
 // is one Apex transaction charged against the platform's governor limits (governor.ts).
 import type { Connection } from 'jsforce';
 import { getPanel } from './accountSuccess';
+import { getPlays } from './accountPlays';
 import { getWorkspace } from './charterWorkspace';
 import { ApexTransaction, SYNC_LIMITS, type ApexLimits, type LimitUsage } from './governor';
 
@@ -10,6 +11,7 @@ type StandIn = (tx: ApexTransaction, params: Record<string, unknown>, today: str
 
 const standIns: Record<string, StandIn> = {
   'AccountSuccessController.getPanel': (tx, params) => getPanel(tx, params as { accountId?: string }),
+  'AccountPlaysController.getPlays': (tx, params) => getPlays(tx, params as { accountId?: string }),
   'CharterWorkspaceController.getWorkspace': (tx, params, today) =>
     getWorkspace(tx, params as { charterId?: string | null }, today)
 };

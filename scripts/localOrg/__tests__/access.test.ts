@@ -213,6 +213,22 @@ describe('the local org enforces access for users of each permission set', () =>
     assert.equal(mdt.status, 400);
   });
 
+  it('lets Edit Tasks holders (the manager) create and edit tasks, and refuses the viewer, who reads them', async () => {
+    const taskId = await created('manager', 'Task', { Subject: 'Call the customer', WhatId: accountId });
+    assert.equal(
+      (await as('manager')('PATCH', `${data}/sobjects/Task/${taskId}`, { Status: 'Completed' })).status,
+      204
+    );
+    const refused = await as('viewer')('POST', `${data}/sobjects/Task`, { Subject: 'Not mine', WhatId: accountId });
+    assert.equal(refused.status, 400);
+    assert.equal(firstError(refused).message, 'entity type cannot be inserted: Task');
+    const read = await rows('viewer', `SELECT Subject, IsClosed FROM Task WHERE Id = '${taskId}'`);
+    assert.deepEqual(
+      read.map((r) => [r.Subject, r.IsClosed]),
+      [['Call the customer', true]]
+    );
+  });
+
   it('hides an object the user has no permission on unless the query runs WITH SYSTEM_MODE', async () => {
     const soql = 'SELECT Id FROM CS_Data_Migration__c';
     for (const mode of ['', ' WITH USER_MODE']) {

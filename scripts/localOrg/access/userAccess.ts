@@ -78,10 +78,18 @@ export class UserAccess {
     return this.grants.permissions.has(permission);
   }
 
-  /** Object permissions on an object: Setup objects are readable by all and written by Manage Users holders. */
+  /**
+   * Object permissions on an object: Setup objects are readable by all and written by Manage Users holders; Tasks are
+   * readable by all and written by Edit Tasks holders.
+   */
   object(schema: ObjectSchema): ObjectGrant {
     if (this.allData) return impliedObjectGrant({ modifyAll: true });
     const lower = schema.name.toLowerCase();
+    if (lower === 'task') {
+      // Activities have no object permissions: the Edit Tasks user permission creates and edits them.
+      const edit = this.has('EditTask') || this.has('ManageUsers');
+      return { ...NO_OBJECT_ACCESS, read: true, create: edit, edit, delete: edit };
+    }
     if (SETUP.has(lower)) {
       const manage = this.has('ManageUsers');
       return { ...NO_OBJECT_ACCESS, read: true, create: manage, edit: manage, delete: manage };

@@ -22,7 +22,9 @@ describe('plays in the scoring run', () => {
   let userId = '';
   const ids: Record<string, string> = {};
 
-  async function score(day: string): Promise<{ code: number; err: string; plays: Rec }> {
+  async function score(
+    day: string
+  ): Promise<{ code: number; err: string; plays: Rec; writes: Record<string, { calls: number } | undefined> }> {
     let out = '';
     let err = '';
     const code = await runScore({
@@ -35,8 +37,11 @@ describe('plays in the scoring run', () => {
       retry: { sleep: async () => undefined, random: () => 0.5, baseMs: 1 },
       phases: [playsPhase()]
     });
-    const report = JSON.parse(out) as { phases?: { plays?: Rec } };
-    return { code, err, plays: report.phases?.plays ?? {} };
+    const report = JSON.parse(out) as {
+      phases?: { plays?: Rec };
+      writes?: { byObject?: Record<string, { calls: number }> };
+    };
+    return { code, err, plays: report.phases?.plays ?? {}, writes: report.writes?.byObject ?? {} };
   }
 
   const query = async (soql: string): Promise<Rec[]> =>
@@ -89,7 +94,8 @@ describe('plays in the scoring run', () => {
       Name: 'Charter',
       Charter_Key__c: 'CH',
       Status__c: 'Active',
-      Effective_Date__c: '2025-01-01',
+      // An Active charter needs an effective date (validation rule).
+      Effective_Date__c: '2026-01-01',
       Mission__c: 'Customers achieve their goals.'
     });
     assert.ok(charter.success, JSON.stringify(charter));
@@ -231,6 +237,11 @@ describe('plays in the scoring run', () => {
     assert.equal(run.plays.ownerFallbacks, 3);
     // Three accounts, two active playbooks each.
     assert.equal(run.plays.evaluated, 6);
+    // The phase's own cost is reported: playbooks, steps and roles, the range's open plays (none yet, so no task read).
+    const cost = run.plays.cost as { wallMs: number; readCalls: number };
+    assert.equal(cost.readCalls, 4);
+    assert.ok(cost.wallMs >= 0);
+    assert.equal(run.writes.Task?.calls, 1, 'four tasks in one collection call');
   });
 
   it('opens nothing new on a second run while the triggers still fire', async () => {

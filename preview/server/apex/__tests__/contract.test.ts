@@ -15,6 +15,7 @@ import { runMigrate } from '../../../../scripts/migrate/cli';
 import { runSeed } from '../../../../scripts/seed/seed';
 import type { WorkspaceData } from '../../../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import type { PanelViewModel } from '../../../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
+import type { PlaysViewModel } from '../../../../force-app/main/default/lwc/accountPlays/playsTypes';
 import { localToday } from '../../../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { apexMethods, invokeApex } from '../index';
 import { writeProgramSnapshot } from '../../../../scripts/score/programSnapshot';
@@ -336,6 +337,75 @@ describe('preview Apex methods against the seeded local org', () => {
       ]);
       assert.ok(withUsage.config.keyFeatures.length > 0, 'the shipped key features');
       await assert.rejects(call('AccountSuccessController.getPanel', {}), /An account Id is required\./);
+    });
+  });
+
+  describe('AccountPlaysController.getPlays', () => {
+    it('has the shape of the jest fixtures, the open play with its steps and the closed play the org has', async () => {
+      const accountId = lowId;
+      await assert.rejects(call('AccountPlaysController.getPlays', {}), /An account Id is required\./);
+      const before = await call<PlaysViewModel>('AccountPlaysController.getPlays', { accountId });
+      assert.deepEqual(shapeProblems(fixture('accountPlays', 'noPlays'), before), []);
+      const [open, closed] = (await connection.sobject('Success_Play__c').create([
+        {
+          Name: 'Health at risk',
+          Account__c: accountId,
+          Playbook__c: 'Health_At_Risk',
+          Play_Key__c: `${accountId}:Health_At_Risk:contract`,
+          Status__c: 'Open',
+          Source__c: 'Trigger',
+          Opened_On__c: '2026-01-01',
+          Trigger_Facts__c: 'Health is At Risk'
+        },
+        {
+          Name: 'Goal overdue',
+          Account__c: accountId,
+          Playbook__c: 'Goal_Overdue',
+          Play_Key__c: `${accountId}:Goal_Overdue:contract`,
+          Status__c: 'Closed',
+          Source__c: 'Trigger',
+          Opened_On__c: '2025-12-01',
+          Closed_On__c: '2025-12-21',
+          Outcome__c: 'Trigger Cleared',
+          Days_To_Clear__c: 20
+        }
+      ])) as Array<{ id: string; success: boolean }>;
+      assert.ok(open.success && closed.success);
+      await connection.sobject('Task').create([
+        { Subject: 'Call the customer', ActivityDate: '2026-01-01', Status: 'Completed', WhatId: open.id },
+        { Subject: 'Agree a plan', ActivityDate: '2026-01-08', Status: 'Not Started', WhatId: open.id },
+        { Subject: 'Of the closed play', ActivityDate: '2025-12-05', Status: 'Not Started', WhatId: closed.id }
+      ]);
+      const plays = await call<PlaysViewModel>('AccountPlaysController.getPlays', { accountId });
+      const expected = fixture('accountPlays', 'plays');
+      assert.deepEqual(Object.keys(plays).sort(), Object.keys(expected as object).sort());
+      assert.deepEqual(shapeProblems(expected, plays), []);
+      assert.equal(plays.account.Id, accountId);
+      assert.deepEqual(
+        plays.openPlays.map((p) => p.Id),
+        [open.id]
+      );
+      assert.deepEqual(
+        plays.closedPlays.map((p) => [p.Id, p.Outcome__c, p.Days_To_Clear__c]),
+        [[closed.id, 'Trigger Cleared', 20]]
+      );
+      assert.deepEqual(
+        plays.steps.map((t) => [t.Subject, t.IsClosed, t.WhatId]),
+        [
+          ['Call the customer', true, open.id],
+          ['Agree a plan', false, open.id]
+        ],
+        'the steps of the open play by due date, not those of the closed play'
+      );
+      assert.equal(typeof plays.steps[0].Owner?.Name, 'string', 'each step with its owner');
+      assert.deepEqual([plays.openPlayCount, plays.closedPlayCount, plays.stepCount], [1, 1, 2]);
+      assert.equal(
+        plays.config.playbooks.length,
+        await count('SELECT DeveloperName FROM Playbook__mdt'),
+        'every playbook, to start one'
+      );
+      const { usage } = await invokeApex('AccountPlaysController.getPlays', connection, { accountId }, today);
+      assert.ok(usage.soqlQueries <= 11, `${usage.soqlQueries} queries`);
     });
   });
 

@@ -323,3 +323,161 @@ export function playbookEffectiveness(
     };
   });
 }
+
+/** The outcomes a person closes a play with (Trigger Cleared is the scoring run's). */
+export const PLAY_CLOSE_OUTCOMES = ['Resolved', 'Not Resolved', 'No Longer Relevant'] as const;
+export type PlayCloseOutcome = (typeof PLAY_CLOSE_OUTCOMES)[number];
+
+/** A step of a play as stored: a Task whose WhatId is the play. */
+export interface PlayTaskRecord {
+  Id?: string;
+  Subject?: string | null;
+  ActivityDate?: IsoDate | null;
+  Status?: string | null;
+  IsClosed?: boolean | null;
+  WhatId?: string | null;
+  OwnerId?: string | null;
+}
+
+export interface PlayStepStanding<T extends PlayTaskRecord = PlayTaskRecord> {
+  task: T;
+  /** Closed (Completed), as the platform derives IsClosed. */
+  done: boolean;
+  /** Not done and past its due date (the due date itself is not overdue). */
+  overdue: boolean;
+  /** Days past the due date for an overdue step, else 0. */
+  daysOverdue: number;
+}
+
+export interface PlayStanding<P extends PlayRecord = PlayRecord, T extends PlayTaskRecord = PlayTaskRecord> {
+  play: P;
+  /** The play's Tasks by due date (undated last), then subject. */
+  steps: PlayStepStanding<T>[];
+  stepsDone: number;
+  overdueSteps: number;
+  /** Days from the start to the close (closed) or to today (open); null without a start date. */
+  daysOpen: number | null;
+}
+
+const isDone = (task: PlayTaskRecord): boolean => task.IsClosed === true || task.Status === 'Completed';
+
+/** Each play with its steps (the Tasks whose WhatId is the play), which are done and which are overdue today. */
+export function playStandings<P extends PlayRecord, T extends PlayTaskRecord>(
+  plays: readonly P[],
+  tasks: readonly T[],
+  today: IsoDate
+): PlayStanding<P, T>[] {
+  const todayDay = requireDay(today);
+  const byPlay = new Map<string, T[]>();
+  for (const task of tasks) {
+    const list = byPlay.get(task.WhatId ?? '') ?? [];
+    list.push(task);
+    byPlay.set(task.WhatId ?? '', list);
+  }
+  const dueOf = (task: PlayTaskRecord): number => {
+    const day = parseDay(task.ActivityDate);
+    return Number.isNaN(day) ? Number.POSITIVE_INFINITY : day;
+  };
+  return plays.map((play) => {
+    const mine = play.Id ? (byPlay.get(play.Id) ?? []) : [];
+    const steps = [...mine]
+      .sort((a, b) => dueOf(a) - dueOf(b) || (a.Subject ?? '').localeCompare(b.Subject ?? ''))
+      .map((task) => {
+        const done = isDone(task);
+        const due = dueOf(task);
+        const overdue = !done && due < todayDay;
+        return { task, done, overdue, daysOverdue: overdue ? todayDay - due : 0 };
+      });
+    const opened = parseDay(play.Opened_On__c);
+    const closed = parseDay(play.Closed_On__c);
+    const end = play.Status__c === 'Closed' && !Number.isNaN(closed) ? closed : todayDay;
+    return {
+      play,
+      steps,
+      stepsDone: steps.filter((step) => step.done).length,
+      overdueSteps: steps.filter((step) => step.overdue).length,
+      daysOpen: Number.isNaN(opened) ? null : Math.max(0, end - opened)
+    };
+  });
+}
+
+/** Active playbooks in their sort order that have no open play on the account: the ones a person may start. */
+export function startablePlaybooks<B extends PlaybookConfig>(
+  playbooks: readonly B[],
+  openPlays: readonly PlayRecord[]
+): B[] {
+  const running = new Set(openPlays.filter((play) => play.Status__c === 'Open').map((play) => play.Playbook__c));
+  return playbooks
+    .filter((playbook) => playbook.Active__c !== false && !running.has(playbook.DeveloperName))
+    .sort((a, b) => orZero(a.Sort_Order__c) - orZero(b.Sort_Order__c));
+}
+
+/** The Task fields of a planned step (WhatId left to the caller: the play's Id, or its key in one flush). */
+export function stepTaskFields(step: StepPlan): Record<string, string> {
+  return {
+    Subject: step.subject,
+    ActivityDate: step.due,
+    Status: 'Not Started',
+    Priority: 'Normal',
+    ...(step.ownerId ? { OwnerId: step.ownerId } : {}),
+    ...(step.fallback ? { Description: step.fallback.text } : {})
+  };
+}
+
+export interface ManualPlayRecords {
+  /** Success_Play__c fields to create. */
+  play: Record<string, string>;
+  /** Task fields, one per step, each to get WhatId = the created play's Id. */
+  tasks: Record<string, string>[];
+  /** Steps whose owner fell back to the account owner. */
+  ownerFallbacks: number;
+}
+
+/**
+ * A play started by hand today (Source__c Manual): the play and its steps, due and owned as the scoring run plans
+ * them (planSteps). The key is the scoring run's (account, playbook, start date), so a run the same day finds it.
+ */
+export function manualPlay(
+  accountId: string,
+  playbook: PlaybookConfig,
+  steps: readonly PlaybookStepConfig[],
+  account: AccountRecord & { OwnerId?: string | null },
+  roles: readonly CharterRole[],
+  today: IsoDate
+): ManualPlayRecords {
+  const planned = planSteps(playbook.DeveloperName, steps, account, roles, today);
+  return {
+    play: {
+      Name: (playbook.MasterLabel ?? playbook.DeveloperName).slice(0, 80),
+      Account__c: accountId,
+      Playbook__c: playbook.DeveloperName,
+      Play_Key__c: playKey(accountId, playbook.DeveloperName, today),
+      Status__c: 'Open',
+      Source__c: 'Manual',
+      Opened_On__c: today
+    },
+    tasks: planned.map(stepTaskFields),
+    ownerFallbacks: planned.filter((step) => step.fallback).length
+  };
+}
+
+/** The fields that close a play by hand: a person's outcome and the day; Days_To_Clear__c stays the trigger's. */
+export function closePlayFields(
+  playId: string,
+  outcome: string,
+  comment: string | null | undefined,
+  today: IsoDate
+): Record<string, string | null> {
+  requireDay(today);
+  if (!(PLAY_CLOSE_OUTCOMES as readonly string[]).includes(outcome)) {
+    throw new PlaybookConfigError(`"${outcome}" is not one of ${PLAY_CLOSE_OUTCOMES.join(', ')}`);
+  }
+  const text = (comment ?? '').trim();
+  return {
+    Id: playId,
+    Status__c: 'Closed',
+    Closed_On__c: today,
+    Outcome__c: outcome,
+    Outcome_Comment__c: text === '' ? null : text.slice(0, 255)
+  };
+}

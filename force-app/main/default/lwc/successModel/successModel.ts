@@ -146,16 +146,27 @@ export type {
 } from './usage';
 export {
   PLAY_CLEAR_WINDOW_DAYS,
+  PLAY_CLOSE_OUTCOMES,
   PLAY_TRIGGERS,
   PlaybookConfigError,
+  closePlayFields,
   evaluatePlaybooks,
+  manualPlay,
   planSteps,
   playKey,
+  playStandings,
   playbookEffectiveness,
-  reconcilePlays
+  reconcilePlays,
+  startablePlaybooks,
+  stepTaskFields
 } from './plays';
 export type {
+  ManualPlayRecords,
+  PlayCloseOutcome,
   PlayDecision,
+  PlayStanding,
+  PlayStepStanding,
+  PlayTaskRecord,
   PlayRecord,
   PlaySignals,
   PlayTrigger,

@@ -123,6 +123,16 @@ describe('c-account-success-panel', () => {
     await expect(element).toBeAccessible();
   });
 
+  it("embeds the account's plays with the record and the panel's today", async () => {
+    const element = render();
+    wire.emit(FULL);
+    await flushPromises();
+    const plays = q(element, '.section-plays c-account-plays') as HTMLElement & { recordId: string; today: string };
+    expect(plays).not.toBeNull();
+    expect(plays.recordId).toBe(FULL.account.Id);
+    expect(plays.today).toBe('2025-06-30');
+  });
+
   it('invites the first goal when the account has none', async () => {
     const element = render({ recordId: EMPTY.account.Id });
     wire.emit(EMPTY);
