@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { apexMethods } from '../../preview/server/apex';
 import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
+import { runUsage } from '../../scripts/usage/usage';
 
 const RESULTS = path.join(PROJECT_ROOT, 'test-results');
 const haveChromium = fs.existsSync(CHROMIUM);
@@ -221,5 +222,60 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
     assert.equal(saved.records[0].Account__c, accountId);
     assert.equal(saved.records[0].CreatedBy.Username, 'manager@customer-success.preview');
     await viewAs('admin');
+  });
+  it("shows an account's adoption facts and weekly chart as worked out by hand from a small export", async () => {
+    // A new account with 10 licensed seats and a product account id, and an export of eight complete weeks:
+    // the four weeks before have 8 distinct users each (80% of the seats), the last four 6, 5, 4 and 5 (average 5:
+    // 50%). Hand-worked from docs/metrics.md: "5 of 10 seats active", change (50 - 80) / 80 = "down 37.5% in 4
+    // weeks", Dashboard Viewed and Report Exported are events of 2 of the 5 shipped key features: "2 of 5 key
+    // features used". The last week's bar reads 50%, the week before it 40%.
+    const created = await product.connection.sobject('Account').create({
+      Name: 'Usage Worked Example',
+      Success_Key__c: 'E2E-USAGE',
+      Product_Account_Id__c: 'prod-e2e-usage',
+      Licensed_Seats__c: 10,
+      Lifecycle_Stage__c: 'Adoption'
+    });
+    assert.ok(created.success, JSON.stringify(created));
+    const now = new Date();
+    const monday =
+      Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()) - ((now.getUTCDay() + 6) % 7) * 864e5;
+    const usersByWeek: Record<number, number> = { 8: 8, 7: 8, 6: 8, 5: 8, 4: 6, 3: 5, 2: 4, 1: 5 };
+    const lines = ['account_id,user_id,event,timestamp'];
+    for (const [weeksBack, users] of Object.entries(usersByWeek)) {
+      const tuesday = new Date(monday - Number(weeksBack) * 7 * 864e5 + 864e5 + 10 * 36e5).toISOString();
+      for (let u = 1; u <= users; u++) lines.push(`prod-e2e-usage,user-${u},Page Viewed,${tuesday}`);
+    }
+    const lastWeekTuesday = new Date(monday - 7 * 864e5 + 864e5 + 11 * 36e5).toISOString();
+    lines.push(
+      `prod-e2e-usage,user-1,Dashboard Viewed,${lastWeekTuesday}`,
+      `prod-e2e-usage,user-2,Report Exported,${lastWeekTuesday}`
+    );
+    const file = path.join(RESULTS, 'usage-worked-example.csv');
+    fs.writeFileSync(file, `${lines.join('\n')}\n`);
+    let out = '';
+    const loaded = await runUsage({
+      argv: ['--instance-url', product.org.instanceUrl, '--file', file],
+      env: { ...process.env, SF_ACCESS_TOKEN: product.org.accessToken },
+      stdout: { write: (text: string) => ((out += text), true) },
+      stderr: { write: (text: string) => ((out += text), true) }
+    });
+    assert.equal(loaded, 0, out);
+
+    await viewAs('admin');
+    await page.goto(`${product.server.url}#/account/${created.id}`);
+    const facts = page.locator('c-usage-trend .facts li');
+    await facts.first().waitFor();
+    assert.deepEqual(
+      (await facts.allInnerTexts()).map((t) => t.trim()),
+      ['5 of 10 seats active', 'down 37.5% in 4 weeks', '2 of 5 key features used']
+    );
+    const cells = (await page.locator('c-usage-trend tbody tr td').allTextContents()).map((t) => t.trim());
+    assert.equal(cells.length, 12);
+    assert.deepEqual(cells.slice(-2), ['40%', '50%']);
+    assert.deepEqual(cells.slice(0, 4), ['No usage loaded', 'No usage loaded', 'No usage loaded', 'No usage loaded']);
+    assert.equal((await page.locator('c-usage-trend .features-used').innerText()).trim(), 'Dashboards, Reports');
+    assert.deepEqual(serious(await axeViolations(page)), []);
+    await page.screenshot({ path: path.join(RESULTS, 'account-usage.png'), fullPage: true });
   });
 });
