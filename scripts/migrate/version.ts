@@ -19,10 +19,21 @@ export const COMPONENTS_MAX_LENGTH = 32768;
 
 export const key = (type: string, fullName: string): string => `${type}:${fullName}`;
 
+/**
+ * The component list as the record stores it: one line per metadata type, then one indented line per component of
+ * that type, ` FullName=fingerprint`, both sorted. Writing each type once (not `CustomField:` on 400 lines) keeps the
+ * product's ~650 components well inside the field.
+ */
 export function encodeComponents(entries: Array<{ type: string; fullName: string; hash: string }>): string {
-  const text = entries
-    .map((e) => `${key(e.type, e.fullName)}=${e.hash}`)
+  const byType = new Map<string, string[]>();
+  for (const e of entries) {
+    const lines = byType.get(e.type) ?? [];
+    lines.push(` ${e.fullName}=${e.hash}`);
+    byType.set(e.type, lines);
+  }
+  const text = [...byType.keys()]
     .sort()
+    .map((type) => [type, ...(byType.get(type) as string[]).sort()].join('\n'))
     .join('\n');
   if (text.length > COMPONENTS_MAX_LENGTH) {
     throw new Error(
@@ -32,11 +43,21 @@ export function encodeComponents(entries: Array<{ type: string; fullName: string
   return text;
 }
 
+/** Reads the grouped list, and the one-line-per-component `Type:FullName=fingerprint` list older versions wrote. */
 export function decodeComponents(text: string | null | undefined): Map<string, string> {
   const map = new Map<string, string>();
+  let type: string | undefined;
   for (const line of (text ?? '').split(/\r?\n/)) {
     const at = line.lastIndexOf('=');
-    if (at > 0) map.set(line.slice(0, at), line.slice(at + 1));
+    if (/^\s/.test(line)) {
+      const name = line.trim();
+      const sep = name.lastIndexOf('=');
+      if (type !== undefined && sep > 0) map.set(key(type, name.slice(0, sep)), name.slice(sep + 1));
+    } else if (at > 0) {
+      map.set(line.slice(0, at), line.slice(at + 1));
+    } else if (line.trim() !== '') {
+      type = line.trim();
+    }
   }
   return map;
 }

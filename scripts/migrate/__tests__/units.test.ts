@@ -10,8 +10,9 @@ import { staleSources } from '../build';
 import { assignPermissionSet } from '../permsets';
 import { DeployTimeout, outcomeOf, waitForDeploy } from '../deploy';
 import { diffPlan, differences } from '../plan';
-import type { SourceItem } from '../source';
-import { compareVersions, decodeComponents, encodeComponents, key } from '../version';
+import { loadSource, type SourceItem } from '../source';
+import { PROJECT_ROOT } from '../../lib/paths';
+import { COMPONENTS_MAX_LENGTH, compareVersions, decodeComponents, encodeComponents, key } from '../version';
 import { RetriesExhausted, defaultRetryPolicy, withRetry } from '../../seed/retry';
 
 const item = (type: string, fullName: string, hash: string, xml?: Record<string, unknown>): SourceItem => ({
@@ -187,7 +188,7 @@ describe('version record', () => {
       { type: 'CustomField', fullName: 'B__c.X__c', hash: 'b' },
       { type: 'CustomField', fullName: 'A__c.X__c', hash: 'a' }
     ]);
-    assert.equal(text, 'CustomField:A__c.X__c=a\nCustomField:B__c.X__c=b');
+    assert.equal(text, 'CustomField\n A__c.X__c=a\n B__c.X__c=b');
     assert.deepEqual(
       [...decodeComponents(text)],
       [
@@ -195,6 +196,34 @@ describe('version record', () => {
         ['CustomField:B__c.X__c', 'b']
       ]
     );
+    // Each type is written once: the types sorted, their components sorted under them.
+    const mixed = encodeComponents([
+      { type: 'LightningComponentBundle', fullName: 'goalRow', hash: 'c' },
+      { type: 'CustomField', fullName: 'B__c.X__c', hash: 'b' },
+      { type: 'ApexClass', fullName: 'AccountSuccessController', hash: 'd' }
+    ]);
+    assert.equal(
+      mixed,
+      'ApexClass\n AccountSuccessController=d\nCustomField\n B__c.X__c=b\nLightningComponentBundle\n goalRow=c'
+    );
+    assert.equal(decodeComponents(mixed).get('LightningComponentBundle:goalRow'), 'c');
+    // The one-line-per-component list older versions recorded still reads.
+    assert.deepEqual(
+      [...decodeComponents('CustomField:A__c.X__c=a\nApexClass:Foo=f')],
+      [
+        ['CustomField:A__c.X__c', 'a'],
+        ['ApexClass:Foo', 'f']
+      ]
+    );
+  });
+
+  it("keeps the product's own component list inside Components__c", async () => {
+    const source = await loadSource(PROJECT_ROOT);
+    const text = encodeComponents(
+      source.items.map((item) => ({ type: item.type, fullName: item.fullName, hash: item.hash }))
+    );
+    assert.ok(text.length <= COMPONENTS_MAX_LENGTH, `${text.length} characters`);
+    assert.equal(decodeComponents(text).size, new Set(source.items.map((item) => key(item.type, item.fullName))).size);
   });
 });
 
