@@ -27,6 +27,10 @@ export function readLabels(labelsDir: string = path.join(DEFAULT_DIR, 'labels'))
   return labels;
 }
 
+/** The locale and currency @salesforce/i18n gives the preview's components. */
+export const PREVIEW_LOCALE = 'en-US';
+export const PREVIEW_CURRENCY = 'USD';
+
 const PLATFORM: Record<string, string> = {
   '@salesforce/apex': path.join(PREVIEW_DIR, 'platform', 'apex.js'),
   'lightning/uiRecordApi': path.join(PREVIEW_DIR, 'platform', 'uiRecordApi.js'),
@@ -45,7 +49,8 @@ export function platformModules(labels: Map<string, string>): Plugin {
       // Synthetic shadow cannot attach element internals, so this base-component gate stays closed.
       if (source === '@salesforce/gate/bc.260.enableComboboxElementInternals') return VIRTUAL + source;
       // Only the product's own labels: lightning-base-components brings its labels itself.
-      if (/^@salesforce\/(label\/c\.|schema\/|apex\/|user\/)/.test(source)) return VIRTUAL + source;
+      if (/^@salesforce\/(label\/c\.|schema\/|apex\/|user\/|i18n\/(locale|currency)$)/.test(source))
+        return VIRTUAL + source;
       return null;
     },
     load(id) {
@@ -69,6 +74,10 @@ export function platformModules(labels: Map<string, string>): Plugin {
       }
       if (kind === 'user' && rest === 'Id') return 'export default "005000000000001AAA";';
       if (kind === 'user' && rest === 'isGuest') return 'export default false;';
+      // The preview's users are the local org's, created en_US with the org's corporate currency, USD: the locale
+      // and currency Lightning Experience gives figureFormat for them.
+      if (kind === 'i18n' && rest === 'locale') return `export default ${JSON.stringify(PREVIEW_LOCALE)};`;
+      if (kind === 'i18n' && rest === 'currency') return `export default ${JSON.stringify(PREVIEW_CURRENCY)};`;
       this.error(`the preview has no binding for ${source}`);
     }
   };
