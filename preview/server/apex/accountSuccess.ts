@@ -6,7 +6,20 @@ import type { ApexTransaction } from './governor';
 
 type Config = PanelViewModel['config'];
 
-export async function getPanel(tx: ApexTransaction, params: { accountId?: string }): Promise<PanelViewModel> {
+/** The controller's Date.today().addDays(-7 * USAGE_WEEKS). */
+const USAGE_WEEKS = 13;
+
+function daysBefore(today: string, days: number): string {
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - days);
+  return day.toISOString().slice(0, 10);
+}
+
+export async function getPanel(
+  tx: ApexTransaction,
+  params: { accountId?: string },
+  today: string
+): Promise<PanelViewModel> {
   const accountId = params.accountId;
   // The controller's messages, so the component's error state reads the same.
   if (!accountId) throw new Error('An account Id is required.');
@@ -24,6 +37,10 @@ export async function getPanel(tx: ApexTransaction, params: { accountId?: string
     binds
   );
   const opportunityCount = await q.count(tx, 'CustomerSelector.csSourcedOpportunityCount', binds);
+  const usage = await q.run<NonNullable<PanelViewModel['usage']>[number]>(tx, 'CustomerSelector.weeklyUsage', {
+    accountId,
+    since: { date: daysBefore(today, 7 * USAGE_WEEKS) }
+  });
   const [charter = null] = await q.run<NonNullable<PanelViewModel['charter']>>(tx, 'CharterSelector.activeSummary');
   const stage = account.Lifecycle_Stage__c;
   const roles =
@@ -37,7 +54,8 @@ export async function getPanel(tx: ApexTransaction, params: { accountId?: string
     dimensions: await q.run<Config['dimensions'][number]>(tx, 'ConfigSelector.dimensions'),
     bands: await q.run<Config['bands'][number]>(tx, 'ConfigSelector.bands'),
     stages: await q.run<Config['stages'][number]>(tx, 'ConfigSelector.stages'),
-    criteria: await q.run<Config['criteria'][number]>(tx, 'ConfigSelector.criteria')
+    criteria: await q.run<Config['criteria'][number]>(tx, 'ConfigSelector.criteria'),
+    keyFeatures: await q.run<NonNullable<Config['keyFeatures']>[number]>(tx, 'ConfigSelector.keyFeatures')
   };
   return {
     account,
@@ -49,6 +67,7 @@ export async function getPanel(tx: ApexTransaction, params: { accountId?: string
     opportunities,
     opportunityCount,
     roles,
+    usage,
     config
   };
 }

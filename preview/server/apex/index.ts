@@ -9,7 +9,7 @@ import { ApexTransaction, SYNC_LIMITS, type ApexLimits, type LimitUsage } from '
 type StandIn = (tx: ApexTransaction, params: Record<string, unknown>, today: string) => Promise<unknown>;
 
 const standIns: Record<string, StandIn> = {
-  'AccountSuccessController.getPanel': (tx, params) => getPanel(tx, params as { accountId?: string }),
+  'AccountSuccessController.getPanel': (tx, params, today) => getPanel(tx, params as { accountId?: string }, today),
   'CharterWorkspaceController.getWorkspace': (tx, params, today) =>
     getWorkspace(tx, params as { charterId?: string | null }, today)
 };

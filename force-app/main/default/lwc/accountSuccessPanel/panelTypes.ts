@@ -9,8 +9,10 @@ import type {
   HealthBandConfig,
   HealthDimensionConfig,
   IcpCriterionConfig,
+  KeyFeatureConfig,
   LifecycleStageConfig,
   OpportunityRecord,
+  ProductUsageRecord,
   SuccessCharter
 } from 'c/successModel';
 
@@ -38,6 +40,8 @@ export interface PanelViewModelConfig {
   bands: HealthBandConfig[];
   stages: LifecycleStageConfig[];
   criteria: IcpCriterionConfig[];
+  /** Key features for feature adoption; absent from view-models recorded before the panel read usage. */
+  keyFeatures?: KeyFeatureConfig[];
 }
 
 /** JSON cannot carry TypeScript's string unions: fixtures and wire payloads are checked with unions widened. */
@@ -67,6 +71,11 @@ export interface PanelViewModel {
   opportunityCount: number;
   /** Roles of the Active charter for the account's lifecycle stage. */
   roles: PanelRole[];
+  /**
+   * The account's weekly usage rollups of the last 13 weeks and the current one, newest first (20 at most): adoption,
+   * its change and trend, and the Usage.* fit criteria. Absent from view-models recorded before the panel read usage.
+   */
+  usage?: ProductUsageRecord[];
   config: PanelViewModelConfig;
 }
 
