@@ -79,14 +79,7 @@ export async function startProduct(options: ProductOptions = {}): Promise<Produc
     });
     if (migrated !== 0) throw new Error(`migrate exited ${migrated}:\n${output.join('')}`);
     const seeded = await runSeed({
-      argv: [
-        '--instance-url',
-        org.instanceUrl,
-        '--plan',
-        plan,
-        '--journal',
-        path.join(dataDir, 'seed-journal.jsonl')
-      ],
+      argv: ['--instance-url', org.instanceUrl, '--plan', plan, '--journal', path.join(dataDir, 'seed-journal.jsonl')],
       env,
       cwd: dataDir,
       now,
