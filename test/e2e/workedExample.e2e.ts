@@ -29,6 +29,7 @@ interface Expected {
     metricsRows: string[];
     team: string[];
     roadmapRows: string[];
+    roadmapMonths: string[];
     risks: string[];
     customerRows: string[];
   };
@@ -212,7 +213,9 @@ describe('the worked example in a browser', { skip: !haveChromium && 'Chromium i
 
     await tab(/roadmap/i);
     await root.locator('c-charter-roadmap tbody tr').first().waitFor();
-    assertRows(await lines(root.locator('c-charter-roadmap')), workspace.roadmapRows, 'Roadmap tab');
+    const roadmap = await lines(root.locator('c-charter-roadmap'));
+    assertRows(roadmap, workspace.roadmapRows, 'Roadmap tab');
+    assertInOrder(roadmap, workspace.roadmapMonths, 'Roadmap tab months');
     await assertAccessible(page, 'Roadmap tab');
 
     await tab(/risks/i);
