@@ -5,10 +5,9 @@ import type { CustomerBook, HealthBandConfig, VelocityFigures, VelocityTier } fr
 
 const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const format = (value: number | null | undefined): string => (typeof value === 'number' ? NUMBER.format(value) : '');
-const blankOr =
-  (formatter: (value: number) => string) =>
-  (value: number | null | undefined): string =>
-    typeof value === 'number' ? formatter(value) : '';
+function blankOr(formatter: (value: number) => string): (value: number | null | undefined) => string {
+  return (value) => (typeof value === 'number' ? formatter(value) : '');
+}
 const percent = blankOr(formatPercent);
 const money = blankOr(formatCurrency);
 const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });

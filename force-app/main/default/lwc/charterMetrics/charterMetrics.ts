@@ -16,10 +16,9 @@ interface Row {
 
 const NONE = LABELS.NotAvailable;
 /** Every figure through figureFormat (the user's locale and currency); no figure reads "No data" as a number. */
-const orNone =
-  (format: (value: number) => string) =>
-  (value: number | null | undefined): string =>
-    typeof value === 'number' ? format(value) : NONE;
+function orNone(format: (value: number) => string): (value: number | null | undefined) => string {
+  return (value) => (typeof value === 'number' ? format(value) : NONE);
+}
 const days = orNone((value) => formatNumber(value));
 const percent = orNone(formatPercent);
 const money = orNone(formatCurrency);

@@ -4,8 +4,9 @@ import { formatMeasure, formatPercent } from 'c/figureFormat';
 import type { ObjectiveMetric } from 'c/successModel';
 
 /** A value in the objective's unit (money, percentage, days or the unit typed), blank when there is none. */
-const format = (value: number | null | undefined, unit: string): string =>
-  typeof value === 'number' ? formatMeasure(value, unit) : '';
+function format(value: number | null | undefined, unit: string): string {
+  return typeof value === 'number' ? formatMeasure(value, unit) : '';
+}
 
 /** Each objective's baseline, current value and target, with progress; computed values are marked as such. */
 export default class CharterObjectives extends LightningElement {
