@@ -1,6 +1,6 @@
 // Brings the whole product up the way `npm start` does, in a temp folder and on free ports:
-// local org -> migrate -> seed (demo plan) -> preview build -> preview server. Used by the
-// browser tests.
+// local org -> migrate -> seed (the demo plan, or another plan) -> usage (optional) -> score -> preview build ->
+// preview server. Used by the browser tests.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +13,7 @@ import { startLocalOrg, type LocalOrg } from '../../scripts/localOrg';
 import { runMigrate } from '../../scripts/migrate/cli';
 import { runSeed } from '../../scripts/seed/seed';
 import { runScore } from '../../scripts/score/score';
+import { runUsage } from '../../scripts/usage/usage';
 import { buildPreview } from '../../preview/build';
 import { startPreviewServer, type PreviewServer } from '../../preview/server/server';
 import { previewUsers } from '../../preview/server/users';
@@ -46,7 +47,25 @@ function sink(lines: string[]): Writable {
   });
 }
 
-export async function startProduct(): Promise<Product> {
+export interface ProductOptions {
+  /** The seed plan to load; default data/demo-plan.yaml, as npm start does. */
+  plan?: string;
+  /** A usage export to load after the seed and before the scoring run (npm run usage --file). */
+  usage?: string;
+  /**
+   * "Today" as YYYY-MM-DD for the whole run: seed resolves relative dates against it, usage and score run on it and
+   * the preview's view-models use it. The browser's own clock is the test's to pin (page.clock). Default: the real
+   * day.
+   */
+  today?: string;
+}
+
+export async function startProduct(options: ProductOptions = {}): Promise<Product> {
+  const plan = options.plan ?? path.join(PROJECT_ROOT, 'data', 'demo-plan.yaml');
+  const pinned = options.today;
+  if (pinned !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(pinned)) throw new Error(`today ${pinned}: give YYYY-MM-DD`);
+  // Noon UTC, so the day is the same in every time zone a few hours either side.
+  const now = pinned === undefined ? undefined : () => new Date(`${pinned}T12:00:00Z`);
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cs-e2e-org-'));
   const org = await startLocalOrg({ port: 0, dataDir, reset: true, durable: false });
   const output: string[] = [];
@@ -60,25 +79,31 @@ export async function startProduct(): Promise<Product> {
     });
     if (migrated !== 0) throw new Error(`migrate exited ${migrated}:\n${output.join('')}`);
     const seeded = await runSeed({
-      argv: [
-        '--instance-url',
-        org.instanceUrl,
-        '--plan',
-        path.join(PROJECT_ROOT, 'data', 'demo-plan.yaml'),
-        '--journal',
-        path.join(dataDir, 'seed-journal.jsonl')
-      ],
+      argv: ['--instance-url', org.instanceUrl, '--plan', plan, '--journal', path.join(dataDir, 'seed-journal.jsonl')],
       env,
       cwd: dataDir,
+      now,
       stdout: sink(output),
       stderr: sink(output)
     });
     if (seeded !== 0) throw new Error(`seed exited ${seeded}:\n${output.join('')}`);
+    if (options.usage !== undefined) {
+      const loaded = await runUsage({
+        argv: ['--instance-url', org.instanceUrl, '--file', options.usage],
+        env,
+        cwd: dataDir,
+        now,
+        stdout: sink(output),
+        stderr: sink(output)
+      });
+      if (loaded !== 0) throw new Error(`usage exited ${loaded}:\n${output.join('')}`);
+    }
     // As npm start does: the scoring run stores health and the program snapshots the workspace reads.
     const scored = await runScore({
       argv: ['--instance-url', org.instanceUrl],
       env,
       cwd: dataDir,
+      now,
       stdout: sink(output),
       stderr: sink(output)
     });
@@ -94,7 +119,12 @@ export async function startProduct(): Promise<Product> {
     await buildPreview();
     const { connection } = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken });
     const users = await previewUsers(org);
-    const server = await startPreviewServer({ port: 0, connection, users });
+    const server = await startPreviewServer({
+      port: 0,
+      connection,
+      users,
+      ...(pinned === undefined ? {} : { today: () => pinned })
+    });
     return {
       org,
       connection,

@@ -8,6 +8,7 @@ import LABEL_ACCOUNTABLE from '@salesforce/label/c.Panel_Accountable';
 import LABEL_RESPONSIBLE from '@salesforce/label/c.Panel_Responsible';
 import LABEL_NO_PEOPLE from '@salesforce/label/c.Panel_NoPeople';
 import LABEL_UNFILLED from '@salesforce/label/c.Panel_RoleUnfilled';
+import LABEL_NO_ROLE from '@salesforce/label/c.Panel_NoRole';
 
 interface PersonView {
   key: string;
@@ -25,7 +26,12 @@ const toView = (role: PanelRole, index: number): PersonView => ({
 export default class AccountablePeople extends LightningElement {
   @api people: StagePeople<PanelRole> | undefined;
 
-  labels = { people: LABEL_PEOPLE, accountable: LABEL_ACCOUNTABLE, responsible: LABEL_RESPONSIBLE };
+  labels = {
+    people: LABEL_PEOPLE,
+    accountable: LABEL_ACCOUNTABLE,
+    responsible: LABEL_RESPONSIBLE,
+    noRole: LABEL_NO_ROLE
+  };
 
   get hasStage(): boolean {
     return Boolean(this.people?.stage);
@@ -45,6 +51,15 @@ export default class AccountablePeople extends LightningElement {
 
   get responsible(): PersonView[] {
     return (this.people?.responsible ?? []).map(toView);
+  }
+
+  /** A term needs a description: a stage without the role says so, or the list would end on a bare <dt>. */
+  get noAccountable(): boolean {
+    return this.accountable.length === 0;
+  }
+
+  get noResponsible(): boolean {
+    return this.responsible.length === 0;
   }
 
   get warnings(): Array<{ key: string; text: string }> {

@@ -1,9 +1,15 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
+import { formatCurrency, formatPercent } from 'c/figureFormat';
 import type { CustomerBook, HealthBandConfig, VelocityFigures, VelocityTier } from 'c/successModel';
 
 const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const format = (value: number | null | undefined): string => (typeof value === 'number' ? NUMBER.format(value) : '');
+function blankOr(formatter: (value: number) => string): (value: number | null | undefined) => string {
+  return (value) => (typeof value === 'number' ? formatter(value) : '');
+}
+const percent = blankOr(formatPercent);
+const money = blankOr(formatCurrency);
 const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
 /**
@@ -53,7 +59,7 @@ export default class CharterCustomers extends LightningElement {
       key: row.tier,
       tier: row.tier,
       accounts: NUMBER.format(row.accounts),
-      rate: format(this.byTier?.[row.tier].achievementRatePercent),
+      rate: percent(this.byTier?.[row.tier].achievementRatePercent),
       cells: row.cells.map((cell) => ({
         key: `${row.tier}-${cell.band ?? 'unknown'}`,
         accounts: NUMBER.format(cell.accounts)
@@ -66,10 +72,11 @@ export default class CharterCustomers extends LightningElement {
       key: row.account.Id ?? String(index),
       name: row.account.Name ?? '',
       stage: row.account.Lifecycle_Stage__c ?? '',
-      tier: row.tier === 'Unknown' ? LABELS.NotAvailable : row.tier,
+      // The tier as the tier table above names it: Unknown there is Unknown here.
+      tier: row.tier,
       score: format(row.score),
       band: row.band?.label ?? LABELS.UnknownHealth,
-      arr: format(row.account.ARR__c)
+      arr: money(row.account.ARR__c)
     }));
   }
 }

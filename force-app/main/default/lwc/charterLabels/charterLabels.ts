@@ -41,6 +41,7 @@ import Current from '@salesforce/label/c.Workspace_Current';
 import Target from '@salesforce/label/c.Workspace_Target';
 import Progress from '@salesforce/label/c.Workspace_Progress';
 import Computed from '@salesforce/label/c.Workspace_Computed';
+import WholeBook from '@salesforce/label/c.Workspace_WholeBook';
 import NoObjectives from '@salesforce/label/c.Workspace_NoObjectives';
 import AddObjective from '@salesforce/label/c.Workspace_AddObjective';
 import EditRecord from '@salesforce/label/c.Workspace_EditRecord';
@@ -168,6 +169,7 @@ export const LABELS = {
   Target,
   Progress,
   Computed,
+  WholeBook,
   NoObjectives,
   AddObjective,
   EditRecord,

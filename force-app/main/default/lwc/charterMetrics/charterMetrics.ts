@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
+import { formatCurrency, formatDate, formatMonth, formatNumber, formatPercent } from 'c/figureFormat';
 import type { ProgramFigures, VelocityFigures } from 'c/successModel';
 
 interface Row {
@@ -14,19 +15,22 @@ interface Row {
 }
 
 const NONE = LABELS.NotAvailable;
-const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-function format(value: number | null, suffix = ''): string {
-  return value === null ? NONE : `${NUMBER.format(value)}${suffix}`;
+/** Every figure through figureFormat (the user's locale and currency); no figure reads "No data" as a number. */
+function orNone(format: (value: number) => string): (value: number | null | undefined) => string {
+  return (value) => (typeof value === 'number' ? format(value) : NONE);
 }
+const days = orNone((value) => formatNumber(value));
+const percent = orNone(formatPercent);
+const money = orNone(formatCurrency);
 const row = (key: string, segment: string, figures: VelocityFigures): Row => ({
   key,
   segment,
   customers: figures.customersAchieving,
   accounts: figures.accounts,
   achieved: figures.goalsAchieved,
-  rate: format(figures.achievementRatePercent, '%'),
-  value: format(figures.valueRealized),
-  median: format(figures.medianDaysToValue)
+  rate: percent(figures.achievementRatePercent),
+  value: money(figures.valueRealized),
+  median: days(figures.medianDaysToValue)
 });
 
 /**
@@ -43,26 +47,30 @@ export default class CharterMetrics extends LightningElement {
 
   get period(): string {
     const program = this.program as ProgramFigures;
-    return formatLabel(LABELS.ProgramAsOf, program.periodStart, program.periodEnd, program.asOf);
+    return formatLabel(
+      LABELS.ProgramAsOf,
+      formatDate(program.periodStart),
+      formatDate(program.periodEnd),
+      formatDate(program.asOf)
+    );
   }
 
   get tiles() {
     const velocity = (this.program as ProgramFigures).velocity;
     const overall = velocity.overall;
-    const text = (value: number | null, suffix = ''): string => (value === null ? NONE : `${value}${suffix}`);
     return [
       {
         key: 'customers',
         label: LABELS.CustomersAchieving,
         value: `${overall.customersAchieving} / ${overall.accounts}`,
-        detail: text(overall.successfulCustomersPercent, '%')
+        detail: percent(overall.successfulCustomersPercent)
       },
       { key: 'achieved', label: LABELS.GoalsAchieved, value: String(overall.goalsAchieved), detail: '' },
-      { key: 'rate', label: LABELS.AchievementRate, value: text(overall.achievementRatePercent, '%'), detail: '' },
-      { key: 'value', label: LABELS.ValueRealized, value: overall.valueRealized.toLocaleString(), detail: '' },
-      { key: 'median', label: LABELS.MedianDays, value: text(overall.medianDaysToValue), detail: '' },
-      { key: 'p75', label: LABELS.P75Days, value: text(overall.p75DaysToValue), detail: '' },
-      { key: 'revenue', label: LABELS.CsRevenue, value: velocity.csSourcedRevenue.toLocaleString(), detail: '' }
+      { key: 'rate', label: LABELS.AchievementRate, value: percent(overall.achievementRatePercent), detail: '' },
+      { key: 'value', label: LABELS.ValueRealized, value: money(overall.valueRealized), detail: '' },
+      { key: 'median', label: LABELS.MedianDays, value: days(overall.medianDaysToValue), detail: '' },
+      { key: 'p75', label: LABELS.P75Days, value: days(overall.p75DaysToValue), detail: '' },
+      { key: 'revenue', label: LABELS.CsRevenue, value: money(velocity.csSourcedRevenue), detail: '' }
     ];
   }
 
@@ -88,6 +96,8 @@ export default class CharterMetrics extends LightningElement {
   }
 
   get monthRows(): Row[] {
-    return (this.program as ProgramFigures).trend.map((month) => row(month.month, month.month, month.figures));
+    return (this.program as ProgramFigures).trend.map((month) =>
+      row(month.month, formatMonth(month.month), month.figures)
+    );
   }
 }

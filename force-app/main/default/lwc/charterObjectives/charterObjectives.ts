@@ -1,9 +1,12 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
+import { formatMeasure, formatPercent } from 'c/figureFormat';
 import type { ObjectiveMetric } from 'c/successModel';
 
-const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
-const format = (value: number | null | undefined): string => (typeof value === 'number' ? NUMBER.format(value) : '');
+/** A value in the objective's unit (money, percentage, days or the unit typed), blank when there is none. */
+function format(value: number | null | undefined, unit: string): string {
+  return typeof value === 'number' ? formatMeasure(value, unit) : '';
+}
 
 /** Each objective's baseline, current value and target, with progress; computed values are marked as such. */
 export default class CharterObjectives extends LightningElement {
@@ -27,12 +30,13 @@ export default class CharterObjectives extends LightningElement {
         id: objective.Id,
         name,
         metricType: metric.metricType ?? '',
-        unit: objective.Unit__c ?? '',
-        baseline: format(objective.Baseline__c),
-        current: format(metric.value),
-        target: format(objective.Target__c),
+        baseline: format(objective.Baseline__c, objective.Unit__c ?? ''),
+        current: format(metric.value, objective.Unit__c ?? ''),
+        target: format(objective.Target__c, objective.Unit__c ?? ''),
+        // An objective with no linked goal reads every goal of the book: said beside its value (docs/metrics.md).
+        wholeBook: metric.scope === 'allGoals',
         hasProgress: metric.progress.percent !== null,
-        progress: metric.progress.percent ?? 0,
+        progress: formatPercent(metric.progress.percent),
         progressStyle: `width: ${metric.progress.percent ?? 0}%`,
         computed: metric.computed,
         editLabel: formatLabel(LABELS.EditRecord, name)

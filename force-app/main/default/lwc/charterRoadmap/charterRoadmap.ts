@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
+import { formatDate, formatMonth } from 'c/figureFormat';
 import type { MilestoneState, RoadmapMonth } from 'c/successModel';
 
 /** Items shown at first and added by each "Show more": a screenful, so a long roadmap opens fast. */
@@ -27,7 +28,7 @@ function itemView(month: RoadmapMonth, item: RoadmapMonth['items'][number], inde
     key: milestone.Id ?? `${month.month}-${index}`,
     id: milestone.Id,
     name,
-    date: item.date ?? '',
+    date: item.date ? formatDate(item.date) : '',
     type: milestone.Type__c ?? '',
     audience: milestone.Audience__c ?? '',
     channel: milestone.Channel__c ?? '',
@@ -43,7 +44,7 @@ function itemView(month: RoadmapMonth, item: RoadmapMonth['items'][number], inde
 function monthView(month: RoadmapMonth): MonthView {
   return {
     key: month.month ?? 'none',
-    title: month.month ?? LABELS.NoDate,
+    title: month.month ? formatMonth(month.month) : LABELS.NoDate,
     items: month.items.map((item, index) => itemView(month, item, index))
   };
 }

@@ -41,9 +41,25 @@ describe('c-accountable-people', () => {
     await flushPromises();
     const root = shadow(element);
     expect(root.querySelector('.accountable .person')?.textContent).toBe('c.Panel_RoleUnfilled');
+    // No Responsible role: the term still has a description, so the list never ends on a bare <dt>.
+    expect(root.querySelector('.responsible-none')?.textContent).toBe('c.Panel_NoRole');
+    expect(root.querySelector('.accountable-none')).toBeNull();
     expect([...root.querySelectorAll('.warnings li')].map((li) => li.textContent)).toEqual([
       'c.Panel_Fact_NoResponsible',
       'c.Panel_Fact_RoleWithoutPerson'
+    ]);
+    await expect(element).toBeAccessible();
+  });
+
+  it('describes each term with "No role" for a stage without roles (axe: definition-list)', async () => {
+    const element = mount('c-accountable-people', AccountablePeople, { people: stagePeople(ROLES, 'Expansion') });
+    await flushPromises();
+    const list = shadow(element).querySelector('dl') as HTMLElement;
+    expect([...list.children].map((child) => `${child.tagName} ${child.textContent ?? ''}`.trim())).toEqual([
+      'DT c.Panel_Accountable',
+      'DD c.Panel_NoRole',
+      'DT c.Panel_Responsible',
+      'DD c.Panel_NoRole'
     ]);
     await expect(element).toBeAccessible();
   });

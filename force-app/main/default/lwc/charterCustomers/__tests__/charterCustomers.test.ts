@@ -30,7 +30,7 @@ describe('c-charter-customers', () => {
     // The fixture's COUNT() rows: Ideal 30 + 10, Good 20 + 10, Poor 20, unknown tier and band 10.
     expect(tiers.map((row) => row.querySelector('.total')!.textContent)).toEqual(['40', '30', '20', '10']);
     const ideal = [...tiers[0].querySelectorAll('td')].map((td) => td.textContent);
-    expect(ideal).toEqual(['30', '10', '0', '0', '40', '88.9']);
+    expect(ideal).toEqual(['30', '10', '0', '0', '40', '88.9%']);
     expect(one(element, '.as-of').textContent).toBe('c.Workspace_HealthAsOf');
     await expect(element).toBeAccessible();
   });
@@ -45,6 +45,8 @@ describe('c-charter-customers', () => {
       'At Risk',
       'Poor'
     ]);
+    // ARR is money in the user's currency, or blank.
+    for (const row of rows) expect(row.querySelectorAll('td')[4].textContent).toMatch(/^(\$[\d,]+(\.\d\d)?)?$/);
   });
 
   it('says no customer is scored yet instead of an empty attention list', async () => {

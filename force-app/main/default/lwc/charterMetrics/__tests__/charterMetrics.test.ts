@@ -15,10 +15,10 @@ describe('c-charter-metrics', () => {
     expect(tile('customers')).toBe('20 / 100');
     expect(tile('achieved')).toBe('26');
     expect(tile('rate')).toBe('78.8%');
-    expect(tile('value')).toBe((92000).toLocaleString());
+    expect(tile('value')).toBe('$92,000');
     expect(tile('median')).toBe('38.5');
     expect(tile('p75')).toBe('70');
-    expect(tile('revenue')).toBe((150000).toLocaleString());
+    expect(tile('revenue')).toBe('$150,000');
     expect(one(element, '.period').textContent).toBe('c.Workspace_ProgramAsOf');
     await expect(element).toBeAccessible();
   });
@@ -40,6 +40,12 @@ describe('c-charter-metrics', () => {
     ]);
     expect(segments('by-tier')).toEqual(['Ideal', 'Good', 'Poor', 'Unknown']);
     expect(segments('by-month')).toEqual(['2024-12', '2025-01', '2025-02']);
+    // Months read as months, money as money, in the user's locale and currency.
+    const months = [...shadow(element).querySelectorAll('table.by-month tbody th')].map((th) => th.textContent);
+    expect(months).toEqual(['December 2024', 'January 2025', 'February 2025']);
+    expect(one(element, 'table.by-stage tr[data-segment="Adoption"]').querySelectorAll('td')[3].textContent).toMatch(
+      /^\$[\d,]+$/
+    );
     const adoption = one(element, 'table.by-stage tr[data-segment="Adoption"]');
     expect(adoption.querySelector('td').textContent).toBe('15 / 50');
     expect(adoption.querySelectorAll('td')[2].textContent).toBe('83.3%');

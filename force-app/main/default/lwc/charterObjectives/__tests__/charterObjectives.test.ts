@@ -38,6 +38,35 @@ describe('c-charter-objectives', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('says when an objective reads the whole book, and writes values in their unit', async () => {
+    const [linked, ...rest] = view().objectives;
+    const metrics = [
+      { ...linked, scope: 'allGoals' as const },
+      ...rest.map((metric) => ({ ...metric, scope: 'linkedGoals' as const })),
+      {
+        ...linked,
+        scope: 'opportunities' as const,
+        value: 150000,
+        objective: { ...linked.objective, Id: 'a01000000000009AAA', Unit__c: 'USD', Baseline__c: 0, Target__c: 300000 }
+      }
+    ];
+    const element = mount('c-charter-objectives', CharterObjectives, { metrics });
+    await flushPromises();
+    const rows = [...shadow(element).querySelectorAll('tr.objective')] as HTMLElement[];
+    expect(rows.map((row) => row.querySelector('.whole-book')?.textContent ?? null)).toEqual([
+      'c.Workspace_WholeBook',
+      null,
+      null,
+      null,
+      null
+    ]);
+    const money = rows[4];
+    expect(money.querySelector('.baseline')!.textContent).toBe('$0');
+    expect(money.querySelector('.current')!.textContent).toContain('$150,000');
+    expect(money.querySelector('.target')!.textContent).toBe('$300,000');
+    await expect(element).toBeAccessible();
+  });
+
   it('asks for a new objective and for editing one', async () => {
     const element = mount('c-charter-objectives', CharterObjectives, {
       canCreate: true,

@@ -25,6 +25,11 @@ describe('c-charter-roadmap', () => {
     await flushPromises();
     const months = [...shadow(element).querySelectorAll('table.month')].map((t) => (t as HTMLElement).dataset.month);
     expect(months).toEqual(['2025-01', '2025-02', '2025-03', '2025-05', 'none']);
+    // Months and dates as the user reads them, not as ISO keys.
+    const titles = [...shadow(element).querySelectorAll('table.month caption')].map((c) => c.textContent?.trim());
+    expect(titles[0]).toBe('January 2025');
+    const firstDate = shadow(element).querySelector('table.month tbody td')?.textContent?.trim() ?? '';
+    expect(firstDate).toMatch(/^[A-Z][a-z]{2} \d{1,2}, 2025$/);
     expect(one(element, 'table[data-month="none"] caption').textContent).toBe('c.Workspace_NoDate');
     const announcement = one(element, 'tr[data-id="a03000000000002AAA"]') as HTMLElement;
     expect(announcement.textContent).toContain('All staff');
