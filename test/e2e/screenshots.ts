@@ -1,9 +1,12 @@
 // npm run docs:screenshots — regenerates the README's screenshots from the running product
-// (local org + demo plan + preview), so they always show what the code renders.
+// (local org + demo plan + demo usage + scoring run + preview), so they always show what the code renders.
 import fs from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
+import os from 'node:os';
+import { writeSample } from '../../scripts/usage/sample';
+import { lastSunday } from '../../scripts/usage/generate';
 import { CHROMIUM, CHROMIUM_ARGS, startProduct } from './harness';
 
 const OUT = path.join(PROJECT_ROOT, 'docs', 'screenshots');
@@ -11,7 +14,10 @@ const OUT = path.join(PROJECT_ROOT, 'docs', 'screenshots');
 async function main(): Promise<void> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`no Chromium at ${CHROMIUM}: apt-get install -y chromium`);
   fs.mkdirSync(OUT, { recursive: true });
-  const product = await startProduct();
+  // As npm start does: the demo book's product usage for the eight weeks to last Sunday.
+  const usage = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cs-screenshots-')), 'demo-events.csv');
+  writeSample(usage, lastSunday(new Date().toISOString().slice(0, 10)));
+  const product = await startProduct({ usage });
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage({ viewport: { width: 1360, height: 900 } });
