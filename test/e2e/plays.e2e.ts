@@ -13,37 +13,10 @@ import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { apexMethods } from '../../preview/server/apex';
 import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
+import { axeViolations, chromiumPresent, serious } from './browser';
 
 const RESULTS = path.join(PROJECT_ROOT, 'test-results');
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  const message = `\n*** Browser tests NOT RUN: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium ***\n`;
-  process.stderr.write(message);
-  if (process.env.CI === 'true') throw new Error(`Chromium is required in CI: ${message.trim()}`);
-}
-
-type Violation = { id: string; impact: string; nodes: number };
-
-async function axeViolations(page: Page): Promise<Violation[]> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown
-          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-}
-
-const serious = (violations: Violation[]): Violation[] =>
-  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+const haveChromium = chromiumPresent();
 
 const squash = (value: string): string => value.replace(/\s+/g, ' ').trim();
 

@@ -13,38 +13,11 @@ import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { apexMethods } from '../../preview/server/apex';
 import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
+import { axeViolations, chromiumPresent, serious } from './browser';
 import { runUsage } from '../../scripts/usage/usage';
 
 const RESULTS = path.join(PROJECT_ROOT, 'test-results');
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  const message = `\n*** Browser tests NOT RUN: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium ***\n`;
-  process.stderr.write(message);
-  // CI installs Chromium and requires these tests.
-  if (process.env.CI === 'true') throw new Error(`Chromium is required in CI: ${message.trim()}`);
-}
-
-async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string; nodes: number }>> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown
-          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: unknown[] }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length }));
-  });
-}
-
-function serious(violations: Array<{ impact: string }>) {
-  return violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
+const haveChromium = chromiumPresent();
 
 describe('the product in a browser', { skip: !haveChromium && 'Chromium is not installed' }, () => {
   let product: Product;

@@ -728,6 +728,14 @@ describe('the sf CLI against the local org', () => {
     const emptyDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sf-conformance-empty-'));
     temp.push(emptyDir);
     empty = await startLocalOrg({ port: 0, dataDir: emptyDir, reset: true, durable: false });
+    // sf keeps one auth per username, and every local org's admin is admin@localorg.example: logging in to the empty
+    // org as that username would replace the "local" alias's auth, and later commands would reach the empty org.
+    const renamed = await fetch(`${empty.instanceUrl}/services/data/v62.0/sobjects/User/${empty.store.userId}`, {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${empty.accessToken}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ Username: 'admin@empty.localorg.example' })
+    });
+    assert.equal(renamed.status, 204, await renamed.text());
     ok(
       await sf(
         [

@@ -9,6 +9,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
+import { axeViolations, chromiumPresent, serious } from './browser';
 
 interface AccountExpected {
   health: string[];
@@ -37,12 +38,7 @@ interface Expected {
 
 const EXPECTED = JSON.parse(fs.readFileSync(path.join(__dirname, 'workedExample.expected.json'), 'utf8')) as Expected;
 const RESULTS = path.join(PROJECT_ROOT, 'test-results', 'worked-example');
-const haveChromium = fs.existsSync(CHROMIUM);
-if (!haveChromium) {
-  const message = `\n*** Worked-example browser test NOT RUN: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium ***\n`;
-  process.stderr.write(message);
-  if (process.env.CI === 'true') throw new Error(`Chromium is required in CI: ${message.trim()}`);
-}
+const haveChromium = chromiumPresent();
 
 /** The visible text of an element as trimmed, non-empty lines (table cells stay tab-separated). */
 async function lines(locator: Locator): Promise<string[]> {
@@ -76,32 +72,9 @@ function assertRows(actual: string[], expected: string[], where: string): void {
   }
 }
 
-async function axeViolations(page: Page): Promise<Array<{ id: string; impact: string; targets: string[] }>> {
-  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
-  return page.evaluate(async () => {
-    const axe = (
-      window as unknown as {
-        axe: {
-          run: (
-            ctx: unknown,
-            opts: unknown
-          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[] }> }> }>;
-        };
-      }
-    ).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      targets: v.nodes.map((node) => JSON.stringify(node.target))
-    }));
-  });
-}
-
 async function assertAccessible(page: Page, where: string): Promise<void> {
   const violations = await axeViolations(page);
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  assert.deepEqual(serious, [], `${where}: ${JSON.stringify(violations)}`);
+  assert.deepEqual(serious(violations), [], `${where}: ${JSON.stringify(violations)}`);
 }
 
 describe('the worked example in a browser', { skip: !haveChromium && 'Chromium is not installed' }, () => {

@@ -1,0 +1,50 @@
+// What every browser test shares: whether Debian's Chromium is here (CI requires it), and axe over a page.
+import fs from 'node:fs';
+import type { Page } from 'playwright-core';
+import { CHROMIUM } from './harness';
+
+/** True when Chromium is installed; outside CI a missing Chromium is said loudly and the browser tests skip. */
+export function chromiumPresent(): boolean {
+  if (fs.existsSync(CHROMIUM)) return true;
+  const message = `\n*** Browser tests NOT RUN: no Chromium at ${CHROMIUM}. Install it with: apt-get install -y chromium ***\n`;
+  process.stderr.write(message);
+  // CI installs Chromium and requires these tests.
+  if (process.env.CI === 'true') throw new Error(`Chromium is required in CI: ${message.trim()}`);
+  return false;
+}
+
+export interface Violation {
+  id: string;
+  impact: string;
+  nodes: number;
+  /** The selectors of the offending nodes, for the failure message. */
+  targets: string[];
+}
+
+/** axe-core's violations on the page as it stands. */
+export async function axeViolations(page: Page): Promise<Violation[]> {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  return page.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: unknown,
+            opts: unknown
+          ) => Promise<{ violations: Array<{ id: string; impact: string; nodes: Array<{ target: unknown[] }> }> }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      nodes: v.nodes.length,
+      targets: v.nodes.map((node) => JSON.stringify(node.target))
+    }));
+  });
+}
+
+/** The violations a browser test fails on: serious and critical. */
+export const serious = (violations: Violation[]): Violation[] =>
+  violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
