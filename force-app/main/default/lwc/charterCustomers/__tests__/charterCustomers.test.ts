@@ -73,9 +73,12 @@ describe('c-charter-customers', () => {
   });
 
   const adoptionRows = (element: HTMLElement, group: string) =>
-    ([...shadow(element).querySelectorAll(`table.adoption tbody[data-group="${group}"] tr.segment`)] as HTMLElement[]).map(
-      (row) => [row.querySelector('th')!.textContent, ...[...row.querySelectorAll('td')].map((td) => td.textContent)]
-    );
+    (
+      [...shadow(element).querySelectorAll(`table.adoption tbody[data-group="${group}"] tr.segment`)] as HTMLElement[]
+    ).map((row) => [
+      row.querySelector('th')!.textContent,
+      ...[...row.querySelectorAll('td')].map((td) => td.textContent)
+    ]);
 
   it('shows adoption by lifecycle stage and tier from the run, unknown means as not available', async () => {
     const element = mount('c-charter-customers', CharterCustomers, props());

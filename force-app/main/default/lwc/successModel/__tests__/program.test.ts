@@ -214,7 +214,15 @@ describe('program adoption', () => {
     featureCount: 1,
     falling: 1
   };
-  const NONE = { ...B, withUsage: 0, utilisationSum: 0, utilisationCount: 0, featureSum: 0, featureCount: 0, falling: 0 };
+  const NONE = {
+    ...B,
+    withUsage: 0,
+    utilisationSum: 0,
+    utilisationCount: 0,
+    featureSum: 0,
+    featureCount: 0,
+    falling: 0
+  };
   function adoptionRun() {
     const { from, to } = programPeriod(TODAY);
     const options = { from, to, today: TODAY, tiers: TIERS };
