@@ -8,9 +8,9 @@
 // one collections write when a figure changed (a second run the same day with nothing changed writes nothing); a
 // prune of the runs past the retention. Memory: the accounts' Id, stage and tier, and the goals of the period with
 // the seven fields velocity and the objective split read. Adoption by stage and tier is kept as sums and counts
-// (successModel addAdoption, 13 tallies), never per account: the scoring run hands each account's adoption over
-// as it scores it; outside a run (writeProgramSnapshot) the book's weekly usage rollups of the eight weeks adoption
-// reads are read too, grouped by account.
+// (successModel addAdoption: 11 tallies, overall, 6 stages and 4 tiers), never per account: the scoring run hands
+// each account's adoption over as it scores it; outside a run (writeProgramSnapshot) the book's weekly usage rollups
+// of the eight weeks adoption reads are read too, grouped by account (about 8 small rows an account).
 import type { Connection } from 'jsforce';
 import {
   CHANGE_TYPE_SEGMENTS,
