@@ -254,7 +254,11 @@ export const CONTRACT: Record<string, ContractObject> = {
       Value_Realized__c: { type: 'Currency', precision: 16, scale: 2 },
       Median_Days_To_Value__c: days,
       P75_Days_To_Value__c: days,
-      CS_Sourced_Revenue__c: { type: 'Currency', precision: 16, scale: 2 }
+      CS_Sourced_Revenue__c: { type: 'Currency', precision: 16, scale: 2 },
+      Accounts_With_Usage__c: count,
+      Mean_Utilisation_Percent__c: { type: 'Percent', precision: 5, scale: 1 },
+      Mean_Feature_Adoption_Percent__c: percent,
+      Accounts_Falling__c: count
     }
   },
   Product_Usage__c: {

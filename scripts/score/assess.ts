@@ -10,7 +10,8 @@ import {
   type CustomerRisk,
   type FitResult,
   type HealthResult,
-  type ProductUsageRecord
+  type ProductUsageRecord,
+  type UsageAdoption
 } from '../../force-app/main/default/lwc/successModel/successModel';
 import { LATEST, type ScoringInputs } from './inputs';
 import type { Row } from './query';
@@ -62,6 +63,8 @@ export interface Assessment {
   usage: Row[];
   health: HealthResult;
   fit: FitResult;
+  /** Adoption from the account's usage rollups (successModel usageAdoption), as fit read it. */
+  adoption: UsageAdoption;
   /** The Account update (Id and changed fields), or null when the org already holds it all. */
   update: Row | null;
   /** The snapshot to upsert, or null. */
@@ -135,5 +138,5 @@ export function assess(account: Row, goals: Row[], risks: Row[], usage: Row[], c
   if (snapshot && latest?.Snapshot_Key__c !== snapshot.Snapshot_Key__c) {
     update = { ...(update ?? { Id: accountId }), [LATEST]: { Snapshot_Key__c: snapshot.Snapshot_Key__c } };
   }
-  return { accountId, account, goals, risks, usage, health, fit, update, snapshot, reason, problem };
+  return { accountId, account, goals, risks, usage, health, fit, adoption, update, snapshot, reason, problem };
 }

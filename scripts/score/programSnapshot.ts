@@ -7,13 +7,20 @@
 // Cost: reads of the book through the REST API (not Apex: no governor limits apply), one query page per 2,000 rows;
 // one collections write when a figure changed (a second run the same day with nothing changed writes nothing); a
 // prune of the runs past the retention. Memory: the accounts' Id, stage and tier, and the goals of the period with
-// the seven fields velocity and the objective split read.
+// the seven fields velocity and the objective split read. Adoption by stage and tier is kept as sums and counts
+// (successModel addAdoption: 11 tallies, overall, 6 stages and 4 tiers), never per account: the scoring run hands
+// each account's adoption over as it scores it; outside a run (writeProgramSnapshot) the book's weekly usage rollups
+// of the eight weeks adoption reads are read too, grouped by account (about 8 small rows an account).
 import type { Connection } from 'jsforce';
 import {
   CHANGE_TYPE_SEGMENTS,
+  MODEL_FIELDS,
   VELOCITY_STAGES,
+  addAdoption,
   changeTypeSegment,
+  emptyAdoptionTally,
   goalVelocity,
+  usageAdoption,
   programPeriod,
   programSnapshotRecords,
   velocityTrend,
@@ -22,10 +29,17 @@ import {
   type CustomerGoal,
   type FitTier,
   type IsoDate,
+  type KeyFeatureConfig,
+  type ProductUsageRecord,
+  type ProgramAdoptionInput,
   type ProgramSnapshotRecord,
-  type VelocityStage
+  type UsageAdoption,
+  type VelocityStage,
+  type VelocityTier
 } from '../../force-app/main/default/lwc/successModel/successModel';
 import { forEachPage, type Send } from '../lib/paging';
+import { USAGE_FIELDS } from './inputs';
+import { usageSince } from './reader';
 import type { RangePhase } from './run';
 
 export const PROGRAM_OBJECT = 'Program_Snapshot__c';
@@ -53,7 +67,11 @@ const FIELDS = [
   'Value_Realized__c',
   'Median_Days_To_Value__c',
   'P75_Days_To_Value__c',
-  'CS_Sourced_Revenue__c'
+  'CS_Sourced_Revenue__c',
+  'Accounts_With_Usage__c',
+  'Mean_Utilisation_Percent__c',
+  'Mean_Feature_Adoption_Percent__c',
+  'Accounts_Falling__c'
 ] as const satisfies ReadonlyArray<keyof ProgramSnapshotRecord>;
 
 export interface ProgramSnapshotResult {
@@ -120,6 +138,8 @@ export class ProgramBook {
   readonly accounts: AccountRecord[] = [];
   readonly tiers = new Map<string, FitTier | null>();
   readonly goals: CustomerGoal[] = [];
+  /** Adoption of the book's accounts as sums and counts, overall and per stage and tier. */
+  readonly adoption: ProgramAdoptionInput = { overall: emptyAdoptionTally(), byStage: {}, byTier: {} };
   readonly from: IsoDate;
   readonly to: IsoDate;
 
@@ -127,11 +147,18 @@ export class ProgramBook {
     ({ from: this.from, to: this.to } = programPeriod(today));
   }
 
-  /** An account of the book (one with a lifecycle stage) and its tier. */
-  addAccount(id: string, stage: unknown, tier: unknown): void {
+  /** An account of the book (one with a lifecycle stage), its tier and its adoption (usageAdoption). */
+  addAccount(id: string, stage: unknown, tier: unknown, adoption: UsageAdoption): void {
     if (stage === null || stage === undefined || stage === '') return;
     this.accounts.push({ Id: id, Lifecycle_Stage__c: stage as AccountRecord['Lifecycle_Stage__c'] });
-    this.tiers.set(id, FIT_TIERS.includes(String(tier ?? '')) ? (tier as FitTier) : null);
+    const fitTier = FIT_TIERS.includes(String(tier ?? '')) ? (tier as FitTier) : null;
+    this.tiers.set(id, fitTier);
+    const { byStage, byTier } = this.adoption;
+    const inStage = stageOf(stage);
+    const inTier: VelocityTier = fitTier ?? 'Unknown';
+    this.adoption.overall = addAdoption(this.adoption.overall, adoption);
+    byStage[inStage] = addAdoption(byStage[inStage] ?? emptyAdoptionTally(), adoption);
+    byTier[inTier] = addAdoption(byTier[inTier] ?? emptyAdoptionTally(), adoption);
   }
 
   /** A goal, kept only when its outcome can fall in the period (achieved in it, or due in it), with what velocity reads. */
@@ -156,14 +183,44 @@ const GOAL_FIELDS = [
   'Value_Realized__c'
 ] as const satisfies ReadonlyArray<keyof CustomerGoal>;
 
-/** Reads the book through the REST API into a ProgramBook (tiers as the scoring run stored them). */
+/**
+ * Reads the book through the REST API into a ProgramBook (tiers as the scoring run stored them, adoption from the
+ * weekly usage rollups and key features as the scoring run reads them).
+ */
 export async function readProgramBook(connection: Connection, today: IsoDate, send?: Send): Promise<ProgramBook> {
   const book = new ProgramBook(today);
+  const request: Send = send ?? ((_label, run) => run());
+  const keyFeatures = await request(
+    'key features',
+    async () =>
+      await connection.query<KeyFeatureConfig>(
+        `SELECT ${MODEL_FIELDS.Key_Feature__mdt.join(', ')} FROM Key_Feature__mdt`
+      )
+  );
+  const usage = new Map<string, ProductUsageRecord[]>();
+  await forEachPage<Record<string, unknown>>(
+    connection,
+    `SELECT ${USAGE_FIELDS.join(', ')} FROM Product_Usage__c ` +
+      `WHERE Period__c = 'Week' AND Period_Start__c >= ${usageSince(today)}`,
+    async (page) => {
+      for (const row of page) {
+        const id = String(row.Account__c);
+        const rows = usage.get(id) ?? [];
+        rows.push(row as ProductUsageRecord);
+        usage.set(id, rows);
+      }
+    },
+    send
+  );
   await forEachPage<Record<string, unknown>>(
     connection,
     'SELECT Id, Lifecycle_Stage__c, Fit_Tier__c FROM Account WHERE Lifecycle_Stage__c != NULL',
     async (page) => {
-      for (const row of page) book.addAccount(String(row.Id), row.Lifecycle_Stage__c, row.Fit_Tier__c);
+      for (const row of page) {
+        const id = String(row.Id);
+        const adoption = usageAdoption(usage.get(id) ?? [], keyFeatures.records, today);
+        book.addAccount(id, row.Lifecycle_Stage__c, row.Fit_Tier__c, adoption);
+      }
     },
     send
   );
@@ -241,7 +298,8 @@ export async function storeProgramSnapshot(
     trend: velocityTrend(goals, accounts, { ...velocityOptions, granularity: 'month' }),
     revenueByStage,
     byObjective,
-    byChangeType
+    byChangeType,
+    adoption: book.adoption
   });
 
   const stored = new Map<string, Record<string, unknown>>();
@@ -329,8 +387,8 @@ export async function writeProgramSnapshot(
 }
 
 /**
- * The scoring run's phase: each scored range adds its accounts (with the tier just computed) and the goals of the
- * period to the book; after the last range the snapshot is computed and stored through the run's counted API.
+ * The scoring run's phase: each scored range adds its accounts (with the tier and adoption just computed) and the
+ * goals of the period to the book; after the last range the snapshot is computed and stored through the run's counted API.
  */
 export function programSnapshotPhase(): RangePhase {
   let book: ProgramBook | undefined;
@@ -339,7 +397,7 @@ export function programSnapshotPhase(): RangePhase {
     afterRange({ assessments }, context) {
       book ??= new ProgramBook(context.today);
       for (const a of assessments) {
-        book.addAccount(a.accountId, a.account.Lifecycle_Stage__c, a.fit.tier);
+        book.addAccount(a.accountId, a.account.Lifecycle_Stage__c, a.fit.tier, a.adoption);
         for (const goal of a.goals) book.addGoal(goal);
       }
     },

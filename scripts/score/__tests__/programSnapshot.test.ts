@@ -1,6 +1,6 @@
 // The scoring run's program snapshot step against a local org with the data model deployed: a hand-worked book is
-// read through the API, its velocity stored as one record per segment, a second run the same day writes nothing,
-// and the retention keeps the last 31 days and the last run of each month.
+// read through the API, its velocity and adoption stored as one record per segment, a second run the same day writes
+// nothing, and the retention keeps the last 31 days and the last run of each month.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Connection } from 'jsforce';
@@ -25,7 +25,9 @@ describe('writeProgramSnapshot against the local org', () => {
   let objectiveId: string;
 
   before(async () => {
-    seeded = await startDeployedOrg();
+    // With the configuration records: the five key features (Dashboards 25, Reports 25, Automation 20,
+    // Integrations 20, Collaboration 10) feature adoption weighs.
+    seeded = await startDeployedOrg({ customMetadata: true });
     connection = new Connection({
       instanceUrl: seeded.org.instanceUrl,
       accessToken: seeded.org.accessToken,
@@ -110,6 +112,38 @@ describe('writeProgramSnapshot against the local org', () => {
       ],
       { allOrNone: true }
     );
+    // Weekly usage rollups. The run is on Saturday 15 March 2025: the week in progress starts Monday 10 March, so
+    // adoption reads the four complete weeks from 10 February to 3 March and compares them with the four from 13
+    // January. A: 10 seats, 8 active users a week before, 6 now: 80% then, 60% now (down 25%: falling); Dashboards
+    // and Reports used, 25 + 25 of 100 weight: 50%. B: 20 seats, 24 active users in each of the four weeks: 120%
+    // (more users than seats), no earlier weeks to compare (not falling); all five features: 100%. C has none.
+    const week = (account: string, key: string, start: string, users: number, seats: number, features: string) => ({
+      Name: `${key} ${start}`,
+      Usage_Key__c: `${key}-W-${start}`,
+      Account__c: account,
+      Period__c: 'Week',
+      Period_Start__c: start,
+      Active_Users__c: users,
+      Licensed_Seats__c: seats,
+      Features_Used__c: features
+    });
+    const before = ['2025-01-13', '2025-01-20', '2025-01-27', '2025-02-03'];
+    const recent = ['2025-02-10', '2025-02-17', '2025-02-24', '2025-03-03'];
+    const all = 'Dashboards;Reports;Automation;Integrations;Collaboration';
+    const usage = await connection.sobject('Product_Usage__c').create(
+      [
+        ...before.map((start) => week(a, 'PS-A', start, 8, 10, 'Dashboards')),
+        ...recent.map((start) => week(a, 'PS-A', start, 6, 10, 'Dashboards;Reports')),
+        ...recent.map((start) => week(b, 'PS-B', start, 24, 20, all)),
+        // Older than the eight weeks adoption reads: never counted.
+        week(b, 'PS-B', '2024-12-02', 0, 20, '')
+      ],
+      { allOrNone: true }
+    );
+    assert.ok(
+      usage.every((r) => r.success),
+      JSON.stringify(usage)
+    );
   });
   after(async () => seeded?.close());
 
@@ -154,6 +188,34 @@ describe('writeProgramSnapshot against the local org', () => {
     );
     const good = stored.records.find((r) => r.Segment_Type__c === 'Tier' && r.Segment__c === 'Good')!;
     assert.deepEqual([good.Accounts__c, good.Goals_Achieved__c, good.Goals_Overdue__c], [1, 1, 1]);
+  });
+
+  it('stores adoption by stage and tier from the usage rollups, means over the accounts with usage', async () => {
+    const stored = await connection.query<Record<string, unknown>>(
+      `SELECT Segment_Type__c, Segment__c, Accounts__c, Accounts_With_Usage__c, Mean_Utilisation_Percent__c,
+        Mean_Feature_Adoption_Percent__c, Accounts_Falling__c FROM Program_Snapshot__c WHERE As_Of__c = ${TODAY}`
+    );
+    const adoption = (type: string, segment: string) => {
+      const r = stored.records.find((x) => x.Segment_Type__c === type && x.Segment__c === segment)!;
+      return [
+        r.Accounts__c,
+        r.Accounts_With_Usage__c,
+        r.Mean_Utilisation_Percent__c,
+        r.Mean_Feature_Adoption_Percent__c,
+        r.Accounts_Falling__c
+      ];
+    };
+    // Overall: A and B have usage, C none: (60 + 120) / 2 = 90; (50 + 100) / 2 = 75; A falls.
+    assert.deepEqual(adoption('Overall', 'All'), [3, 2, 90, 75, 1]);
+    assert.deepEqual(adoption('Stage', 'Onboarding'), [1, 1, 60, 50, 1]);
+    // Adoption holds B and C: C has no usage and is no 0 in the means.
+    assert.deepEqual(adoption('Stage', 'Adoption'), [2, 1, 120, 100, 0]);
+    assert.deepEqual(adoption('Stage', 'Renewal'), [0, 0, null, null, 0]);
+    assert.deepEqual(adoption('Tier', 'Ideal'), [1, 1, 60, 50, 1]);
+    assert.deepEqual(adoption('Tier', 'Good'), [1, 1, 120, 100, 0]);
+    assert.deepEqual(adoption('Tier', 'Unknown'), [1, 0, null, null, 0]);
+    // Months, objectives and change types carry no adoption.
+    assert.deepEqual(adoption('Month', '2025-03').slice(1), [null, null, null, null]);
   });
 
   it('writes nothing on a second run the same day with nothing changed', async () => {

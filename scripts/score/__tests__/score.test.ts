@@ -416,6 +416,7 @@ describe('score with product usage', () => {
       {
         Name: 'Fabrikam',
         Success_Key__c: 'SC-D',
+        Lifecycle_Stage__c: 'Adoption',
         Industry: 'Healthcare',
         NumberOfEmployees: 5000,
         AnnualRevenue: 50_000_000,
@@ -480,6 +481,27 @@ describe('score with product usage', () => {
       [83, 'Healthy', 100, 'Ideal']
     );
     assert.equal((JSON.parse(out) as { book: { usage: number } }).book.usage, 4);
+    // The run's program snapshot keeps the adoption it just computed, by stage and tier: Fabrikam alone, 80%
+    // utilisation, 70% of key features; no weeks before 26 January to compare with, so not falling.
+    const program = await conn.query<Rec>(
+      `SELECT Segment_Type__c, Segment__c, Accounts__c, Accounts_With_Usage__c, Mean_Utilisation_Percent__c,
+        Mean_Feature_Adoption_Percent__c, Accounts_Falling__c FROM Program_Snapshot__c
+        WHERE As_Of__c = 2026-03-01 AND Segment_Type__c IN ('Overall', 'Stage', 'Tier')`
+    );
+    const figures = (type: string, segment: string) => {
+      const r = program.records.find((x) => x.Segment_Type__c === type && x.Segment__c === segment)!;
+      return [
+        r.Accounts__c,
+        r.Accounts_With_Usage__c,
+        r.Mean_Utilisation_Percent__c,
+        r.Mean_Feature_Adoption_Percent__c,
+        r.Accounts_Falling__c
+      ];
+    };
+    assert.deepEqual(figures('Overall', 'All'), [1, 1, 80, 70, 0]);
+    assert.deepEqual(figures('Stage', 'Adoption'), [1, 1, 80, 70, 0]);
+    assert.deepEqual(figures('Tier', 'Ideal'), [1, 1, 80, 70, 0]);
+    assert.deepEqual(figures('Stage', 'Onboarding'), [0, 0, null, null, 0]);
   });
 });
 

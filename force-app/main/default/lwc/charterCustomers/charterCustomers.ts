@@ -1,7 +1,14 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
-import { formatCurrency, formatPercent } from 'c/figureFormat';
-import type { CustomerBook, HealthBandConfig, VelocityFigures, VelocityTier } from 'c/successModel';
+import { formatCurrency, formatNumber, formatPercent } from 'c/figureFormat';
+import type {
+  AdoptionSegment,
+  CustomerBook,
+  HealthBandConfig,
+  ProgramAdoption,
+  VelocityFigures,
+  VelocityTier
+} from 'c/successModel';
 
 const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
 const format = (value: number | null | undefined): string => (typeof value === 'number' ? NUMBER.format(value) : '');
@@ -21,6 +28,8 @@ export default class CharterCustomers extends LightningElement {
   @api bands: HealthBandConfig[] = [];
   /** Goal velocity by tier as of the last run (program snapshots); rates are blank without one. */
   @api byTier: Record<VelocityTier, VelocityFigures> | undefined;
+  /** Adoption by lifecycle stage and fit tier as of the last run (program snapshots); no table without a run. */
+  @api adoption: ProgramAdoption | undefined;
   /** When the most recently scored account was scored. */
   @api lastScoredAt: string | null | undefined;
   labels = LABELS;
@@ -65,6 +74,29 @@ export default class CharterCustomers extends LightningElement {
         accounts: NUMBER.format(cell.accounts)
       }))
     }));
+  }
+
+  get hasAdoption(): boolean {
+    return Boolean(this.adoption);
+  }
+
+  /** Stages, then tiers, each a row group; an unknown mean reads as not available, never 0. */
+  get adoptionGroups() {
+    const adoption = this.adoption as ProgramAdoption;
+    const rows = (kind: string, segments: AdoptionSegment[]) =>
+      segments.map((s) => ({
+        key: `${kind}-${s.segment}`,
+        segment: s.segment,
+        accounts: formatNumber(s.accounts, 0),
+        withUsage: formatNumber(s.withUsage, 0),
+        utilisation: formatPercent(s.utilisation),
+        featureAdoption: formatPercent(s.featureAdoption),
+        falling: formatNumber(s.falling, 0)
+      }));
+    return [
+      { key: 'stage', label: LABELS.Stage, rows: rows('stage', adoption.byStage) },
+      { key: 'tier', label: LABELS.Tier, rows: rows('tier', adoption.byTier) }
+    ];
   }
 
   get attention() {

@@ -126,6 +126,12 @@ import Total from '@salesforce/label/c.Workspace_Total';
 import Milestone from '@salesforce/label/c.Workspace_Milestone';
 import ShowMore from '@salesforce/label/c.Workspace_ShowMore';
 import ShowingCount from '@salesforce/label/c.Workspace_ShowingCount';
+import AdoptionBySegment from '@salesforce/label/c.Workspace_AdoptionBySegment';
+import AdoptionNote from '@salesforce/label/c.Workspace_AdoptionNote';
+import WithUsage from '@salesforce/label/c.Workspace_WithUsage';
+import MeanUtilisation from '@salesforce/label/c.Workspace_MeanUtilisation';
+import MeanFeatureAdoption from '@salesforce/label/c.Workspace_MeanFeatureAdoption';
+import Falling from '@salesforce/label/c.Workspace_Falling';
 
 export const LABELS = {
   Title,
@@ -253,7 +259,13 @@ export const LABELS = {
   Total,
   Milestone,
   ShowMore,
-  ShowingCount
+  ShowingCount,
+  AdoptionBySegment,
+  AdoptionNote,
+  WithUsage,
+  MeanUtilisation,
+  MeanFeatureAdoption,
+  Falling
 } as const;
 
 /** Fills {0}, {1}... in a label, the way the platform's format helpers do. */

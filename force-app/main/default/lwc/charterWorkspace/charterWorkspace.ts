@@ -11,7 +11,7 @@ import { NO_ACCESS, objectAccessByName, type ObjectAccess } from 'c/ldsUtils';
 import getWorkspace from '@salesforce/apex/CharterWorkspaceController.getWorkspace';
 import CharterRecordModal from 'c/charterRecordModal';
 import { LABELS } from 'c/charterLabels';
-import type { VelocityFigures, VelocityTier } from 'c/successModel';
+import type { ProgramAdoption, VelocityFigures, VelocityTier } from 'c/successModel';
 import { buildWorkspaceView, type WorkspaceView } from './workspaceModel';
 import type { RecordRequest, WorkspaceData } from './workspaceTypes';
 
@@ -126,6 +126,11 @@ export default class CharterWorkspace extends LightningElement {
   /** Goal velocity by tier as of the last scoring run, for the customers tab; undefined before the first run. */
   get tierVelocity(): Record<VelocityTier, VelocityFigures> | undefined {
     return this.view?.program?.byTier;
+  }
+
+  /** Adoption by lifecycle stage and tier as of the last scoring run; undefined before the first run. */
+  get programAdoption(): ProgramAdoption | undefined {
+    return this.view?.program?.adoption;
   }
 
   get isLoading(): boolean {

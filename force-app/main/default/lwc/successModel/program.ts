@@ -7,6 +7,7 @@
 
 import { civilFromDay, dayFromCivil, formatDay, requireDay } from './dates';
 import { measureProgress } from './goals';
+import { adoptionOfTally, emptyAdoptionTally, type AdoptionSegment, type AdoptionTally } from './usage';
 import { healthyShare, objectiveMetrics, type MetricScope, type ObjectiveMetric } from './objectives';
 import {
   VELOCITY_STAGES,
@@ -71,6 +72,21 @@ export interface ProgramSnapshotRecord {
   Median_Days_To_Value__c?: number | null;
   P75_Days_To_Value__c?: number | null;
   CS_Sourced_Revenue__c?: number | null;
+  /** Adoption (Overall, Stage and Tier records): accounts with usage evidence in the last four complete weeks. */
+  Accounts_With_Usage__c?: number | null;
+  /** Mean utilisation of the accounts whose utilisation is known, percent, one decimal; may pass 100. */
+  Mean_Utilisation_Percent__c?: number | null;
+  /** Mean feature adoption of the accounts where it is known, percent, one decimal. */
+  Mean_Feature_Adoption_Percent__c?: number | null;
+  /** Accounts whose utilisation fell against the four weeks before. */
+  Accounts_Falling__c?: number | null;
+}
+
+/** Adoption tallies of every account of the book (addAdoption per account), overall and per stage and tier. */
+export interface ProgramAdoptionInput {
+  overall: AdoptionTally;
+  byStage: Partial<Record<VelocityStage, AdoptionTally>>;
+  byTier: Partial<Record<VelocityTier, AdoptionTally>>;
 }
 
 export interface ProgramSnapshotInput {
@@ -89,6 +105,8 @@ export interface ProgramSnapshotInput {
   byObjective?: Readonly<Record<string, VelocityFigures>>;
   /** goalVelocity's overall figures over the goals of each change type (accounts: the whole book). */
   byChangeType?: Readonly<Partial<Record<ChangeTypeSegment, VelocityFigures>>>;
+  /** Adoption of the book's accounts; a segment without a tally has no account with usage. */
+  adoption?: ProgramAdoptionInput;
 }
 
 const money = (value: number): number => Math.round(value * 100) / 100;
@@ -98,8 +116,10 @@ function record(
   type: ProgramSegmentType,
   segment: string,
   figures: VelocityFigures,
-  revenue?: number
+  revenue?: number,
+  adoption?: AdoptionTally
 ): ProgramSnapshotRecord {
+  const usage = adoption ? adoptionOfTally(segment, adoption) : null;
   return {
     Name: `Program ${input.asOf} ${type === 'Overall' ? 'overall' : `${type.toLowerCase()} ${segment}`}`,
     Program_Key__c: `${input.asOf}|${type}|${segment}`,
@@ -118,7 +138,11 @@ function record(
     Value_Realized__c: figures.valueRealized,
     Median_Days_To_Value__c: figures.medianDaysToValue,
     P75_Days_To_Value__c: figures.p75DaysToValue,
-    CS_Sourced_Revenue__c: revenue === undefined ? null : money(revenue)
+    CS_Sourced_Revenue__c: revenue === undefined ? null : money(revenue),
+    Accounts_With_Usage__c: usage ? usage.withUsage : null,
+    Mean_Utilisation_Percent__c: usage ? usage.utilisation : null,
+    Mean_Feature_Adoption_Percent__c: usage ? usage.featureAdoption : null,
+    Accounts_Falling__c: usage ? usage.falling : null
   };
 }
 
@@ -129,10 +153,16 @@ function record(
 export function programSnapshotRecords(input: ProgramSnapshotInput): ProgramSnapshotRecord[] {
   const revenue = (stage: VelocityStage): number => input.revenueByStage[stage] ?? 0;
   const total = VELOCITY_STAGES.reduce((sum, stage) => sum + revenue(stage), 0);
+  const tally = (value: AdoptionTally | undefined): AdoptionTally => value ?? emptyAdoptionTally();
+  const adoption = input.adoption;
   return [
-    record(input, 'Overall', 'All', input.velocity.overall, total),
-    ...VELOCITY_STAGES.map((stage) => record(input, 'Stage', stage, input.velocity.byStage[stage], revenue(stage))),
-    ...VELOCITY_TIERS.map((tier) => record(input, 'Tier', tier, input.velocity.byTier[tier])),
+    record(input, 'Overall', 'All', input.velocity.overall, total, tally(adoption?.overall)),
+    ...VELOCITY_STAGES.map((stage) =>
+      record(input, 'Stage', stage, input.velocity.byStage[stage], revenue(stage), tally(adoption?.byStage[stage]))
+    ),
+    ...VELOCITY_TIERS.map((tier) =>
+      record(input, 'Tier', tier, input.velocity.byTier[tier], undefined, tally(adoption?.byTier[tier]))
+    ),
     ...input.trend.map((month) => record(input, 'Month', month.period, month.overall)),
     ...Object.entries(input.byObjective ?? {}).map(([id, figures]) => record(input, 'Objective', id, figures)),
     ...CHANGE_TYPE_SEGMENTS.flatMap((segment) => {
@@ -167,6 +197,16 @@ export interface ProgramFigures {
   trend: ProgramMonth[];
   /** Figures over the goals linked to each objective that has any, by objective Id. */
   byObjective: Record<string, VelocityFigures>;
+  /** Adoption of every account of the book as of the run: overall, by lifecycle stage and by fit tier. */
+  adoption: ProgramAdoption;
+}
+
+export interface ProgramAdoption {
+  overall: AdoptionSegment;
+  /** In VELOCITY_STAGES order, Unknown last. */
+  byStage: AdoptionSegment[];
+  /** In VELOCITY_TIERS order, Unknown last. */
+  byTier: AdoptionSegment[];
 }
 
 function orNull(value: number | null | undefined): number | null {
@@ -189,6 +229,18 @@ function figuresOf(row: ProgramSnapshotRecord | undefined): VelocityFigures {
     valueRealized: num(row?.Value_Realized__c),
     medianDaysToValue: orNull(row?.Median_Days_To_Value__c),
     p75DaysToValue: orNull(row?.P75_Days_To_Value__c)
+  };
+}
+
+/** A stored segment's adoption; a missing count is 0, a missing mean unknown (never 0). */
+function adoptionOf(segment: string, row: ProgramSnapshotRecord | undefined): AdoptionSegment {
+  return {
+    segment,
+    accounts: num(row?.Accounts__c),
+    withUsage: num(row?.Accounts_With_Usage__c),
+    utilisation: orNull(row?.Mean_Utilisation_Percent__c),
+    featureAdoption: orNull(row?.Mean_Feature_Adoption_Percent__c),
+    falling: num(row?.Accounts_Falling__c)
   };
 }
 
@@ -229,7 +281,12 @@ export function programFromSnapshots(records: readonly ProgramSnapshotRecord[]):
       csSourcedRevenue: num(overall.CS_Sourced_Revenue__c)
     },
     byTier,
-    trend
+    trend,
+    adoption: {
+      overall: adoptionOf('All', overall),
+      byStage: VELOCITY_STAGES.map((stage) => adoptionOf(stage, of('Stage', stage))),
+      byTier: VELOCITY_TIERS.map((tier) => adoptionOf(tier, of('Tier', tier)))
+    }
   };
 }
 

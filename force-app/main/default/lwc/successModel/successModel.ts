@@ -122,7 +122,11 @@ export {
   USAGE_MEASURES,
   USAGE_PERIODS,
   activeKeyFeatures,
+  addAdoption,
   adoptionBySegment,
+  adoptionOfTally,
+  combineAdoptionTallies,
+  emptyAdoptionTally,
   featureAdoption,
   nextPeriodStart,
   periodOfDay,
@@ -132,6 +136,7 @@ export {
 } from './usage';
 export type {
   AdoptionSegment,
+  AdoptionTally,
   FeatureAdoption,
   KeyFeature,
   KeyFeatureConfig,
@@ -218,6 +223,8 @@ export type {
   ChangeTypeSegment,
   CustomerBook,
   PeriodOptions,
+  ProgramAdoption,
+  ProgramAdoptionInput,
   ProgramFigures,
   ProgramMonth,
   ProgramSegmentType,

@@ -307,24 +307,85 @@ export interface AdoptionSegment {
   falling: number;
 }
 
+/**
+ * Partial sums of adoption over some accounts, so a segment's means are exact however many ranges or runs the
+ * accounts were read in: add each account once (addAdoption), combine partial tallies (combineAdoptionTallies),
+ * and read the means at the end (adoptionOfTally).
+ */
+export interface AdoptionTally {
+  accounts: number;
+  withUsage: number;
+  /** Sum and count of the known utilisations (each account's, one decimal as usageAdoption gives it). */
+  utilisationSum: number;
+  utilisationCount: number;
+  /** Sum and count of the known feature adoption shares. */
+  featureSum: number;
+  featureCount: number;
+  falling: number;
+}
+
+export function emptyAdoptionTally(): AdoptionTally {
+  return {
+    accounts: 0,
+    withUsage: 0,
+    utilisationSum: 0,
+    utilisationCount: 0,
+    featureSum: 0,
+    featureCount: 0,
+    falling: 0
+  };
+}
+
+/** The tally with one more account; an account without usage counts in accounts only. */
+export function addAdoption(tally: AdoptionTally, adoption: UsageAdoption): AdoptionTally {
+  const share = adoption.features?.share ?? null;
+  return {
+    accounts: tally.accounts + 1,
+    withUsage: tally.withUsage + (adoption.evidence ? 1 : 0),
+    utilisationSum: tally.utilisationSum + (adoption.utilisation ?? 0),
+    utilisationCount: tally.utilisationCount + (adoption.utilisation === null ? 0 : 1),
+    featureSum: tally.featureSum + (share ?? 0),
+    featureCount: tally.featureCount + (share === null ? 0 : 1),
+    falling: tally.falling + (adoption.change !== null && adoption.change < 0 ? 1 : 0)
+  };
+}
+
+/** Two partial tallies as one, over all their accounts. */
+export function combineAdoptionTallies(a: AdoptionTally, b: AdoptionTally): AdoptionTally {
+  return {
+    accounts: a.accounts + b.accounts,
+    withUsage: a.withUsage + b.withUsage,
+    utilisationSum: a.utilisationSum + b.utilisationSum,
+    utilisationCount: a.utilisationCount + b.utilisationCount,
+    featureSum: a.featureSum + b.featureSum,
+    featureCount: a.featureCount + b.featureCount,
+    falling: a.falling + b.falling
+  };
+}
+
+/** A segment's adoption from its tally: means over the accounts where the figure is known, else null (never 0). */
+export function adoptionOfTally(segment: string, tally: AdoptionTally): AdoptionSegment {
+  return {
+    segment,
+    accounts: tally.accounts,
+    withUsage: tally.withUsage,
+    utilisation: tally.utilisationCount ? round1(tally.utilisationSum / tally.utilisationCount) : null,
+    featureAdoption: tally.featureCount ? round1(tally.featureSum / tally.featureCount) : null,
+    falling: tally.falling
+  };
+}
+
 /** Adoption per segment (lifecycle stage, fit tier), in the order given; accounts without usage count as unknown. */
 export function adoptionBySegment(
   rows: readonly { segment: string; adoption: UsageAdoption }[],
   segments: readonly string[]
 ): AdoptionSegment[] {
-  return segments.map((segment) => {
-    const inSegment = rows.filter((r) => r.segment === segment).map((r) => r.adoption);
-    const utilisations = inSegment.map((a) => a.utilisation).filter((v): v is number => v !== null);
-    const shares = inSegment.map((a) => a.features?.share ?? null).filter((v): v is number => v !== null);
-    return {
+  return segments.map((segment) =>
+    adoptionOfTally(
       segment,
-      accounts: inSegment.length,
-      withUsage: inSegment.filter((a) => a.evidence).length,
-      utilisation: utilisations.length ? round1(mean(utilisations)) : null,
-      featureAdoption: shares.length ? round1(mean(shares)) : null,
-      falling: inSegment.filter((a) => a.change !== null && a.change < 0).length
-    };
-  });
+      rows.filter((r) => r.segment === segment).reduce((t, r) => addAdoption(t, r.adoption), emptyAdoptionTally())
+    )
+  );
 }
 
 /** One week of the usage chart. */

@@ -202,6 +202,137 @@ describe('programFromSnapshots', () => {
   });
 });
 
+describe('program adoption', () => {
+  // Tallies as the scoring run adds them up (addAdoption per account): B (Adoption, Good) at 120% utilisation (more
+  // users than seats), 60% of key features, falling; C (Adoption, no tier) without usage; A (Onboarding) without.
+  const B = {
+    accounts: 1,
+    withUsage: 1,
+    utilisationSum: 120,
+    utilisationCount: 1,
+    featureSum: 60,
+    featureCount: 1,
+    falling: 1
+  };
+  const NONE = {
+    ...B,
+    withUsage: 0,
+    utilisationSum: 0,
+    utilisationCount: 0,
+    featureSum: 0,
+    featureCount: 0,
+    falling: 0
+  };
+  function adoptionRun() {
+    const { from, to } = programPeriod(TODAY);
+    const options = { from, to, today: TODAY, tiers: TIERS };
+    return programSnapshotRecords({
+      asOf: TODAY,
+      velocity: goalVelocity(GOALS, ACCOUNTS, options),
+      trend: velocityTrend(GOALS, ACCOUNTS, { ...options, granularity: 'month' }),
+      revenueByStage: {},
+      adoption: {
+        overall: { ...B, accounts: 3 },
+        byStage: { Adoption: { ...B, accounts: 2 }, Onboarding: NONE },
+        byTier: { Good: B, Unknown: NONE, Ideal: NONE }
+      }
+    });
+  }
+
+  it('stores adoption on the Overall, Stage and Tier records only', () => {
+    const records = adoptionRun();
+    const of = (type: string, segment: string) =>
+      records.find((r) => r.Segment_Type__c === type && r.Segment__c === segment);
+    const b = {
+      Accounts_With_Usage__c: 1,
+      Mean_Utilisation_Percent__c: 120,
+      Mean_Feature_Adoption_Percent__c: 60,
+      Accounts_Falling__c: 1
+    };
+    expect(of('Overall', 'All')).toMatchObject(b);
+    expect(of('Stage', 'Adoption')).toMatchObject(b);
+    expect(of('Tier', 'Good')).toMatchObject(b);
+    const none = {
+      Accounts_With_Usage__c: 0,
+      Mean_Utilisation_Percent__c: null,
+      Mean_Feature_Adoption_Percent__c: null,
+      Accounts_Falling__c: 0
+    };
+    expect(of('Stage', 'Onboarding')).toMatchObject(none);
+    // A stage without a tally has no account with usage either.
+    expect(of('Stage', 'Renewal')).toMatchObject(none);
+    expect(of('Month', '2025-03')).toMatchObject({
+      Accounts_With_Usage__c: null,
+      Mean_Utilisation_Percent__c: null,
+      Mean_Feature_Adoption_Percent__c: null,
+      Accounts_Falling__c: null
+    });
+  });
+
+  it('reads adoption by stage and tier back, accounts from the records, unknown means as null', () => {
+    const { adoption } = programFromSnapshots(adoptionRun())!;
+    expect(adoption.overall).toEqual({
+      segment: 'All',
+      accounts: 3,
+      withUsage: 1,
+      utilisation: 120,
+      featureAdoption: 60,
+      falling: 1
+    });
+    expect(adoption.byStage.map((s) => s.segment)).toEqual([
+      'Onboarding',
+      'Adoption',
+      'Value Realization',
+      'Expansion',
+      'Renewal',
+      'Unknown'
+    ]);
+    expect(adoption.byStage[1]).toEqual({
+      segment: 'Adoption',
+      accounts: 2,
+      withUsage: 1,
+      utilisation: 120,
+      featureAdoption: 60,
+      falling: 1
+    });
+    expect(adoption.byStage[0]).toEqual({
+      segment: 'Onboarding',
+      accounts: 1,
+      withUsage: 0,
+      utilisation: null,
+      featureAdoption: null,
+      falling: 0
+    });
+    expect(adoption.byTier.map((t) => [t.segment, t.accounts, t.withUsage, t.utilisation])).toEqual([
+      ['Ideal', 1, 0, null],
+      ['Good', 1, 1, 120],
+      ['Poor', 0, 0, null],
+      ['Unknown', 1, 0, null]
+    ]);
+  });
+
+  it('reads a run stored before adoption was kept as no usage, not as zeros', () => {
+    const old = run().map((r) => {
+      const copy = { ...r };
+      delete copy.Accounts_With_Usage__c;
+      delete copy.Mean_Utilisation_Percent__c;
+      return copy;
+    });
+    const { adoption } = programFromSnapshots(old)!;
+    expect(adoption.overall).toMatchObject({ accounts: 3, withUsage: 0, utilisation: null, featureAdoption: null });
+    // A segment with no record at all.
+    const { adoption: missing } = programFromSnapshots(run().filter((r) => r.Segment__c !== 'Poor'))!;
+    expect(missing.byTier[2]).toEqual({
+      segment: 'Poor',
+      accounts: 0,
+      withUsage: 0,
+      utilisation: null,
+      featureAdoption: null,
+      falling: 0
+    });
+  });
+});
+
 describe('changeTypeSegment', () => {
   it('is the change type when it is a picklist value, else Unknown', () => {
     expect(changeTypeSegment('Process')).toBe('Process');

@@ -2,7 +2,11 @@
 // docs/metrics.md (Product usage).
 import {
   activeKeyFeatures,
+  addAdoption,
   adoptionBySegment,
+  adoptionOfTally,
+  combineAdoptionTallies,
+  emptyAdoptionTally,
   featureAdoption,
   nextPeriodStart,
   periodOfDay,
@@ -262,6 +266,89 @@ describe('adoptionBySegment', () => {
       { segment: 'Renewal', accounts: 1, withUsage: 0, utilisation: null, featureAdoption: null, falling: 0 },
       { segment: 'Onboarding', accounts: 0, withUsage: 0, utilisation: null, featureAdoption: null, falling: 0 }
     ]);
+  });
+});
+
+describe('adoption tallies', () => {
+  const TODAY = '2026-12-02';
+  const FEATURES = [
+    { DeveloperName: 'A', Weight__c: 1 },
+    { DeveloperName: 'B', Weight__c: 1 }
+  ];
+  // Ten seats; the four weeks from 2 November are the last four complete ones, 26 October the one before them.
+  const at = (users: number[], features: string | null) =>
+    usageAdoption(
+      users.map((u, i) => ({
+        Period_Start__c: ['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'][i],
+        Active_Users__c: u,
+        Licensed_Seats__c: 10,
+        Features_Used__c: features
+      })),
+      FEATURES,
+      TODAY
+    );
+
+  it('adds accounts one by one: sums and counts of the known figures', () => {
+    let tally = emptyAdoptionTally();
+    tally = addAdoption(tally, at([10, 8, 8, 8, 8], 'A')); // 80%, down from 100%, features 1 of 2: 50%
+    tally = addAdoption(tally, at([12, 12, 12, 12, 12], 'A;B')); // 120% (more users than seats), flat, 100%
+    tally = addAdoption(tally, at([], null)); // no usage: counted in accounts only
+    expect(tally).toEqual({
+      accounts: 3,
+      withUsage: 2,
+      utilisationSum: 200,
+      utilisationCount: 2,
+      featureSum: 150,
+      featureCount: 2,
+      falling: 1
+    });
+    // Means over the two accounts with usage: 200 / 2 = 100 and 150 / 2 = 75; the third is not a 0 in them.
+    expect(adoptionOfTally('Adoption', tally)).toEqual({
+      segment: 'Adoption',
+      accounts: 3,
+      withUsage: 2,
+      utilisation: 100,
+      featureAdoption: 75,
+      falling: 1
+    });
+  });
+
+  it('combines partial tallies into the exact mean over all their accounts, not a mean of means', () => {
+    // One range: one account at 100%. Another: three at 30%, 30% and 31%. Over the four: 191 / 4 = 47.75, 47.8
+    // (the mean of the two ranges' means would be (100 + 30.3) / 2 = 65.2).
+    const first = { ...emptyAdoptionTally(), accounts: 1, withUsage: 1, utilisationSum: 100, utilisationCount: 1 };
+    const second = {
+      accounts: 5,
+      withUsage: 3,
+      utilisationSum: 91,
+      utilisationCount: 3,
+      featureSum: 40,
+      featureCount: 1,
+      falling: 2
+    };
+    const both = combineAdoptionTallies(first, second);
+    expect(both).toEqual({
+      accounts: 6,
+      withUsage: 4,
+      utilisationSum: 191,
+      utilisationCount: 4,
+      featureSum: 40,
+      featureCount: 1,
+      falling: 2
+    });
+    expect(adoptionOfTally('All', both)).toMatchObject({ utilisation: 47.8, featureAdoption: 40 });
+  });
+
+  it('gives unknown means, never 0, when no account has usage', () => {
+    const none = addAdoption(emptyAdoptionTally(), at([], null));
+    expect(adoptionOfTally('Renewal', none)).toEqual({
+      segment: 'Renewal',
+      accounts: 1,
+      withUsage: 0,
+      utilisation: null,
+      featureAdoption: null,
+      falling: 0
+    });
   });
 });
 
