@@ -45,6 +45,9 @@ function cliEnv(home: string, extra: Record<string, string> = {}): NodeJS.Proces
     // Node 22 from the node devDependency, as every npm script uses.
     PATH: `${BIN}${path.delimiter}${process.env.PATH ?? ''}`,
     HOME: home,
+    // CI sets CI=true, and oclif then prints plain-text tables: the human format is checked as a person's terminal
+    // shows it, the same on every machine.
+    OCLIF_TABLE_SKIP_CI_CHECK: 'true',
     SF_DISABLE_TELEMETRY: 'true',
     SF_DISABLE_AUTOUPDATE: 'true',
     SF_AUTOUPDATE_DISABLE: 'true',
