@@ -7,7 +7,6 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { playStandings } from '../../force-app/main/default/lwc/successModel/successModel';
 import type { PlaysViewModel } from '../../force-app/main/default/lwc/accountPlays/playsTypes';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { apexMethods } from '../../preview/server/apex';
@@ -56,35 +55,45 @@ describe('plays on the success panel in a browser', { skip: !haveChromium && 'Ch
     assert.equal(opened.totalSize, 1, 'the scoring run opens plays on the demo book');
     const accountId = opened.records[0].Account__c;
     const data = await viewModel(accountId);
-    const expected = playStandings(data.openPlays, data.steps, today);
-    const withSteps = expected.find((standing) => standing.steps.length > 0);
-    assert.ok(withSteps, 'a play opened by the scoring run has its steps as Tasks');
+    // The org's own records, and the step states by docs/metrics.md: a closed Task is Done, an open one due before
+    // today is Overdue by the days since its due date, any other is To do. Not successModel's standings.
+    let play: PlaysViewModel['openPlays'][number] | undefined;
+    let tasks: Array<{ Subject: string; Owner: { Name: string }; IsClosed: boolean; ActivityDate: string | null }> = [];
+    for (const candidate of data.openPlays) {
+      const found = await product.connection.query<(typeof tasks)[number]>(
+        `SELECT Subject, Owner.Name, IsClosed, ActivityDate FROM Task WHERE WhatId = '${candidate.Id}'`
+      );
+      if (found.totalSize > 0) {
+        play = candidate;
+        tasks = found.records;
+        break;
+      }
+    }
+    assert.ok(play, 'a play opened by the scoring run has its steps as Tasks');
+    const state = (task: (typeof tasks)[number]): string => {
+      if (task.IsClosed) return 'Done';
+      if (task.ActivityDate && task.ActivityDate < today) {
+        const days = (Date.parse(`${today}T00:00:00Z`) - Date.parse(`${task.ActivityDate}T00:00:00Z`)) / 864e5;
+        return `Overdue by ${days} days`;
+      }
+      return 'To do';
+    };
+    const sorted = (values: string[]): string[] => [...values].sort();
 
     await openAccount(accountId);
     const plays = page.locator('c-account-plays li.open-play');
     assert.equal(await plays.count(), data.openPlays.length);
     const names = new Map(data.config.playbooks.map((p) => [p.DeveloperName, p.MasterLabel]));
-    const card = plays.filter({ hasText: names.get(withSteps.play.Playbook__c ?? '') ?? '' }).first();
+    const card = plays.filter({ hasText: names.get(play.Playbook__c ?? '') ?? '' }).first();
     const facts = (await card.locator('.fact').allInnerTexts()).map(squash);
-    assert.deepEqual(facts, (withSteps.play.Trigger_Facts__c ?? '').split('\n').filter(Boolean));
+    assert.deepEqual(facts, (play.Trigger_Facts__c ?? '').split('\n').filter(Boolean));
     const subjects = (await card.locator('.step-subject').allInnerTexts()).map(squash);
-    assert.deepEqual(
-      subjects,
-      withSteps.steps.map((step) => step.task.Subject)
-    );
+    assert.deepEqual(sorted(subjects), sorted(tasks.map((task) => task.Subject)));
     const owners = (await card.locator('.step-owner').allInnerTexts()).map(squash);
-    assert.deepEqual(
-      owners,
-      withSteps.steps.map((step) => `Owner: ${step.task.Owner?.Name}`)
-    );
+    assert.deepEqual(sorted(owners), sorted(tasks.map((task) => `Owner: ${task.Owner.Name}`)));
     const states = (await card.locator('.step-state').allInnerTexts()).map(squash);
-    assert.deepEqual(
-      states,
-      withSteps.steps.map((step) =>
-        step.done ? 'Done' : step.overdue ? `Overdue by ${step.daysOverdue} days` : 'To do'
-      )
-    );
-    assert.equal(await card.locator('.step-due').count(), withSteps.steps.length);
+    assert.deepEqual(sorted(states), sorted(tasks.map(state)));
+    assert.equal(await card.locator('.step-due').count(), tasks.length);
     await page.screenshot({ path: path.join(RESULTS, 'account-plays.png'), fullPage: true });
     const violations = await axeViolations(page);
     assert.deepEqual(serious(violations), [], JSON.stringify(violations));

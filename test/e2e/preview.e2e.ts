@@ -1,16 +1,13 @@
 // End to end: the product as `npm start` runs it, driven in Debian's Chromium. What the page
-// shows must equal what successModel computes from the local org's data; a goal added in the
+// shows must equal counts read from the local org with SOQL, by the definitions in docs/metrics.md (every other
+// figure is worked by hand in workedExample.e2e.ts, never taken from successModel); a goal added in the
 // panel must land in the local org; axe finds no serious or critical violations.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { accountPanel, programFromSnapshots } from '../../force-app/main/default/lwc/successModel/successModel';
-import type { WorkspaceData } from '../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
-import type { PanelViewModel } from '../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
-import { apexMethods } from '../../preview/server/apex';
 import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
 import { axeViolations, chromiumPresent, serious } from './browser';
@@ -45,27 +42,25 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
     assert.ok(totalSize >= 20, `the demo plan loads about 25 accounts, found ${totalSize}`);
   });
 
-  it("shows an account's health and goals exactly as successModel computes them", async () => {
+  it("shows an account's health and every one of its goals, and passes axe", async () => {
     const accounts = await product.connection.query<{ Id: string; Name: string }>(
       'SELECT Id, Name FROM Account WHERE Lifecycle_Stage__c != null ORDER BY Name LIMIT 1'
     );
     const account = accounts.records[0];
-    const today = localToday();
-    const viewModel = (await apexMethods['AccountSuccessController.getPanel'](
-      product.connection,
-      { accountId: account.Id },
-      today
-    )) as PanelViewModel;
-    const expected = accountPanel(viewModel, today);
+    const goals = await product.connection.query(
+      `SELECT COUNT() FROM Customer_Goal__c WHERE Account__c = '${account.Id}'`
+    );
+    assert.ok(goals.totalSize > 0, 'the first demo account has goals');
 
     await page.goto(`${product.server.url}#/account/${account.Id}`);
-    await page.waitForSelector('c-health-summary .score');
-    const scoreText = (await page.locator('c-health-summary .score').innerText()).trim();
-    assert.equal(expected.health.score === null ? null : Number(scoreText.split('/')[0].trim()), expected.health.score);
+    await page.waitForSelector('c-health-summary');
+    // A score out of 100 or "Not enough data to score": the figure itself is proven by the worked example.
+    const health = (await page.locator('c-health-summary').innerText()).trim();
+    assert.match(health, /\d+ \/ 100|Not enough data to score/);
 
     const showAll = page.locator('c-goal-list button.show-all');
     if (await showAll.count()) await showAll.click();
-    assert.equal(await page.locator('c-goal-row').count(), viewModel.goals.length);
+    assert.equal(await page.locator('c-goal-row').count(), goals.totalSize);
     await page.screenshot({ path: path.join(RESULTS, 'account-success-panel.png'), fullPage: true });
 
     const violations = await axeViolations(page);
@@ -114,16 +109,19 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
     assert.equal(saved.records[0].Account__c, accountId);
   });
 
-  it('shows the program velocity figures successModel computes from the org, and passes axe', async () => {
-    const data = (await apexMethods['CharterWorkspaceController.getWorkspace'](
-      product.connection,
-      {},
-      localToday()
-    )) as WorkspaceData;
-    const program = programFromSnapshots(data.program);
-    assert.ok(program, 'npm start writes the program snapshot');
-    const { overall } = program.velocity;
-    assert.ok(overall.goalsAchieved > 0, 'the demo plan has achieved goals');
+  it('shows the number of customers achieving goals and of goals achieved as the org holds them, and passes axe', async () => {
+    // docs/metrics.md: the period is the current month and the eleven before it, to today; the book is the accounts
+    // with a lifecycle stage; a goal counts on its achieved date. Counted here with SOQL, not with successModel.
+    const today = localToday();
+    const [year, month] = today.split('-').map(Number);
+    const start = new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 10);
+    const inPeriod = `Status__c = 'Achieved' AND Achieved_Date__c >= ${start} AND Achieved_Date__c <= ${today}`;
+    const book = await product.connection.query('SELECT COUNT() FROM Account WHERE Lifecycle_Stage__c != null');
+    const achieved = await product.connection.query(`SELECT COUNT() FROM Customer_Goal__c WHERE ${inPeriod}`);
+    const customers = await product.connection.query<{ Account__c: string }>(
+      `SELECT Account__c FROM Customer_Goal__c WHERE ${inPeriod} GROUP BY Account__c`
+    );
+    assert.ok(achieved.totalSize > 0, 'the demo plan has achieved goals');
 
     await page.goto(`${product.server.url}#/workspace`);
     await page.waitForSelector('c-charter-workspace lightning-tabset');
@@ -136,15 +134,13 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
       .click();
     await page.locator('c-charter-metrics .tile .value').first().waitFor();
     const values = (await page.locator('c-charter-metrics .tile .value').allInnerTexts()).map((v) => v.trim());
-    assert.equal(values[0], `${overall.customersAchieving} / ${overall.accounts}`);
-    assert.equal(values[1], String(overall.goalsAchieved));
-    assert.ok(overall.achievementRatePercent !== null && overall.medianDaysToValue !== null, 'the demo plan has rates');
-    assert.equal(values[2], `${overall.achievementRatePercent}%`);
-    assert.equal(values[4], String(overall.medianDaysToValue));
+    assert.equal(values[0], `${customers.records.length} / ${book.totalSize}`);
+    assert.equal(values[1], String(achieved.totalSize));
     await page.screenshot({ path: path.join(RESULTS, 'charter-workspace-objectives.png'), fullPage: true });
     const violations = await axeViolations(page);
     assert.deepEqual(serious(violations), [], JSON.stringify(violations));
   });
+
   it('offers the viewer no write action on the panel or the workspace, and axe is clean', async () => {
     // An account with an open goal: the admin is offered Add goal and the goal's Update and Mark achieved there.
     const open = await product.connection.query<{ Account__c: string }>(
