@@ -91,13 +91,13 @@ const SEVERAL = [
   point('2026-06-15', 83, 96, 22.3, HEALTHY)
 ];
 
-// Alder Analytics of docs/metrics.md: 83 on 15 June, 71 live after a goal went overdue.
+// Alder Analytics of docs/metrics.md: 83 on 15 June, 81 live after a goal went overdue.
 const EXPLAINED: HealthSince = {
   kind: 'explained',
   since: '2026-06-15',
   scoreBefore: 83,
-  scoreAfter: 71,
-  delta: -12,
+  scoreAfter: 81,
+  delta: -2,
   bandBefore: HEALTHY,
   bandAfter: HEALTHY,
   moved: [
@@ -200,7 +200,7 @@ describe('c-health-trend', () => {
       ['May 15, 2026', 'Not enough data to score', ''],
       ['Jun 15, 2026', '83', 'Healthy']
     ]);
-    expect(text(element, '.since')).toBe('Since Jun 15, 2026: 83 → 71');
+    expect(text(element, '.since')).toBe('Since Jun 15, 2026: 83 → 81');
     const moved = [...shadow(element).querySelectorAll('.moved li')].map((li) =>
       (li.textContent ?? '').replace(/\s+/g, ' ').trim()
     );
@@ -216,7 +216,7 @@ describe('c-health-trend', () => {
   it('says the scoring model changed instead of listing the customer dimensions', async () => {
     const element = render(history(SEVERAL, { ...EXPLAINED, kind: 'modelChanged', moved: [] }));
     await flushPromises();
-    expect(text(element, '.since')).toBe('Since Jun 15, 2026: 83 → 71');
+    expect(text(element, '.since')).toBe('Since Jun 15, 2026: 83 → 81');
     expect(text(element, '.model-changed')).toBe('The scoring model changed since then');
     expect(q(element, '.moved')).toBeNull();
     expect(q(element, '.no-move')).toBeNull();
@@ -247,7 +247,7 @@ describe('c-health-trend', () => {
   it('says the stored breakdown cannot be read instead of inventing a breakdown (error state)', async () => {
     const element = render(history(SEVERAL, { ...EXPLAINED, moved: [], breakdownUnreadable: true }));
     await flushPromises();
-    expect(text(element, '.since')).toBe('Since Jun 15, 2026: 83 → 71');
+    expect(text(element, '.since')).toBe('Since Jun 15, 2026: 83 → 81');
     expect(text(element, '.breakdown-unreadable')).toBe('The breakdown stored on Jun 15, 2026 cannot be read');
     expect(q(element, '.moved, .no-move')).toBeNull();
     await expect(element).toBeAccessible();
