@@ -151,9 +151,10 @@ describe('c-health-trend', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('renders nothing but its heading before the panel loads', async () => {
+  it('without a history (none passed in) says there is none rather than drawing an empty chart', async () => {
     const element = render(undefined);
     await flushPromises();
+    expect(q(element, '.no-history')).not.toBeNull();
     expect(q(element, 'svg')).toBeNull();
     expect(q(element, '.since')).toBeNull();
     await expect(element).toBeAccessible();
