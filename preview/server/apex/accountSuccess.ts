@@ -25,6 +25,11 @@ export async function getPanel(tx: ApexTransaction, params: { accountId?: string
   );
   const opportunityCount = await q.count(tx, 'CustomerSelector.csSourcedOpportunityCount', binds);
   const usage = await q.run<PanelViewModel['usage'][number]>(tx, 'CustomerSelector.usage', binds);
+  const healthSnapshots = await q.run<PanelViewModel['healthSnapshots'][number]>(
+    tx,
+    'CustomerSelector.healthSnapshots',
+    binds
+  );
   const [charter = null] = await q.run<NonNullable<PanelViewModel['charter']>>(tx, 'CharterSelector.activeSummary');
   const stage = account.Lifecycle_Stage__c;
   const roles =
@@ -52,6 +57,7 @@ export async function getPanel(tx: ApexTransaction, params: { accountId?: string
     opportunityCount,
     roles,
     usage,
+    healthSnapshots,
     config
   };
 }

@@ -336,6 +336,39 @@ describe('preview Apex methods against the seeded local org', () => {
         }
       ]);
       assert.ok(withUsage.config.keyFeatures.length > 0, 'the shipped key features');
+      assert.deepEqual(panel.healthSnapshots, [], 'not scored yet: no snapshot');
+      // Fourteen daily snapshots: the panel gets the latest twelve, newest first, each with its stored breakdown.
+      const days = Array.from({ length: 14 }, (_, i) => `2026-11-${String(i + 1).padStart(2, '0')}`);
+      const snapshots = await connection.sobject('Health_Snapshot__c').create(
+        days.map((day, i) => ({
+          Name: `Health ${day}`,
+          Account__c: accountId,
+          Snapshot_Key__c: `${accountId}-${day}`,
+          Snapshot_Date__c: day,
+          Health_Score__c: 50 + i,
+          Health_Band__c: 'Watch',
+          Health_Model__c: 'm1-contract',
+          Dimensions__c: '[]',
+          Reason__c: 'Score Moved'
+        })),
+        { allOrNone: true }
+      );
+      assert.ok(
+        snapshots.every((r) => r.success),
+        JSON.stringify(snapshots)
+      );
+      const scored = await call<PanelViewModel>('AccountSuccessController.getPanel', { accountId });
+      assert.deepEqual(shapeProblems(fixture('accountSuccessPanel', 'fullAccount'), scored), []);
+      assert.deepEqual(
+        scored.healthSnapshots.map((row) => [row.Snapshot_Date__c, row.Health_Score__c]),
+        days
+          .slice(2)
+          .reverse()
+          .map((day) => [day, 50 + days.indexOf(day)])
+      );
+      assert.ok(
+        scored.healthSnapshots.every((row) => row.Dimensions__c === '[]' && row.Health_Model__c === 'm1-contract')
+      );
       await assert.rejects(call('AccountSuccessController.getPanel', {}), /An account Id is required\./);
     });
   });

@@ -7,6 +7,7 @@ import type {
   CustomerGoal,
   CustomerRisk,
   HealthBandConfig,
+  HealthSnapshotRecord,
   HealthDimensionConfig,
   IcpCriterionConfig,
   KeyFeatureConfig,
@@ -72,6 +73,8 @@ export interface PanelViewModel {
   roles: PanelRole[];
   /** The latest 13 weekly usage rollups, newest first: the week in progress and the twelve complete weeks before. */
   usage: ProductUsageRecord[];
+  /** The latest 12 health snapshots, newest first: the trend and the baseline of what changed. */
+  healthSnapshots: HealthSnapshotRecord[];
   config: PanelViewModelConfig;
 }
 

@@ -37,6 +37,13 @@ export function formatNumber(value: Value, digits = 1): string {
   return isNumber(value) ? numberFormat(`n${digits}`, { maximumFractionDigits: digits }).format(value) : NOT_AVAILABLE;
 }
 
+/** A change with its sign, to at most `digits` decimals (one by default): +5, -6.7, 0. */
+export function formatSignedNumber(value: Value, digits = 1): string {
+  return isNumber(value)
+    ? numberFormat(`s${digits}`, { maximumFractionDigits: digits, signDisplay: 'exceptZero' }).format(value)
+    : NOT_AVAILABLE;
+}
+
 /** Money in the user's currency, whole units unless there are cents: $134,000 or $1,200.50. */
 export function formatCurrency(value: Value): string {
   if (!isNumber(value)) return NOT_AVAILABLE;

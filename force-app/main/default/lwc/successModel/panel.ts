@@ -15,6 +15,7 @@ import {
   type Timeliness
 } from './goals';
 import { healthScore, type HealthResult } from './health';
+import { healthHistory, type HealthHistory, type HealthSnapshotRecord } from './history';
 import { raciMatrix } from './raci';
 import { isOpenRisk, riskRating, scoreOf, type RiskRating } from './risk';
 import { usageAdoption, type KeyFeatureConfig, type ProductUsageRecord, type UsageAdoption } from './usage';
@@ -50,6 +51,8 @@ export interface PanelInput<G extends CustomerGoal, R extends CustomerRisk, P ex
   roles: readonly P[];
   /** The account's weekly usage rollups, the last twelve complete weeks at least (the trend shows twelve). */
   usage?: readonly ProductUsageRecord[];
+  /** The account's latest health snapshots (the controller reads the last twelve); none: no trend, no change. */
+  healthSnapshots?: readonly HealthSnapshotRecord[];
   config: PanelConfig;
 }
 
@@ -130,6 +133,8 @@ export interface GoalSummary {
 
 export interface AccountPanel<G extends CustomerGoal, R extends CustomerRisk, P extends CharterRole> {
   health: HealthResult;
+  /** The stored snapshots as a trend, and what changed from the latest of them to today's score. */
+  healthHistory: HealthHistory;
   fit: FitResult;
   /** Product adoption from usage: utilisation, its change, key features used and unused, the weekly trend. */
   adoption: UsageAdoption;
@@ -331,8 +336,10 @@ export function accountPanel<G extends CustomerGoal, R extends CustomerRisk, P e
   const goals = goalStandings(input.goals, today);
   const usage = input.usage ?? [];
   const adoption = usageAdoption(usage, config.keyFeatures ?? [], today);
+  const health = healthScore({ account, goals: input.goals, risks: input.risks, usage }, config, today);
   return {
-    health: healthScore({ account, goals: input.goals, risks: input.risks, usage }, config, today),
+    health,
+    healthHistory: healthHistory(input.healthSnapshots ?? [], health, config),
     fit: evaluateFit(account, config.criteria, adoption.measures),
     adoption,
     lifecycle: lifecyclePath(config.stages, account.Lifecycle_Stage__c, account.Stage_Entered_Date__c, today),

@@ -92,6 +92,17 @@ export type {
   HealthInput,
   HealthResult
 } from './health';
+export { TREND_SNAPSHOTS, healthHistory } from './history';
+export type {
+  HealthChangeKind,
+  HealthHistory,
+  HealthSince,
+  HealthSnapshotRecord,
+  HealthTrend,
+  MovedDimension,
+  TrendPoint,
+  TrendSegment
+} from './history';
 export { FIT_TIERS, evaluateFit, fitTier } from './fit';
 export { HEALTH_MODEL_VERSION, healthModelFingerprint } from './fingerprint';
 export type { CriterionOutcome, CriterionResult, FitResult, FitTier } from './fit';

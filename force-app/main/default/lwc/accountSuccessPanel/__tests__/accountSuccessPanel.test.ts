@@ -91,6 +91,19 @@ describe('c-account-success-panel', () => {
       health: { score: number; band: { key: string } };
     };
     expect(healthElement.health.score).toEqual(expect.any(Number));
+    // The fixture's two snapshots (1 May 74, 1 June 68), oldest first; the fixture's model fingerprint is not the
+    // shipped configuration's, so the change since 1 June is the model's, not itemised.
+    const trendElement = q(element, '.section-health c-health-trend') as HTMLElement & {
+      healthHistory: {
+        trend: { points: Array<{ date: string; score: number }> };
+        change: { kind: string; since: string };
+      };
+    };
+    expect(trendElement.healthHistory.trend.points.map((p) => [p.date, p.score])).toEqual([
+      ['2025-05-01', 74],
+      ['2025-06-01', 68]
+    ]);
+    expect(trendElement.healthHistory.change).toMatchObject({ kind: 'modelChanged', since: '2025-06-01' });
     const lifecycle = q(element, 'c-lifecycle-path') as HTMLElement & { steps: Array<{ key: string; state: string }> };
     expect(lifecycle.steps.find((step) => step.state === 'current')?.key).toBe('Adoption');
     const fitElement = q(element, 'c-fit-badge') as HTMLElement & { fit: { tier: string } };
@@ -141,6 +154,9 @@ describe('c-account-success-panel', () => {
     expect(q(element, '.no-goals')?.textContent).toContain('c.Panel_NoGoals');
     expect(q(element, 'c-goal-list')).toBeNull();
     expect(q(element, 'lightning-button.add-goal')).not.toBeNull();
+    // Never scored: no trend and no change, not a change of 0.
+    const trendElement = q(element, 'c-health-trend') as HTMLElement & { healthHistory: { change: unknown } };
+    expect(trendElement.healthHistory.change).toBeNull();
     await expect(element).toBeAccessible();
   });
 

@@ -6,7 +6,8 @@ import {
   formatMeasure,
   formatMonth,
   formatNumber,
-  formatPercent
+  formatPercent,
+  formatSignedNumber
 } from 'c/figureFormat';
 
 jest.mock('@salesforce/label/c.Format_Day', () => ({ default: '{count} day' }), { virtual: true });
@@ -20,6 +21,14 @@ describe('figureFormat', () => {
     expect(formatNumber(23.14)).toBe('23.1');
     expect(formatNumber(2.345, 2)).toBe('2.35');
     expect(formatNumber(0)).toBe('0');
+  });
+
+  it('writes a change with its sign, zero without one', () => {
+    expect(formatSignedNumber(5)).toBe('+5');
+    expect(formatSignedNumber(-6.67)).toBe('-6.7');
+    expect(formatSignedNumber(0)).toBe('0');
+    expect(formatSignedNumber(-1234.5, 0)).toBe('-1,235');
+    expect(formatSignedNumber(null)).toBe('Not available');
   });
 
   it('writes money in the user currency, cents only when there are some', () => {

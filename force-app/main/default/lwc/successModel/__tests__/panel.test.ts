@@ -419,5 +419,28 @@ describe('accountPanel without usage', () => {
     );
     expect(panel.adoption).toMatchObject({ evidence: false, score: null, features: null });
     expect(panel.health.dimensions.find((d) => d.key === 'Product_Adoption')?.score).toBeNull();
+    // No snapshot: no trend and no change (unknown, not 0).
+    expect(panel.healthHistory).toEqual({
+      trend: { points: [], segments: [], firstScored: null, lastScored: null },
+      change: null
+    });
+  });
+
+  it('compares the latest stored snapshot with the live score', () => {
+    const panel = accountPanel(
+      {
+        account: {},
+        goals: [],
+        risks: [],
+        opportunities: [],
+        roles: [],
+        // Scored 72 by another model on 1 June; today nothing is known about the account.
+        healthSnapshots: [{ Snapshot_Date__c: '2025-06-01', Health_Score__c: 72, Health_Model__c: 'm0-old' }],
+        config: { dimensions: DIMENSIONS, bands: BANDS, stages: STAGES, criteria: CRITERIA }
+      },
+      TODAY
+    );
+    expect(panel.healthHistory.trend.points.map((p) => [p.date, p.score])).toEqual([['2025-06-01', 72]]);
+    expect(panel.healthHistory.change).toMatchObject({ kind: 'modelChanged', scoreBefore: 72, scoreAfter: null });
   });
 });

@@ -6,6 +6,7 @@ import * as fingerprint from '../fingerprint';
 import * as fit from '../fit';
 import * as goals from '../goals';
 import * as health from '../health';
+import * as history from '../history';
 import * as objectives from '../objectives';
 import * as panel from '../panel';
 import * as program from '../program';
@@ -28,6 +29,7 @@ describe('successModel public surface', () => {
       fit,
       goals,
       health,
+      history,
       objectives,
       panel,
       program,
