@@ -26,11 +26,10 @@ export default class RecordLink extends NavigationMixin(LightningElement) {
     this.url = undefined;
     if (value) {
       const requested = value;
-      this.navigator()
-        [NavigationMixin.GenerateUrl](this.pageReference())
-        .then((url) => {
-          if (this.recordIdValue === requested) this.url = url;
-        });
+      const generateUrl = this.navigator()[NavigationMixin.GenerateUrl];
+      generateUrl.call(this.navigator(), this.pageReference()).then((url) => {
+        if (this.recordIdValue === requested) this.url = url;
+      });
     }
   }
 
