@@ -72,7 +72,9 @@ export function platformModules(labels: Map<string, string>): Plugin {
         const [className, methodName] = rest.split('.');
         return `import { apexMethod } from ${JSON.stringify(PLATFORM['@salesforce/apex'])};\nexport default apexMethod(${JSON.stringify(className)}, ${JSON.stringify(methodName)});`;
       }
-      if (kind === 'user' && rest === 'Id') return 'export default "005000000000001AAA";';
+      // The user the page runs as, from the shell page the server wrote for them (View as reloads the page).
+      if (kind === 'user' && rest === 'Id')
+        return 'export default document.querySelector(\'meta[name="preview-user-id"]\')?.getAttribute("content") || undefined;';
       if (kind === 'user' && rest === 'isGuest') return 'export default false;';
       // The preview's users are the local org's, created en_US with the org's corporate currency, USD: the locale
       // and currency Lightning Experience gives figureFormat for them.

@@ -63,6 +63,21 @@ function serveFile(res: http.ServerResponse, root: string, relative: string): vo
   fs.createReadStream(file).pipe(res);
 }
 
+/**
+ * The shell page, with the Id of the user it runs as in a meta tag: the preview's @salesforce/user/Id reads it, as
+ * Lightning Experience gives each component the signed-in user's Id. Switching user reloads the page.
+ */
+function serveShell(res: http.ServerResponse, user: PreviewUser): void {
+  const html = fs
+    .readFileSync(SHELL_HTML, 'utf8')
+    .replace(
+      '<meta name="preview-user-id" content="" />',
+      `<meta name="preview-user-id" content="${user.userId ?? ''}" />`
+    );
+  res.writeHead(200, { 'content-type': TYPES['.html'], 'cache-control': 'no-store' });
+  res.end(html);
+}
+
 const USER_COOKIE = 'preview_user';
 
 /** The preview_user cookie's value, if the request has one. */
@@ -111,8 +126,7 @@ export async function startPreviewServer(options: PreviewServerOptions): Promise
           return send(res, 200, { current: chosen.key });
         }
       }
-      if (req.method === 'GET' && (route === '/' || route === '/index.html'))
-        return serveFile(res, path.dirname(SHELL_HTML), 'index.html');
+      if (req.method === 'GET' && (route === '/' || route === '/index.html')) return serveShell(res, user);
       if (req.method === 'GET' && route.startsWith('/dist/')) return serveFile(res, DIST, route.slice('/dist/'.length));
       if (req.method === 'GET' && route.startsWith('/slds/')) return serveFile(res, SLDS, route.slice('/slds/'.length));
 

@@ -10,6 +10,8 @@ export interface PreviewUser {
   key: string;
   label: string;
   connection: Connection;
+  /** The user's Id, which @salesforce/user/Id gives the preview's components (a new goal's owner, say). */
+  userId?: string;
 }
 
 /** The local org's side of it: who the admin is, and a token for any other user. */
@@ -67,6 +69,12 @@ async function ensureUser(
   return username;
 }
 
+/** Who a connection's token belongs to, as the org's userinfo endpoint says. */
+async function userIdOf(connection: Connection): Promise<string> {
+  const info = await connection.request<{ user_id: string }>('/services/oauth2/userinfo');
+  return info.user_id;
+}
+
 /** The admin plus one user per persona, each with a connection of its own. Needs force-app deployed. */
 export async function previewUsers(org: UserDirectory): Promise<PreviewUser[]> {
   const { connection: admin } = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken });
@@ -75,12 +83,12 @@ export async function previewUsers(org: UserDirectory): Promise<PreviewUser[]> {
   );
   const profileId = profiles.records[0]?.Id;
   if (!profileId) throw new Error('the org has no Minimum Access - Salesforce profile');
-  const users: PreviewUser[] = [{ key: 'admin', label: 'Admin', connection: admin }];
+  const users: PreviewUser[] = [{ key: 'admin', label: 'Admin', connection: admin, userId: await userIdOf(admin) }];
   for (const persona of PREVIEW_PERSONAS) {
     const username = await ensureUser(admin, persona, profileId);
     const { accessToken } = org.login(username);
     const { connection } = await connect({ instanceUrl: org.instanceUrl, accessToken });
-    users.push({ key: persona.key, label: persona.label, connection });
+    users.push({ key: persona.key, label: persona.label, connection, userId: await userIdOf(connection) });
   }
   return users;
 }

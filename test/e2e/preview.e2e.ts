@@ -141,6 +141,24 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
     assert.deepEqual(serious(violations), [], JSON.stringify(violations));
   });
 
+  it("leads from the workspace's attention list to the account's page, which shows the account's name", async () => {
+    await page.goto(`${product.server.url}#/workspace`);
+    await page.waitForSelector('c-charter-workspace lightning-tabset');
+    await page.getByRole('tab', { name: 'Customers', exact: true }).click();
+    const link = page.locator('c-charter-customers table.attention c-record-link a').first();
+    await link.waitFor();
+    const shown = (await link.innerText()).trim();
+    await link.click();
+    await page.waitForURL(/#\/account\/[A-Za-z0-9]{15,18}$/);
+    const accountId = /#\/account\/(\w+)$/.exec(page.url())![1];
+    const account = await product.connection.query<{ Name: string }>(
+      `SELECT Name FROM Account WHERE Id = '${accountId}'`
+    );
+    assert.equal(account.records[0].Name, shown, 'the link led to the account it names');
+    await page.locator('shell-account-page .account-name', { hasText: account.records[0].Name }).waitFor();
+    await page.locator('c-account-success-panel').waitFor();
+  });
+
   it('offers the viewer no write action on the panel or the workspace, and axe is clean', async () => {
     // An account with an open goal: the admin is offered Add goal and the goal's Update and Mark achieved there.
     const open = await product.connection.query<{ Account__c: string }>(
@@ -184,12 +202,20 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
     const accountId = accounts.records[0].Id;
     const name = `Manager goal ${Date.now()}`;
     await addGoalThroughPanel(accountId, name);
-    const saved = await product.connection.query<{ Account__c: string; CreatedBy: { Username: string } }>(
-      `SELECT Account__c, CreatedBy.Username FROM Customer_Goal__c WHERE Name = '${name}'`
+    const saved = await product.connection.query<{
+      Account__c: string;
+      Status__c: string;
+      CreatedBy: { Username: string };
+      Owner__r: { Username: string } | null;
+    }>(
+      `SELECT Account__c, Status__c, CreatedBy.Username, Owner__r.Username FROM Customer_Goal__c WHERE Name = '${name}'`
     );
     assert.equal(saved.totalSize, 1);
     assert.equal(saved.records[0].Account__c, accountId);
     assert.equal(saved.records[0].CreatedBy.Username, 'manager@customer-success.preview');
+    // the form's defaults, left as they were: the goal is owned by the user who added it and starts Not Started
+    assert.equal(saved.records[0].Owner__r?.Username, 'manager@customer-success.preview');
+    assert.equal(saved.records[0].Status__c, 'Not Started');
     await viewAs('admin');
   });
   it("shows an account's adoption facts and weekly chart as worked out by hand from a small export", async () => {

@@ -199,6 +199,13 @@ describe('the worked example in a browser', { skip: !haveChromium && 'Chromium i
       risks.some((line) => line.includes(workspace.risks[1])),
       `Risks tab: the register scores the threat ${workspace.risks[1]}:\n  ${risks.join('\n  ')}`
     );
+    // the register's first column is headed by what it lists; no customer risk is linked to the threat
+    assert.ok(
+      risks.some((line) => line.startsWith('Risk\tScore\t')),
+      `Risks tab: the register's first column is headed Risk:\n  ${risks.join('\n  ')}`
+    );
+    const threat = risks.find((line) => line.includes(workspace.risks[1])) ?? '';
+    assert.ok(threat.includes('\tNo accounts'), `Risks tab: the threat is at no account: ${threat}`);
     await assertAccessible(page, 'Risks tab');
 
     await tab(/customers/i);

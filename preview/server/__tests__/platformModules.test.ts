@@ -28,4 +28,15 @@ describe('preview platform modules', () => {
     assert.throws(() => load('@salesforce/label/c.Nope'), /custom label Nope is not in force-app/);
     assert.equal(load('@salesforce/label/c.Panel_Title'), 'export default "Customer success";');
   });
+
+  it('gives @salesforce/user/Id the user the shell page was written for', () => {
+    const source = String(load('@salesforce/user/Id'));
+    const read = (content: string | null) =>
+      new Function('document', source.replace('export default', 'return'))({
+        querySelector: (selector: string) =>
+          selector === 'meta[name="preview-user-id"]' ? { getAttribute: () => content } : null
+      });
+    assert.equal(read('005000000000007AAA'), '005000000000007AAA');
+    assert.equal(read(''), undefined);
+  });
 });

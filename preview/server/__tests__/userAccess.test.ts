@@ -134,6 +134,19 @@ describe('the preview as the admin, a manager and a viewer', () => {
     assert.equal(count.totalSize, 2);
   });
 
+  it('writes the Id of the user the page runs as into the shell page, for @salesforce/user/Id', async () => {
+    const ids = await admin.query<{ Id: string; Username: string }>(
+      "SELECT Id, Username FROM User WHERE Username LIKE '%@customer-success.preview'"
+    );
+    const managerId = ids.records.find((u) => u.Username === 'manager@customer-success.preview')?.Id;
+    assert.ok(managerId);
+    const page = await fetch(server.url, { headers: { cookie: 'preview_user=manager' } });
+    assert.equal(page.status, 200);
+    const html = await page.text();
+    assert.match(html, new RegExp(`<meta name="preview-user-id" content="${managerId}" />`));
+    assert.match(html, /<script type="module" src="\/dist\/main\.js">/);
+  });
+
   it('lets the viewer read the panel and the workspace, says it may not write, and refuses every write', async () => {
     const read = await panel('viewer', 'NORTHWIND');
     assert.equal(read.status, 200, JSON.stringify(read.body));

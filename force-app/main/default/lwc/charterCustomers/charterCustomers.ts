@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
-import { formatCurrency, formatNumber, formatPercent } from 'c/figureFormat';
+import { formatCurrency, formatDate, formatNumber, formatPercent } from 'c/figureFormat';
 import type {
   AdoptionSegment,
   CustomerBook,
@@ -10,14 +10,21 @@ import type {
   VelocityTier
 } from 'c/successModel';
 
-const NUMBER = new Intl.NumberFormat(undefined, { maximumFractionDigits: 1 });
-const format = (value: number | null | undefined): string => (typeof value === 'number' ? NUMBER.format(value) : '');
 function blankOr(formatter: (value: number) => string): (value: number | null | undefined) => string {
   return (value) => (typeof value === 'number' ? formatter(value) : '');
 }
-const percent = blankOr(formatPercent);
 const money = blankOr(formatCurrency);
-const DAY = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
+const score = blankOr(formatNumber);
+const count = (value: number): string => formatNumber(value, 0);
+
+/**
+ * A tier's goal achievement rate as of the last run. Without a run it is not available; with one, a tier with no goal
+ * achieved, missed or overdue in the period (no account in it, or none with a goal due) has no rate, and says so.
+ */
+function achievementRate(figures: VelocityFigures | undefined): string {
+  if (!figures) return formatPercent(undefined);
+  return figures.achievementRatePercent === null ? LABELS.NoGoalsDue : formatPercent(figures.achievementRatePercent);
+}
 
 /**
  * Every customer by ideal-customer tier and health band, goal achievement by tier, and who needs attention first,
@@ -43,13 +50,13 @@ export default class CharterCustomers extends LightningElement {
   }
 
   get asOfText(): string {
-    const when = this.lastScoredAt ? DAY.format(new Date(this.lastScoredAt)) : '';
-    return formatLabel(LABELS.HealthAsOf, NUMBER.format(this.book?.total ?? 0), when);
+    const when = this.lastScoredAt ? formatDate(this.lastScoredAt) : '';
+    return formatLabel(LABELS.HealthAsOf, count(this.book?.total ?? 0), when);
   }
 
   get attentionCaption(): string {
     const book = this.book as CustomerBook;
-    return formatLabel(LABELS.AttentionOf, NUMBER.format(book.attention.length), NUMBER.format(book.scored));
+    return formatLabel(LABELS.AttentionOf, count(book.attention.length), count(book.scored));
   }
 
   /** Column headings in the grid's band order (the book orders its cells; blank band last). */
@@ -67,11 +74,11 @@ export default class CharterCustomers extends LightningElement {
     return book.grid.map((row) => ({
       key: row.tier,
       tier: row.tier,
-      accounts: NUMBER.format(row.accounts),
-      rate: percent(this.byTier?.[row.tier].achievementRatePercent),
+      accounts: count(row.accounts),
+      rate: achievementRate(this.byTier?.[row.tier]),
       cells: row.cells.map((cell) => ({
         key: `${row.tier}-${cell.band ?? 'unknown'}`,
-        accounts: NUMBER.format(cell.accounts)
+        accounts: count(cell.accounts)
       }))
     }));
   }
@@ -102,11 +109,12 @@ export default class CharterCustomers extends LightningElement {
   get attention() {
     return (this.book as CustomerBook).attention.map((row, index) => ({
       key: row.account.Id ?? String(index),
+      id: row.account.Id,
       name: row.account.Name ?? '',
       stage: row.account.Lifecycle_Stage__c ?? '',
       // The tier as the tier table above names it: Unknown there is Unknown here.
       tier: row.tier,
-      score: format(row.score),
+      score: score(row.score),
       band: row.band?.label ?? LABELS.UnknownHealth,
       arr: money(row.account.ARR__c)
     }));

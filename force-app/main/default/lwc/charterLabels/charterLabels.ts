@@ -118,6 +118,13 @@ import Account from '@salesforce/label/c.Workspace_Account';
 import Arr from '@salesforce/label/c.Workspace_Arr';
 import ProgramAsOf from '@salesforce/label/c.Workspace_ProgramAsOf';
 import NoProgram from '@salesforce/label/c.Workspace_NoProgram';
+import NoGoalsDue from '@salesforce/label/c.Workspace_NoGoalsDue';
+import Risk from '@salesforce/label/c.Workspace_Risk';
+import AccountCountOne from '@salesforce/label/c.Workspace_AccountCountOne';
+import AccountCountMany from '@salesforce/label/c.Workspace_AccountCountMany';
+import NoAccounts from '@salesforce/label/c.Workspace_NoAccounts';
+import NoPerson from '@salesforce/label/c.Workspace_NoPerson';
+import RolePerson from '@salesforce/label/c.Workspace_RolePerson';
 import HealthAsOf from '@salesforce/label/c.Workspace_HealthAsOf';
 import NotScored from '@salesforce/label/c.Workspace_NotScored';
 import AttentionOf from '@salesforce/label/c.Workspace_AttentionOf';
@@ -265,7 +272,14 @@ export const LABELS = {
   WithUsage,
   MeanUtilisation,
   MeanFeatureAdoption,
-  Falling
+  Falling,
+  NoGoalsDue,
+  Risk,
+  AccountCountOne,
+  AccountCountMany,
+  NoAccounts,
+  NoPerson,
+  RolePerson
 } as const;
 
 /** Fills {0}, {1}... in a label, the way the platform's format helpers do. */

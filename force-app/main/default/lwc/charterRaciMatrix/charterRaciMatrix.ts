@@ -9,6 +9,8 @@ interface RoleView {
   roleName: string;
   department: string;
   person: string;
+  /** Who holds it and where they sit, on a line of its own under the role: "Dana Sponsor · Executive". */
+  holder: string;
   responsibilities: string;
   expanded: boolean;
   ariaExpanded: string;
@@ -38,12 +40,16 @@ export default class CharterRaciMatrix extends LightningElement {
     const named = role as WorkspaceRole;
     const name = role.Name ?? '';
     const expanded = this.expandedKey === key;
+    const person = named.Person__r?.Name ?? '';
+    const department = role.Department__c ?? '';
+    const who = person || LABELS.NoPerson;
     return {
       key,
       id: role.Id,
       roleName: name,
-      department: role.Department__c ?? '',
-      person: named.Person__r?.Name ?? '',
+      department,
+      person,
+      holder: department ? formatLabel(LABELS.RolePerson, who, department) : who,
       responsibilities: role.Responsibilities__c ?? '',
       expanded,
       ariaExpanded: String(expanded),

@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
 import { heatMapCell, type HeatMap } from 'c/successModel';
+import { formatNumber } from 'c/figureFormat';
 
 export interface CellSelection {
   row: number;
@@ -20,6 +21,15 @@ export default class CharterRiskHeatMap extends LightningElement {
   @api selected: CellSelection | null = null;
   labels = LABELS;
 
+  /** Likelihood 1 to 5, left to right: the heading above says Likelihood once, each column only its level. */
+  get columns() {
+    return [1, 2, 3, 4, 5].map((level) => ({
+      key: `likelihood-${level}`,
+      assistive: `${LABELS.Likelihood} `,
+      level: formatNumber(level, 0)
+    }));
+  }
+
   get rows() {
     const cells = this.heatMap?.cells ?? [];
     return [0, 1, 2, 3, 4].map((row) => {
@@ -27,6 +37,7 @@ export default class CharterRiskHeatMap extends LightningElement {
       return {
         key: `row-${row}`,
         impact,
+        impactText: `${LABELS.Impact} ${formatNumber(impact, 0)}`,
         cells: [0, 1, 2, 3, 4].map((column) => {
           const likelihood = column + 1;
           const count = cells[row]?.[column]?.length ?? 0;

@@ -1,10 +1,17 @@
 import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
 import { residualScore, riskRating, scoreOf } from 'c/successModel';
+import { formatDate, formatNumber } from 'c/figureFormat';
 import type { RiskAccount, RiskAccountCount, WorkspaceRisk } from 'c/charterWorkspace';
 
 /** Rows shown at first and added by each "Show more": a screenful, so a big register opens fast. */
 const PAGE_SIZE = 25;
+
+/** An account where a risk occurs: its Id (for the link to its page) and its name. */
+interface AccountLink {
+  id: string | undefined;
+  label: string;
+}
 
 type Inputs = [WorkspaceRisk[], RiskAccount[], RiskAccountCount[]];
 
@@ -13,9 +20,10 @@ function toRow(
   index: number,
   score: number | null,
   counts: Map<string, number>,
-  names: Map<string, string[]>
+  names: Map<string, AccountLink[]>
 ) {
   const id = risk.Id ?? String(index);
+  const accountCount = counts.get(risk.Id ?? '') ?? 0;
   const residual = residualScore(risk);
   const name = risk.Name ?? '';
   return {
@@ -30,13 +38,20 @@ function toRow(
     assessment: risk.Assessment__c ?? '',
     correctiveAction: risk.Corrective_Action__c ?? '',
     owner: risk.Owner__r?.Name ?? '',
-    reviewDate: risk.Review_Date__c ?? '',
+    reviewDate: risk.Review_Date__c ? formatDate(risk.Review_Date__c) : '',
     status: risk.Status__c ?? '',
-    accountCount: counts.get(risk.Id ?? '') ?? 0,
-    accounts: (names.get(risk.Id ?? '') ?? []).map((account, i) => ({ key: `${id}-${i}`, name: account })),
+    hasAccounts: accountCount > 0,
+    accountsText: accountsText(accountCount),
+    accounts: (names.get(risk.Id ?? '') ?? []).map((account, i) => ({ key: `${id}-${i}`, ...account })),
     listId: `accounts-${id}`,
     editLabel: formatLabel(LABELS.EditRecord, name)
   };
+}
+
+/** "No accounts", "1 account", "12 accounts": a risk at no account offers nothing to open. */
+function accountsText(count: number): string {
+  if (count === 0) return LABELS.NoAccounts;
+  return formatLabel(count === 1 ? LABELS.AccountCountOne : LABELS.AccountCountMany, formatNumber(count, 0));
 }
 
 type RegisterRow = ReturnType<typeof toRow>;
@@ -44,11 +59,11 @@ type RegisterRow = ReturnType<typeof toRow>;
 /** Every threat as a row, by score highest first (unscored last, then in the order given). */
 function registerRows([risks, riskAccounts, riskAccountCounts]: Inputs): RegisterRow[] {
   const counts = new Map(riskAccountCounts.map((count) => [count.riskId, count.accounts]));
-  const names = new Map<string, string[]>();
+  const names = new Map<string, AccountLink[]>();
   for (const link of riskAccounts) {
     const id = link.Charter_Risk__c ?? '';
     const list = names.get(id) ?? [];
-    list.push(link.Account__r?.Name ?? link.Account__c ?? '');
+    list.push({ id: link.Account__c ?? undefined, label: link.Account__r?.Name ?? link.Account__c ?? '' });
     names.set(id, list);
   }
   return risks

@@ -83,6 +83,23 @@ export function formatDays(value: Value): string {
   return (value === 1 ? LABEL_DAY : LABEL_DAYS).replace('{count}', formatNumber(value));
 }
 
+let pluralRules: Intl.PluralRules | undefined;
+
+/**
+ * A goal's unit as it reads after a value shown to two decimals. Units are written in the plural ("clinics",
+ * "users/week", "hours/month"); where the user's language says the value takes the singular (English: exactly 1),
+ * an English plural word drops its ending: 1 clinic, 1 user/week, 1 delivery. Units in other languages, and words
+ * that are not a plain English plural ("kWh", "pass"), are shown as written.
+ */
+function unitFor(value: number, unit: string): string {
+  pluralRules ??= new Intl.PluralRules(LOCALE, { maximumFractionDigits: 2 });
+  if (pluralRules.select(value) !== 'one' || !/^en\b/i.test(LOCALE)) return unit;
+  return unit.replace(/^([A-Za-z]*?[a-z])(ies|s)(?=$|[^A-Za-z])/, (word, stem: string, ending: string) => {
+    if (ending === 'ies') return `${stem}y`;
+    return /(ss|us|is)$/.test(word) ? word : stem;
+  });
+}
+
 /** A measured value in its unit: "%" reads as a percentage, a currency code as money, anything else follows it. */
 export function formatMeasure(value: Value, unit: string | null | undefined): string {
   if (!isNumber(value)) return NOT_AVAILABLE;
@@ -90,5 +107,5 @@ export function formatMeasure(value: Value, unit: string | null | undefined): st
   if (trimmed === '%') return formatPercent(value);
   if (trimmed === CURRENCY || trimmed === '$') return formatCurrency(value);
   if (/^days?$/i.test(trimmed)) return formatDays(value);
-  return trimmed === '' ? formatNumber(value, 2) : `${formatNumber(value, 2)} ${trimmed}`;
+  return trimmed === '' ? formatNumber(value, 2) : `${formatNumber(value, 2)} ${unitFor(value, trimmed)}`;
 }

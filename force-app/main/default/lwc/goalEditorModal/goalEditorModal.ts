@@ -13,12 +13,25 @@ import STATUS_FIELD from '@salesforce/schema/Customer_Goal__c.Status__c';
 import START_FIELD from '@salesforce/schema/Customer_Goal__c.Start_Date__c';
 import TARGET_DATE_FIELD from '@salesforce/schema/Customer_Goal__c.Target_Date__c';
 import CRITERIA_FIELD from '@salesforce/schema/Customer_Goal__c.Success_Criteria__c';
+import VALUE_REALIZED_FIELD from '@salesforce/schema/Customer_Goal__c.Value_Realized__c';
+import CHANGE_TYPE_FIELD from '@salesforce/schema/Customer_Goal__c.Change_Type__c';
+import OWNER_FIELD from '@salesforce/schema/Customer_Goal__c.Owner__c';
+import USER_ID from '@salesforce/user/Id';
 import LABEL_SAVE from '@salesforce/label/c.Panel_Save';
 import LABEL_CANCEL from '@salesforce/label/c.Panel_Cancel';
 import LABEL_SAVE_FAILED from '@salesforce/label/c.Panel_GoalSaveFailed';
 import LABEL_ADD_GOAL from '@salesforce/label/c.Panel_AddGoal';
 
-/** Adds a goal to an account with a record edit form; closes with the new record's Id, or undefined if cancelled. */
+/**
+ * The status a new goal starts in: the picklist's default (Status__c marks Not Started as its default value). The form
+ * sets it too, so the field never opens on "--None--" whatever the form's own handling of defaults.
+ */
+const NEW_GOAL_STATUS = 'Not Started';
+
+/**
+ * Adds a goal to an account with a record edit form: what it measures, its change type and value realized, owned by
+ * the current user unless changed; closes with the new record's Id, or undefined if cancelled.
+ */
 export default class GoalEditorModal extends LightningModal {
   @api accountId: string | undefined;
 
@@ -35,8 +48,12 @@ export default class GoalEditorModal extends LightningModal {
     status: STATUS_FIELD,
     start: START_FIELD,
     targetDate: TARGET_DATE_FIELD,
-    criteria: CRITERIA_FIELD
+    criteria: CRITERIA_FIELD,
+    valueRealized: VALUE_REALIZED_FIELD,
+    changeType: CHANGE_TYPE_FIELD,
+    owner: OWNER_FIELD
   };
+  defaults = { status: NEW_GOAL_STATUS, owner: USER_ID };
   labels = { save: LABEL_SAVE, cancel: LABEL_CANCEL, saveFailed: LABEL_SAVE_FAILED, heading: LABEL_ADD_GOAL };
   saving = false;
   saveError: unknown;

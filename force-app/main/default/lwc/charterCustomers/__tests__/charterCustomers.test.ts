@@ -5,6 +5,9 @@ import { buildWorkspaceView } from '../../charterWorkspace/workspaceModel';
 
 const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
 
+// the attention rows of the fixture's book, lowest health first: Initech, Globex, Acme
+const ATTENTION_IDS = ['001000000000003AAA', '001000000000002AAA', '001000000000001AAA'];
+
 const props = () => {
   const v = view();
   return {
@@ -46,7 +49,10 @@ describe('c-charter-customers', () => {
     const element = mount('c-charter-customers', CharterCustomers, props());
     await flushPromises();
     const rows = [...shadow(element).querySelectorAll('tr.account')] as HTMLElement[];
-    expect(rows.map((row) => row.querySelector('th')!.textContent)).toEqual(['Initech', 'Globex', 'Acme']);
+    const links = rows.map((row) => row.querySelector('th c-record-link') as HTMLElement & Record<string, string>);
+    expect(links.map((link) => link.label)).toEqual(['Initech', 'Globex', 'Acme']);
+    // each name leads to the account's record page
+    expect(links.map((link) => link.recordId)).toEqual(ATTENTION_IDS);
     expect([...rows[0].querySelectorAll('td')].map((td) => td.textContent).slice(0, 3)).toEqual([
       '22',
       'At Risk',
@@ -64,12 +70,22 @@ describe('c-charter-customers', () => {
     await expect(element).toBeAccessible();
   });
 
-  it('falls back to the band key and leaves the rate blank without program figures', async () => {
+  it('says why a tier has no achievement rate: no goal came due in it', async () => {
+    const p = props();
+    const byTier = { ...p.byTier!, Unknown: { ...p.byTier!.Unknown, achievementRatePercent: null } };
+    const element = mount('c-charter-customers', CharterCustomers, { ...p, byTier });
+    await flushPromises();
+    const unknown = one(element, 'table.tier-grid tbody tr[data-tier="Unknown"] .rate');
+    expect(unknown.textContent).toBe('c.Workspace_NoGoalsDue');
+    await expect(element).toBeAccessible();
+  });
+
+  it('falls back to the band key and says the rate is not available without program figures', async () => {
     const element = mount('c-charter-customers', CharterCustomers, { ...props(), bands: [], byTier: undefined });
     await flushPromises();
     const headings = [...shadow(element).querySelectorAll('table.tier-grid thead th')].map((th) => th.textContent);
     expect(headings.slice(1, 4)).toEqual(['Healthy', 'Watch', 'At_Risk']);
-    expect(one(element, 'table.tier-grid tbody tr .rate').textContent).toBe('');
+    expect(one(element, 'table.tier-grid tbody tr .rate').textContent).toBe('c.Format_NotAvailable');
   });
 
   const adoptionRows = (element: HTMLElement, group: string) =>

@@ -7,6 +7,9 @@ const one = (element: HTMLElement, selector: string) => shadow(element).querySel
 const stageRow = (element: HTMLElement, stage: string) =>
   one(element, `tr.stage[data-stage="${stage}"]`) as HTMLElement;
 
+jest.mock('@salesforce/label/c.Workspace_RolePerson', () => ({ default: '{0} · {1}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Workspace_NoPerson', () => ({ default: 'No person' }), { virtual: true });
+
 describe('c-charter-raci-matrix', () => {
   afterEach(resetDom);
 
@@ -31,6 +34,22 @@ describe('c-charter-raci-matrix', () => {
     expect(onboarding.querySelector('td[data-column="responsible"]')!.textContent).toContain('Services');
     expect(onboarding.querySelector('.gap')).toBeNull();
     expect(onboarding.querySelector('.conflict')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('writes who holds each role on a line of its own under the role name, or that nobody does', async () => {
+    const element = mount('c-charter-raci-matrix', CharterRaciMatrix, { canEdit: true, raci: view().raci });
+    await flushPromises();
+    const role = (name: string) =>
+      ([...shadow(element).querySelectorAll('li.role')] as HTMLElement[]).find(
+        (li) => li.querySelector('.role-toggle')!.textContent!.trim() === name
+      )!;
+    const lead = role('Onboarding lead');
+    expect(lead.querySelector('p.holder')!.textContent).toBe('Ola Lead · Customer Success');
+    // the name is its own element, not run into the person
+    expect(lead.querySelector('.role-toggle')!.textContent!.trim()).toBe('Onboarding lead');
+    expect(role('Finance partner').querySelector('p.holder')!.textContent).toBe('No person · Finance');
+    expect(role('Advisor').querySelector('p.holder')!.textContent).toBe('No person · Product');
     await expect(element).toBeAccessible();
   });
 

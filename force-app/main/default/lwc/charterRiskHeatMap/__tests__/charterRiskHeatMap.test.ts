@@ -24,6 +24,22 @@ describe('c-charter-risk-heat-map', () => {
     await expect(element).toBeAccessible();
   });
 
+  it('heads the columns with one Likelihood over levels 1 to 5 and each row with its impact, apart', async () => {
+    const element = mount('c-charter-risk-heat-map', CharterRiskHeatMap, { heatMap: view().heatMap });
+    await flushPromises();
+    const root = shadow(element);
+    const group = root.querySelector('thead th[scope="colgroup"]') as HTMLElement;
+    expect(group.textContent).toBe('c.Workspace_Likelihood');
+    expect(group.getAttribute('colspan')).toBe('5');
+    const columns = [...root.querySelectorAll('thead th.level')] as HTMLElement[];
+    // what shows under the one heading is the level alone; a screen reader hears "Likelihood 3"
+    expect(columns.map((th) => th.querySelector('.level-number')!.textContent)).toEqual(['1', '2', '3', '4', '5']);
+    expect(columns[2].textContent).toBe('c.Workspace_Likelihood 3');
+    const rows = [...root.querySelectorAll('tbody th[scope="row"]')].map((th) => th.textContent);
+    expect(rows).toEqual([5, 4, 3, 2, 1].map((impact) => `c.Workspace_Impact ${impact}`));
+    await expect(element).toBeAccessible();
+  });
+
   it('selects a cell on click and clears it on a second click', async () => {
     const element = mount('c-charter-risk-heat-map', CharterRiskHeatMap, { heatMap: view().heatMap });
     const selections: unknown[] = [];

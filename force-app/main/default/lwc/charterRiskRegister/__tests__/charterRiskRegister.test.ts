@@ -2,7 +2,17 @@ import CharterRiskRegister from 'c/charterRiskRegister';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 import { view, workspace } from '../../charterWorkspace/__tests__/data/fixtures';
 
+jest.mock('@salesforce/label/c.Workspace_AccountCountOne', () => ({ default: '{0} account' }), { virtual: true });
+jest.mock('@salesforce/label/c.Workspace_AccountCountMany', () => ({ default: '{0} accounts' }), { virtual: true });
+jest.mock('@salesforce/label/c.Workspace_NoAccounts', () => ({ default: 'No accounts' }), { virtual: true });
+
 const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
+
+// the fixture's two links of the first risk, as its account records name them
+const ACCOUNT_LINKS = [
+  ['Globex', '001000000000002AAA'],
+  ['Initech', '001000000000003AAA']
+];
 
 function props() {
   const data = workspace();
@@ -38,7 +48,11 @@ describe('c-charter-risk-register', () => {
     expect(rows[0].querySelector('.residual')!.textContent).toBe('8 Medium');
     expect(rows[0].textContent).toContain('Shared goals in the charter.');
     expect(rows[0].textContent).toContain('Dana Sponsor');
-    expect(rows[0].textContent).toContain('2025-04-01');
+    expect(rows[0].textContent).toContain('Apr 1, 2025');
+    // the first column is headed by what it lists, not by the table's caption
+    const headings = [...shadow(element).querySelectorAll('thead th')].map((th) => th.textContent);
+    expect(headings[0]).toBe('c.Workspace_Risk');
+    expect(headings).not.toContain('c.Workspace_Register');
     await expect(element).toBeAccessible();
   });
 
@@ -46,12 +60,15 @@ describe('c-charter-risk-register', () => {
     const element = mount('c-charter-risk-register', CharterRiskRegister, { canEdit: true, ...props() });
     await flushPromises();
     const toggle = one(element, 'tr[data-id="a04000000000001AAA"] .accounts-toggle') as HTMLButtonElement;
-    expect(toggle.textContent).toContain('2');
+    expect(toggle.textContent!.trim()).toBe('2 accounts');
     toggle.click();
     await flushPromises();
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
-    const names = [...shadow(element).querySelectorAll('.accounts li')].map((li) => li.textContent);
-    expect(names).toEqual(['Globex', 'Initech']);
+    // each account links to its record page
+    const links = [...shadow(element).querySelectorAll('.accounts li c-record-link')] as Array<
+      HTMLElement & { label: string; recordId: string }
+    >;
+    expect(links.map((link) => [link.label, link.recordId])).toEqual(ACCOUNT_LINKS);
     await expect(element).toBeAccessible();
     toggle.click();
     await flushPromises();
@@ -76,7 +93,9 @@ describe('c-charter-risk-register', () => {
     await flushPromises();
     const rows = [...shadow(element).querySelectorAll('tr.risk')] as HTMLElement[];
     expect(rows[0].dataset.id).toBe('r2');
-    expect(rows[0].querySelector('.accounts-toggle')!.textContent).toContain('0');
+    // no count stored for r2: no accounts to open, so plain words, not a button
+    expect(rows[0].querySelector('.accounts-toggle')).toBeNull();
+    expect(rows[0].querySelector('.no-accounts')!.textContent).toBe('No accounts');
   });
 
   it('shows the 25 highest-scored threats first and adds the rest with Show more', async () => {
@@ -107,6 +126,17 @@ describe('c-charter-risk-register', () => {
     await flushPromises();
     expect(root.querySelectorAll('tr.risk')).toHaveLength(25);
     expect(one(element, 'button.show-more')).not.toBeNull();
+  });
+
+  it('says one account in the singular', async () => {
+    const element = mount('c-charter-risk-register', CharterRiskRegister, {
+      risks: [{ Id: 'r1', Name: 'One place', Likelihood__c: 2, Impact__c: 2 }],
+      riskAccounts: [{ Charter_Risk__c: 'r1', Account__c: '001000000000009AAA', Account__r: { Name: 'Acme' } }],
+      riskAccountCounts: [{ riskId: 'r1', accounts: 1 }]
+    });
+    await flushPromises();
+    expect(one(element, '.accounts-toggle').textContent.trim()).toBe('1 account');
+    await expect(element).toBeAccessible();
   });
 
   it('shows the empty state without risks', async () => {

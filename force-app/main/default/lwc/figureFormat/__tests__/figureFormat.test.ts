@@ -63,6 +63,24 @@ describe('figureFormat', () => {
     expect(formatMeasure(2.5, null)).toBe('2.5');
   });
 
+  it('writes one of a unit in the singular and any other number in the plural (en-US)', () => {
+    expect(formatMeasure(1, 'clinics')).toBe('1 clinic');
+    expect(formatMeasure(0, 'clinics')).toBe('0 clinics');
+    expect(formatMeasure(2, 'clinics')).toBe('2 clinics');
+    expect(formatMeasure(1.5, 'clinics')).toBe('1.5 clinics');
+    // shown as 1, so read as one
+    expect(formatMeasure(1.001, 'clinics')).toBe('1 clinic');
+    expect(formatMeasure(1, 'hours/month')).toBe('1 hour/month');
+    expect(formatMeasure(1, 'users per week')).toBe('1 user per week');
+    expect(formatMeasure(1, 'deliveries')).toBe('1 delivery');
+    expect(formatMeasure(1, 'day')).toBe('1 day');
+    // not a plain English plural: as written
+    expect(formatMeasure(1, 'kWh')).toBe('1 kWh');
+    expect(formatMeasure(1, 'pass')).toBe('1 pass');
+    expect(formatMeasure(1, 'bonus')).toBe('1 bonus');
+    expect(formatMeasure(1, 'NPS')).toBe('1 NPS');
+  });
+
   it('never writes a blank as 0', () => {
     for (const blank of [null, undefined, Number.NaN]) {
       expect(formatNumber(blank)).toBe(NOT_AVAILABLE);
