@@ -178,10 +178,18 @@ export type {
   PlaybookConfig,
   PlaybookEffectiveness,
   PlaybookStepConfig,
-  Sentiment,
   StepPlan,
   TriggerResult
 } from './plays';
+export {
+  SENTIMENTS,
+  SENTIMENT_FRESH_DAYS,
+  sentimentFields,
+  sentimentFreshSince,
+  sentimentStanding,
+  toSentiment
+} from './sentiment';
+export type { BandLike, Sentiment, SentimentDisagreement, SentimentRecord, SentimentStanding } from './sentiment';
 export { MODEL_FIELDS } from './schema';
 export type { ModelObject } from './schema';
 
