@@ -85,21 +85,55 @@ export function sentimentFreshSince(today: IsoDate): IsoDate {
   return formatDay(requireDay(today) - SENTIMENT_FRESH_DAYS);
 }
 
-/** The Account fields a new sentiment writes (the day the caller's today unless given). */
-export function sentimentFields(
-  accountId: string,
-  sentiment: string,
-  comment: string | null | undefined,
-  date: IsoDate
-): Record<string, string | null> {
+/** A new sentiment as it is saved: the value checked, the comment trimmed (blank is none) and cut to 1,000. */
+export interface SentimentInput {
+  sentiment: Sentiment;
+  comment: string | null;
+  date: IsoDate;
+}
+
+export function sentimentInput(sentiment: string, comment: string | null | undefined, date: IsoDate): SentimentInput {
   requireDay(date, 'date');
   const value = toSentiment(sentiment);
   if (value === null) throw new RangeError(`"${sentiment}" is not one of ${SENTIMENTS.join(', ')}`);
   const text = (comment ?? '').trim();
-  return {
-    Id: accountId,
-    CSM_Sentiment__c: value,
-    CSM_Sentiment_Comment__c: text === '' ? null : text.slice(0, 1000),
-    CSM_Sentiment_Date__c: date
-  };
+  return { sentiment: value, comment: text === '' ? null : text.slice(0, 1000), date };
+}
+
+/** An account of the workspace's list: its sentiment set against the band the scoring run stored. */
+export interface SentimentDisagreementRow<A extends StoredSentiment = StoredSentiment> {
+  account: A;
+  sentiment: Sentiment;
+  band: { key: string; label: string };
+  disagreement: SentimentDisagreement;
+  date: IsoDate;
+}
+
+type StoredSentiment = SentimentRecord & { Id?: string; Health_Band__c?: string | null };
+
+/**
+ * The accounts whose fresh sentiment disagrees with their stored band on `today`, each with the reason, in the order
+ * given (the workspace's query selects exactly these by the same rule). A stored band the configuration no longer
+ * has is unknown health, and an account that does not disagree by this rule is left out.
+ */
+export function sentimentDisagreementRows<A extends StoredSentiment>(
+  accounts: readonly A[],
+  bands: readonly HealthBandConfig[],
+  today: IsoDate
+): SentimentDisagreementRow<A>[] {
+  const byKey = new Map(bands.map((band) => [band.DeveloperName, band]));
+  const rows: SentimentDisagreementRow<A>[] = [];
+  for (const account of accounts) {
+    const band = byKey.get(account.Health_Band__c ?? '');
+    const standing = sentimentStanding(account, band, today);
+    if (!band || !standing.disagreement) continue;
+    rows.push({
+      account,
+      sentiment: standing.sentiment as Sentiment,
+      band: { key: band.DeveloperName, label: band.MasterLabel ?? band.DeveloperName },
+      disagreement: standing.disagreement,
+      date: standing.date as IsoDate
+    });
+  }
+  return rows;
 }

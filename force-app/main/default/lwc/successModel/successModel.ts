@@ -184,12 +184,21 @@ export type {
 export {
   SENTIMENTS,
   SENTIMENT_FRESH_DAYS,
-  sentimentFields,
+  sentimentDisagreementRows,
   sentimentFreshSince,
+  sentimentInput,
   sentimentStanding,
   toSentiment
 } from './sentiment';
-export type { BandLike, Sentiment, SentimentDisagreement, SentimentRecord, SentimentStanding } from './sentiment';
+export type {
+  BandLike,
+  Sentiment,
+  SentimentDisagreement,
+  SentimentDisagreementRow,
+  SentimentInput,
+  SentimentRecord,
+  SentimentStanding
+} from './sentiment';
 export { MODEL_FIELDS } from './schema';
 export type { ModelObject } from './schema';
 

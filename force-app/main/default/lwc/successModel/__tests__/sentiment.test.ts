@@ -3,8 +3,9 @@
 // before today is 2 September.
 import {
   SENTIMENT_FRESH_DAYS,
-  sentimentFields,
+  sentimentDisagreementRows,
   sentimentFreshSince,
+  sentimentInput,
   sentimentStanding,
   toSentiment,
   type HealthBand
@@ -108,25 +109,54 @@ describe('sentimentFreshSince', () => {
   });
 });
 
-describe('sentimentFields', () => {
-  it('writes the sentiment, the trimmed comment and the day', () => {
-    expect(sentimentFields('001A', 'Red', '  Champion left ', '2026-12-01')).toEqual({
-      Id: '001A',
-      CSM_Sentiment__c: 'Red',
-      CSM_Sentiment_Comment__c: 'Champion left',
-      CSM_Sentiment_Date__c: '2026-12-01'
+describe('sentimentInput', () => {
+  it('keeps the sentiment, the trimmed comment and the day', () => {
+    expect(sentimentInput('Red', '  Champion left ', '2026-12-01')).toEqual({
+      sentiment: 'Red',
+      comment: 'Champion left',
+      date: '2026-12-01'
     });
   });
 
-  it('clears a blank comment and cuts a long one at the field length of 1,000', () => {
-    expect(sentimentFields('001A', 'Green', '   ', TODAY).CSM_Sentiment_Comment__c).toBeNull();
-    expect(sentimentFields('001A', 'Green', undefined, TODAY).CSM_Sentiment_Comment__c).toBeNull();
-    expect(sentimentFields('001A', 'Yellow', 'x'.repeat(1200), TODAY).CSM_Sentiment_Comment__c).toHaveLength(1000);
+  it('reads a blank comment as none and cuts a long one at the field length of 1,000', () => {
+    expect(sentimentInput('Green', '   ', TODAY).comment).toBeNull();
+    expect(sentimentInput('Green', undefined, TODAY).comment).toBeNull();
+    expect(sentimentInput('Yellow', 'x'.repeat(1200), TODAY).comment).toHaveLength(1000);
   });
 
   it('refuses a value that is not Green, Yellow or Red, and a bad day', () => {
-    expect(() => sentimentFields('001A', 'Blue', null, TODAY)).toThrow('"Blue" is not one of Green, Yellow, Red');
-    expect(() => sentimentFields('001A', 'Red', null, '')).toThrow(RangeError);
+    expect(() => sentimentInput('Blue', null, TODAY)).toThrow('"Blue" is not one of Green, Yellow, Red');
+    expect(() => sentimentInput('Red', null, '')).toThrow(RangeError);
+  });
+});
+
+describe('sentimentDisagreementRows', () => {
+  const BANDS = [
+    { DeveloperName: 'Healthy', MasterLabel: 'Healthy', Minimum_Score__c: 70, Variant__c: 'success' as const },
+    { DeveloperName: 'Watch', MasterLabel: 'Watch', Minimum_Score__c: 40, Variant__c: 'warning' as const },
+    { DeveloperName: 'At_Risk', Minimum_Score__c: 0, Variant__c: 'error' as const }
+  ];
+
+  it('keeps the accounts that disagree by the rule, in order, with the reason and the band as configured', () => {
+    const rows = sentimentDisagreementRows(
+      [
+        { Id: 'a', Health_Band__c: 'Healthy', CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: '2026-11-30' },
+        { Id: 'b', Health_Band__c: 'At_Risk', CSM_Sentiment__c: 'Green', CSM_Sentiment_Date__c: '2026-10-01' },
+        // Next to its band, Yellow, stale (91 days), a band Setup no longer has, no band: none of these disagree.
+        { Id: 'c', Health_Band__c: 'Watch', CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY },
+        { Id: 'd', Health_Band__c: 'Healthy', CSM_Sentiment__c: 'Yellow', CSM_Sentiment_Date__c: TODAY },
+        { Id: 'e', Health_Band__c: 'Healthy', CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: '2026-09-01' },
+        { Id: 'f', Health_Band__c: 'Thriving', CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY },
+        { Id: 'g', CSM_Sentiment__c: 'Green', CSM_Sentiment_Date__c: TODAY }
+      ],
+      BANDS,
+      TODAY
+    );
+    expect(rows.map((row) => [row.account.Id, row.sentiment, row.band, row.disagreement, row.date])).toEqual([
+      ['a', 'Red', { key: 'Healthy', label: 'Healthy' }, 'redAgainstSuccess', '2026-11-30'],
+      // No MasterLabel: the developer name stands in.
+      ['b', 'Green', { key: 'At_Risk', label: 'At_Risk' }, 'greenAgainstError', '2026-10-01']
+    ]);
   });
 });
 
