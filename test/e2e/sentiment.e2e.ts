@@ -138,7 +138,7 @@ describe('CSM sentiment in a browser', { skip: !haveChromium && 'Chromium is not
     const shown = Math.min(disagreeing.totalSize, 10);
     assert.equal(
       squash(await table.locator('.disagreement-caption').innerText()),
-      `The ${shown} most recently recorded of ${disagreeing.totalSize} accounts.`
+      `Showing ${shown} of ${disagreeing.totalSize}, most recently recorded first.`
     );
     const row = table.locator('tr.disagreement', { hasText: account.Name });
     assert.deepEqual((await row.locator('th, td').allInnerTexts()).map(squash).slice(0, 4), [

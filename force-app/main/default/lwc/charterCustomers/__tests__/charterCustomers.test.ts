@@ -5,7 +5,7 @@ import { buildWorkspaceView } from '../../charterWorkspace/workspaceModel';
 
 jest.mock(
   '@salesforce/label/c.Workspace_SentimentOf',
-  () => ({ default: 'The {0} most recently recorded of {1} accounts.' }),
+  () => ({ default: 'Showing {0} of {1}, most recently recorded first.' }),
   { virtual: true }
 );
 jest.mock('@salesforce/label/c.Workspace_SentimentRedAgainstSuccess', () => ({ default: 'Red against {0}' }), {
@@ -84,7 +84,7 @@ describe('c-charter-customers', () => {
     // The fixture: Umbrella Red on Healthy (2025-02-18), Initech Green on At Risk (2025-01-10, 41 days before
     // 2025-02-20: fresh); the count says 3 in all, so one more is not listed.
     expect(table.querySelector('.disagreement-caption').textContent).toBe(
-      'The 2 most recently recorded of 3 accounts.'
+      'Showing 2 of 3, most recently recorded first.'
     );
     const rows = [...table.querySelectorAll('tr.disagreement')].map((row: HTMLElement) => [
       row.querySelector('th')!.textContent,
