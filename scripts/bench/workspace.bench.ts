@@ -165,6 +165,14 @@ function charterOfSize(): WorkspaceData {
       Health_Scored_At__c: '2025-06-30T02:00:00.000Z'
     })),
     lastScoredAt: '2025-06-30T02:00:00.000Z',
+    // The workspace lists at most 10 accounts whose sentiment disagrees with their band, with the count of all.
+    sentimentDisagreements: accounts.slice(10, 20).map((account) => ({
+      ...account,
+      Health_Band__c: 'Healthy',
+      CSM_Sentiment__c: 'Red',
+      CSM_Sentiment_Date__c: TODAY
+    })),
+    sentimentDisagreementCount: 1_200,
     config: {
       bands: [
         { DeveloperName: 'Healthy', MasterLabel: 'Healthy', Minimum_Score__c: 70, Variant__c: 'success' },

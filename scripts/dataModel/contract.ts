@@ -49,6 +49,8 @@ const days = { type: 'Number', precision: 6, scale: 1 };
 /** Health_Band__mdt developer names shipped by default; Health_Band__c picklists hold one value for each. */
 const HEALTH_BANDS = ['Healthy', 'Watch', 'At_Risk'];
 const FIT_TIERS = ['Ideal', 'Good', 'Poor'];
+/** CSM_Sentiment__c: the account manager's judgement (successModel's Sentiment). */
+const SENTIMENTS = ['Green', 'Yellow', 'Red'];
 
 export const CONTRACT: Record<string, ContractObject> = {
   Success_Charter__c: {
@@ -205,6 +207,10 @@ export const CONTRACT: Record<string, ContractObject> = {
       Success_Key__c: key,
       Product_Account_Id__c: { type: 'Text', length: 80 },
       Licensed_Seats__c: { type: 'Number', precision: 9, scale: 0 },
+      // The account manager's judgement, recorded from the panel (docs/metrics.md, CSM sentiment).
+      CSM_Sentiment__c: { type: 'Picklist', values: SENTIMENTS },
+      CSM_Sentiment_Comment__c: { type: 'LongTextArea', length: 1000 },
+      CSM_Sentiment_Date__c: date,
       // Written by the scoring run (npm run score); see RUN_WRITTEN.
       Health_Score__c: score,
       Health_Band__c: { type: 'Picklist', values: HEALTH_BANDS },

@@ -67,7 +67,9 @@ export const ACCOUNT_FIELDS = [
   'Lifecycle_Stage__c',
   'Product_Adoption__c',
   'ARR__c',
-  'Renewal_Date__c'
+  'Renewal_Date__c',
+  // The account manager's sentiment: the plays phase's Sentiment Red trigger reads it.
+  'CSM_Sentiment__c'
 ] as const satisfies readonly (keyof AccountRecord)[];
 
 /** What the run stores on Account, read back to send only what changed. */

@@ -9,6 +9,7 @@ import {
   playKey,
   reconcilePlays,
   stepTaskFields,
+  toSentiment,
   type AccountRecord,
   type CharterRole,
   type CustomerGoal,
@@ -141,11 +142,15 @@ export interface PlaysTally {
   tasksRestored: number;
 }
 
+/** The Account field holding the account manager's sentiment, recorded from the panel (read with every account). */
+const SENTIMENT_FIELD = 'CSM_Sentiment__c';
+
 /**
- * The plays phase. Sentiment comes from the scored account's `sentimentField` when the org has one (the account
- * manager's judgement); without it the Sentiment Red trigger never fires.
+ * The plays phase. Sentiment (the account manager's judgement, which the Sentiment Red trigger reads) comes from the
+ * scored account's `sentimentField`, CSM_Sentiment__c unless told otherwise.
  */
 export function playsPhase(options: { sentimentField?: string } = {}): RangePhase {
+  const sentimentField = options.sentimentField ?? SENTIMENT_FIELD;
   let config: PlaysConfig | undefined;
   const tally: PlaysTally = {
     evaluated: 0,
@@ -169,14 +174,14 @@ export function playsPhase(options: { sentimentField?: string } = {}): RangePhas
       const withTasks = openIds.length ? await playsWithTasks(api, openIds) : new Set<string>();
       for (const assessment of scored.assessments) {
         const account = assessment.account as AccountRecord;
-        const sentiment = options.sentimentField ? assessment.account[options.sentimentField] : null;
+        const sentiment = toSentiment(assessment.account[sentimentField]);
         const triggers = evaluatePlaybooks(
           {
             account,
             band: assessment.health.band,
             goals: assessment.goals as unknown as CustomerGoal[],
             risks: assessment.risks as unknown as CustomerRisk[],
-            sentiment: sentiment === 'Red' || sentiment === 'Yellow' || sentiment === 'Green' ? sentiment : null
+            sentiment
           },
           playbooks,
           context.inputs.health.bands,

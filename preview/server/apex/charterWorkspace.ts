@@ -2,6 +2,7 @@
 // order of decisions, shaped into WorkspaceData. Like the Apex, it computes nothing: program figures are the stored
 // program snapshots of the last scoring run, tier and health figures COUNT() rows over stored account fields.
 import type { WorkspaceData } from '../../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
+import { sentimentFreshSince } from '../../../force-app/main/default/lwc/successModel/successModel';
 import { apexQueries } from './controllerQueries';
 import type { ApexTransaction } from './governor';
 
@@ -50,7 +51,9 @@ export async function getWorkspace(tx: ApexTransaction, params: Params, today: s
     tierBandCounts: [],
     attention: [],
     lastScoredAt: null,
-    config: { bands: [] }
+    config: { bands: [] },
+    sentimentDisagreements: [],
+    sentimentDisagreementCount: 0
   };
   const [charter] =
     charterId === null
@@ -81,5 +84,10 @@ export async function getWorkspace(tx: ApexTransaction, params: Params, today: s
   const [scored] = await q.run<{ Health_Scored_At__c?: string }>(tx, 'BookSelector.lastScored');
   ws.lastScoredAt = apexDatetime(scored?.Health_Scored_At__c);
   ws.config = { bands: await q.run(tx, 'ConfigSelector.bands') };
+  const successBands = ws.config.bands.filter((b) => b.Variant__c === 'success').map((b) => b.DeveloperName);
+  const errorBands = ws.config.bands.filter((b) => b.Variant__c === 'error').map((b) => b.DeveloperName);
+  const sentimentBinds = { successBands, errorBands, since: { date: sentimentFreshSince(ws.asOf) } };
+  ws.sentimentDisagreements = await q.run(tx, 'BookSelector.sentimentDisagreements', sentimentBinds);
+  ws.sentimentDisagreementCount = await q.count(tx, 'BookSelector.sentimentDisagreementCount', sentimentBinds);
   return ws;
 }

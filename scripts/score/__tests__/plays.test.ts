@@ -3,12 +3,12 @@
 // out by hand from docs/metrics.md ("Plays") and the shipped playbook steps.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { Connection } from 'jsforce';
-import { pinnedApiVersion } from '../../lib/paths';
+import { DEFAULT_DIR, pinnedApiVersion } from '../../lib/paths';
 import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 import { playsPhase } from '../plays';
 import { runScore } from '../score';
@@ -73,6 +73,23 @@ describe('plays in the scoring run', () => {
         `<?xml version="1.0" encoding="UTF-8"?><CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>${member}</label><protected>false</protected><values><field>Active__c</field><value xsi:type="xsd:boolean">false</value></values></CustomMetadata>`
       );
     }
+    const result = await conn.metadata
+      .deploy(await zip.generateAsync({ type: 'nodebuffer' }), { singlePackage: true, rollbackOnError: true })
+      .complete(true);
+    assert.equal(String(result.success), 'true', JSON.stringify(result.details));
+  }
+
+  /** Deploys a playbook as force-app ships it (active, with its trigger). */
+  async function restore(playbook: string): Promise<void> {
+    const zip = new JSZip();
+    zip.file(
+      'package.xml',
+      `<?xml version="1.0" encoding="UTF-8"?><Package xmlns="http://soap.sforce.com/2006/04/metadata"><types><members>Playbook.${playbook}</members><name>CustomMetadata</name></types><version>${pinnedApiVersion()}</version></Package>`
+    );
+    zip.file(
+      `customMetadata/Playbook.${playbook}.md`,
+      readFileSync(path.join(DEFAULT_DIR, 'customMetadata', `Playbook.${playbook}.md-meta.xml`), 'utf8')
+    );
     const result = await conn.metadata
       .deploy(await zip.generateAsync({ type: 'nodebuffer' }), { singlePackage: true, rollbackOnError: true })
       .complete(true);
@@ -290,5 +307,49 @@ describe('plays in the scoring run', () => {
     );
     const again = await score('2026-03-12');
     assert.equal(again.plays.tasksRestored, 0);
+  });
+
+  it("opens Sentiment Red from the account manager's CSM_Sentiment__c, and closes it when the sentiment changes", async () => {
+    await restore('Red_Sentiment');
+    await conn.sobject('Account').update({ Id: ids.P3, CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: '2026-03-12' });
+    const run = await score('2026-03-13');
+    assert.equal(run.code, 0, run.err);
+    assert.equal(run.plays.opened, 1, 'only Quiet Co is marked Red');
+    const [play] = await query(
+      "SELECT Id, Play_Key__c, Status__c, Source__c, Trigger_Facts__c FROM Success_Play__c WHERE Playbook__c = 'Red_Sentiment'"
+    );
+    assert.deepEqual(
+      [play.Play_Key__c, play.Status__c, play.Source__c, play.Trigger_Facts__c],
+      [`${ids.P3}:Red_Sentiment:2026-03-13`, 'Open', 'Trigger', 'The account manager marked sentiment red']
+    );
+    // Red Sentiment steps: +1 day (Accountable: nobody holds it for Adoption, so the account owner), +3 (Responsible:
+    // Adoption CSM, this user).
+    const steps = await query(
+      `SELECT Subject, ActivityDate, OwnerId, Description FROM Task WHERE WhatId = '${String(play.Id)}' ORDER BY ActivityDate`
+    );
+    assert.deepEqual(steps, [
+      {
+        Subject: 'Call the customer sponsor about what went wrong',
+        ActivityDate: '2026-03-14',
+        OwnerId: userId,
+        Description: 'Nobody holds Accountable for Adoption in the Active charter: assigned to the account owner'
+      },
+      {
+        Subject: 'Record the concerns as customer goals or risks',
+        ActivityDate: '2026-03-16',
+        OwnerId: userId,
+        Description: null
+      }
+    ]);
+    await conn
+      .sobject('Account')
+      .update({ Id: ids.P3, CSM_Sentiment__c: 'Green', CSM_Sentiment_Date__c: '2026-03-19' });
+    const cleared = await score('2026-03-20');
+    assert.equal(cleared.code, 0, cleared.err);
+    const [closed] = await query(
+      "SELECT Status__c, Outcome__c, Days_To_Clear__c FROM Success_Play__c WHERE Playbook__c = 'Red_Sentiment'"
+    );
+    // Opened 2026-03-13, found cleared 2026-03-20: 7 days.
+    assert.deepEqual([closed.Status__c, closed.Outcome__c, closed.Days_To_Clear__c], ['Closed', 'Trigger Cleared', 7]);
   });
 });

@@ -99,6 +99,13 @@ function sink(lines: string[]): Writable {
   });
 }
 
+/** A day `days` from an ISO day, by the calendar (UTC). */
+function shiftDay(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
 describe('preview Apex methods against the seeded local org', () => {
   let org: LocalOrg;
   let dataDir: string;
@@ -141,14 +148,20 @@ describe('preview Apex methods against the seeded local org', () => {
         Health_Score__c: 12,
         Health_Band__c: 'At_Risk',
         Fit_Tier__c: 'Poor',
-        Health_Scored_At__c: SCORED_AT
+        Health_Scored_At__c: SCORED_AT,
+        // Green against At Risk, but 91 days old: stale, so it does not disagree (docs/metrics.md, CSM sentiment).
+        CSM_Sentiment__c: 'Green',
+        CSM_Sentiment_Date__c: shiftDay(today, -91)
       },
       {
         Id: highId,
         Health_Score__c: 88,
         Health_Band__c: 'Healthy',
         Fit_Tier__c: 'Ideal',
-        Health_Scored_At__c: SCORED_AT
+        Health_Scored_At__c: SCORED_AT,
+        // Red against Healthy, recorded today: they disagree.
+        CSM_Sentiment__c: 'Red',
+        CSM_Sentiment_Date__c: today
       }
     ]);
   });
@@ -229,6 +242,23 @@ describe('preview Apex methods against the seeded local org', () => {
       const cell = (tier: string, band: string) =>
         scored.tierBandCounts.find((row) => row.tier === tier && row.band === band)?.accounts;
       assert.deepEqual([cell('Poor', 'At_Risk'), cell('Ideal', 'Healthy')], [1, 1]);
+    });
+
+    it('lists the accounts whose fresh sentiment disagrees with their stored band, and counts them', async () => {
+      // By the definition: a Red on Healthy or a Green on At Risk recorded in the last 90 days, counted with SOQL.
+      const since = shiftDay(today, -90);
+      const disagreeing = await count(
+        `SELECT Id FROM Account WHERE CSM_Sentiment_Date__c >= ${since} AND ((CSM_Sentiment__c = 'Red' AND Health_Band__c = 'Healthy') OR (CSM_Sentiment__c = 'Green' AND Health_Band__c = 'At_Risk'))`
+      );
+      assert.equal(disagreeing, 1);
+      assert.deepEqual(
+        workspace.sentimentDisagreements.map((a) => [a.Id, a.CSM_Sentiment__c, a.Health_Band__c]),
+        [[highId, 'Red', 'Healthy']]
+      );
+      assert.equal(workspace.sentimentDisagreementCount, disagreeing);
+      // 91 days on, the Red recorded today is stale too.
+      const later = await call<WorkspaceData>('CharterWorkspaceController.getWorkspace', {}, shiftDay(today, 91));
+      assert.deepEqual([later.sentimentDisagreements.length, later.sentimentDisagreementCount], [0, 0]);
     });
 
     it('costs a fixed handful of queries and rows under the enforced limits', async () => {

@@ -45,6 +45,8 @@ export default class AccountSuccessPanel extends LightningElement {
   @api showUsage: boolean | undefined;
 
   panel: Panel | undefined;
+  /** The account as loaded: its sentiment fields go to c-csm-sentiment. */
+  account: PanelViewModel['account'] | undefined;
   /** The key features configured (Key_Feature__mdt), for the usage section's names. */
   keyFeatures: KeyFeatureConfig[] = [];
   /** How many goals and open risks the account has in all; the lists may hold the first of them only. */
@@ -78,6 +80,7 @@ export default class AccountSuccessPanel extends LightningElement {
     this.wiredResult = result;
     if (result.data) {
       this.panel = accountPanel(result.data, this.today);
+      this.account = result.data.account;
       this.counts = { goals: result.data.goalCount, openRisks: result.data.openRiskCount };
       this.keyFeatures = result.data.config.keyFeatures ?? [];
       this.error = undefined;
@@ -138,6 +141,10 @@ export default class AccountSuccessPanel extends LightningElement {
 
   async handleGoalSaved(event: CustomEvent<{ recordId: string }>): Promise<void> {
     await this.refresh(event.detail.recordId);
+  }
+
+  async handleSentimentSaved(): Promise<void> {
+    await this.refresh(this.recordId as string);
   }
 
   /** Reloads the view-model and tells LDS the goal and the account changed, so other components on the page update. */

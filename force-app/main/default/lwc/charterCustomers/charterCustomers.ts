@@ -2,10 +2,12 @@ import { LightningElement, api } from 'lwc';
 import { LABELS, formatLabel } from 'c/charterLabels';
 import { formatCurrency, formatDate, formatNumber, formatPercent } from 'c/figureFormat';
 import type {
+  AccountRecord,
   AdoptionSegment,
   CustomerBook,
   HealthBandConfig,
   ProgramAdoption,
+  SentimentDisagreementRow,
   VelocityFigures,
   VelocityTier
 } from 'c/successModel';
@@ -39,6 +41,8 @@ export default class CharterCustomers extends LightningElement {
   @api adoption: ProgramAdoption | undefined;
   /** When the most recently scored account was scored. */
   @api lastScoredAt: string | null | undefined;
+  /** Accounts whose sentiment disagrees with their stored band: the first listed, and how many in all. */
+  @api sentiment: { rows: SentimentDisagreementRow<AccountRecord>[]; total: number } | undefined;
   labels = LABELS;
 
   get hasCustomers(): boolean {
@@ -116,6 +120,33 @@ export default class CharterCustomers extends LightningElement {
       tier: row.tier,
       score: score(row.score),
       band: row.band?.label ?? LABELS.UnknownHealth,
+      arr: money(row.account.ARR__c)
+    }));
+  }
+
+  get hasDisagreements(): boolean {
+    return (this.sentiment?.rows.length ?? 0) > 0;
+  }
+
+  get disagreementCaption(): string {
+    const sentiment = this.sentiment as { rows: SentimentDisagreementRow<AccountRecord>[]; total: number };
+    return formatLabel(LABELS.SentimentOf, formatNumber(sentiment.rows.length, 0), formatNumber(sentiment.total, 0));
+  }
+
+  /** Each account with its sentiment, the stored band, why they disagree and the day it was recorded. */
+  get disagreements() {
+    return (this.sentiment?.rows ?? []).map((row, index) => ({
+      key: row.account.Id ?? String(index),
+      name: row.account.Name ?? '',
+      sentiment: row.sentiment === 'Red' ? LABELS.SentimentRed : LABELS.SentimentGreen,
+      band: row.band.label,
+      reason: formatLabel(
+        row.disagreement === 'redAgainstSuccess'
+          ? LABELS.SentimentRedAgainstSuccess
+          : LABELS.SentimentGreenAgainstError,
+        row.band.label
+      ),
+      date: formatDate(row.date),
       arr: money(row.account.ARR__c)
     }));
   }

@@ -128,6 +128,16 @@ import RolePerson from '@salesforce/label/c.Workspace_RolePerson';
 import HealthAsOf from '@salesforce/label/c.Workspace_HealthAsOf';
 import NotScored from '@salesforce/label/c.Workspace_NotScored';
 import AttentionOf from '@salesforce/label/c.Workspace_AttentionOf';
+import SentimentDisagreements from '@salesforce/label/c.Workspace_SentimentDisagreements';
+import SentimentOf from '@salesforce/label/c.Workspace_SentimentOf';
+import SentimentNone from '@salesforce/label/c.Workspace_SentimentNone';
+import Sentiment from '@salesforce/label/c.Workspace_Sentiment';
+import SentimentReason from '@salesforce/label/c.Workspace_SentimentReason';
+import SentimentDate from '@salesforce/label/c.Workspace_SentimentDate';
+import SentimentRedAgainstSuccess from '@salesforce/label/c.Workspace_SentimentRedAgainstSuccess';
+import SentimentGreenAgainstError from '@salesforce/label/c.Workspace_SentimentGreenAgainstError';
+import SentimentGreen from '@salesforce/label/c.Workspace_SentimentGreen';
+import SentimentRed from '@salesforce/label/c.Workspace_SentimentRed';
 import NoCustomers from '@salesforce/label/c.Workspace_NoCustomers';
 import Total from '@salesforce/label/c.Workspace_Total';
 import Milestone from '@salesforce/label/c.Workspace_Milestone';
@@ -279,7 +289,17 @@ export const LABELS = {
   AccountCountMany,
   NoAccounts,
   NoPerson,
-  RolePerson
+  RolePerson,
+  SentimentDisagreements,
+  SentimentOf,
+  SentimentNone,
+  Sentiment,
+  SentimentReason,
+  SentimentDate,
+  SentimentRedAgainstSuccess,
+  SentimentGreenAgainstError,
+  SentimentGreen,
+  SentimentRed
 } as const;
 
 /** Fills {0}, {1}... in a label, the way the platform's format helpers do. */

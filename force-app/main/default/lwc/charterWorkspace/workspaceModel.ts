@@ -10,13 +10,15 @@ import {
   programPeriod,
   raciMatrix,
   roadmapByMonth,
+  sentimentDisagreementRows,
   type CharterCompleteness,
   type CustomerBook,
   type HeatMap,
   type ObjectiveMetric,
   type ProgramFigures,
   type RaciMatrix,
-  type RoadmapMonth
+  type RoadmapMonth,
+  type SentimentDisagreementRow
 } from 'c/successModel';
 import type { AttentionAccount, WorkspaceData, WorkspaceRisk } from './workspaceTypes';
 
@@ -33,6 +35,8 @@ export interface WorkspaceView {
   book: CustomerBook<AttentionAccount>;
   /** When the book was last scored: the tier and health figures are as of then. */
   lastScoredAt: string | null;
+  /** Accounts whose sentiment disagrees with their stored band (the first listed), and how many in all. */
+  sentiment: { rows: SentimentDisagreementRow<AttentionAccount>[]; total: number };
 }
 
 export function buildWorkspaceView(data: WorkspaceData): WorkspaceView {
@@ -58,6 +62,10 @@ export function buildWorkspaceView(data: WorkspaceData): WorkspaceView {
     enablers: data.risks.filter((risk) => risk.Type__c === 'Enabler'),
     heatMap: heatMap(threats),
     book,
-    lastScoredAt: data.lastScoredAt
+    lastScoredAt: data.lastScoredAt,
+    sentiment: {
+      rows: sentimentDisagreementRows(data.sentimentDisagreements, data.config.bands, data.asOf),
+      total: data.sentimentDisagreementCount
+    }
   };
 }

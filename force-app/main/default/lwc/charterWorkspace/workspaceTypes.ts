@@ -75,6 +75,10 @@ export interface WorkspaceData {
   /** When the most recently scored account was scored (a datetime); null before the first run. */
   lastScoredAt: string | null;
   config: WorkspaceConfig;
+  /** Accounts whose fresh sentiment disagrees with their stored band (successModel's rule), the 10 latest recorded. */
+  sentimentDisagreements: AttentionAccount[];
+  /** Every account whose fresh sentiment disagrees with its stored band. */
+  sentimentDisagreementCount: number;
 }
 
 /** A JSON fixture's type: literal unions widen to their base type, which is what a JSON import gives. */

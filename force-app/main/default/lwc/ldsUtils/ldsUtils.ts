@@ -116,3 +116,16 @@ export function objectAccessByName(
   }
   return access;
 }
+
+interface ObjectInfoWithFields extends ObjectInfoLike {
+  fields?: Record<string, { updateable?: boolean } | undefined>;
+}
+
+/**
+ * Whether the user may edit every one of these fields of the object, as getObjectInfo says (field-level security
+ * included): false until it has answered, and false when it failed.
+ */
+export function fieldsUpdateable(info: ObjectInfoWithFields | undefined, fieldApiNames: readonly string[]): boolean {
+  if (info?.updateable !== true) return false;
+  return fieldApiNames.every((name) => info.fields?.[name]?.updateable === true);
+}

@@ -7,6 +7,7 @@ import { fact, type Fact } from './facts';
 import { timelinessOfDay } from './goals';
 import type { HealthBand } from './health';
 import { RISK_RATINGS, riskRating, scoreOf, type RiskRating } from './risk';
+import type { Sentiment } from './sentiment';
 import type {
   AccountRecord,
   CharterRole,
@@ -25,8 +26,6 @@ const RATING_ORDER: readonly RiskRating[] = RISK_RATINGS.map((band) => band.rati
 
 /** A play is judged by whether its trigger cleared within this many days of the play starting. */
 export const PLAY_CLEAR_WINDOW_DAYS = 30;
-
-export type Sentiment = 'Green' | 'Yellow' | 'Red';
 
 /** Playbook__mdt: the trigger and its threshold. */
 export interface PlaybookConfig {

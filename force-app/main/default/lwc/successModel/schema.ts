@@ -151,7 +151,10 @@ export const MODEL_FIELDS = {
     'NumberOfEmployees',
     'AnnualRevenue',
     'BillingCountry',
-    'Type'
+    'Type',
+    'CSM_Sentiment__c',
+    'CSM_Sentiment_Comment__c',
+    'CSM_Sentiment_Date__c'
   ]),
   Opportunity: fieldsOf<OpportunityRecord>()([
     'Id',

@@ -189,10 +189,27 @@ export type {
   PlaybookConfig,
   PlaybookEffectiveness,
   PlaybookStepConfig,
-  Sentiment,
   StepPlan,
   TriggerResult
 } from './plays';
+export {
+  SENTIMENTS,
+  SENTIMENT_FRESH_DAYS,
+  sentimentDisagreementRows,
+  sentimentFreshSince,
+  sentimentInput,
+  sentimentStanding,
+  toSentiment
+} from './sentiment';
+export type {
+  BandLike,
+  Sentiment,
+  SentimentDisagreement,
+  SentimentDisagreementRow,
+  SentimentInput,
+  SentimentRecord,
+  SentimentStanding
+} from './sentiment';
 export { MODEL_FIELDS } from './schema';
 export type { ModelObject } from './schema';
 

@@ -182,6 +182,11 @@ export interface AccountRecord {
   AnnualRevenue?: number | null;
   BillingCountry?: string | null;
   Type?: string | null;
+  /** The account manager's judgement: Green, Yellow or Red (sentiment.ts). */
+  CSM_Sentiment__c?: string | null;
+  CSM_Sentiment_Comment__c?: string | null;
+  /** The day the sentiment was recorded. */
+  CSM_Sentiment_Date__c?: IsoDate | null;
 }
 
 export interface OpportunityRecord {

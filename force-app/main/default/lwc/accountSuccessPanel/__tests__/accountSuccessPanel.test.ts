@@ -161,6 +161,7 @@ describe('c-account-success-panel', () => {
   });
 
   it('offers a user who may only read goals a read-only panel: no Add goal, no row actions', async () => {
+    const update = jest.spyOn(goalInfo.adapter.prototype, 'update');
     const element = render();
     wire.emit(FULL);
     await flushPromises();
@@ -168,7 +169,11 @@ describe('c-account-success-panel', () => {
     expect(q(element, 'lightning-button.add-goal')).toBeNull();
     goalInfo.emit(goalReader);
     await flushPromises();
-    expect(goalInfo.getLastConfig()).toEqual({ objectApiName: { objectApiName: 'Customer_Goal__c' } });
+    // The panel asks about goals (the sentiment section asks about Account for itself).
+    expect(update.mock.calls.map(([config]) => config)).toContainEqual({
+      objectApiName: { objectApiName: 'Customer_Goal__c' }
+    });
+    update.mockRestore();
     expect(q(element, 'lightning-button.add-goal')).toBeNull();
     const list = q(element, 'c-goal-list') as HTMLElement & { canEdit: boolean; goals: unknown[] };
     expect(list.goals.length).toBeGreaterThan(0);
@@ -243,6 +248,30 @@ describe('c-account-success-panel', () => {
       { recordId: 'a02000000000001AAA' },
       { recordId: FULL.account.Id }
     ]);
+  });
+
+  it('gives the sentiment section the account and the band the panel shows, and refreshes after a save', async () => {
+    const element = render();
+    wire.emit(FULL);
+    await flushPromises();
+    const summary = q(element, 'c-health-summary') as HTMLElement & { health: { band: { key: string } } };
+    const section = q(element, 'c-csm-sentiment') as HTMLElement & {
+      account: { CSM_Sentiment__c: string };
+      band: { key: string };
+      recordId: string;
+      today: string;
+    };
+    expect(section.account.CSM_Sentiment__c).toBe('Red');
+    expect(section.band).toBe(summary.health.band);
+    expect([section.recordId, section.today]).toEqual([FULL.account.Id, '2025-06-30']);
+    section.dispatchEvent(new CustomEvent('sentimentsaved', { detail: { recordId: FULL.account.Id } }));
+    await flushPromises();
+    expect(refreshApex).toHaveBeenCalledTimes(1);
+    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([
+      { recordId: FULL.account.Id },
+      { recordId: FULL.account.Id }
+    ]);
+    await expect(element).toBeAccessible();
   });
 
   it('shows, not swallows, a failed refresh', async () => {

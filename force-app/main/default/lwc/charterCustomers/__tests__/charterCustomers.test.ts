@@ -3,6 +3,18 @@ import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 import { view, workspace } from '../../charterWorkspace/__tests__/data/fixtures';
 import { buildWorkspaceView } from '../../charterWorkspace/workspaceModel';
 
+jest.mock(
+  '@salesforce/label/c.Workspace_SentimentOf',
+  () => ({ default: 'Showing {0} of {1}, most recently recorded first.' }),
+  { virtual: true }
+);
+jest.mock('@salesforce/label/c.Workspace_SentimentRedAgainstSuccess', () => ({ default: 'Red against {0}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Workspace_SentimentGreenAgainstError', () => ({ default: 'Green against {0}' }), {
+  virtual: true
+});
+
 const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
 
 // the attention rows of the fixture's book, lowest health first: Initech, Globex, Acme
@@ -15,7 +27,8 @@ const props = () => {
     bands: workspace().config.bands,
     byTier: v.program?.byTier,
     adoption: v.program?.adoption,
-    lastScoredAt: v.lastScoredAt
+    lastScoredAt: v.lastScoredAt,
+    sentiment: v.sentiment
   };
 };
 
@@ -77,6 +90,35 @@ describe('c-charter-customers', () => {
     await flushPromises();
     const unknown = one(element, 'table.tier-grid tbody tr[data-tier="Unknown"] .rate');
     expect(unknown.textContent).toBe('c.Workspace_NoGoalsDue');
+    await expect(element).toBeAccessible();
+  });
+
+  it('lists the accounts whose sentiment disagrees with their stored band, with why, and how many in all', async () => {
+    const element = mount('c-charter-customers', CharterCustomers, props());
+    await flushPromises();
+    const table = one(element, 'table.sentiment-disagreements');
+    // The fixture: Umbrella Red on Healthy (2025-02-18), Initech Green on At Risk (2025-01-10, 41 days before
+    // 2025-02-20: fresh); the count says 3 in all, so one more is not listed.
+    expect(table.querySelector('.disagreement-caption').textContent).toBe(
+      'Showing 2 of 3, most recently recorded first.'
+    );
+    const rows = [...table.querySelectorAll('tr.disagreement')].map((row: HTMLElement) => [
+      row.querySelector('th')!.textContent,
+      ...[...row.querySelectorAll('td')].map((td) => td.textContent)
+    ]);
+    expect(rows).toEqual([
+      ['Umbrella', 'c.Workspace_SentimentRed', 'Healthy', 'Red against Healthy', 'Feb 18, 2025', '$300,000'],
+      ['Initech', 'c.Workspace_SentimentGreen', 'At Risk', 'Green against At Risk', 'Jan 10, 2025', '$80,000']
+    ]);
+    expect(one(element, '.no-disagreements')).toBeNull();
+    await expect(element).toBeAccessible();
+  });
+
+  it('says so when no sentiment disagrees with health', async () => {
+    const element = mount('c-charter-customers', CharterCustomers, { ...props(), sentiment: { rows: [], total: 0 } });
+    await flushPromises();
+    expect(one(element, 'table.sentiment-disagreements')).toBeNull();
+    expect(one(element, '.no-disagreements').textContent).toBe('c.Workspace_SentimentNone');
     await expect(element).toBeAccessible();
   });
 

@@ -1,4 +1,4 @@
-import { NO_ACCESS, objectAccess, objectAccessByName, reduceErrors } from 'c/ldsUtils';
+import { NO_ACCESS, fieldsUpdateable, objectAccess, objectAccessByName, reduceErrors } from 'c/ldsUtils';
 
 describe('reduceErrors', () => {
   it('reads UI API record errors and field errors with their labels', () => {
@@ -92,5 +92,24 @@ describe('objectAccess', () => {
     });
     expect([...byName.entries()]).toEqual([['Charter_Risk__c', { createable: true, updateable: true }]]);
     expect(objectAccessByName(undefined).size).toBe(0);
+  });
+});
+
+describe('fieldsUpdateable', () => {
+  const info = {
+    updateable: true,
+    fields: { A__c: { updateable: true }, B__c: { updateable: false } }
+  };
+
+  it('is true only when the object and every field asked for are updateable', () => {
+    expect(fieldsUpdateable(info, ['A__c'])).toBe(true);
+    expect(fieldsUpdateable(info, ['A__c', 'B__c'])).toBe(false);
+    expect(fieldsUpdateable(info, ['C__c'])).toBe(false);
+    expect(fieldsUpdateable({ ...info, updateable: false }, ['A__c'])).toBe(false);
+  });
+
+  it('is false while getObjectInfo has not answered, or answered without fields', () => {
+    expect(fieldsUpdateable(undefined, ['A__c'])).toBe(false);
+    expect(fieldsUpdateable({ updateable: true }, ['A__c'])).toBe(false);
   });
 });

@@ -5,6 +5,7 @@
 // goal it aggregates against the 50,000-row limit.
 import fs from 'node:fs';
 import path from 'node:path';
+import { SENTIMENT_FRESH_DAYS } from 'c/successModel';
 
 const CLASSES = path.resolve(__dirname, '../../../classes');
 
@@ -40,5 +41,33 @@ describe('goal rules stay in successModel', () => {
       'AND Achieved_Date__c >= :periodStart GROUP BY Account__r.Lifecycle_Stage__c';
     expect(copiesAGoalRule(old)).toBe(true);
     expect(copiesAGoalRule('SELECT Id, Status__c FROM Customer_Goal__c WHERE Account__c = :accountId')).toBe(false);
+  });
+});
+
+// One exception, named: the workspace lists the accounts whose sentiment disagrees with their stored band, which a
+// bounded query can only do by filtering on the rule. It must stay sentiment.ts's rule, word for word.
+describe('the workspace sentiment query is successModel sentiment rule', () => {
+  const source = (file: string) => fs.readFileSync(path.join(CLASSES, file), 'utf8');
+  const sentimentQueries = () =>
+    apexQueries().filter((q) => q.file === 'BookSelector.cls' && /CSM_Sentiment__c\s*=/.test(q.soql));
+
+  it('selects a fresh Red on a success band or a fresh Green on an error band, in the list and its count', () => {
+    const queries = sentimentQueries();
+    expect(queries).toHaveLength(2);
+    for (const { soql } of queries) {
+      expect(soql).toContain('CSM_Sentiment_Date__c >= :since');
+      expect(soql).toContain(
+        "((CSM_Sentiment__c = 'Red' AND Health_Band__c IN :successBands) OR (CSM_Sentiment__c = 'Green' AND Health_Band__c IN :errorBands))"
+      );
+    }
+    const controller = source('CharterWorkspaceController.cls');
+    expect(controller).toMatch(/band\.Variant__c == 'success'\) \{\s*successBands\.add/);
+    expect(controller).toMatch(/band\.Variant__c == 'error'\) \{\s*errorBands\.add/);
+  });
+
+  it('counts a sentiment fresh for as many days as successModel does', () => {
+    const days = /SENTIMENT_FRESH_DAYS = (\d+);/.exec(source('CharterWorkspaceController.cls'));
+    expect(Number(days?.[1])).toBe(SENTIMENT_FRESH_DAYS);
+    expect(source('CharterWorkspaceController.cls')).toContain('ws.asOf.addDays(-SENTIMENT_FRESH_DAYS)');
   });
 });
