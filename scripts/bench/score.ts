@@ -9,84 +9,23 @@
 // open plays and their task counts read per range) and the writes of Success_Play__c and Task, in API calls and
 // wall time, from the run's own report (phases.plays.cost and writes.byObject).
 // Usage: npm run bench:score [-- --sizes 10000,100000]
-import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { PROJECT_ROOT } from '../lib/paths';
 import { startDeployedOrg, type SeededOrg } from '../seed/__tests__/orgFixture';
-import { runSeed } from '../seed/seed';
 import { runScore } from '../score/score';
+import {
+  closeBookOrg,
+  fmt,
+  printTable,
+  scoreProcess,
+  secs,
+  seedGeneratedBook,
+  sizesFlag,
+  type ScoreReport as Report
+} from './book';
 
 const DAY = new Date('2026-03-01T02:00:00Z');
-
-interface ObjectWrites {
-  written: number;
-  calls: number;
-  wallMs: number;
-}
-
-interface PlaysReport {
-  evaluated?: number;
-  opened?: number;
-  updated?: number;
-  closed?: number;
-  tasks?: number;
-  cost?: { wallMs: number; readCalls: number };
-}
-
-interface Report {
-  exitCode: number;
-  apiCalls: number;
-  wallMs: number;
-  peakRssMb: number;
-  ranges: number;
-  reads: { rest: number; bulk: number };
-  writes: { accounts: number; snapshots: number; byObject?: Record<string, ObjectWrites | undefined> };
-  phases?: { plays?: PlaysReport };
-  snapshotsKept?: { records: number; storageMb: number };
-}
-
-function sizes(): number[] {
-  const i = process.argv.indexOf('--sizes');
-  if (i < 0) return [10_000, 100_000];
-  return process.argv[i + 1].split(',').map((s) => Number(s.replace(/_/g, '')));
-}
-
-/** `npm run score -- <args> --json` in a child process: the same entry CS ops run. */
-function scoreProcess(org: SeededOrg, args: string[]): Promise<Report> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        path.join(PROJECT_ROOT, 'scripts', 'bin', 'cs.mts'),
-        'cs',
-        'score',
-        '--instance-url',
-        org.org.instanceUrl,
-        '--json',
-        ...args
-      ],
-      { cwd: PROJECT_ROOT, env: { ...process.env, NODE_OPTIONS: '', ...org.env, SF_DISABLE_TELEMETRY: 'true' } }
-    );
-    let out = '';
-    let err = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-    child.on('error', reject);
-    child.on('close', (code) => {
-      try {
-        const report = JSON.parse(out) as Report;
-        if (code !== 0) reject(new Error(`score exited ${code}: ${err}`));
-        else resolve(report);
-      } catch {
-        reject(new Error(`score printed no report (exit ${code}): ${err}`));
-      }
-    });
-  });
-}
 
 async function inProcess(org: SeededOrg, extra: { bulkQueryMinRows?: number }): Promise<Report> {
   let out = '';
@@ -101,10 +40,6 @@ async function inProcess(org: SeededOrg, extra: { bulkQueryMinRows?: number }): 
   if (code !== 0) throw new Error(`dry run exited ${code}`);
   return JSON.parse(out) as Report;
 }
-
-const fmt = (n: number): string => n.toLocaleString('en-US');
-
-const secs = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
 /** One run's play evaluation: the phase's own reads and time, plus the writes of the plays and their tasks. */
 function playsRow(accounts: number, run: string, r: Report): string[] {
@@ -138,37 +73,14 @@ async function main(): Promise<void> {
       'wall time (evaluate and read + write)'
     ]
   ];
-  for (const accounts of sizes()) {
+  for (const accounts of sizesFlag([10_000, 100_000])) {
     const org = await startDeployedOrg({ customMetadata: true });
     const cwd = mkdtempSync(path.join(tmpdir(), 'bench-score-'));
     try {
-      const seeded = Date.now();
-      // Loaded 20,000 accounts (200,000 records) at a time: one seed run of a million records builds strings longer
-      // than V8 allows ("Invalid string length").
-      const chunk = 20_000;
-      for (let from = 0; from < accounts; from += chunk) {
-        let seedErrors = '';
-        const count = Math.min(chunk, accounts - from);
-        const code = await runSeed({
-          argv: [
-            '--instance-url',
-            org.org.instanceUrl,
-            '--generate',
-            `accounts=${count},goals=6,risks=3,seed=${from + 1},prefix=B${from / chunk}`,
-            '--journal',
-            path.join(cwd, `seed-${from}.jsonl`)
-          ],
-          env: org.env,
-          cwd,
-          stdout: { write: () => true },
-          stderr: { write: (t: string) => (seedErrors = (seedErrors + t).slice(-4000)) },
-          now: () => DAY
-        });
-        if (code !== 0) throw new Error(`seed of accounts ${from} to ${from + count} exited ${code}: ${seedErrors}`);
-      }
-      process.stderr.write(`bench:score: seeded ${fmt(accounts)} accounts in ${secs(Date.now() - seeded)}\n`);
-      // The clock of a child process cannot be injected: both runs score the real today, which is fine for a
-      // benchmark (the first run writes everything, the second nothing, whatever the day).
+      const seedMs = await seedGeneratedBook(org, { accounts, goals: 6, risks: 3 }, { cwd, now: DAY });
+      process.stderr.write(`bench:score: seeded ${fmt(accounts)} accounts in ${secs(seedMs)}\n`);
+      // Both runs score the real today, which is fine for a benchmark (the first run writes everything, the second
+      // nothing, whatever the day).
       for (const run of ['first run', 'second run, unchanged']) {
         const r = await scoreProcess(org, [
           '--journal',
@@ -205,19 +117,11 @@ async function main(): Promise<void> {
       );
       throw error;
     } finally {
-      // At 100,000 accounts the local org's closing snapshot can exceed V8's longest string: report it, keep the figures.
-      await org.close().catch((error: unknown) => {
-        process.stderr.write(
-          `bench:score: closing the local org failed: ${error instanceof Error ? error.message : String(error)}\n`
-        );
-      });
+      await closeBookOrg(org, 'bench:score');
       rmSync(cwd, { recursive: true, force: true });
     }
   }
-  const print = (table: string[][]): void => {
-    const widths = table[0].map((_, i) => Math.max(...table.map((r) => r[i].length)));
-    for (const r of table) process.stdout.write(`  ${r.map((c, i) => c.padEnd(widths[i])).join('  ')}\n`);
-  };
+  const print = printTable;
   process.stdout.write('Scoring run (npm run score, its own process; 6 goals and 3 risks an account):\n');
   print(rows);
   process.stdout.write('\nReads by path (dry runs: child reads are the goals and risks of each account range):\n');

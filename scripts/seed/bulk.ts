@@ -1,6 +1,7 @@
-// Bulk API 2.0 for big objects: one ingest job per object (create, upload CSV, close, poll, read the successful and
-// failed rows), every step a counted call through OrgApi. Each result row becomes the same journal outcome and
-// failure report a collection row would; rows the job never confirmed are unsent, so --resume retries only those.
+// Bulk API 2.0 for big objects: ingest jobs of at most 100 MB of CSV each (create, upload CSV, close, poll, read
+// the successful and failed rows), every step a counted call through OrgApi. Each result row becomes the same journal
+// outcome and failure report a collection row would; rows the job never confirmed are unsent, so --resume retries
+// only those.
 import type { OrgApi } from './api';
 import { StopError, errorCode } from './api';
 import { backoffDelay, classify } from './retry';
@@ -38,10 +39,46 @@ export type Finish = (
 
 /** One object's records as CSV: every row carries every column, parents as `Rel__r.Key__c`, null as #N/A. */
 export function toCsv(items: WriteItem[], keyField: string, userId: string | undefined): string {
-  return csvOf(
+  return toCsvParts(items, keyField, userId, Infinity)[0].csv;
+}
+
+/**
+ * Bulk API 2.0 takes at most 150 MB of base64 per upload, and the guide says to upload no more than 100 MB of CSV to
+ * allow for the encoding ("Upload Job Data"), so an object's rows go out in jobs of at most that many bytes.
+ */
+export const MAX_UPLOAD_BYTES = 100_000_000;
+
+/**
+ * Items as ingest CSVs of at most `maxBytes` each (UTF-8, header included), each with the items it carries. Every
+ * part has the same columns, so a row means the same whichever job carries it. A single row over the limit still
+ * goes alone in its own part: the platform refuses it and names it, which is the clearest error.
+ */
+export function toCsvParts(
+  items: WriteItem[],
+  keyField: string,
+  userId: string | undefined,
+  maxBytes: number = MAX_UPLOAD_BYTES
+): Array<{ items: WriteItem[]; csv: string }> {
+  const { header, lines } = csvLines(
     keyField,
     items.map((item) => recordBody(item.prepared.record, item.prepared.values, userId))
   );
+  const parts: Array<{ items: WriteItem[]; csv: string }> = [];
+  const headerBytes = Buffer.byteLength(header, 'utf8') + 1;
+  let start = 0;
+  let bytes = headerBytes;
+  const close = (end: number): void => {
+    parts.push({ items: items.slice(start, end), csv: [header, ...lines.slice(start, end)].join('\n').concat('\n') });
+    start = end;
+    bytes = headerBytes;
+  };
+  lines.forEach((line, i) => {
+    const lineBytes = Buffer.byteLength(line, 'utf8') + 1;
+    if (i > start && bytes + lineBytes > maxBytes) close(i);
+    bytes += lineBytes;
+  });
+  if (start < lines.length || !parts.length) close(lines.length);
+  return parts;
 }
 
 /**
@@ -49,6 +86,11 @@ export function toCsv(items: WriteItem[], keyField: string, userId: string | und
  * row lacks is an empty cell (the platform leaves the field alone); null is #N/A (the platform clears it).
  */
 export function csvOf(keyField: string, bodies: Array<Record<string, unknown>>): string {
+  const { header, lines } = csvLines(keyField, bodies);
+  return [header, ...lines].join('\n').concat('\n');
+}
+
+function csvLines(keyField: string, bodies: Array<Record<string, unknown>>): { header: string; lines: string[] } {
   const rows = bodies.map((body) => {
     const row = new Map<string, string>();
     for (const [name, value] of Object.entries(body)) {
@@ -61,10 +103,10 @@ export function csvOf(keyField: string, bodies: Array<Record<string, unknown>>):
   });
   const columns = [keyField, ...new Set(rows.flatMap((r) => [...r.keys()]).filter((c) => c !== keyField))];
   const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
-  return [columns, ...rows.map((r) => columns.map((c) => r.get(c) ?? ''))]
-    .map((r) => r.map(quote).join(','))
-    .join('\n')
-    .concat('\n');
+  return {
+    header: columns.map(quote).join(','),
+    lines: rows.map((r) => columns.map((c) => quote(r.get(c) ?? '')).join(','))
+  };
 }
 
 /** The CSV cell Bulk API 2.0 reads as "set this field to null". */
@@ -99,64 +141,88 @@ export async function writeBulk(
   let queue = items;
   for (let round = 0; queue.length; round++) {
     const retry: WriteItem[] = [];
-    const lines: OutcomeLine[] = [];
-    let results: { ok: Row[]; failed: Row[]; jobError?: string };
-    try {
-      if (round > 0) {
-        const delay = backoffDelay(policy, round);
-        options.onRetry?.(`${queue.length} ${object} record(s) locked`, round, delay);
+    if (round > 0) {
+      const delay = backoffDelay(policy, round);
+      options.onRetry?.(`${queue.length} ${object} record(s) locked`, round, delay);
+      try {
         await api.wait(delay);
-      }
-      results = await runIngestJob(
-        api,
-        { object, operation: 'upsert', externalIdFieldName: keyField },
-        toCsv(queue, keyField, options.userId)
-      );
-    } catch (error) {
-      if (error instanceof StopError) {
+      } catch (error) {
+        if (!(error instanceof StopError)) throw error;
+        const lines: OutcomeLine[] = [];
         for (const item of queue) finish(item, 'unsent', lines, { statusCode: error.reason, message: error.message });
         journal?.append(lines);
         return error;
       }
-      // The request itself was refused (no job, a bad object or field): every record of the job failed.
-      const statusCode = errorCode(error) ?? 'BULK_JOB_ERROR';
-      const message = error instanceof Error ? error.message : String(error);
-      for (const item of queue) finish(item, 'failed', lines, { statusCode, message });
+    }
+    const parts = toCsvParts(queue, keyField, options.userId, options.maxUploadBytes);
+    for (const [index, part] of parts.entries()) {
+      const lines: OutcomeLine[] = [];
+      let results: { ok: Row[]; failed: Row[]; jobError?: string };
+      try {
+        results = await runIngestJob(api, { object, operation: 'upsert', externalIdFieldName: keyField }, part.csv);
+      } catch (error) {
+        if (error instanceof StopError) {
+          // This job and the ones not yet created: nothing of theirs was confirmed.
+          for (const item of parts.slice(index).flatMap((p) => p.items)) {
+            finish(item, 'unsent', lines, { statusCode: error.reason, message: error.message });
+          }
+          journal?.append(lines);
+          return error;
+        }
+        // The request itself was refused (no job, a bad object or field): every record of the job failed.
+        const statusCode = errorCode(error) ?? 'BULK_JOB_ERROR';
+        const message = error instanceof Error ? error.message : String(error);
+        for (const item of part.items) finish(item, 'failed', lines, { statusCode, message });
+        journal?.append(lines);
+        continue;
+      }
+      retry.push(...settleJob(part.items, keyField, results, policy, finish, lines));
       journal?.append(lines);
-      return undefined;
     }
-    const byKey = new Map(queue.map((item) => [item.prepared.record.key, item]));
-    for (const row of results.ok) {
-      const item = byKey.get(row[keyField]);
-      if (!item) continue;
-      byKey.delete(row[keyField]);
-      item.attempts++;
-      finish(item, row.sf__Created === 'true' ? 'created' : 'updated', lines);
-    }
-    for (const row of results.failed) {
-      const item = byKey.get(row[keyField]);
-      if (!item) continue;
-      byKey.delete(row[keyField]);
-      item.attempts++;
-      const error = parseBulkError(row.sf__Error ?? '');
-      if (classify(error.statusCode, error.message) === 'retry' && item.attempts < policy.maxAttempts) retry.push(item);
-      else finish(item, 'failed', lines, error);
-    }
-    // Rows in neither list were never processed (a failed or aborted job): not written, so --resume sends them.
-    for (const item of byKey.values()) {
-      finish(
-        item,
-        results.jobError ? 'failed' : 'unsent',
-        lines,
-        results.jobError
-          ? { statusCode: 'BULK_JOB_FAILED', message: results.jobError }
-          : { statusCode: 'UNPROCESSED', message: 'the bulk job did not process this record' }
-      );
-    }
-    journal?.append(lines);
     queue = retry;
   }
   return undefined;
+}
+
+/** One job's result rows as outcomes; returns the locked rows to retry in a new job. */
+function settleJob(
+  items: WriteItem[],
+  keyField: string,
+  results: { ok: Row[]; failed: Row[]; jobError?: string },
+  policy: WriteOptions['policy'],
+  finish: Finish,
+  lines: OutcomeLine[]
+): WriteItem[] {
+  const retry: WriteItem[] = [];
+  const byKey = new Map(items.map((item) => [item.prepared.record.key, item]));
+  for (const row of results.ok) {
+    const item = byKey.get(row[keyField]);
+    if (!item) continue;
+    byKey.delete(row[keyField]);
+    item.attempts++;
+    finish(item, row.sf__Created === 'true' ? 'created' : 'updated', lines);
+  }
+  for (const row of results.failed) {
+    const item = byKey.get(row[keyField]);
+    if (!item) continue;
+    byKey.delete(row[keyField]);
+    item.attempts++;
+    const error = parseBulkError(row.sf__Error ?? '');
+    if (classify(error.statusCode, error.message) === 'retry' && item.attempts < policy.maxAttempts) retry.push(item);
+    else finish(item, 'failed', lines, error);
+  }
+  // Rows in neither list were never processed (a failed or aborted job): not written, so --resume sends them.
+  for (const item of byKey.values()) {
+    finish(
+      item,
+      results.jobError ? 'failed' : 'unsent',
+      lines,
+      results.jobError
+        ? { statusCode: 'BULK_JOB_FAILED', message: results.jobError }
+        : { statusCode: 'UNPROCESSED', message: 'the bulk job did not process this record' }
+    );
+  }
+  return retry;
 }
 
 /**

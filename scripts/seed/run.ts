@@ -50,6 +50,8 @@ export interface SeedEnvironment {
   signal?: AbortSignal;
   /** Overrides the Bulk API 2.0 crossover (the benchmark forces one path or the other). */
   bulkMinRecords?: number;
+  /** Overrides the largest Bulk API 2.0 upload (tests split an object over several jobs). */
+  maxUploadBytes?: number;
   connect(): Promise<OrgConnection>;
   output: SeedOutput;
 }
@@ -415,6 +417,7 @@ async function write(
         policy: { ...defaultRetryPolicy(), ...env.retry },
         userId: compared.userId,
         bulkMinRecords: env.bulkMinRecords,
+        maxUploadBytes: env.maxUploadBytes,
         onProgress: progress ? (n) => progress.update(n, api.calls) : undefined,
         onRetry: (what, attempt, delay) => output.warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
       }

@@ -19,6 +19,8 @@ export interface SeedContext {
   signal?: AbortSignal;
   /** Overrides the Bulk API 2.0 crossover (the benchmark forces one path or the other). */
   bulkMinRecords?: number;
+  /** Overrides the largest Bulk API 2.0 upload (tests split an object over several jobs). */
+  maxUploadBytes?: number;
 }
 
 export async function runSeed(context: SeedContext): Promise<number> {
@@ -27,6 +29,6 @@ export async function runSeed(context: SeedContext): Promise<number> {
     import('../lib/command.mjs'),
     import('../commands/cs/seed.mjs')
   ]);
-  const { argv, now, retry, bulkMinRecords, ...io } = context;
-  return runCommand(Seed, 'cs:seed', argv, io, { now, retry, bulkMinRecords });
+  const { argv, now, retry, bulkMinRecords, maxUploadBytes, ...io } = context;
+  return runCommand(Seed, 'cs:seed', argv, io, { now, retry, bulkMinRecords, maxUploadBytes });
 }

@@ -89,6 +89,8 @@ export interface WriteOptions {
   onRetry?: (what: string, attempt: number, delayMs: number) => void;
   /** Overrides the bulk crossover (useBulk): objects with at least this many records go through Bulk API 2.0. */
   bulkMinRecords?: number;
+  /** Overrides the largest ingest upload (MAX_UPLOAD_BYTES): tests split an object's rows over several jobs. */
+  maxUploadBytes?: number;
 }
 
 /**

@@ -11,6 +11,8 @@ export interface SeedInjections {
   retry: Partial<RetryPolicy>;
   /** Overrides the Bulk API 2.0 crossover (the benchmark forces one path or the other). */
   bulkMinRecords: number;
+  /** Overrides the largest Bulk API 2.0 upload (tests split an object over several jobs). */
+  maxUploadBytes: number;
 }
 
 export default class Seed extends CsCommand<SeedReport, SeedInjections> {
@@ -65,6 +67,7 @@ export default class Seed extends CsCommand<SeedReport, SeedInjections> {
       retry: this.context.retry,
       signal,
       bulkMinRecords: this.context.bulkMinRecords,
+      maxUploadBytes: this.context.maxUploadBytes,
       connect: () => this.orgConnector(flags)(),
       output: {
         say: (text) => this.log(text),

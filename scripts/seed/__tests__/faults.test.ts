@@ -122,6 +122,24 @@ describe('seed faults against the local org', () => {
     }
   );
 
+  test('an object larger than one upload goes out in several ingest jobs, and every record lands once', async () => {
+    // A real org refuses an upload over 150 MB of base64; here the limit is made small enough to split 6 accounts.
+    const before = org.org.counters()['POST /jobs/ingest'] ?? 0;
+    const argv = ['--generate', 'accounts=6,goals=2,risks=0,seed=9,prefix=PARTS', '--json'];
+    const run = await seed([...argv, '--journal', 'parts.jsonl'], { bulkMinRecords: 1, maxUploadBytes: 700 });
+    assert.equal(run.code, 0, run.err);
+    const jobs = (org.org.counters()['POST /jobs/ingest'] ?? 0) - before;
+    assert.ok(jobs > 2, `${jobs} ingest jobs for two objects`);
+    assert.equal(await count("SELECT COUNT() FROM Account WHERE Success_Key__c LIKE 'PARTS-%'"), 6);
+    assert.equal(await count("SELECT COUNT() FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'PARTS-%'"), 12);
+    const report = JSON.parse(run.out) as Report;
+    const created = Object.values(report.counts).reduce((n, c) => n + c.created, 0);
+    assert.equal(created, 18, 'each record created once, none failed or unsent');
+    const again = await seed([...argv, '--journal', 'parts2.jsonl'], { bulkMinRecords: 1, maxUploadBytes: 700 });
+    assert.equal(again.code, 0, again.err);
+    assert.equal((org.org.counters()['POST /jobs/ingest'] ?? 0) - before, jobs, 'a re-run writes nothing');
+  });
+
   test('defect 9: the literal text #N/A is stored as written on the Bulk API path, and a re-run writes nothing', async () => {
     // Bulk API CSV reads a #N/A cell as "set to null": such a record must not go through a CSV.
     const plan = path.join(cwd, 'na.yaml');

@@ -2,14 +2,15 @@
 // schema against the loader's sections, back-off bounds and composite packing.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { resolveDate } from '../dates';
 import { generatePlanData, parseGenerateSpec } from '../generate';
-import { PlanError, SECTIONS, parsePlanText } from '../plan';
+import { PlanError, SECTIONS, parsePlanText, recordsHash } from '../plan';
 import { backoffDelay, classify, defaultRetryPolicy } from '../retry';
 import { plannedWriteCalls, writeCalls, type WriteItem } from '../writer';
-import { BULK_JOB_CALLS, parseBulkError, toCsv, useBulk } from '../bulk';
+import { BULK_JOB_CALLS, MAX_UPLOAD_BYTES, parseBulkError, toCsv, toCsvParts, useBulk } from '../bulk';
 
 test('relative dates resolve against the run day, months clamp to the month end', () => {
   assert.equal(resolveDate('-90d', '2026-03-01'), '2025-12-01');
@@ -123,4 +124,47 @@ test('bulk rows: CSV with every column on every row, parents by external ID, the
     ),
     `"${spec.keyField}","Name","Progress__c"\n"G-1","A ""quoted"", name",""\n"G-2","#N/A","40"\n`
   );
+});
+
+test('an object goes out in ingest CSVs of at most the upload limit, every part with the same header', () => {
+  // "Upload Job Data": at most 150 MB of base64 a request, so no more than 100 MB of CSV.
+  assert.equal(MAX_UPLOAD_BYTES, 100_000_000);
+  const spec = SECTIONS.find((s) => s.object === 'Customer_Goal__c')!;
+  const item = (key: string, name: string): WriteItem =>
+    ({
+      prepared: {
+        record: { object: spec.object, keyField: spec.keyField, key, parents: [], section: spec.name },
+        values: { Name: name }
+      },
+      attempts: 0
+    }) as unknown as WriteItem;
+  const items = [item('G-1', 'a'), item('G-2', 'b'), item('G-3', 'c'), item('G-4', 'd'.repeat(40))];
+  const header = `"${spec.keyField}","Name"`;
+  // Bytes with the newline: the header, 9 + 1 for each short row ("G-1","a"), 48 + 1 for the long one.
+  const headerBytes = header.length + 1;
+  const parts = toCsvParts(items, spec.keyField, undefined, headerBytes + 20);
+  assert.deepEqual(
+    parts.map((p) => p.items.map((i) => i.prepared.record.key)),
+    [['G-1', 'G-2'], ['G-3'], ['G-4']],
+    'two short rows fit in 20 bytes, the third starts a part, a row over the limit goes alone'
+  );
+  assert.equal(parts[0].csv, `${header}\n"G-1","a"\n"G-2","b"\n`);
+  assert.equal(parts[2].csv, `${header}\n"G-4","${'d'.repeat(40)}"\n`);
+  assert.ok(parts.slice(0, 2).every((p) => Buffer.byteLength(p.csv) <= headerBytes + 20));
+  assert.deepEqual(
+    toCsvParts(items, spec.keyField, undefined).map((p) => p.items.length),
+    [4],
+    'under the limit: one job'
+  );
+});
+
+test("a plan's fingerprint is the sha256 of its records' JSON, computed without one string of the whole plan", () => {
+  const records = [
+    { key: 'A-1', values: { Name: 'Été' } },
+    { key: 'A-2', values: { n: 2, x: null } }
+  ];
+  const whole = createHash('sha256').update(JSON.stringify(records)).digest('hex').slice(0, 16);
+  assert.equal(recordsHash(records), whole);
+  assert.equal(recordsHash([]), createHash('sha256').update('[]').digest('hex').slice(0, 16));
+  assert.notEqual(recordsHash(records.slice(1)), whole);
 });
