@@ -6,10 +6,8 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
-import { Connection } from 'jsforce';
-import { pinnedApiVersion } from '../../lib/paths';
-import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+import type { Connection } from 'jsforce';
+import { deployCustomMetadata, startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 import { playsPhase } from '../plays';
 import { runScore } from '../score';
 
@@ -60,35 +58,16 @@ describe('plays in the scoring run', () => {
       'SELECT Subject, ActivityDate, OwnerId, Status, Description, WhatId FROM Task ORDER BY ActivityDate, Subject'
     );
 
-  async function deactivate(playbooks: string[]): Promise<void> {
-    const zip = new JSZip();
-    const members = playbooks.map((p) => `Playbook.${p}`);
-    zip.file(
-      'package.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><Package xmlns="http://soap.sforce.com/2006/04/metadata"><types>${members.map((m) => `<members>${m}</members>`).join('')}<name>CustomMetadata</name></types><version>${pinnedApiVersion()}</version></Package>`
-    );
-    for (const member of members) {
-      zip.file(
-        `customMetadata/${member}.md`,
-        `<?xml version="1.0" encoding="UTF-8"?><CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>${member}</label><protected>false</protected><values><field>Active__c</field><value xsi:type="xsd:boolean">false</value></values></CustomMetadata>`
-      );
-    }
-    const result = await conn.metadata
-      .deploy(await zip.generateAsync({ type: 'nodebuffer' }), { singlePackage: true, rollbackOnError: true })
-      .complete(true);
-    assert.equal(String(result.success), 'true', JSON.stringify(result.details));
-  }
-
   before(async () => {
     org = await startDeployedOrg({ customMetadata: true });
     cwd = mkdtempSync(path.join(tmpdir(), 'plays-test-'));
-    conn = new Connection({
-      instanceUrl: org.org.instanceUrl,
-      accessToken: org.org.accessToken,
-      version: pinnedApiVersion()
-    });
-    conn.metadata.pollInterval = 50;
-    await deactivate(['Health_At_Risk', 'Red_Sentiment', 'Renewal_At_Risk']);
+    conn = org.connection();
+    await deployCustomMetadata(
+      conn,
+      Object.fromEntries(
+        ['Health_At_Risk', 'Red_Sentiment', 'Renewal_At_Risk'].map((p) => [`Playbook.${p}`, { Active__c: false }])
+      )
+    );
     userId = String((await query('SELECT Id FROM User LIMIT 1'))[0].Id);
     const charter = await conn.sobject('Success_Charter__c').create({
       Name: 'Charter',

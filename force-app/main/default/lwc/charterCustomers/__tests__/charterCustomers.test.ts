@@ -1,9 +1,7 @@
 import CharterCustomers from 'c/charterCustomers';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
 import { view, workspace } from '../../charterWorkspace/__tests__/data/fixtures';
 import { buildWorkspaceView } from '../../charterWorkspace/workspaceModel';
-
-const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
 
 const props = () => {
   const v = view();
