@@ -29,6 +29,18 @@ export interface RunEnvironment {
   output: RunOutput;
 }
 
+/** Records by what the run would do (dry run) and did: the per-object (or per-rollup) row of a run's report. */
+export interface WriteCounts {
+  create: number;
+  update: number;
+  unchanged: number;
+  created: number;
+  updated: number;
+  failed: number;
+  unsent: number;
+  skipped: number;
+}
+
 /** Ends the run early with this exit code; the report so far is what gets printed. */
 export class Stop {
   constructor(

@@ -4,7 +4,16 @@
 // argv or prints except through `SeedOutput`.
 import path from 'node:path';
 import { EXIT, UsageError } from '../lib/cli';
-import { Stop, openApi, readFailed, retryNote, stopped, type RunEnvironment, type RunOutput } from '../lib/run';
+import {
+  Stop,
+  openApi,
+  readFailed,
+  retryNote,
+  stopped,
+  type RunEnvironment,
+  type RunOutput,
+  type WriteCounts
+} from '../lib/run';
 import { type OrgApi, StopError } from './api';
 import { isoDay } from './dates';
 import { generatePlanData, parseGenerateSpec } from './generate';
@@ -42,16 +51,8 @@ export interface SeedEnvironment extends RunEnvironment {
   bulkMinRecords?: number;
 }
 
-interface ObjectCounts {
+interface ObjectCounts extends WriteCounts {
   plan: number;
-  create: number;
-  update: number;
-  unchanged: number;
-  created: number;
-  updated: number;
-  failed: number;
-  unsent: number;
-  skipped: number;
 }
 
 /** The --json document: every figure the run printed, with its exit code. */

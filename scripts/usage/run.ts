@@ -6,7 +6,15 @@ import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { EXIT, UsageError } from '../lib/cli';
-import { Stop, openApi, readFailed, retryNote, stopped as stoppedExit, type RunEnvironment } from '../lib/run';
+import {
+  Stop,
+  openApi,
+  readFailed,
+  retryNote,
+  stopped as stoppedExit,
+  type RunEnvironment,
+  type WriteCounts
+} from '../lib/run';
 import { type OrgApi, StopError } from '../seed/api';
 import { Journal, SUCCESS, outcomeId, readJournal, type OutcomeLine } from '../seed/journal';
 import { describeObjects, diff, readRecords, type Change } from '../seed/orgState';
@@ -70,16 +78,8 @@ interface UsageHeader {
   today: string;
 }
 
-interface Counts {
+interface Counts extends WriteCounts {
   rollups: number;
-  create: number;
-  update: number;
-  unchanged: number;
-  created: number;
-  updated: number;
-  failed: number;
-  unsent: number;
-  skipped: number;
 }
 
 function inputHash(files: string[], period: string, accountField: string | undefined): string {

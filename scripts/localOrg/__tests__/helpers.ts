@@ -3,6 +3,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Connection } from 'jsforce';
 import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../index';
 import type { SchemaChange } from '../metadata/host';
 import type { FieldSchema, ObjectSchema } from '../schema';
@@ -139,3 +140,10 @@ export async function call(
 }
 
 export const data = `/services/data/v${API}`;
+
+/** A test org with the product schema deployed, and jsforce connected to it at the tests' API version. */
+export async function startProductOrg(): Promise<{ org: TestOrg; conn: Connection }> {
+  const org = await startTestOrg();
+  org.applySchemaChange(productSchema);
+  return { org, conn: new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API }) };
+}
