@@ -41,6 +41,18 @@ export interface WriteCounts {
   skipped: number;
 }
 
+/** A report row before anything is compared or written. */
+export const noWrites = (): WriteCounts => ({
+  create: 0,
+  update: 0,
+  unchanged: 0,
+  created: 0,
+  updated: 0,
+  failed: 0,
+  unsent: 0,
+  skipped: 0
+});
+
 /** Ends the run early with this exit code; the report so far is what gets printed. */
 export class Stop {
   constructor(

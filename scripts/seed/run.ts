@@ -6,6 +6,7 @@ import path from 'node:path';
 import { EXIT, UsageError } from '../lib/cli';
 import {
   Stop,
+  noWrites,
   openApi,
   readFailed,
   retryNote,
@@ -254,17 +255,7 @@ interface Selection {
   done(change: Change): boolean;
 }
 
-const emptyCounts = (): ObjectCounts => ({
-  plan: 0,
-  create: 0,
-  update: 0,
-  unchanged: 0,
-  created: 0,
-  updated: 0,
-  failed: 0,
-  unsent: 0,
-  skipped: 0
-});
+const emptyCounts = (): ObjectCounts => ({ plan: 0, ...noWrites() });
 
 function countsFor(counts: Map<string, ObjectCounts>, object: string): ObjectCounts {
   let c = counts.get(object);

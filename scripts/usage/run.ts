@@ -8,6 +8,7 @@ import path from 'node:path';
 import { EXIT, UsageError } from '../lib/cli';
 import {
   Stop,
+  noWrites,
   openApi,
   readFailed,
   retryNote,
@@ -398,17 +399,7 @@ export async function usage(request: UsageRequest, env: UsageEnvironment): Promi
   } catch (error) {
     return orgExit(error);
   }
-  const counts: Counts = {
-    rollups: rows.length,
-    create: 0,
-    update: 0,
-    unchanged: 0,
-    created: 0,
-    updated: 0,
-    failed: 0,
-    unsent: 0,
-    skipped: 0
-  };
+  const counts: Counts = { rollups: rows.length, ...noWrites() };
   for (const c of changes) counts[c.action]++;
   const done = (c: Change): boolean =>
     previous !== undefined && SUCCESS.has(previous.get(outcomeId(USAGE_OBJECT, c.prepared.record.key))?.s ?? 'unsent');
