@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Connection } from 'jsforce';
-import { deployCustomMetadata, startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+import { deployCustomMetadata, runAgainst, startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 import { playsPhase } from '../plays';
 import { runScore } from '../score';
 
@@ -23,14 +23,9 @@ describe('plays in the scoring run', () => {
   async function score(
     day: string
   ): Promise<{ code: number; err: string; plays: Rec; writes: Record<string, { calls: number } | undefined> }> {
-    let out = '';
-    let err = '';
-    const code = await runScore({
-      argv: ['--instance-url', org.org.instanceUrl, '--json'],
-      env: org.env,
+    const { code, out, err } = await runAgainst(runScore, org, {
+      argv: ['--json'],
       cwd,
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
       now: () => new Date(`${day}T06:00:00Z`),
       retry: { sleep: async () => undefined, random: () => 0.5, baseMs: 1 },
       phases: [playsPhase()]

@@ -7,7 +7,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Connection } from 'jsforce';
-import { deployCustomMetadata, startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+import { deployCustomMetadata, runAgainst, startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 import { runScore, type ScoreContext } from '../score';
 import { adoptionOf } from './programFigures';
 
@@ -28,15 +28,10 @@ describe('score against the local org', () => {
   const ids: Record<string, string> = {};
 
   async function score(day: string, argv: string[] = [], extra: Partial<ScoreContext> = {}): Promise<Run> {
-    let out = '';
-    let err = '';
     const delays: number[] = [];
-    const code = await runScore({
-      argv: ['--instance-url', org.org.instanceUrl, '--json', ...argv],
-      env: org.env,
+    const { code, out, err } = await runAgainst(runScore, org, {
+      argv: ['--json', ...argv],
       cwd,
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
       now: () => new Date(`${day}T06:00:00Z`),
       retry: { sleep: async (ms) => void delays.push(ms), random: () => 0.5, baseMs: 100 },
       // The scoring alone: plays have their own test (plays.test.ts).
@@ -424,14 +419,9 @@ describe('score with product usage', () => {
       // A monthly rollup is for reports: adoption never reads it, whatever it says.
       { ...week('2026-02-01', 0), Usage_Key__c: 'SC-D-M-2026-02', Period__c: 'Month', Features_Used__c: '' }
     ]);
-    let out = '';
-    let err = '';
-    const code = await runScore({
-      argv: ['--instance-url', org.org.instanceUrl, '--json'],
-      env: org.env,
+    const { code, out, err } = await runAgainst(runScore, org, {
+      argv: ['--json'],
       cwd,
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
       now: () => new Date('2026-03-01T06:00:00Z'),
       retry: { sleep: async () => undefined }
     });
@@ -479,14 +469,9 @@ describe('score through Bulk API 2.0', () => {
     extra: Partial<ScoreContext>,
     argv: string[] = []
   ): Promise<{ code: number; report: Rec; err: string }> => {
-    let out = '';
-    let err = '';
-    const code = await runScore({
-      argv: ['--instance-url', org.org.instanceUrl, '--json', ...argv],
-      env: org.env,
+    const { code, out, err } = await runAgainst(runScore, org, {
+      argv: ['--json', ...argv],
       cwd,
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
       now: () => new Date('2026-03-01T06:00:00Z'),
       retry: { sleep: async () => undefined },
       // The scoring alone: the job counts below are scoring's; plays have their own test (plays.test.ts).

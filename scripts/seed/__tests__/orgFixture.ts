@@ -9,6 +9,7 @@ import JSZip from 'jszip';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { startLocalOrg, type LocalOrg } from '../../localOrg';
 import { DEFAULT_DIR, pinnedApiVersion } from '../../lib/paths';
+import type { InProcessRun } from '../../lib/command.mjs';
 
 export interface SeededOrg {
   org: LocalOrg;
@@ -112,4 +113,32 @@ export async function startDeployedOrg(
       rmSync(dataDir, { recursive: true, force: true });
     }
   };
+}
+
+/** What an in-process command run printed, with its exit code. */
+export interface CapturedRun {
+  code: number;
+  out: string;
+  err: string;
+}
+
+/**
+ * Runs an in-process command (runSeed, runScore, runUsage) against the org: `--instance-url` before the argv, the
+ * org's token in the environment, stdout and stderr collected.
+ */
+export async function runAgainst<C extends object>(
+  run: (context: InProcessRun<C>) => Promise<number>,
+  seeded: SeededOrg,
+  context: InProcessRun<C>
+): Promise<CapturedRun> {
+  let out = '';
+  let err = '';
+  const code = await run({
+    env: seeded.env,
+    stdout: { write: (t: string) => (out += t) },
+    stderr: { write: (t: string) => (err += t) },
+    ...context,
+    argv: ['--instance-url', seeded.org.instanceUrl, ...context.argv]
+  });
+  return { code, out, err };
 }
