@@ -30,3 +30,8 @@ export function shadow(element: Element): ShadowRoot {
   if (!element.shadowRoot) throw new Error(`${element.tagName} has no shadow root`);
   return element.shadowRoot;
 }
+
+/** The first element in a component's shadow root that matches, loosely typed for reading properties in tests. */
+export function one(element: Element, selector: string): any {
+  return shadow(element).querySelector(selector) as any;
+}

@@ -1,13 +1,10 @@
 // npm run bench:localorg: fills the local org with 100,000 records, then times a 200-record collection upsert
 // over HTTP with jsforce and a selective query over the 100,000 rows (targets: under 50 ms and under 200 ms), and
 // reads all 100,000 through one Bulk API 2.0 query job (figures only).
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { Connection } from 'jsforce';
-import { startLocalOrg } from '../localOrg';
-import { field } from '../localOrg/standardObjects';
+// The local org's own test set-up: an org on a free port in a temporary folder, the product's Account key.
+import { accountWith, objectsChange, startTestOrg, successKeyField } from '../localOrg/__tests__/helpers';
 
 const API = '66.0';
 const ROWS = 100_000;
@@ -19,32 +16,9 @@ function median(values: number[]): number {
 }
 
 async function main(): Promise<void> {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'localorg-bench-'));
-  const org = await startLocalOrg({ port: 0, dataDir });
+  const org = await startTestOrg();
   try {
-    org.applySchemaChange({
-      upsertObjects: [
-        {
-          name: 'Account',
-          label: 'Account',
-          labelPlural: 'Accounts',
-          keyPrefix: '001',
-          custom: false,
-          fields: [
-            field('Success_Key__c', 'Success Key', 'string', {
-              length: 80,
-              unique: true,
-              externalId: true,
-              caseSensitive: true
-            })
-          ]
-        }
-      ],
-      deleteFields: [],
-      deleteObjects: [],
-      upsertCustomMetadata: [],
-      deleteCustomMetadata: []
-    });
+    org.applySchemaChange(objectsChange([accountWith([successKeyField()])]));
     const { store } = org;
     let started = performance.now();
     const industries = ['Banking', 'Energy', 'Retail', 'Technology', 'Healthcare'];
@@ -157,8 +131,7 @@ async function main(): Promise<void> {
     console.log(`external ID equality query (index): median ${median(indexed).toFixed(1)} ms`);
     if (upsertMs >= 50 || queryMs >= 200) process.exitCode = 1;
   } finally {
-    await org.close();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await org.dispose();
   }
 }
 

@@ -12,6 +12,8 @@ import { ConnectionError, EXIT, UsageError, redact } from './cli';
 import { connect, connectionOptionsFrom, type OrgConnection } from './connection';
 import CsHelp from './help.mjs';
 import { PROJECT_ROOT, pinnedApiVersion } from './paths';
+import type { RetryPolicy } from '../seed/retry';
+import type { RunEnvironment, RunOutput } from './run';
 
 export interface Stream {
   write(text: string): unknown;
@@ -62,6 +64,12 @@ export const orgFlags = {
     description: 'The project pins one API version; override it only to try a newer one.'
   })
 };
+
+/** What tests and the benchmark inject into every org run: its clock and its back-off. */
+export interface RunInjections {
+  now: () => Date;
+  retry: Partial<RetryPolicy>;
+}
 
 interface OrgFlagValues {
   'target-org'?: Org;
@@ -128,6 +136,66 @@ export abstract class CsCommand<R extends CommandResult, C extends object = obje
   /** Whether progress may draw on the terminal: a TTY, no --json, not captured by a caller. */
   protected get interactive(): boolean {
     return !this.inProcess && this.io.stderr.isTTY === true && !this.jsonEnabled();
+  }
+
+  /**
+   * Runs `work` with the signal Ctrl-C aborts (an in-process caller's own signal instead): the run stops after the
+   * request in flight, with `note` on stderr. A request abandoned at Ctrl-C may still hold a socket open: once the
+   * report is out, so is the process.
+   */
+  protected async interruptible<T>(note: string, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const interrupt = new AbortController();
+    const onSigint = (): void => {
+      this.logToStderr(`\nInterrupted: ${note}`);
+      interrupt.abort();
+    };
+    if (!this.io.signal) process.once('SIGINT', onSigint);
+    try {
+      const result = await work(this.io.signal ?? interrupt.signal);
+      if (interrupt.signal.aborted) this.exitWhenDone = true;
+      return result;
+    } finally {
+      process.removeListener('SIGINT', onSigint);
+    }
+  }
+
+  /**
+   * What every org run gets from its command: the working directory, the clock and retries tests inject, Ctrl-C's
+   * signal, the connection from the org flags (checked when the run connects) and the output (see runOutput).
+   */
+  protected runEnvironment(flags: OrgFlagValues, signal: AbortSignal, title: string, unit: string): RunEnvironment {
+    const context = this.context as Partial<RunInjections>;
+    return {
+      cwd: this.io.cwd,
+      now: context.now ?? (() => new Date()),
+      retry: context.retry,
+      signal,
+      connect: () => this.orgConnector(flags)(),
+      output: this.runOutput(title, unit)
+    };
+  }
+
+  /**
+   * A run's output through the framework: human lines on stdout (not under --json), notes on stderr, and on a
+   * terminal the framework's progress bar, `title | bar | done/total <unit>, <calls> API calls`.
+   */
+  private runOutput(title: string, unit: string): RunOutput {
+    return {
+      say: (text) => this.log(text),
+      warn: (text) => this.logToStderr(text),
+      progress: this.interactive
+        ? {
+            start: (total) =>
+              this.progress.start(
+                total,
+                { calls: 0 },
+                { title, format: `%s | {bar} | {value}/{total} ${unit}, {calls} API calls` }
+              ),
+            update: (done, calls) => this.progress.update(done, { calls }),
+            stop: () => this.progress.finish()
+          }
+        : undefined
+    };
   }
 
   /**
@@ -248,6 +316,19 @@ export async function runCommand<C extends object>(
   cmd.runInProcess(streams, context);
   await cmd._run();
   return cmd.exitCode;
+}
+
+/** A command run in this process (tests, `npm start`, the benchmark): its argv, its own io, and what tests inject. */
+export type InProcessRun<C extends object> = { argv: string[] } & Partial<CommandIo> & Partial<C>;
+
+/** runCommand from one object: the streams, environment, working directory and signal are the io, the rest injected. */
+export function runCommandWith<C extends object>(
+  Cmd: CsCommandClass<C>,
+  id: string,
+  run: InProcessRun<C>
+): Promise<number> {
+  const { argv, stdout, stderr, env, cwd, signal, ...injections } = run;
+  return runCommand(Cmd, id, argv, { stdout, stderr, env, cwd, signal }, injections as Partial<C>);
 }
 
 /** The commands' help, written to a caller's stream instead of the process's stdout. */

@@ -6,19 +6,19 @@
 // here parses argv or prints except through `ScoreOutput`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { EXIT, ConnectionError, UsageError } from '../lib/cli';
-import type { OrgConnection } from '../lib/connection';
-import { OrgApi, StopError, errorCode } from '../seed/api';
+import { EXIT, UsageError } from '../lib/cli';
+import { Stop, openApi, readFailed, retryNote, stopped, type RunEnvironment, type RunOutput } from '../lib/run';
+import { type OrgApi, StopError } from '../seed/api';
 import { isoDay } from '../seed/dates';
 import { Journal } from '../seed/journal';
-import { defaultRetryPolicy, type RetryPolicy } from '../seed/retry';
+import { defaultRetryPolicy } from '../seed/retry';
 import { assess, SNAPSHOT_REASONS, type Assessment, type SnapshotReason } from './assess';
 import { InputError, readInputs, type InputProblem, type ScoringInputs } from './inputs';
 import { accountRanges, bookSize, type AccountRange, type BookSize } from './reader';
 import { kept, prune, retentionCutoff, RECORD_BYTES } from './retention';
 import { BookWriter, type ObjectTotals, type Target, type WriteFailure } from './writer';
 
-export const INTERRUPTED_EXIT = 130;
+export { INTERRUPTED_EXIT } from '../lib/run';
 export const DEFAULT_RANGE_SIZE = 20_000;
 export const MAX_RANGE_SIZE = 100_000;
 /** A buffer this full is flushed: above the ingest crossover, so a big book's writes go through Bulk API 2.0. */
@@ -42,14 +42,8 @@ export interface ScoreRequest {
   targetOrg?: string;
 }
 
-export interface ScoreOutput {
-  /** A human line (left out under --json). */
-  say(text: string): void;
-  /** A problem or a note, on stderr. */
-  warn(text: string): void;
-  /** Accounts scored so far; only called when the command draws progress. */
-  progress?: { start(total: number): void; update(scored: number, apiCalls: number): void; stop(): void };
-}
+/** Progress counts accounts scored. */
+export type ScoreOutput = RunOutput;
 
 /** What a post-scoring phase sees of one range: every account with its inputs and its fresh assessment. */
 export interface ScoredRange {
@@ -78,13 +72,7 @@ export interface RangePhase {
   finish?(context: PhaseContext): Promise<void> | void;
 }
 
-export interface ScoreEnvironment {
-  cwd: string;
-  now: () => Date;
-  retry?: Partial<RetryPolicy>;
-  signal?: AbortSignal;
-  connect(): Promise<OrgConnection>;
-  output: ScoreOutput;
+export interface ScoreEnvironment extends RunEnvironment {
   phases?: RangePhase[];
   /** Override the Bulk API 2.0 crossovers (tests and the benchmark force one path or the other). */
   bulkQueryMinRows?: number;
@@ -127,11 +115,6 @@ export interface ScoreReport {
 }
 
 type Report = Omit<ScoreReport, 'exitCode' | 'ok' | 'wallMs' | 'peakRssMb'>;
-
-/** Ends the run early with this exit code; the report so far is what gets printed. */
-class Stop {
-  constructor(readonly code: number) {}
-}
 
 interface RunHeader {
   t: 'run';
@@ -199,7 +182,7 @@ export async function score(request: ScoreRequest, env: ScoreEnvironment): Promi
   });
   try {
     const prepared = prepare(request, env, report);
-    const api = await openApi(request, env, report);
+    const api = await openApi(request.maxApiCalls, env, report);
     try {
       const inputs = await check(api, prepared, env, report);
       const pass = await scoreBook(api, inputs, prepared, request, env, report);
@@ -249,43 +232,6 @@ function prepare(request: ScoreRequest, env: ScoreEnvironment, report: Report): 
     }
     throw error;
   }
-}
-
-/** Phase 2, connect: one call checks the session; every later call is counted against --max-api-calls. */
-async function openApi(request: ScoreRequest, env: ScoreEnvironment, report: Report): Promise<OrgApi> {
-  const policy: RetryPolicy = { ...defaultRetryPolicy(), ...env.retry };
-  try {
-    const org = await env.connect();
-    report.org = org.describe;
-    return new OrgApi(
-      org.connection,
-      {
-        maxCalls: request.maxApiCalls,
-        policy,
-        signal: env.signal,
-        onRetry: (what, attempt, delay) => env.output.warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
-      },
-      // connect() made one call to check the session.
-      1
-    );
-  } catch (error) {
-    if (error instanceof UsageError) {
-      env.output.warn(error.message);
-      throw new Stop(EXIT.USAGE);
-    }
-    if (error instanceof ConnectionError) {
-      env.output.warn(error.message);
-      throw new Stop(EXIT.CONNECTION);
-    }
-    throw error;
-  }
-}
-
-function readFailed(error: unknown, api: OrgApi, output: ScoreOutput, report: Report): Stop {
-  const code = errorCode(error);
-  output.warn(`Reading the org failed: ${code ? `${code}: ` : ''}${(error as Error).message}`);
-  report.apiCalls = api.calls;
-  return new Stop(EXIT.CONNECTION);
 }
 
 /** Phase 3, check: the configuration and the describes, every problem at once; the book's size. */
@@ -345,7 +291,7 @@ async function scoreBook(
   const writer = new BookWriter(api, {
     policy: { ...defaultRetryPolicy(), ...env.retry },
     bulkMinRecords: env.bulkMinRecords,
-    onRetry: (what, attempt, delay) => env.output.warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
+    onRetry: retryNote(env.output)
   });
   // Snapshots flush before the accounts whose lookup names them.
   writer.open(SNAPSHOT_UPSERT);
@@ -633,12 +579,4 @@ function reportRun(
 function resumeHint(request: ScoreRequest, report: Report): string {
   const target = request.targetOrg ? ` --target-org ${request.targetOrg}` : '';
   return `Resume with: npm run score -- --resume ${String(report.journal)}${target}`;
-}
-
-function stopped(error: StopError, api: OrgApi, output: ScoreOutput, report: Report): number {
-  output.warn(`Stopped: ${error.message}`);
-  report.stopped = error.reason;
-  report.apiCalls = api.calls;
-  if (error.reason === 'INTERRUPTED') return INTERRUPTED_EXIT;
-  return error.reason === 'MAX_API_CALLS' || error.reason === 'RETRIES_EXHAUSTED' ? EXIT.FAILED : EXIT.CONNECTION;
 }

@@ -8,7 +8,7 @@ import type { OrgApi, SubRequest } from '../seed/api';
 import { StopError, errorCode } from '../seed/api';
 import { csvOf, parseBulkError, runIngestJob, useBulk } from '../seed/bulk';
 import { backoffDelay, classify, type RetryPolicy } from '../seed/retry';
-import { COLLECTION_SIZE, COLLECTIONS_PER_CALL } from '../seed/collections';
+import { COLLECTION_SIZE, COLLECTIONS_PER_CALL, subrequestError } from '../seed/collections';
 import type { Row } from './query';
 
 export type Operation = 'update' | 'upsert' | 'delete' | 'insert';
@@ -322,19 +322,5 @@ function subrequest(api: OrgApi, target: Target, chunk: Array<{ row: Row }>, n: 
         : `${api.base}/composite/sobjects`,
     referenceId,
     body: { allOrNone: false, records }
-  };
-}
-
-function subrequestError(
-  body: unknown,
-  status: number | undefined
-): { statusCode: string; message: string; fields?: string[] } {
-  const first = Array.isArray(body)
-    ? (body[0] as { errorCode?: string; message?: string; fields?: string[] } | undefined)
-    : undefined;
-  return {
-    statusCode: first?.errorCode ?? `HTTP_${status ?? 'NO_RESPONSE'}`,
-    message: first?.message ?? 'the collection request failed',
-    fields: first?.fields
   };
 }

@@ -3,21 +3,31 @@
 // every key's outcome) and report. The `cs seed` command parses the flags and hands them in; nothing here parses
 // argv or prints except through `SeedOutput`.
 import path from 'node:path';
-import { EXIT, UsageError, ConnectionError } from '../lib/cli';
-import type { OrgConnection } from '../lib/connection';
-import { OrgApi, StopError, errorCode } from './api';
+import { EXIT, UsageError } from '../lib/cli';
+import {
+  Stop,
+  noWrites,
+  openApi,
+  readFailed,
+  retryNote,
+  stopped,
+  type RunEnvironment,
+  type RunOutput,
+  type WriteCounts
+} from '../lib/run';
+import { type OrgApi, StopError } from './api';
 import { isoDay } from './dates';
 import { generatePlanData, parseGenerateSpec } from './generate';
 import { Journal, SUCCESS, outcomeId, readJournal, type OutcomeLine, type RunHeader } from './journal';
 import { describeOrg, diff, readRecords, readsFor, updateProblems, usesRunningUser, type Change } from './orgState';
 import { PlanError, SECTIONS, formatProblem, loadPlanFile, planFromData, type Plan, type Problem } from './plan';
-import { defaultRetryPolicy, type RetryPolicy } from './retry';
+import { defaultRetryPolicy } from './retry';
 import { checkAgainstOrg, validatePlan } from './validate';
 import { checkRules, readValidationRules, ruleFields } from './rules';
 import { BULK_JOB_CALLS, useBulk } from './bulk';
 import { plannedWriteCalls, writeRecords, type Failure } from './writer';
 
-export const INTERRUPTED_EXIT = 130;
+export { INTERRUPTED_EXIT } from '../lib/run';
 export const DEFAULT_PLAN = path.join('data', 'demo-plan.yaml');
 
 /** What the user asked for, from the command's flags. */
@@ -33,39 +43,19 @@ export interface SeedRequest {
   targetOrg?: string;
 }
 
-export interface SeedOutput {
-  /** A human line (left out under --json). */
-  say(text: string): void;
-  /** A problem or a note, on stderr. */
-  warn(text: string): void;
-  /** Records written so far; only called when the command draws progress. */
-  progress?: { start(total: number): void; update(written: number, apiCalls: number): void; stop(): void };
-}
+/** Progress counts records written. */
+export type SeedOutput = RunOutput;
 
-export interface SeedEnvironment {
-  cwd: string;
-  /** The day relative dates resolve against (tests pin it). */
-  now: () => Date;
-  retry?: Partial<RetryPolicy>;
-  signal?: AbortSignal;
+/** `now` is the day relative dates resolve against (tests pin it). */
+export interface SeedEnvironment extends RunEnvironment {
   /** Overrides the Bulk API 2.0 crossover (the benchmark forces one path or the other). */
   bulkMinRecords?: number;
   /** Overrides the largest Bulk API 2.0 upload (tests split an object over several jobs). */
   maxUploadBytes?: number;
-  connect(): Promise<OrgConnection>;
-  output: SeedOutput;
 }
 
-interface ObjectCounts {
+interface ObjectCounts extends WriteCounts {
   plan: number;
-  create: number;
-  update: number;
-  unchanged: number;
-  created: number;
-  updated: number;
-  failed: number;
-  unsent: number;
-  skipped: number;
 }
 
 /** The --json document: every figure the run printed, with its exit code. */
@@ -88,11 +78,6 @@ export interface SeedReport {
 
 type Report = Omit<SeedReport, 'exitCode' | 'ok' | 'wallMs'>;
 
-/** Ends the run early with this exit code; the report so far is what gets printed. */
-class Stop {
-  constructor(readonly code: number) {}
-}
-
 interface LoadedPlan {
   plan: Plan;
   header: RunHeader;
@@ -113,7 +98,7 @@ export async function seed(request: SeedRequest, env: SeedEnvironment): Promise<
   });
   try {
     const loaded = loadPlan(request, env, report);
-    const api = await openApi(request, env, report);
+    const api = await openApi(request.maxApiCalls, env, report);
     try {
       const changes = await compare(api, request, loaded, env, report);
       const selection = selectWrites(changes.changes, loaded.previous, env.bulkMinRecords);
@@ -197,36 +182,6 @@ function loadPlan(request: SeedRequest, env: SeedEnvironment, report: Report): L
   }
 }
 
-/** Phase 2, connect: one call checks the session; every later call is counted against --max-api-calls. */
-async function openApi(request: SeedRequest, env: SeedEnvironment, report: Report): Promise<OrgApi> {
-  const policy: RetryPolicy = { ...defaultRetryPolicy(), ...env.retry };
-  try {
-    const org = await env.connect();
-    report.org = org.describe;
-    return new OrgApi(
-      org.connection,
-      {
-        maxCalls: request.maxApiCalls,
-        policy,
-        signal: env.signal,
-        onRetry: (what, attempt, delay) => env.output.warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
-      },
-      // connect() made one call to check the session.
-      1
-    );
-  } catch (error) {
-    if (error instanceof UsageError) {
-      env.output.warn(error.message);
-      throw new Stop(EXIT.USAGE);
-    }
-    if (error instanceof ConnectionError) {
-      env.output.warn(error.message);
-      throw new Stop(EXIT.CONNECTION);
-    }
-    throw error;
-  }
-}
-
 interface Compared {
   changes: Change[];
   userId?: string;
@@ -288,10 +243,7 @@ async function compare(
     return { changes, userId };
   } catch (error) {
     if (error instanceof Stop || error instanceof StopError) throw error;
-    const code = errorCode(error);
-    env.output.warn(`Reading the org failed: ${code ? `${code}: ` : ''}${(error as Error).message}`);
-    report.apiCalls = api.calls;
-    throw new Stop(EXIT.CONNECTION);
+    throw readFailed(error, api, env.output, report);
   }
 }
 
@@ -305,17 +257,7 @@ interface Selection {
   done(change: Change): boolean;
 }
 
-const emptyCounts = (): ObjectCounts => ({
-  plan: 0,
-  create: 0,
-  update: 0,
-  unchanged: 0,
-  created: 0,
-  updated: 0,
-  failed: 0,
-  unsent: 0,
-  skipped: 0
-});
+const emptyCounts = (): ObjectCounts => ({ plan: 0, ...noWrites() });
 
 function countsFor(counts: Map<string, ObjectCounts>, object: string): ObjectCounts {
   let c = counts.get(object);
@@ -419,7 +361,7 @@ async function write(
         bulkMinRecords: env.bulkMinRecords,
         maxUploadBytes: env.maxUploadBytes,
         onProgress: progress ? (n) => progress.update(n, api.calls) : undefined,
-        onRetry: (what, attempt, delay) => output.warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
+        onRetry: retryNote(output)
       }
     );
     stoppedBy = result.stopped;
@@ -472,14 +414,6 @@ function reportWritten(
     return EXIT.FAILED;
   }
   return EXIT.OK;
-}
-
-function stopped(error: StopError, api: OrgApi, output: SeedOutput, report: Report): number {
-  output.warn(`Stopped: ${error.message}`);
-  report.stopped = error.reason;
-  report.apiCalls = api.calls;
-  if (error.reason === 'INTERRUPTED') return INTERRUPTED_EXIT;
-  return error.reason === 'MAX_API_CALLS' || error.reason === 'RETRIES_EXHAUSTED' ? EXIT.FAILED : EXIT.CONNECTION;
 }
 
 function table(counts: Map<string, ObjectCounts>, columns: Array<keyof ObjectCounts>): string {

@@ -11,7 +11,7 @@ import type { Journal, Outcome, OutcomeLine } from './journal';
 import type { PreparedRecord } from './validate';
 import { BULK_JOB_CALLS, BULK_NULL, useBulk, writeBulk } from './bulk';
 
-import { COLLECTION_SIZE, COLLECTIONS_PER_CALL } from './collections';
+import { COLLECTION_SIZE, COLLECTIONS_PER_CALL, subrequestError } from './collections';
 
 export interface WriteItem {
   prepared: PreparedRecord;
@@ -317,18 +317,4 @@ async function writeComposite(prepared: PreparedRecord[], options: WriteOptions)
     options.onProgress?.(done);
   }
   return { outcomes, failures };
-}
-
-function subrequestError(
-  body: unknown,
-  status: number | undefined
-): { statusCode: string; message: string; fields?: string[] } {
-  const first = Array.isArray(body)
-    ? (body[0] as { errorCode?: string; message?: string; fields?: string[] } | undefined)
-    : undefined;
-  return {
-    statusCode: first?.errorCode ?? `HTTP_${status ?? 'NO_RESPONSE'}`,
-    message: first?.message ?? 'the collection request failed',
-    fields: first?.fields
-  };
 }

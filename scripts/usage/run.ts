@@ -5,12 +5,21 @@
 import { closeSync, existsSync, mkdirSync, openSync, statSync, writeSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import path from 'node:path';
-import { EXIT, UsageError, ConnectionError } from '../lib/cli';
-import type { OrgConnection } from '../lib/connection';
-import { OrgApi, StopError, errorCode } from '../seed/api';
+import { EXIT, UsageError } from '../lib/cli';
+import {
+  Stop,
+  noWrites,
+  openApi,
+  readFailed,
+  retryNote,
+  stopped as stoppedExit,
+  type RunEnvironment,
+  type WriteCounts
+} from '../lib/run';
+import { type OrgApi, StopError } from '../seed/api';
 import { Journal, SUCCESS, outcomeId, readJournal, type OutcomeLine } from '../seed/journal';
 import { describeObjects, diff, readRecords, type Change } from '../seed/orgState';
-import { defaultRetryPolicy, type RetryPolicy } from '../seed/retry';
+import { defaultRetryPolicy } from '../seed/retry';
 import { useBulk } from '../seed/bulk';
 import { plannedWriteCalls, writeRecords, type Failure } from '../seed/writer';
 import {
@@ -39,21 +48,10 @@ export interface UsageRequest {
   targetOrg?: string;
 }
 
-export interface UsageOutput {
-  say(text: string): void;
-  warn(text: string): void;
-  progress?: { start(total: number): void; update(done: number, calls: number): void; stop(): void };
-}
-
-export interface UsageEnvironment {
-  cwd: string;
-  now: () => Date;
-  retry?: Partial<RetryPolicy>;
-  signal?: AbortSignal;
+/** Progress counts rollups written. */
+export interface UsageEnvironment extends RunEnvironment {
   /** Overrides the Bulk API 2.0 crossover (tests and the benchmark force one path or the other). */
   bulkMinRecords?: number;
-  connect(): Promise<OrgConnection>;
-  output: UsageOutput;
   /** Called once the rollups are built, with the run's figures. */
   onRolledUp?: (figures: { rows: number; rollups: number; distinctPairs: number; distinctBytes: number }) => void;
 }
@@ -61,7 +59,7 @@ export interface UsageEnvironment {
 /** The --json document: every figure the run printed, with its exit code. */
 export type UsageReport = Record<string, unknown> & { exitCode: number; ok: boolean; wallMs: number };
 
-export const INTERRUPTED_EXIT = 130;
+export { INTERRUPTED_EXIT } from '../lib/run';
 /** Identifiers looked up in one go, and rows held while they are, before the stream goes on. */
 const PENDING_IDS = 1500;
 const PENDING_ROWS = 200_000;
@@ -81,16 +79,8 @@ interface UsageHeader {
   today: string;
 }
 
-interface Counts {
+interface Counts extends WriteCounts {
   rollups: number;
-  create: number;
-  update: number;
-  unchanged: number;
-  created: number;
-  updated: number;
-  failed: number;
-  unsent: number;
-  skipped: number;
 }
 
 function inputHash(files: string[], period: string, accountField: string | undefined): string {
@@ -216,44 +206,18 @@ export async function usage(request: UsageRequest, env: UsageEnvironment): Promi
   report.period = header.period;
 
   // Phase 2: connect.
-  const policy: RetryPolicy = { ...defaultRetryPolicy(), ...env.retry };
   let api: OrgApi;
   try {
-    const org = await env.connect();
-    report.org = org.describe;
-    api = new OrgApi(
-      org.connection,
-      {
-        maxCalls,
-        policy,
-        signal: env.signal,
-        onRetry: (what, attempt, delay) => warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
-      },
-      1
-    );
+    api = await openApi(maxCalls, env, report);
   } catch (error) {
-    if (error instanceof UsageError) return usageExit(error.message);
-    if (error instanceof ConnectionError) {
-      warn(error.message);
-      return finish(EXIT.CONNECTION);
-    }
-    throw error;
+    if (!(error instanceof Stop)) throw error;
+    if (error.code === EXIT.USAGE) report.error = error.message;
+    return finish(error.code);
   }
-  const stopExit = (error: StopError): UsageReport => {
-    warn(`Stopped: ${error.message}`);
-    report.stopped = error.reason;
-    report.apiCalls = api.calls;
-    if (error.reason === 'INTERRUPTED') return finish(INTERRUPTED_EXIT);
-    return finish(
-      error.reason === 'MAX_API_CALLS' || error.reason === 'RETRIES_EXHAUSTED' ? EXIT.FAILED : EXIT.CONNECTION
-    );
-  };
+  const stopExit = (error: StopError): UsageReport => finish(stoppedExit(error, api, env.output, report));
   const orgExit = (error: unknown): UsageReport => {
     if (error instanceof StopError) return stopExit(error);
-    const code = errorCode(error);
-    warn(`Reading the org failed: ${code ? `${code}: ` : ''}${(error as Error).message}`);
-    report.apiCalls = api.calls;
-    return finish(EXIT.CONNECTION);
+    return finish(readFailed(error, api, env.output, report).code);
   };
 
   // Phase 3: configuration.
@@ -435,17 +399,7 @@ export async function usage(request: UsageRequest, env: UsageEnvironment): Promi
   } catch (error) {
     return orgExit(error);
   }
-  const counts: Counts = {
-    rollups: rows.length,
-    create: 0,
-    update: 0,
-    unchanged: 0,
-    created: 0,
-    updated: 0,
-    failed: 0,
-    unsent: 0,
-    skipped: 0
-  };
+  const counts: Counts = { rollups: rows.length, ...noWrites() };
   for (const c of changes) counts[c.action]++;
   const done = (c: Change): boolean =>
     previous !== undefined && SUCCESS.has(previous.get(outcomeId(USAGE_OBJECT, c.prepared.record.key))?.s ?? 'unsent');
@@ -519,10 +473,10 @@ export async function usage(request: UsageRequest, env: UsageEnvironment): Promi
       {
         api,
         journal,
-        policy,
+        policy: { ...defaultRetryPolicy(), ...env.retry },
         bulkMinRecords: env.bulkMinRecords,
         onProgress: progress ? (n) => progress.update(n, api.calls) : undefined,
-        onRetry: (what, attempt, delay) => warn(`  retry ${attempt}: ${what}; waiting ${delay} ms`)
+        onRetry: retryNote(env.output)
       }
     );
     progress?.stop();

@@ -1,7 +1,13 @@
-// What every browser test shares: whether Debian's Chromium is here (CI requires it), and axe over a page.
+// What every browser test shares: whether Debian's Chromium is here (CI requires it), the product open in it, and
+// axe over a page.
 import fs from 'node:fs';
-import type { Page } from 'playwright-core';
-import { CHROMIUM } from './harness';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { PROJECT_ROOT } from '../../scripts/lib/paths';
+import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
+
+/** Where browser tests leave their screenshots and downloads. */
+export const RESULTS = path.join(PROJECT_ROOT, 'test-results');
 
 /** True when Chromium is installed; outside CI a missing Chromium is said loudly and the browser tests skip. */
 export function chromiumPresent(): boolean {
@@ -11,6 +17,41 @@ export function chromiumPresent(): boolean {
   // CI installs Chromium and requires these tests.
   if (process.env.CI === 'true') throw new Error(`Chromium is required in CI: ${message.trim()}`);
   return false;
+}
+
+export interface ProductInBrowser {
+  product: Product;
+  page: Page;
+  /** Closes the browser, then the product. */
+  close(): Promise<void>;
+}
+
+/**
+ * The product as `npm start` runs it, with Chromium on one 1400 x 1000 page whose script errors go to stderr; the
+ * results folder exists.
+ */
+export async function openProductInBrowser(): Promise<ProductInBrowser> {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  const product = await startProduct();
+  let browser: Browser | undefined;
+  try {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
+    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+    const opened = browser;
+    return {
+      product,
+      page,
+      close: async () => {
+        await opened.close();
+        await product.close();
+      }
+    };
+  } catch (error) {
+    await browser?.close();
+    await product.close();
+    throw error;
+  }
 }
 
 export interface Violation {

@@ -3,25 +3,29 @@
 // the org holds them; starting a play from the panel lands a Manual Success_Play__c and its Tasks in the org; closing
 // one lands its outcome and closed date; the viewer is offered neither; axe finds nothing serious or critical.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { PlaysViewModel } from '../../force-app/main/default/lwc/accountPlays/playsTypes';
-import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { apexMethods } from '../../preview/server/apex';
 import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
-import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
-import { axeViolations, chromiumPresent, serious } from './browser';
+import type { Product } from './harness';
+import {
+  RESULTS,
+  axeViolations,
+  chromiumPresent,
+  openProductInBrowser,
+  serious,
+  type ProductInBrowser
+} from './browser';
 
-const RESULTS = path.join(PROJECT_ROOT, 'test-results');
 const haveChromium = chromiumPresent();
 
 const squash = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
 describe('plays on the success panel in a browser', { skip: !haveChromium && 'Chromium is not installed' }, () => {
+  let session: ProductInBrowser | undefined;
   let product: Product;
-  let browser: Browser;
   let page: Page;
   const today = localToday();
 
@@ -36,17 +40,11 @@ describe('plays on the success panel in a browser', { skip: !haveChromium && 'Ch
   };
 
   before(async () => {
-    fs.mkdirSync(RESULTS, { recursive: true });
-    product = await startProduct();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+    session = await openProductInBrowser();
+    ({ product, page } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  after(() => session?.close());
 
   it('shows an open play of the scoring run with its steps, owners and due dates as the org holds them', async () => {
     const opened = await product.connection.query<{ Account__c: string }>(

@@ -6,33 +6,32 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { PROJECT_ROOT } from '../../scripts/lib/paths';
+import type { Page } from 'playwright-core';
 import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
-import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
-import { axeViolations, chromiumPresent, serious } from './browser';
+import type { Product } from './harness';
+import {
+  RESULTS,
+  axeViolations,
+  chromiumPresent,
+  openProductInBrowser,
+  serious,
+  type ProductInBrowser
+} from './browser';
 import { runUsage } from '../../scripts/usage/usage';
 
-const RESULTS = path.join(PROJECT_ROOT, 'test-results');
 const haveChromium = chromiumPresent();
 
 describe('the product in a browser', { skip: !haveChromium && 'Chromium is not installed' }, () => {
+  let session: ProductInBrowser | undefined;
   let product: Product;
-  let browser: Browser;
   let page: Page;
 
   before(async () => {
-    fs.mkdirSync(RESULTS, { recursive: true });
-    product = await startProduct();
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-    page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
-    page.on('pageerror', (error) => process.stderr.write(`page error: ${error.message}\n`));
+    session = await openProductInBrowser();
+    ({ product, page } = session);
   });
 
-  after(async () => {
-    await browser?.close();
-    await product?.close();
-  });
+  after(() => session?.close());
 
   it('lists every account of the local org', async () => {
     const { totalSize } = await product.connection.query('SELECT COUNT() FROM Account');

@@ -1,7 +1,6 @@
 // `npm run score` / `sf cs score`: flags and output only; the run itself is scripts/score/run.ts.
 import { Flags, toHelpSection } from '@salesforce/sf-plugins-core';
-import { CsCommand, EXIT_CODE_MEANINGS, orgFlags } from '../../lib/command.mjs';
-import type { RetryPolicy } from '../../seed/retry';
+import { CsCommand, EXIT_CODE_MEANINGS, orgFlags, type RunInjections } from '../../lib/command.mjs';
 import { playsPhase } from '../../score/plays';
 import { programSnapshotPhase } from '../../score/programSnapshot';
 import {
@@ -10,15 +9,11 @@ import {
   MAX_RANGE_SIZE,
   score,
   type RangePhase,
-  type ScoreEnvironment,
   type ScoreReport
 } from '../../score/run';
 
-/** What tests, the benchmark and later phases inject into a scoring run. */
-export interface ScoreInjections {
-  /** The run's clock: the day it scores. */
-  now: () => Date;
-  retry: Partial<RetryPolicy>;
+/** What tests, the benchmark and later phases inject into a scoring run (`now`: the day it scores). */
+export interface ScoreInjections extends RunInjections {
   /** Post-scoring phases over each account range (plays). */
   phases: RangePhase[];
   /** Override the Bulk API 2.0 crossovers and the flush size (tests and the benchmark). */
@@ -63,33 +58,8 @@ export default class Score extends CsCommand<ScoreReport, ScoreInjections> {
 
   public async run(): Promise<ScoreReport> {
     const { flags } = await this.parse(Score);
-    const interrupt = new AbortController();
-    const onSigint = (): void => {
-      this.logToStderr('\nInterrupted: finishing the request in flight and writing the journal...');
-      interrupt.abort();
-    };
-    const signal = this.io.signal ?? interrupt.signal;
-    if (!this.io.signal) process.once('SIGINT', onSigint);
-    const environment: ScoreEnvironment = {
-      cwd: this.io.cwd,
-      now: this.context.now ?? (() => new Date()),
-      retry: this.context.retry,
-      signal,
-      // Plays and the program snapshot are part of every nightly run; tests of the scoring alone inject their own (or
-      // no) phases.
-      phases: this.context.phases ?? [playsPhase(), programSnapshotPhase()],
-      bulkQueryMinRows: this.context.bulkQueryMinRows,
-      bulkMinRecords: this.context.bulkMinRecords,
-      flushAt: this.context.flushAt,
-      connect: () => this.orgConnector(flags)(),
-      output: {
-        say: (text) => this.log(text),
-        warn: (text) => this.logToStderr(text),
-        progress: this.interactive ? this.accountsProgress() : undefined
-      }
-    };
-    try {
-      const report = await score(
+    return this.interruptible('finishing the request in flight and writing the journal...', (signal) =>
+      score(
         {
           dryRun: flags['dry-run'],
           resume: flags.resume,
@@ -98,27 +68,16 @@ export default class Score extends CsCommand<ScoreReport, ScoreInjections> {
           rangeSize: flags['range-size'],
           targetOrg: flags['target-org']?.getUsername()
         },
-        environment
-      );
-      // A request abandoned at Ctrl-C may still hold a socket open: once the report is out, so is the process.
-      if (interrupt.signal.aborted) this.exitWhenDone = true;
-      return report;
-    } finally {
-      process.removeListener('SIGINT', onSigint);
-    }
-  }
-
-  /** The framework's progress bar, on a terminal only. */
-  private accountsProgress(): NonNullable<ScoreEnvironment['output']['progress']> {
-    return {
-      start: (total) =>
-        this.progress.start(
-          total,
-          { calls: 0 },
-          { title: 'score', format: '%s | {bar} | {value}/{total} accounts, {calls} API calls' }
-        ),
-      update: (scored, calls) => this.progress.update(scored, { calls }),
-      stop: () => this.progress.finish()
-    };
+        {
+          ...this.runEnvironment(flags, signal, 'score', 'accounts'),
+          // Plays and the program snapshot are part of every nightly run; tests of the scoring alone inject their own
+          // (or no) phases.
+          phases: this.context.phases ?? [playsPhase(), programSnapshotPhase()],
+          bulkQueryMinRows: this.context.bulkQueryMinRows,
+          bulkMinRecords: this.context.bulkMinRecords,
+          flushAt: this.context.flushAt
+        }
+      )
+    );
   }
 }

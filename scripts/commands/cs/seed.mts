@@ -1,14 +1,10 @@
 // `npm run seed` / `sf cs seed`: flags and output only; the run itself is scripts/seed/run.ts.
 import { Flags, toHelpSection } from '@salesforce/sf-plugins-core';
-import { CsCommand, EXIT_CODE_MEANINGS, orgFlags } from '../../lib/command.mjs';
-import { DEFAULT_PLAN, INTERRUPTED_EXIT, seed, type SeedEnvironment, type SeedReport } from '../../seed/run';
-import type { RetryPolicy } from '../../seed/retry';
+import { CsCommand, EXIT_CODE_MEANINGS, orgFlags, type RunInjections } from '../../lib/command.mjs';
+import { DEFAULT_PLAN, INTERRUPTED_EXIT, seed, type SeedReport } from '../../seed/run';
 
-/** What tests and the benchmark inject into a seed run. */
-export interface SeedInjections {
-  /** The day relative dates resolve against. */
-  now: () => Date;
-  retry: Partial<RetryPolicy>;
+/** What tests and the benchmark inject into a seed run (`now`: the day relative dates resolve against). */
+export interface SeedInjections extends RunInjections {
   /** Overrides the Bulk API 2.0 crossover (the benchmark forces one path or the other). */
   bulkMinRecords: number;
   /** Overrides the largest Bulk API 2.0 upload (tests split an object over several jobs). */
@@ -54,29 +50,8 @@ export default class Seed extends CsCommand<SeedReport, SeedInjections> {
 
   public async run(): Promise<SeedReport> {
     const { flags } = await this.parse(Seed);
-    const interrupt = new AbortController();
-    const onSigint = (): void => {
-      this.logToStderr('\nInterrupted: writing the journal...');
-      interrupt.abort();
-    };
-    const signal = this.io.signal ?? interrupt.signal;
-    if (!this.io.signal) process.once('SIGINT', onSigint);
-    const environment: SeedEnvironment = {
-      cwd: this.io.cwd,
-      now: this.context.now ?? (() => new Date()),
-      retry: this.context.retry,
-      signal,
-      bulkMinRecords: this.context.bulkMinRecords,
-      maxUploadBytes: this.context.maxUploadBytes,
-      connect: () => this.orgConnector(flags)(),
-      output: {
-        say: (text) => this.log(text),
-        warn: (text) => this.logToStderr(text),
-        progress: this.interactive ? this.recordsProgress() : undefined
-      }
-    };
-    try {
-      const report = await seed(
+    return this.interruptible('writing the journal...', (signal) =>
+      seed(
         {
           plan: flags.plan,
           generate: flags.generate,
@@ -87,27 +62,12 @@ export default class Seed extends CsCommand<SeedReport, SeedInjections> {
           maxApiCalls: flags['max-api-calls'],
           targetOrg: flags['target-org']?.getUsername()
         },
-        environment
-      );
-      // A request abandoned at Ctrl-C may still hold a socket open: once the report is out, so is the process.
-      if (interrupt.signal.aborted) this.exitWhenDone = true;
-      return report;
-    } finally {
-      process.removeListener('SIGINT', onSigint);
-    }
-  }
-
-  /** The framework's progress bar, on a terminal only. */
-  private recordsProgress(): NonNullable<SeedEnvironment['output']['progress']> {
-    return {
-      start: (total) =>
-        this.progress.start(
-          total,
-          { calls: 0 },
-          { title: 'seed', format: '%s | {bar} | {value}/{total} records, {calls} API calls' }
-        ),
-      update: (written, calls) => this.progress.update(written, { calls }),
-      stop: () => this.progress.finish()
-    };
+        {
+          ...this.runEnvironment(flags, signal, 'seed', 'records'),
+          bulkMinRecords: this.context.bulkMinRecords,
+          maxUploadBytes: this.context.maxUploadBytes
+        }
+      )
+    );
   }
 }

@@ -1,14 +1,10 @@
 // `npm run usage` / `sf cs usage`: flags and output only; the load itself is scripts/usage/run.ts.
 import { Flags, toHelpSection } from '@salesforce/sf-plugins-core';
-import { CsCommand, EXIT_CODE_MEANINGS, orgFlags } from '../../lib/command.mjs';
-import { INTERRUPTED_EXIT, usage, type UsageEnvironment, type UsageReport } from '../../usage/run';
-import type { RetryPolicy } from '../../seed/retry';
+import { CsCommand, EXIT_CODE_MEANINGS, orgFlags, type RunInjections } from '../../lib/command.mjs';
+import { INTERRUPTED_EXIT, usage, type UsageReport } from '../../usage/run';
 
-/** What tests and the benchmark inject into a usage load. */
-export interface UsageInjections {
-  /** The run's time: events after it are bad rows. */
-  now: () => Date;
-  retry: Partial<RetryPolicy>;
+/** What tests and the benchmark inject into a usage load (`now`: the run's time; events after it are bad rows). */
+export interface UsageInjections extends RunInjections {
   bulkMinRecords: number;
 }
 
@@ -58,39 +54,8 @@ export default class Usage extends CsCommand<UsageReport, UsageInjections> {
 
   public async run(): Promise<UsageReport> {
     const { flags } = await this.parse(Usage);
-    const interrupt = new AbortController();
-    const onSigint = (): void => {
-      this.logToStderr('\nInterrupted: writing the journal...');
-      interrupt.abort();
-    };
-    const signal = this.io.signal ?? interrupt.signal;
-    if (!this.io.signal) process.once('SIGINT', onSigint);
-    const environment: UsageEnvironment = {
-      cwd: this.io.cwd,
-      now: this.context.now ?? (() => new Date()),
-      retry: this.context.retry,
-      signal,
-      bulkMinRecords: this.context.bulkMinRecords,
-      connect: () => this.orgConnector(flags)(),
-      output: {
-        say: (text) => this.log(text),
-        warn: (text) => this.logToStderr(text),
-        progress: this.interactive
-          ? {
-              start: (total) =>
-                this.progress.start(
-                  total,
-                  { calls: 0 },
-                  { title: 'usage', format: '%s | {bar} | {value}/{total} rollups, {calls} API calls' }
-                ),
-              update: (done, calls) => this.progress.update(done, { calls }),
-              stop: () => this.progress.finish()
-            }
-          : undefined
-      }
-    };
-    try {
-      const report = await usage(
+    return this.interruptible('writing the journal...', (signal) =>
+      usage(
         {
           files: flags.file,
           period: flags.period,
@@ -102,12 +67,11 @@ export default class Usage extends CsCommand<UsageReport, UsageInjections> {
           maxApiCalls: flags['max-api-calls'],
           targetOrg: flags['target-org']?.getUsername()
         },
-        environment
-      );
-      if (interrupt.signal.aborted) this.exitWhenDone = true;
-      return report;
-    } finally {
-      process.removeListener('SIGINT', onSigint);
-    }
+        {
+          ...this.runEnvironment(flags, signal, 'usage', 'rollups'),
+          bulkMinRecords: this.context.bulkMinRecords
+        }
+      )
+    );
   }
 }

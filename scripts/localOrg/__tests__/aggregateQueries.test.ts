@@ -4,58 +4,40 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { Connection } from 'jsforce';
-import { API, call, data, startTestOrg, type TestOrg } from './helpers';
+import {
+  API,
+  accountWith,
+  call,
+  data,
+  goalAccountField,
+  goalObject,
+  objectsChange,
+  startTestOrg,
+  type TestOrg
+} from './helpers';
 import type { SchemaChange } from '../metadata/host';
 import { field, picklist } from '../standardObjects';
 
-const schema: SchemaChange = {
-  upsertObjects: [
-    {
-      name: 'Account',
-      label: 'Account',
-      labelPlural: 'Accounts',
-      keyPrefix: '001',
-      custom: false,
-      fields: [
-        field('Lifecycle_Stage__c', 'Lifecycle Stage', 'picklist', {
-          picklistValues: picklist(['Onboarding', 'Adoption', 'Renewal'])
-        })
-      ]
-    },
-    {
-      name: 'Customer_Goal__c',
-      label: 'Customer Goal',
-      labelPlural: 'Customer Goals',
-      keyPrefix: 'a01',
-      custom: true,
-      fields: [
-        field('Name', 'Goal Name', 'string', { length: 80 }),
-        field('Account__c', 'Account', 'reference', {
-          nillable: false,
-          referenceTo: ['Account'],
-          relationshipName: 'Account__r',
-          childRelationshipName: 'Customer_Goals__r',
-          masterDetail: true,
-          cascadeDelete: true
-        }),
-        field('Status__c', 'Status', 'picklist', { picklistValues: picklist(['On Track', 'Achieved', 'Missed']) }),
-        field('Start_Date__c', 'Start Date', 'date'),
-        field('Achieved_Date__c', 'Achieved Date', 'date'),
-        field('Value_Realized__c', 'Value Realized', 'currency', { precision: 16, scale: 2 }),
-        field('Days_To_Value__c', 'Days To Value', 'double', {
-          precision: 18,
-          scale: 0,
-          calculated: true,
-          formula: 'Achieved_Date__c - Start_Date__c'
-        })
-      ]
-    }
-  ],
-  deleteFields: [],
-  deleteObjects: [],
-  upsertCustomMetadata: [],
-  deleteCustomMetadata: []
-};
+const schema: SchemaChange = objectsChange([
+  accountWith([
+    field('Lifecycle_Stage__c', 'Lifecycle Stage', 'picklist', {
+      picklistValues: picklist(['Onboarding', 'Adoption', 'Renewal'])
+    })
+  ]),
+  goalObject([
+    goalAccountField({ cascadeDelete: true }),
+    field('Status__c', 'Status', 'picklist', { picklistValues: picklist(['On Track', 'Achieved', 'Missed']) }),
+    field('Start_Date__c', 'Start Date', 'date'),
+    field('Achieved_Date__c', 'Achieved Date', 'date'),
+    field('Value_Realized__c', 'Value Realized', 'currency', { precision: 16, scale: 2 }),
+    field('Days_To_Value__c', 'Days To Value', 'double', {
+      precision: 18,
+      scale: 0,
+      calculated: true,
+      formula: 'Achieved_Date__c - Start_Date__c'
+    })
+  ])
+]);
 
 type Row = Record<string, unknown>;
 

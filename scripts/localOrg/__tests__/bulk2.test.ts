@@ -2,8 +2,8 @@
 // as collections, failed rows carry the platform's error text, and an upsert by external ID is idempotent.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Connection } from 'jsforce';
-import { API, call, data, productSchema, startTestOrg, type TestOrg } from './helpers';
+import type { Connection } from 'jsforce';
+import { call, data, startProductOrg, type TestOrg } from './helpers';
 
 describe('local org Bulk API 2.0 ingest', () => {
   let org: TestOrg;
@@ -11,9 +11,7 @@ describe('local org Bulk API 2.0 ingest', () => {
   const poll = { pollInterval: 5, pollTimeout: 10_000 };
 
   before(async () => {
-    org = await startTestOrg();
-    org.applySchemaChange(productSchema);
-    conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API });
+    ({ org, conn } = await startProductOrg());
     await conn.sobject('Account').create({ Name: 'Acme', Success_Key__c: 'ACME' });
   });
   after(() => org.dispose());

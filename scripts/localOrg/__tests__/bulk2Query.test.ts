@@ -5,8 +5,8 @@
 // Expected CSV is written out by hand from the records the tests create.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Connection } from 'jsforce';
-import { API, call, data, productSchema, startTestOrg, type TestOrg } from './helpers';
+import type { Connection } from 'jsforce';
+import { API, call, data, startProductOrg, startTestOrg, type TestOrg } from './helpers';
 
 interface JobInfo {
   id: string;
@@ -50,9 +50,7 @@ describe('local org Bulk API 2.0 query jobs', () => {
   let conn: Connection;
 
   before(async () => {
-    org = await startTestOrg();
-    org.applySchemaChange(productSchema);
-    conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API });
+    ({ org, conn } = await startProductOrg());
     await conn.sobject('Account').create([
       { Name: 'Acme, Inc.', Success_Key__c: 'A1', ARR__c: 1200.5, NumberOfEmployees: 40 },
       { Name: 'The "Best" Co', Success_Key__c: 'A2' },

@@ -3,8 +3,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Connection } from 'jsforce';
 import { startLocalOrg, type LocalOrg, type LocalOrgOptions } from '../index';
 import type { SchemaChange } from '../metadata/host';
+import type { FieldSchema, ObjectSchema } from '../schema';
 import { field, picklist } from '../standardObjects';
 
 export const API = '66.0';
@@ -33,58 +35,74 @@ export async function startTestOrg(
   });
 }
 
+/** A schema change that adds (or replaces) these objects and nothing else. */
+export function objectsChange(
+  objects: ObjectSchema[],
+  upsertCustomMetadata: SchemaChange['upsertCustomMetadata'] = []
+): SchemaChange {
+  return {
+    upsertObjects: objects,
+    deleteFields: [],
+    deleteObjects: [],
+    upsertCustomMetadata,
+    deleteCustomMetadata: []
+  };
+}
+
+/** Account with these custom fields (its standard fields come with every org). */
+export function accountWith(fields: FieldSchema[]): ObjectSchema {
+  return { name: 'Account', label: 'Account', labelPlural: 'Accounts', keyPrefix: '001', custom: false, fields };
+}
+
+/** Account.Success_Key__c: the product's unique, case-sensitive external ID. */
+export const successKeyField = (): FieldSchema =>
+  field('Success_Key__c', 'Success Key', 'string', { length: 80, unique: true, externalId: true, caseSensitive: true });
+
+/** Customer_Goal__c with its Name and these fields. */
+export function goalObject(fields: FieldSchema[]): ObjectSchema {
+  return {
+    name: 'Customer_Goal__c',
+    label: 'Customer Goal',
+    labelPlural: 'Customer Goals',
+    keyPrefix: 'a01',
+    custom: true,
+    fields: [field('Name', 'Goal Name', 'string', { length: 80 }), ...fields]
+  };
+}
+
+/** Customer_Goal__c.Account__c: master-detail to Account (deleting the account deletes its goals where asked). */
+export const goalAccountField = (options: { cascadeDelete?: boolean } = {}): FieldSchema =>
+  field('Account__c', 'Account', 'reference', {
+    nillable: false,
+    referenceTo: ['Account'],
+    relationshipName: 'Account__r',
+    childRelationshipName: 'Customer_Goals__r',
+    masterDetail: true,
+    ...options
+  });
+
 /** Account.Success_Key__c (unique external ID) and Customer_Goal__c, master-detail to Account. */
-export const productSchema: SchemaChange = {
-  upsertObjects: [
-    {
-      name: 'Account',
-      label: 'Account',
-      labelPlural: 'Accounts',
-      keyPrefix: '001',
-      custom: false,
-      fields: [
-        field('Success_Key__c', 'Success Key', 'string', {
-          length: 80,
-          unique: true,
-          externalId: true,
-          caseSensitive: true
-        }),
-        field('ARR__c', 'ARR', 'currency', { precision: 16, scale: 2 })
-      ]
-    },
-    {
-      name: 'Customer_Goal__c',
-      label: 'Customer Goal',
-      labelPlural: 'Customer Goals',
-      keyPrefix: 'a01',
-      custom: true,
-      fields: [
-        field('Name', 'Goal Name', 'string', { length: 80 }),
-        field('Account__c', 'Account', 'reference', {
-          nillable: false,
-          referenceTo: ['Account'],
-          relationshipName: 'Account__r',
-          childRelationshipName: 'Customer_Goals__r',
-          masterDetail: true,
-          cascadeDelete: true
-        }),
-        field('Goal_Key__c', 'Goal Key', 'string', { length: 80, unique: true, externalId: true, caseSensitive: true }),
-        field('Status__c', 'Status', 'picklist', {
-          restrictedPicklist: true,
-          picklistValues: picklist(['Not Started', 'On Track', 'At Risk', 'Achieved'], 'Not Started')
-        }),
-        field('Likelihood__c', 'Likelihood', 'int', { precision: 1, scale: 0 }),
-        field('Impact__c', 'Impact', 'int', { precision: 1, scale: 0 }),
-        field('Score__c', 'Score', 'double', {
-          precision: 3,
-          scale: 0,
-          calculated: true,
-          formula: 'Likelihood__c * Impact__c'
-        }),
-        field('Target_Date__c', 'Target Date', 'date'),
-        field('Progress__c', 'Progress', 'percent', { precision: 3, scale: 0 })
-      ]
-    },
+export const productSchema: SchemaChange = objectsChange(
+  [
+    accountWith([successKeyField(), field('ARR__c', 'ARR', 'currency', { precision: 16, scale: 2 })]),
+    goalObject([
+      goalAccountField({ cascadeDelete: true }),
+      field('Goal_Key__c', 'Goal Key', 'string', { length: 80, unique: true, externalId: true, caseSensitive: true }),
+      field('Status__c', 'Status', 'picklist', {
+        restrictedPicklist: true,
+        picklistValues: picklist(['Not Started', 'On Track', 'At Risk', 'Achieved'], 'Not Started')
+      }),
+      field('Likelihood__c', 'Likelihood', 'int', { precision: 1, scale: 0 }),
+      field('Impact__c', 'Impact', 'int', { precision: 1, scale: 0 }),
+      field('Score__c', 'Score', 'double', {
+        precision: 3,
+        scale: 0,
+        calculated: true,
+        formula: 'Likelihood__c * Impact__c'
+      }),
+      field('Target_Date__c', 'Target Date', 'date'),
+      field('Progress__c', 'Progress', 'percent', { precision: 3, scale: 0 })
+    ]),
     {
       name: 'Health_Band__mdt',
       label: 'Health Band',
@@ -95,14 +113,11 @@ export const productSchema: SchemaChange = {
       fields: [field('Min_Score__c', 'Min Score', 'double', { precision: 5, scale: 0 })]
     }
   ],
-  deleteFields: [],
-  deleteObjects: [],
-  upsertCustomMetadata: [
+  [
     { type: 'Health_Band__mdt', developerName: 'Healthy', label: 'Healthy', values: { Min_Score__c: 70 } },
     { type: 'Health_Band__mdt', developerName: 'At_Risk', label: 'At Risk', values: { Min_Score__c: 40 } }
-  ],
-  deleteCustomMetadata: []
-};
+  ]
+);
 
 /** A raw HTTP call with the org's token (or the given one). */
 export async function call(
@@ -125,3 +140,10 @@ export async function call(
 }
 
 export const data = `/services/data/v${API}`;
+
+/** A test org with the product schema deployed, and jsforce connected to it at the tests' API version. */
+export async function startProductOrg(): Promise<{ org: TestOrg; conn: Connection }> {
+  const org = await startTestOrg();
+  org.applySchemaChange(productSchema);
+  return { org, conn: new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API }) };
+}

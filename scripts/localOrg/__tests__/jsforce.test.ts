@@ -1,17 +1,15 @@
 // Conformance with real jsforce: CRUD, describe, queries, upsert collections, composite and paging.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Connection } from 'jsforce';
-import { API, productSchema, startTestOrg, type TestOrg } from './helpers';
+import type { Connection } from 'jsforce';
+import { API, startProductOrg, type TestOrg } from './helpers';
 
 describe('local org with jsforce', () => {
   let org: TestOrg;
   let conn: Connection;
 
   before(async () => {
-    org = await startTestOrg();
-    org.applySchemaChange(productSchema);
-    conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API });
+    ({ org, conn } = await startProductOrg());
   });
   after(() => org.dispose());
 

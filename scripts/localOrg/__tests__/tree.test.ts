@@ -3,8 +3,8 @@
 // levels, unique referenceIds, and a failing record failing the whole request with only its referenceId reported.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Connection } from 'jsforce';
-import { API, call, data, productSchema, startTestOrg, type TestOrg } from './helpers';
+import type { Connection } from 'jsforce';
+import { call, data, startProductOrg, type TestOrg } from './helpers';
 
 interface TreeAnswer {
   hasErrors: boolean;
@@ -15,9 +15,7 @@ describe('local org sObject Tree', () => {
   let org: TestOrg;
   let conn: Connection;
   before(async () => {
-    org = await startTestOrg();
-    org.applySchemaChange(productSchema);
-    conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: API });
+    ({ org, conn } = await startProductOrg());
   });
   after(() => org.dispose());
 

@@ -4,7 +4,7 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from 'jsforce';
 import { connect } from '../../lib/connection';
-import { startTestOrg, type TestOrg } from '../../localOrg/__tests__/helpers';
+import { goalObject, objectsChange, startTestOrg, type TestOrg } from '../../localOrg/__tests__/helpers';
 import { field, picklist } from '../../localOrg/standardObjects';
 import { goalStatusCanceledSpelling } from '../dataMigrations/0001-goal-status-canceled-spelling';
 import { assertNoneLeft, forEachPage } from '../../lib/paging';
@@ -17,27 +17,15 @@ describe('data migration 0001 (Canceled -> Cancelled)', () => {
 
   before(async () => {
     org = await startTestOrg();
-    org.applySchemaChange({
-      upsertObjects: [
-        {
-          name: 'Customer_Goal__c',
-          label: 'Customer Goal',
-          labelPlural: 'Customer Goals',
-          keyPrefix: 'a01',
-          custom: true,
-          fields: [
-            field('Name', 'Goal Name', 'string', { length: 80 }),
-            field('Status__c', 'Status', 'picklist', {
-              picklistValues: picklist(['On Track', 'Achieved', 'Cancelled'])
-            })
-          ]
-        }
-      ],
-      deleteFields: [],
-      deleteObjects: [],
-      upsertCustomMetadata: [],
-      deleteCustomMetadata: []
-    });
+    org.applySchemaChange(
+      objectsChange([
+        goalObject([
+          field('Status__c', 'Status', 'picklist', {
+            picklistValues: picklist(['On Track', 'Achieved', 'Cancelled'])
+          })
+        ])
+      ])
+    );
     ({ connection } = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken }));
     // Legacy rows as an older import left them, written straight into the store: 4,500 'Canceled', 10 'On Track'.
     org.store.transact((tx) => {

@@ -193,7 +193,8 @@ describe('migrate against the local org', () => {
     assert.deepEqual(await recordedVersion(), recordedBefore, 'the version record is unchanged');
   });
 
-  it('resumes a deploy by id and records its version', async () => {
+  /** The project's deploy as migrate builds it (its source and version record, nothing destructive), started by hand. */
+  async function projectDeployZip(): Promise<{ source: Awaited<ReturnType<typeof loadSource>>; zip: Buffer }> {
     const source = await loadSource(project.root);
     const zip = await deployZip({
       source,
@@ -205,6 +206,11 @@ describe('migrate against the local org', () => {
       }),
       destructive: []
     });
+    return { source, zip };
+  }
+
+  it('resumes a deploy by id and records its version', async () => {
+    const { source, zip } = await projectDeployZip();
     const id = await startDeploy(conn, zip, { checkOnly: false });
     const run = await migrate(['--resume', id]);
     assert.equal(run.code, 0, run.stderr);
@@ -222,17 +228,7 @@ describe('migrate against the local org', () => {
   });
 
   it('defect 7: --resume of a check-only validation is refused (exit 2): nothing applied, no data migration run', async () => {
-    const source = await loadSource(project.root);
-    const zip = await deployZip({
-      source,
-      versionRecord: versionRecordXml({
-        version: source.version,
-        contentHash: source.contentHash,
-        appliedAt: new Date(),
-        components: recordedComponents(source.items, [])
-      }),
-      destructive: []
-    });
+    const { zip } = await projectDeployZip();
     const validationId = await startDeploy(conn, zip, { checkOnly: true });
     const ran: string[] = [];
     const step: DataMigration = {

@@ -3,13 +3,17 @@
 // out by hand from docs/metrics.md ("Plays") and the shipped playbook steps.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
-import { Connection } from 'jsforce';
-import { DEFAULT_DIR, pinnedApiVersion } from '../../lib/paths';
-import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+import type { Connection } from 'jsforce';
+import {
+  deployCustomMetadata,
+  deployShippedCustomMetadata,
+  runAgainst,
+  startDeployedOrg,
+  type SeededOrg
+} from '../../seed/__tests__/orgFixture';
 import { playsPhase } from '../plays';
 import { runScore } from '../score';
 
@@ -25,14 +29,9 @@ describe('plays in the scoring run', () => {
   async function score(
     day: string
   ): Promise<{ code: number; err: string; plays: Rec; writes: Record<string, { calls: number } | undefined> }> {
-    let out = '';
-    let err = '';
-    const code = await runScore({
-      argv: ['--instance-url', org.org.instanceUrl, '--json'],
-      env: org.env,
+    const { code, out, err } = await runAgainst(runScore, org, {
+      argv: ['--json'],
       cwd,
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
       now: () => new Date(`${day}T06:00:00Z`),
       retry: { sleep: async () => undefined, random: () => 0.5, baseMs: 1 },
       phases: [playsPhase()]
@@ -60,52 +59,16 @@ describe('plays in the scoring run', () => {
       'SELECT Subject, ActivityDate, OwnerId, Status, Description, WhatId FROM Task ORDER BY ActivityDate, Subject'
     );
 
-  async function deactivate(playbooks: string[]): Promise<void> {
-    const zip = new JSZip();
-    const members = playbooks.map((p) => `Playbook.${p}`);
-    zip.file(
-      'package.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><Package xmlns="http://soap.sforce.com/2006/04/metadata"><types>${members.map((m) => `<members>${m}</members>`).join('')}<name>CustomMetadata</name></types><version>${pinnedApiVersion()}</version></Package>`
-    );
-    for (const member of members) {
-      zip.file(
-        `customMetadata/${member}.md`,
-        `<?xml version="1.0" encoding="UTF-8"?><CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>${member}</label><protected>false</protected><values><field>Active__c</field><value xsi:type="xsd:boolean">false</value></values></CustomMetadata>`
-      );
-    }
-    const result = await conn.metadata
-      .deploy(await zip.generateAsync({ type: 'nodebuffer' }), { singlePackage: true, rollbackOnError: true })
-      .complete(true);
-    assert.equal(String(result.success), 'true', JSON.stringify(result.details));
-  }
-
-  /** Deploys a playbook as force-app ships it (active, with its trigger). */
-  async function restore(playbook: string): Promise<void> {
-    const zip = new JSZip();
-    zip.file(
-      'package.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><Package xmlns="http://soap.sforce.com/2006/04/metadata"><types><members>Playbook.${playbook}</members><name>CustomMetadata</name></types><version>${pinnedApiVersion()}</version></Package>`
-    );
-    zip.file(
-      `customMetadata/Playbook.${playbook}.md`,
-      readFileSync(path.join(DEFAULT_DIR, 'customMetadata', `Playbook.${playbook}.md-meta.xml`), 'utf8')
-    );
-    const result = await conn.metadata
-      .deploy(await zip.generateAsync({ type: 'nodebuffer' }), { singlePackage: true, rollbackOnError: true })
-      .complete(true);
-    assert.equal(String(result.success), 'true', JSON.stringify(result.details));
-  }
-
   before(async () => {
     org = await startDeployedOrg({ customMetadata: true });
     cwd = mkdtempSync(path.join(tmpdir(), 'plays-test-'));
-    conn = new Connection({
-      instanceUrl: org.org.instanceUrl,
-      accessToken: org.org.accessToken,
-      version: pinnedApiVersion()
-    });
-    conn.metadata.pollInterval = 50;
-    await deactivate(['Health_At_Risk', 'Red_Sentiment', 'Renewal_At_Risk']);
+    conn = org.connection();
+    await deployCustomMetadata(
+      conn,
+      Object.fromEntries(
+        ['Health_At_Risk', 'Red_Sentiment', 'Renewal_At_Risk'].map((p) => [`Playbook.${p}`, { Active__c: false }])
+      )
+    );
     userId = String((await query('SELECT Id FROM User LIMIT 1'))[0].Id);
     const charter = await conn.sobject('Success_Charter__c').create({
       Name: 'Charter',
@@ -310,7 +273,7 @@ describe('plays in the scoring run', () => {
   });
 
   it("opens Sentiment Red from the account manager's CSM_Sentiment__c, and closes it when the sentiment changes", async () => {
-    await restore('Red_Sentiment');
+    await deployShippedCustomMetadata(conn, ['Playbook.Red_Sentiment']);
     await conn.sobject('Account').update({ Id: ids.P3, CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: '2026-03-12' });
     const run = await score('2026-03-13');
     assert.equal(run.code, 0, run.err);

@@ -3,10 +3,10 @@
 // nothing, and the retention keeps the last 31 days and the last run of each month.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { Connection } from 'jsforce';
-import { pinnedApiVersion } from '../../lib/paths';
+import type { Connection } from 'jsforce';
 import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 import { runsToKeep, writeProgramSnapshot } from '../programSnapshot';
+import { adoptionOf } from './programFigures';
 
 const TODAY = '2025-03-15';
 
@@ -28,11 +28,7 @@ describe('writeProgramSnapshot against the local org', () => {
     // With the configuration records: the five key features (Dashboards 25, Reports 25, Automation 20,
     // Integrations 20, Collaboration 10) feature adoption weighs.
     seeded = await startDeployedOrg({ customMetadata: true });
-    connection = new Connection({
-      instanceUrl: seeded.org.instanceUrl,
-      accessToken: seeded.org.accessToken,
-      version: pinnedApiVersion()
-    });
+    connection = seeded.connection();
     // The book of successModel's program test, worked by hand there: A (Onboarding, Ideal) achieved a goal in 40
     // days (value 100) and missed one; B (Adoption, Good) achieved one in 30 days (value 50) and has one overdue;
     // C (Adoption, no tier) has none. A prospect without a stage is not in the book.
@@ -195,16 +191,7 @@ describe('writeProgramSnapshot against the local org', () => {
       `SELECT Segment_Type__c, Segment__c, Accounts__c, Accounts_With_Usage__c, Mean_Utilisation_Percent__c,
         Mean_Feature_Adoption_Percent__c, Accounts_Falling__c FROM Program_Snapshot__c WHERE As_Of__c = ${TODAY}`
     );
-    const adoption = (type: string, segment: string) => {
-      const r = stored.records.find((x) => x.Segment_Type__c === type && x.Segment__c === segment)!;
-      return [
-        r.Accounts__c,
-        r.Accounts_With_Usage__c,
-        r.Mean_Utilisation_Percent__c,
-        r.Mean_Feature_Adoption_Percent__c,
-        r.Accounts_Falling__c
-      ];
-    };
+    const adoption = (type: string, segment: string) => adoptionOf(stored.records, type, segment);
     // Overall: A and B have usage, C none: (60 + 120) / 2 = 90; (50 + 100) / 2 = 75; A falls.
     assert.deepEqual(adoption('Overall', 'All'), [3, 2, 90, 75, 1]);
     assert.deepEqual(adoption('Stage', 'Onboarding'), [1, 1, 60, 50, 1]);

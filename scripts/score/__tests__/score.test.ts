@@ -6,11 +6,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import JSZip from 'jszip';
-import { Connection } from 'jsforce';
-import { pinnedApiVersion } from '../../lib/paths';
-import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+import type { Connection } from 'jsforce';
+import { deployCustomMetadata, runAgainst, startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 import { runScore, type ScoreContext } from '../score';
+import { adoptionOf } from './programFigures';
 
 interface Run {
   code: number;
@@ -29,15 +28,10 @@ describe('score against the local org', () => {
   const ids: Record<string, string> = {};
 
   async function score(day: string, argv: string[] = [], extra: Partial<ScoreContext> = {}): Promise<Run> {
-    let out = '';
-    let err = '';
     const delays: number[] = [];
-    const code = await runScore({
-      argv: ['--instance-url', org.org.instanceUrl, '--json', ...argv],
-      env: org.env,
+    const { code, out, err } = await runAgainst(runScore, org, {
+      argv: ['--json', ...argv],
       cwd,
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
       now: () => new Date(`${day}T06:00:00Z`),
       retry: { sleep: async (ms) => void delays.push(ms), random: () => 0.5, baseMs: 100 },
       // The scoring alone: plays have their own test (plays.test.ts).
@@ -80,41 +74,10 @@ describe('score against the local org', () => {
       .join(',');
   };
 
-  /** Deploys custom metadata records (the admin's change in Setup) through the Metadata API. */
-  async function deployRecords(records: Record<string, Record<string, number | string | boolean>>): Promise<void> {
-    const zip = new JSZip();
-    const members = Object.keys(records);
-    zip.file(
-      'package.xml',
-      `<?xml version="1.0" encoding="UTF-8"?><Package xmlns="http://soap.sforce.com/2006/04/metadata"><types>${members.map((m) => `<members>${m}</members>`).join('')}<name>CustomMetadata</name></types><version>${pinnedApiVersion()}</version></Package>`
-    );
-    for (const [member, values] of Object.entries(records)) {
-      const body = Object.entries(values)
-        .map(([field, value]) => {
-          const type = typeof value === 'number' ? 'double' : typeof value === 'boolean' ? 'boolean' : 'string';
-          return `<values><field>${field}</field><value xsi:type="xsd:${type}">${String(value)}</value></values>`;
-        })
-        .join('');
-      zip.file(
-        `customMetadata/${member}.md`,
-        `<?xml version="1.0" encoding="UTF-8"?><CustomMetadata xmlns="http://soap.sforce.com/2006/04/metadata" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:xsd="http://www.w3.org/2001/XMLSchema"><label>${member.split('.')[1]}</label><protected>false</protected>${body}</CustomMetadata>`
-      );
-    }
-    conn.metadata.pollInterval = 50;
-    const result = await conn.metadata
-      .deploy(await zip.generateAsync({ type: 'nodebuffer' }), { singlePackage: true, rollbackOnError: true })
-      .complete(true);
-    assert.equal(String(result.success), 'true', JSON.stringify(result.details));
-  }
-
   before(async () => {
     org = await startDeployedOrg({ customMetadata: true });
     cwd = mkdtempSync(path.join(tmpdir(), 'score-test-'));
-    conn = new Connection({
-      instanceUrl: org.org.instanceUrl,
-      accessToken: org.org.accessToken,
-      version: pinnedApiVersion()
-    });
+    conn = org.connection();
     const created = await conn.sobject('Account').create([
       {
         Name: 'Northwind',
@@ -325,7 +288,9 @@ describe('score against the local org', () => {
 
   it('records a change of model on every account and in a snapshot that says so', async () => {
     const before = await score('2026-04-03');
-    await deployRecords({ 'Health_Dimension.Goal_Attainment': { Weight__c: 40, Active__c: true, Sort_Order__c: 1 } });
+    await deployCustomMetadata(conn, {
+      'Health_Dimension.Goal_Attainment': { Weight__c: 40, Active__c: true, Sort_Order__c: 1 }
+    });
     const run = await score('2026-04-03');
     assert.equal(run.code, 0, run.err);
     assert.notEqual(run.report.model, before.report.model);
@@ -342,7 +307,9 @@ describe('score against the local org', () => {
   });
 
   it('retries a 503 and a locked row, and writes each record once', async () => {
-    await deployRecords({ 'Health_Dimension.Goal_Attainment': { Weight__c: 30, Active__c: true, Sort_Order__c: 1 } });
+    await deployCustomMetadata(conn, {
+      'Health_Dimension.Goal_Attainment': { Weight__c: 30, Active__c: true, Sort_Order__c: 1 }
+    });
     // jsforce retries a GET on 503 by itself; a POST (composite) is retried by the run, with back-off.
     org.org.faults.inject({ fault: '503', path: '/composite', method: 'POST', times: 1 });
     org.org.faults.inject({
@@ -362,7 +329,9 @@ describe('score against the local org', () => {
 
   it('stops at the API limit or an expired session, and a resume finishes with no duplicate', async () => {
     // A new model makes every account and snapshot due; one account a range, each range flushed on its own.
-    await deployRecords({ 'Health_Dimension.Risk_Exposure': { Weight__c: 25, Active__c: true, Sort_Order__c: 3 } });
+    await deployCustomMetadata(conn, {
+      'Health_Dimension.Risk_Exposure': { Weight__c: 25, Active__c: true, Sort_Order__c: 3 }
+    });
     const countBefore = (await snapshots()).length;
     // The second range's writes hit the limit: the first range is confirmed, the rest is not.
     org.org.faults.inject({ fault: 'REQUEST_LIMIT_EXCEEDED', path: '/composite', method: 'POST', skip: 5 });
@@ -389,7 +358,7 @@ describe('score against the local org', () => {
 
   it('refuses a band the Account picklist cannot hold, naming the record, and writes nothing', async () => {
     const before = await stamps();
-    await deployRecords({ 'Health_Band.Thriving': { Minimum_Score__c: 90, Variant__c: 'success' } });
+    await deployCustomMetadata(conn, { 'Health_Band.Thriving': { Minimum_Score__c: 90, Variant__c: 'success' } });
     const run = await score('2026-04-06');
     assert.equal(run.code, 2);
     assert.match(run.err, /Health_Band__mdt\.Thriving: has no value in the Account\.Health_Band__c picklist/);
@@ -407,11 +376,7 @@ describe('score with product usage', () => {
   after(() => org.close());
 
   it('reads the weekly usage rollups of the last eight weeks and scores adoption and fit from them', async () => {
-    const conn = new Connection({
-      instanceUrl: org.org.instanceUrl,
-      accessToken: org.org.accessToken,
-      version: pinnedApiVersion()
-    });
+    const conn = org.connection();
     const [d] = await conn.sobject('Account').create([
       {
         Name: 'Fabrikam',
@@ -454,14 +419,9 @@ describe('score with product usage', () => {
       // A monthly rollup is for reports: adoption never reads it, whatever it says.
       { ...week('2026-02-01', 0), Usage_Key__c: 'SC-D-M-2026-02', Period__c: 'Month', Features_Used__c: '' }
     ]);
-    let out = '';
-    let err = '';
-    const code = await runScore({
-      argv: ['--instance-url', org.org.instanceUrl, '--json'],
-      env: org.env,
+    const { code, out, err } = await runAgainst(runScore, org, {
+      argv: ['--json'],
       cwd,
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
       now: () => new Date('2026-03-01T06:00:00Z'),
       retry: { sleep: async () => undefined }
     });
@@ -488,16 +448,7 @@ describe('score with product usage', () => {
         Mean_Feature_Adoption_Percent__c, Accounts_Falling__c FROM Program_Snapshot__c
         WHERE As_Of__c = 2026-03-01 AND Segment_Type__c IN ('Overall', 'Stage', 'Tier')`
     );
-    const figures = (type: string, segment: string) => {
-      const r = program.records.find((x) => x.Segment_Type__c === type && x.Segment__c === segment)!;
-      return [
-        r.Accounts__c,
-        r.Accounts_With_Usage__c,
-        r.Mean_Utilisation_Percent__c,
-        r.Mean_Feature_Adoption_Percent__c,
-        r.Accounts_Falling__c
-      ];
-    };
+    const figures = (type: string, segment: string) => adoptionOf(program.records, type, segment);
     assert.deepEqual(figures('Overall', 'All'), [1, 1, 80, 70, 0]);
     assert.deepEqual(figures('Stage', 'Adoption'), [1, 1, 80, 70, 0]);
     assert.deepEqual(figures('Tier', 'Ideal'), [1, 1, 80, 70, 0]);
@@ -518,14 +469,9 @@ describe('score through Bulk API 2.0', () => {
     extra: Partial<ScoreContext>,
     argv: string[] = []
   ): Promise<{ code: number; report: Rec; err: string }> => {
-    let out = '';
-    let err = '';
-    const code = await runScore({
-      argv: ['--instance-url', org.org.instanceUrl, '--json', ...argv],
-      env: org.env,
+    const { code, out, err } = await runAgainst(runScore, org, {
+      argv: ['--json', ...argv],
       cwd,
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
       now: () => new Date('2026-03-01T06:00:00Z'),
       retry: { sleep: async () => undefined },
       // The scoring alone: the job counts below are scoring's; plays have their own test (plays.test.ts).

@@ -10,7 +10,7 @@ import { pinnedApiVersion } from '../../lib/paths';
 import { OrgApi, StopError } from '../api';
 import { defaultRetryPolicy } from '../retry';
 import { runSeed, type SeedContext } from '../seed';
-import { startDeployedOrg, type SeededOrg } from './orgFixture';
+import { runAgainst, startDeployedOrg, type SeededOrg } from './orgFixture';
 
 interface Run {
   code: number;
@@ -40,15 +40,10 @@ describe('seed faults against the local org', () => {
   });
 
   async function seed(argv: string[], extra: Partial<SeedContext> = {}, target: SeededOrg = org): Promise<Run> {
-    let out = '';
-    let err = '';
     const delays: number[] = [];
-    const code = await runSeed({
-      argv: ['--instance-url', target.org.instanceUrl, ...argv],
-      env: target.env,
+    const { code, out, err } = await runAgainst(runSeed, target, {
+      argv,
       cwd,
-      stdout: { write: (t: string) => (out += t) },
-      stderr: { write: (t: string) => (err += t) },
       now: () => new Date('2026-03-01T12:00:00Z'),
       retry: { sleep: async (ms) => void delays.push(ms), random: () => 0.5, baseMs: 100 },
       ...extra

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { Connection } from 'jsforce';
 import { runSeed } from '../seed';
 import { pinnedApiVersion } from '../../lib/paths';
-import { startDeployedOrg, type SeededOrg } from './orgFixture';
+import { runAgainst, startDeployedOrg, type SeededOrg } from './orgFixture';
 
 interface Run {
   code: number;
@@ -18,15 +18,10 @@ interface Run {
 }
 
 async function seed(org: SeededOrg, argv: string[], cwd: string, bulkMinRecords?: number): Promise<Run> {
-  let out = '';
-  let err = '';
   const delays: number[] = [];
-  const code = await runSeed({
-    argv: ['--instance-url', org.org.instanceUrl, ...argv],
-    env: org.env,
+  const { code, out, err } = await runAgainst(runSeed, org, {
+    argv,
     cwd,
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
     now: () => new Date('2026-03-01T12:00:00Z'),
     retry: { sleep: async (ms) => void delays.push(ms), random: () => 0.5, baseMs: 100 },
     bulkMinRecords

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Connection } from 'jsforce';
 import { runUsage } from '../usage';
 import { pinnedApiVersion } from '../../lib/paths';
-import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+import { runAgainst, startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 import { runSeed } from '../../seed/seed';
 import { PROJECT_ROOT as ROOT } from '../../lib/paths';
 
@@ -24,18 +24,12 @@ interface Run {
 }
 
 async function usage(org: SeededOrg, argv: string[], cwd: string): Promise<Run> {
-  let out = '';
-  let err = '';
-  const code = await runUsage({
-    argv: ['--instance-url', org.org.instanceUrl, ...argv],
-    env: org.env,
+  return runAgainst(runUsage, org, {
+    argv,
     cwd,
-    stdout: { write: (t: string) => (out += t) },
-    stderr: { write: (t: string) => (err += t) },
     now: () => NOW,
     retry: { sleep: async () => undefined, random: () => 0.5, baseMs: 1 }
   });
-  return { code, out, err };
 }
 
 const connectionTo = (org: SeededOrg): Connection =>

@@ -7,7 +7,14 @@ import assert from 'node:assert/strict';
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import type { Connection } from 'jsforce';
 import { connect } from '../../../../scripts/lib/connection';
-import { startTestOrg, type TestOrg } from '../../../../scripts/localOrg/__tests__/helpers';
+import {
+  accountWith,
+  goalAccountField,
+  goalObject,
+  objectsChange,
+  startTestOrg,
+  type TestOrg
+} from '../../../../scripts/localOrg/__tests__/helpers';
 import { field, picklist } from '../../../../scripts/localOrg/standardObjects';
 import {
   ApexTransaction,
@@ -164,46 +171,21 @@ describe("today's workspace query shape under the enforced limit", () => {
 
   before(async () => {
     org = await startTestOrg();
-    org.applySchemaChange({
-      upsertObjects: [
-        {
-          name: 'Account',
-          label: 'Account',
-          labelPlural: 'Accounts',
-          keyPrefix: '001',
-          custom: false,
-          fields: [
-            field('Lifecycle_Stage__c', 'Lifecycle Stage', 'picklist', {
-              picklistValues: picklist(['Onboarding', 'Adoption'])
-            })
-          ]
-        },
-        {
-          name: 'Customer_Goal__c',
-          label: 'Customer Goal',
-          labelPlural: 'Customer Goals',
-          keyPrefix: 'a01',
-          custom: true,
-          fields: [
-            field('Name', 'Goal Name', 'string', { length: 80 }),
-            field('Account__c', 'Account', 'reference', {
-              nillable: false,
-              referenceTo: ['Account'],
-              relationshipName: 'Account__r',
-              childRelationshipName: 'Customer_Goals__r',
-              masterDetail: true
-            }),
-            field('Status__c', 'Status', 'picklist', { picklistValues: picklist(['On Track', 'Achieved']) }),
-            field('Achieved_Date__c', 'Achieved Date', 'date'),
-            field('Value_Realized__c', 'Value Realized', 'currency', { precision: 16, scale: 2 })
-          ]
-        }
-      ],
-      deleteFields: [],
-      deleteObjects: [],
-      upsertCustomMetadata: [],
-      deleteCustomMetadata: []
-    });
+    org.applySchemaChange(
+      objectsChange([
+        accountWith([
+          field('Lifecycle_Stage__c', 'Lifecycle Stage', 'picklist', {
+            picklistValues: picklist(['Onboarding', 'Adoption'])
+          })
+        ]),
+        goalObject([
+          goalAccountField(),
+          field('Status__c', 'Status', 'picklist', { picklistValues: picklist(['On Track', 'Achieved']) }),
+          field('Achieved_Date__c', 'Achieved Date', 'date'),
+          field('Value_Realized__c', 'Value Realized', 'currency', { precision: 16, scale: 2 })
+        ])
+      ])
+    );
     ({ connection } = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken }));
     const store = org.store;
     store.transact((t) => {

@@ -1,5 +1,5 @@
 import CharterCustomers from 'c/charterCustomers';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
 import { view, workspace } from '../../charterWorkspace/__tests__/data/fixtures';
 import { buildWorkspaceView } from '../../charterWorkspace/workspaceModel';
 
@@ -14,8 +14,6 @@ jest.mock('@salesforce/label/c.Workspace_SentimentRedAgainstSuccess', () => ({ d
 jest.mock('@salesforce/label/c.Workspace_SentimentGreenAgainstError', () => ({ default: 'Green against {0}' }), {
   virtual: true
 });
-
-const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
 
 // the attention rows of the fixture's book, lowest health first: Initech, Globex, Acme
 const ATTENTION_IDS = ['001000000000003AAA', '001000000000002AAA', '001000000000001AAA'];

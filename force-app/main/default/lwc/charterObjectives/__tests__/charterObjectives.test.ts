@@ -1,8 +1,6 @@
 import CharterObjectives from 'c/charterObjectives';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
 import { view } from '../../charterWorkspace/__tests__/data/fixtures';
-
-const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
 
 describe('c-charter-objectives', () => {
   afterEach(resetDom);

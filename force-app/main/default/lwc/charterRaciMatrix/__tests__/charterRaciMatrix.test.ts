@@ -1,9 +1,8 @@
 import CharterRaciMatrix from 'c/charterRaciMatrix';
 import { raciMatrix } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
 import { view } from '../../charterWorkspace/__tests__/data/fixtures';
 
-const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
 const stageRow = (element: HTMLElement, stage: string) =>
   one(element, `tr.stage[data-stage="${stage}"]`) as HTMLElement;
 

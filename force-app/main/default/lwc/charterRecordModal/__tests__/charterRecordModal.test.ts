@@ -1,9 +1,7 @@
 import CharterRecordModal from 'c/charterRecordModal';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
 
 const all = (element: HTMLElement, selector: string) => [...shadow(element).querySelectorAll(selector)] as any[];
-const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
-
 describe('c-charter-record-modal', () => {
   afterEach(resetDom);
 

@@ -1,12 +1,10 @@
 import CharterRiskRegister from 'c/charterRiskRegister';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
 import { view, workspace } from '../../charterWorkspace/__tests__/data/fixtures';
 
 jest.mock('@salesforce/label/c.Workspace_AccountCountOne', () => ({ default: '{0} account' }), { virtual: true });
 jest.mock('@salesforce/label/c.Workspace_AccountCountMany', () => ({ default: '{0} accounts' }), { virtual: true });
 jest.mock('@salesforce/label/c.Workspace_NoAccounts', () => ({ default: 'No accounts' }), { virtual: true });
-
-const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
 
 // the fixture's two links of the first risk, as its account records name them
 const ACCOUNT_LINKS = [

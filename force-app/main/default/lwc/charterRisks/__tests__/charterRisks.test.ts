@@ -1,8 +1,6 @@
 import CharterRisks from 'c/charterRisks';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
 import { view, workspace } from '../../charterWorkspace/__tests__/data/fixtures';
-
-const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
 
 function props() {
   const v = view();

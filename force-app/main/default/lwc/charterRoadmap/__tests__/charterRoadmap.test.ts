@@ -1,9 +1,7 @@
 import CharterRoadmap from 'c/charterRoadmap';
 import { roadmapByMonth } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
 import { view } from '../../charterWorkspace/__tests__/data/fixtures';
-
-const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
 
 describe('c-charter-roadmap', () => {
   afterEach(resetDom);

@@ -1,10 +1,8 @@
 import CharterStatement from 'c/charterStatement';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
 import { workspace } from '../../charterWorkspace/__tests__/data/fixtures';
 
 const all = (element: HTMLElement, selector: string) => [...shadow(element).querySelectorAll(selector)] as any[];
-const one = (element: HTMLElement, selector: string) => shadow(element).querySelector(selector) as any;
-
 describe('c-charter-statement', () => {
   afterEach(resetDom);
 
