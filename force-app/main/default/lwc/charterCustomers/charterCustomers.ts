@@ -137,6 +137,7 @@ export default class CharterCustomers extends LightningElement {
   get disagreements() {
     return (this.sentiment?.rows ?? []).map((row, index) => ({
       key: row.account.Id ?? String(index),
+      id: row.account.Id,
       name: row.account.Name ?? '',
       sentiment: row.sentiment === 'Red' ? LABELS.SentimentRed : LABELS.SentimentGreen,
       band: row.band.label,

@@ -100,8 +100,16 @@ describe('c-charter-customers', () => {
     expect(table.querySelector('.disagreement-caption').textContent).toBe(
       'Showing 2 of 3, most recently recorded first.'
     );
+    const links = [...table.querySelectorAll('tr.disagreement th c-record-link')] as Array<
+      HTMLElement & Record<string, string>
+    >;
+    // each name leads to the account's record page: Umbrella and Initech in the fixture
+    expect(links.map((link) => [link.label, link.recordId])).toEqual([
+      ['Umbrella', '001000000000004AAA'],
+      ['Initech', '001000000000003AAA']
+    ]);
     const rows = [...table.querySelectorAll('tr.disagreement')].map((row: HTMLElement) => [
-      row.querySelector('th')!.textContent,
+      (row.querySelector('th c-record-link') as HTMLElement & Record<string, string>).label,
       ...[...row.querySelectorAll('td')].map((td) => td.textContent)
     ]);
     expect(rows).toEqual([
