@@ -4,6 +4,9 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { Connection } from 'jsforce';
+import { invokeApex, type ApexInvocation } from '../../preview/server/apex';
+import type { PanelViewModel } from '../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
+import type { WorkspaceData } from '../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import { PROJECT_ROOT, pinnedApiVersion } from '../lib/paths';
 import type { SeededOrg } from '../seed/__tests__/orgFixture';
 import { runSeed } from '../seed/seed';
@@ -157,4 +160,21 @@ export function apexConnection(org: SeededOrg): Connection {
     accessToken: org.org.accessToken,
     version: pinnedApiVersion()
   });
+}
+
+/** One load of the charter workspace (the Active charter) as one Apex transaction: its view-model and its cost. */
+export function loadWorkspace(connection: Connection, today: string): Promise<ApexInvocation<WorkspaceData>> {
+  return invokeApex<WorkspaceData>('CharterWorkspaceController.getWorkspace', connection, { charterId: null }, today);
+}
+
+/** One load of the panel of the first account whose Success_Key__c is LIKE `keyPattern`, as one Apex transaction. */
+export async function loadPanel(
+  connection: Connection,
+  keyPattern: string,
+  today: string
+): Promise<ApexInvocation<PanelViewModel>> {
+  const soql = `SELECT Id FROM Account WHERE Success_Key__c LIKE '${keyPattern.replace(/'/g, "\\'")}' ORDER BY Success_Key__c LIMIT 1`;
+  const [account] = (await connection.query<{ Id: string }>(soql)).records;
+  if (!account) throw new Error(`no account with a key like ${keyPattern}`);
+  return invokeApex<PanelViewModel>('AccountSuccessController.getPanel', connection, { accountId: account.Id }, today);
 }

@@ -9,15 +9,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { invokeApex, type ApexInvocation } from '../../preview/server/apex';
-import type { PanelViewModel } from '../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
-import type { WorkspaceData } from '../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
+import type { ApexInvocation } from '../../preview/server/apex';
 import { PROJECT_ROOT } from '../lib/paths';
 import { startDeployedOrg } from '../seed/__tests__/orgFixture';
 import {
   apexConnection,
   closeBookOrg,
   fmt,
+  loadPanel,
+  loadWorkspace,
   printTable,
   scoreProcess,
   secs,
@@ -51,22 +51,9 @@ async function workspaceAt(accounts: number): Promise<string[][]> {
     const scored: ScoreReport = await scoreProcess(org, ['--journal', path.join(cwd, 'score.jsonl')]);
     process.stderr.write(`bench:limits: scored in ${secs(scored.wallMs)}, ${fmt(scored.apiCalls)} API calls\n`);
     const connection = apexConnection(org);
-    const workspace = await invokeApex<WorkspaceData>(
-      'CharterWorkspaceController.getWorkspace',
-      connection,
-      { charterId: null },
-      TODAY
-    );
+    const workspace = await loadWorkspace(connection, TODAY);
     const counted = workspace.result.tierBandCounts.reduce((n, row) => n + row.accounts, 0);
-    const [account] = (
-      await connection.query<{ Id: string }>("SELECT Id FROM Account WHERE Success_Key__c LIKE 'B0-%' LIMIT 1")
-    ).records;
-    const panel = await invokeApex<PanelViewModel>(
-      'AccountSuccessController.getPanel',
-      connection,
-      { accountId: account.Id },
-      TODAY
-    );
+    const panel = await loadPanel(connection, 'B0-%', TODAY);
     const heaviest = [...workspace.usage.queries].sort((a, b) => b.rows - a.rows)[0];
     return [
       [
@@ -125,15 +112,7 @@ async function panelsAt(goalCounts: number[]): Promise<string[][]> {
       const file = path.join(cwd, `${key}.json`);
       panelPlan(file, key, goals);
       await seedRun(org, ['--plan', file, '--journal', path.join(cwd, `${key}.jsonl`)], { cwd, now: DAY });
-      const [account] = (
-        await connection.query<{ Id: string }>(`SELECT Id FROM Account WHERE Success_Key__c = '${key}'`)
-      ).records;
-      const panel = await invokeApex<PanelViewModel>(
-        'AccountSuccessController.getPanel',
-        connection,
-        { accountId: account.Id },
-        TODAY
-      );
+      const panel = await loadPanel(connection, key, TODAY);
       rows.push([
         fmt(goals),
         ...usageCells(panel),

@@ -11,15 +11,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Connection } from 'jsforce';
-import { invokeApex } from '../../preview/server/apex';
 import { ApexTransaction } from '../../preview/server/apex/governor';
-import type { PanelViewModel } from '../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
-import type { WorkspaceData } from '../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { startDeployedOrg, type SeededOrg } from '../../scripts/seed/__tests__/orgFixture';
 import {
   apexConnection,
   closeBookOrg,
+  loadPanel,
+  loadWorkspace,
   scoreProcess,
   seedGeneratedBook,
   seedRun,
@@ -68,12 +67,7 @@ describe(`a book of ${ACCOUNTS.toLocaleString('en-US')} accounts under the gover
   });
 
   it('loads the workspace inside the limits, counting every account without a sample', async () => {
-    const { result, usage } = await invokeApex<WorkspaceData>(
-      'CharterWorkspaceController.getWorkspace',
-      connection,
-      { charterId: null },
-      TODAY
-    );
+    const { result, usage } = await loadWorkspace(connection, TODAY);
     assert.ok(result.charter, 'the demo charter is the Active one');
     assert.ok(
       usage.queryRows < 10_000,
@@ -92,17 +86,7 @@ describe(`a book of ${ACCOUNTS.toLocaleString('en-US')} accounts under the gover
   });
 
   it('loads the panel of an account in the book inside the limits, with every goal it has', async () => {
-    const [account] = (
-      await connection.query<{ Id: string }>(
-        `SELECT Id FROM Account WHERE Success_Key__c LIKE 'B${Math.floor((ACCOUNTS - 1) / 20_000)}-%' LIMIT 1`
-      )
-    ).records;
-    const { result, usage } = await invokeApex<PanelViewModel>(
-      'AccountSuccessController.getPanel',
-      connection,
-      { accountId: account.Id },
-      TODAY
-    );
+    const { result, usage } = await loadPanel(connection, `B${Math.floor((ACCOUNTS - 1) / 20_000)}-%`, TODAY);
     assert.equal(result.goals.length, GOALS_PER_ACCOUNT);
     assert.equal(result.goalCount, GOALS_PER_ACCOUNT);
     assert.ok(usage.queryRows < 1_000, `${usage.queryRows} query rows`);
