@@ -235,9 +235,7 @@ export default class AccountPlays extends LightningElement {
     closeConfirm: LABEL_CLOSE_CONFIRM
   };
 
-  // The shared typings declare Apex imports as functions only; the platform also accepts them as wire adapters.
-  // eslint-disable-next-line @lwc/lwc/valid-wire -- tsc strips the cast; the LWC compiler sees the identifier
-  @wire(getPlays as never, { accountId: '$recordId' })
+  @wire(getPlays, { accountId: '$recordId' })
   wiredPlays(result: WiredPlays): void {
     this.wiredResult = result;
     if (result.data) {
