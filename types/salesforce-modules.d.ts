@@ -3,8 +3,9 @@
 // declarations below would silently stop applying.
 
 declare module '@salesforce/apex/*' {
-  // Each Apex method is imported as a function (imperative call) that is also a wire adapter.
-  const apexMethod: (params?: Record<string, unknown>) => Promise<any>;
+  // Each Apex method is imported as a function (imperative call, answering a Promise) that is also a wire adapter
+  // (`@wire(method, config)`). The lwc type is referenced inline: a top-level import would stop the wildcards applying.
+  const apexMethod: ((params?: Record<string, unknown>) => Promise<any>) & import('lwc').WireAdapterConstructor;
   export default apexMethod;
 }
 

@@ -16,8 +16,7 @@ import {
   type IsoDate,
   type PlayStanding
 } from 'c/successModel';
-import { formatLabel } from 'c/panelFormat';
-import { formatDate, formatDays, formatNumber } from 'c/figureFormat';
+import { formatDate, formatDays, formatLabel, formatNumber } from 'c/figureFormat';
 import type { PanelPlay, PlaybookOption, PlayStep, PlaysViewModel } from './playsTypes';
 import LABEL_TITLE from '@salesforce/label/c.Plays_Title';
 import LABEL_LOADING from '@salesforce/label/c.Plays_Loading';
@@ -97,7 +96,7 @@ function outcomeLabel(outcome: string | null | undefined): string {
 /** "Showing 20 of 24 open plays": said, never silent, when the Apex cut a list. */
 function cutText(label: string, shown: number, total: number | undefined): string {
   return typeof total === 'number' && total > shown
-    ? formatLabel(label, { shown: formatNumber(shown, 0), total: formatNumber(total, 0) })
+    ? formatLabel(label, formatNumber(shown, 0), formatNumber(total, 0))
     : '';
 }
 
@@ -109,14 +108,12 @@ function stepView(standing: PlayStanding<PanelPlay, PlayStep>['steps'][number], 
   return {
     key: String(task.Id ?? index),
     subject: task.Subject ?? '',
-    ownerText: owner ? formatLabel(LABEL_STEP_OWNER, { name: owner }) : LABEL_STEP_NO_OWNER,
-    dueText: task.ActivityDate
-      ? formatLabel(LABEL_STEP_DUE, { date: formatDate(task.ActivityDate) })
-      : LABEL_STEP_NO_DUE,
+    ownerText: owner ? formatLabel(LABEL_STEP_OWNER, owner) : LABEL_STEP_NO_OWNER,
+    dueText: task.ActivityDate ? formatLabel(LABEL_STEP_DUE, formatDate(task.ActivityDate)) : LABEL_STEP_NO_DUE,
     stateText: standing.done
       ? LABEL_STEP_DONE
       : standing.overdue
-        ? formatLabel(LABEL_STEP_OVERDUE, { days: formatDays(standing.daysOverdue) })
+        ? formatLabel(LABEL_STEP_OVERDUE, formatDays(standing.daysOverdue))
         : LABEL_STEP_OPEN,
     stateClass: standing.done
       ? `${BADGE} step-state slds-theme_success`
@@ -154,16 +151,17 @@ function openPlayView(standing: PlayStanding<PanelPlay, PlayStep>, playbookNames
     commentId: `comment-${id}`,
     datesText:
       standing.daysOpen === null
-        ? formatLabel(LABEL_STARTED, { date: formatDate(play.Opened_On__c) })
-        : formatLabel(LABEL_DAYS_OPEN, { date: formatDate(play.Opened_On__c), days: formatDays(standing.daysOpen) }),
+        ? formatLabel(LABEL_STARTED, formatDate(play.Opened_On__c))
+        : formatLabel(LABEL_DAYS_OPEN, formatDate(play.Opened_On__c), formatDays(standing.daysOpen)),
     facts,
     hasFacts: facts.length > 0,
     steps: standing.steps.map(stepView),
     hasSteps: standing.steps.length > 0,
-    stepsDoneText: formatLabel(LABEL_STEPS_DONE, {
-      done: formatNumber(standing.stepsDone, 0),
-      total: formatNumber(standing.steps.length, 0)
-    })
+    stepsDoneText: formatLabel(
+      LABEL_STEPS_DONE,
+      formatNumber(standing.stepsDone, 0),
+      formatNumber(standing.steps.length, 0)
+    )
   };
 }
 
@@ -174,15 +172,15 @@ function closedPlayView(standing: PlayStanding<PanelPlay, PlayStep>, playbookNam
   return {
     key: String(play.Id),
     name,
-    outcomeText: formatLabel(LABEL_OUTCOME, { outcome: outcomeLabel(play.Outcome__c) }),
-    closedText: formatLabel(LABEL_CLOSED_ON, { date: formatDate(play.Closed_On__c) }),
+    outcomeText: formatLabel(LABEL_OUTCOME, outcomeLabel(play.Outcome__c)),
+    closedText: formatLabel(LABEL_CLOSED_ON, formatDate(play.Closed_On__c)),
     // Days to clear are the trigger's (the scoring run's); a play a person closed says how long it was open.
     daysText:
       typeof cleared === 'number'
-        ? formatLabel(LABEL_CLEARED_IN, { days: formatDays(cleared) })
+        ? formatLabel(LABEL_CLEARED_IN, formatDays(cleared))
         : standing.daysOpen === null
           ? ''
-          : formatLabel(LABEL_CLOSED_AFTER, { days: formatDays(standing.daysOpen) }),
+          : formatLabel(LABEL_CLOSED_AFTER, formatDays(standing.daysOpen)),
     comment: play.Outcome_Comment__c ?? ''
   };
 }
@@ -235,9 +233,7 @@ export default class AccountPlays extends LightningElement {
     closeConfirm: LABEL_CLOSE_CONFIRM
   };
 
-  // The shared typings declare Apex imports as functions only; the platform also accepts them as wire adapters.
-  // eslint-disable-next-line @lwc/lwc/valid-wire -- tsc strips the cast; the LWC compiler sees the identifier
-  @wire(getPlays as never, { accountId: '$recordId' })
+  @wire(getPlays, { accountId: '$recordId' })
   wiredPlays(result: WiredPlays): void {
     this.wiredResult = result;
     if (result.data) {
@@ -348,7 +344,7 @@ export default class AccountPlays extends LightningElement {
     const playbook = this.chosenPlaybook;
     if (!playbook) return '';
     const count = this.loaded.config.steps.filter((step) => step.Playbook__c === playbook.DeveloperName).length;
-    return formatLabel(LABEL_START_STEPS, { count: formatNumber(count, 0) });
+    return formatLabel(LABEL_START_STEPS, formatNumber(count, 0));
   }
 
   handleStartOpen(): void {
@@ -391,7 +387,7 @@ export default class AccountPlays extends LightningElement {
       await Promise.all(
         planned.tasks.map((task) => createRecord({ apiName: 'Task', fields: { ...task, WhatId: created.id } }))
       );
-      this.toast(formatLabel(LABEL_STARTED_TOAST, { name: planned.play.Name }));
+      this.toast(formatLabel(LABEL_STARTED_TOAST, planned.play.Name));
     });
   }
 
@@ -405,7 +401,7 @@ export default class AccountPlays extends LightningElement {
       await updateRecord({ fields });
       written(String(play.Id));
       this.closingId = undefined;
-      this.toast(formatLabel(LABEL_CLOSED_TOAST, { name }));
+      this.toast(formatLabel(LABEL_CLOSED_TOAST, name));
     });
   }
 

@@ -73,9 +73,7 @@ export default class AccountSuccessPanel extends LightningElement {
     return localToday();
   }
 
-  // The shared typings declare Apex imports as functions only; the platform also accepts them as wire adapters.
-  // eslint-disable-next-line @lwc/lwc/valid-wire -- tsc strips the cast; the LWC compiler sees the identifier
-  @wire(getPanel as never, { accountId: '$recordId' })
+  @wire(getPanel, { accountId: '$recordId' })
   wiredPanel(result: WiredPanel): void {
     this.wiredResult = result;
     if (result.data) {

@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { StagePeople } from 'c/successModel';
-import { factText, formatLabel } from 'c/panelFormat';
+import { factText } from 'c/panelFormat';
 import type { PanelRole } from '../accountSuccessPanel/panelTypes';
 import LABEL_PEOPLE from '@salesforce/label/c.Panel_People';
 import LABEL_STAGE from '@salesforce/label/c.Panel_PeopleStage';
@@ -9,6 +9,7 @@ import LABEL_RESPONSIBLE from '@salesforce/label/c.Panel_Responsible';
 import LABEL_NO_PEOPLE from '@salesforce/label/c.Panel_NoPeople';
 import LABEL_UNFILLED from '@salesforce/label/c.Panel_RoleUnfilled';
 import LABEL_NO_ROLE from '@salesforce/label/c.Panel_NoRole';
+import { formatLabel } from 'c/figureFormat';
 
 interface PersonView {
   key: string;
@@ -38,7 +39,7 @@ export default class AccountablePeople extends LightningElement {
   }
 
   get stageText(): string {
-    return formatLabel(LABEL_STAGE, { name: this.people?.stage });
+    return formatLabel(LABEL_STAGE, this.people?.stage);
   }
 
   get noPeopleText(): string {

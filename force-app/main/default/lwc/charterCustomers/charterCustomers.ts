@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, formatLabel } from 'c/charterLabels';
-import { formatCurrency, formatDate, formatNumber, formatPercent } from 'c/figureFormat';
+import { LABELS } from 'c/charterLabels';
+import { formatCurrency, formatDate, formatLabel, formatNumber, formatPercent } from 'c/figureFormat';
 import type {
   AccountRecord,
   AdoptionSegment,

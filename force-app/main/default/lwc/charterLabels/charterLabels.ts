@@ -301,11 +301,3 @@ export const LABELS = {
   SentimentGreen,
   SentimentRed
 } as const;
-
-/** Fills {0}, {1}... in a label, the way the platform's format helpers do. */
-export function formatLabel(label: string, ...values: Array<string | number>): string {
-  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
-    const value = values[Number(index)];
-    return value === undefined ? match : String(value);
-  });
-}

@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, formatLabel } from 'c/charterLabels';
-import { formatCurrency, formatDate, formatMonth, formatNumber, formatPercent } from 'c/figureFormat';
+import { LABELS } from 'c/charterLabels';
+import { formatCurrency, formatDate, formatLabel, formatMonth, formatNumber, formatPercent } from 'c/figureFormat';
 import type { ProgramFigures, VelocityFigures } from 'c/successModel';
 
 interface Row {

@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, formatLabel } from 'c/charterLabels';
-import { formatMeasure, formatPercent } from 'c/figureFormat';
+import { LABELS } from 'c/charterLabels';
+import { formatLabel, formatMeasure, formatPercent } from 'c/figureFormat';
 import type { ObjectiveMetric } from 'c/successModel';
 
 /** A value in the objective's unit (money, percentage, days or the unit typed), blank when there is none. */

@@ -1,7 +1,8 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, formatLabel } from 'c/charterLabels';
+import { LABELS } from 'c/charterLabels';
 import type { CharterRole, RaciMatrix } from 'c/successModel';
 import type { WorkspaceRole } from 'c/charterWorkspace';
+import { formatLabel } from 'c/figureFormat';
 
 interface RoleView {
   key: string;

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, formatLabel } from 'c/charterLabels';
+import { LABELS } from 'c/charterLabels';
 import { heatMapCell, type HeatMap } from 'c/successModel';
-import { formatNumber } from 'c/figureFormat';
+import { formatLabel, formatNumber } from 'c/figureFormat';
 
 export interface CellSelection {
   row: number;

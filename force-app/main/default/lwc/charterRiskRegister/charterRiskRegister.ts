@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, formatLabel } from 'c/charterLabels';
+import { LABELS } from 'c/charterLabels';
 import { residualScore, riskRating, scoreOf } from 'c/successModel';
-import { formatDate, formatNumber } from 'c/figureFormat';
+import { formatDate, formatLabel, formatNumber } from 'c/figureFormat';
 import type { RiskAccount, RiskAccountCount, WorkspaceRisk } from 'c/charterWorkspace';
 
 /** Rows shown at first and added by each "Show more": a screenful, so a big register opens fast. */

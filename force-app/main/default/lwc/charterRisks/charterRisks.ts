@@ -1,8 +1,9 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, formatLabel } from 'c/charterLabels';
+import { LABELS } from 'c/charterLabels';
 import type { HeatMap } from 'c/successModel';
 import type { RiskAccount, RiskAccountCount, WorkspaceRisk } from 'c/charterWorkspace';
 import type { CellSelection } from 'c/charterRiskHeatMap';
+import { formatLabel } from 'c/figureFormat';
 
 /** The risks tab: the heat map filters the register by cell; enablers are listed apart. */
 export default class CharterRisks extends LightningElement {

@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS, formatLabel } from 'c/charterLabels';
-import { formatDate, formatMonth } from 'c/figureFormat';
+import { LABELS } from 'c/charterLabels';
+import { formatDate, formatLabel, formatMonth } from 'c/figureFormat';
 import type { MilestoneState, RoadmapMonth } from 'c/successModel';
 
 /** Items shown at first and added by each "Show more": a screenful, so a long roadmap opens fast. */

@@ -59,7 +59,6 @@ export default class CharterWorkspace extends LightningElement {
     this.charterId = value ?? null;
   }
 
-  // @ts-expect-error the shared typings declare Apex imports as functions only; they are wire adapters too.
   @wire(getWorkspace, { charterId: '$charterId' })
   wiredWorkspace(result: WireResult): void {
     this.wired = result;

@@ -19,8 +19,7 @@ import {
   type SentimentRecord,
   type SentimentStanding
 } from 'c/successModel';
-import { formatLabel } from 'c/panelFormat';
-import { formatDate, formatDays } from 'c/figureFormat';
+import { formatDate, formatDays, formatLabel } from 'c/figureFormat';
 import LABEL_TITLE from '@salesforce/label/c.Sentiment_Title';
 import LABEL_GREEN from '@salesforce/label/c.Sentiment_Green';
 import LABEL_YELLOW from '@salesforce/label/c.Sentiment_Yellow';
@@ -64,16 +63,14 @@ function sentimentView(standing: SentimentStanding, band: HealthBand | null) {
     hasSentiment: sentiment !== null,
     name: sentiment ? NAMES[sentiment] : '',
     badgeClass: sentiment ? BADGE_CLASS[sentiment] : BADGE,
-    recordedText: standing.date ? formatLabel(LABEL_RECORDED, { date: formatDate(standing.date) }) : '',
+    recordedText: standing.date ? formatLabel(LABEL_RECORDED, formatDate(standing.date)) : '',
     comment: standing.comment,
     staleText: standing.stale
       ? standing.date
-        ? formatLabel(LABEL_STALE, { days: formatDays(SENTIMENT_FRESH_DAYS) })
+        ? formatLabel(LABEL_STALE, formatDays(SENTIMENT_FRESH_DAYS))
         : LABEL_UNDATED
       : '',
-    disagreementText: standing.disagreement
-      ? formatLabel(DISAGREEMENT[standing.disagreement], { band: band?.label ?? '' })
-      : ''
+    disagreementText: standing.disagreement ? formatLabel(DISAGREEMENT[standing.disagreement], band?.label ?? '') : ''
   };
 }
 

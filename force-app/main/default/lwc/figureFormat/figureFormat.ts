@@ -29,6 +29,20 @@ function dateFormat(key: string, options: Intl.DateTimeFormatOptions): Intl.Date
 
 const isNumber = (value: Value): value is number => typeof value === 'number' && Number.isFinite(value);
 
+/**
+ * Fills {0}, {1}... in a custom label with the values in that order, the way the platform's format helpers do (custom
+ * labels carry positional placeholders so translators can move them). A value given as null or undefined reads as
+ * blank rather than "undefined"; a placeholder with no value passed at all stays as written, so the gap shows.
+ */
+export function formatLabel(label: string, ...values: Array<string | number | null | undefined>): string {
+  return label.replace(/\{(\d+)\}/g, (match, index: string) => {
+    const position = Number(index);
+    if (position >= values.length) return match;
+    const value = values[position];
+    return value === null || value === undefined ? '' : String(value);
+  });
+}
+
 /** What a blank figure reads as: never 0. */
 export const NOT_AVAILABLE = LABEL_NOT_AVAILABLE;
 
@@ -80,7 +94,7 @@ export function formatMonth(value: string | null | undefined): string {
 /** A number of days with its unit: 1 day, 36 days, 62.5 days. */
 export function formatDays(value: Value): string {
   if (!isNumber(value)) return NOT_AVAILABLE;
-  return (value === 1 ? LABEL_DAY : LABEL_DAYS).replace('{count}', formatNumber(value));
+  return formatLabel(value === 1 ? LABEL_DAY : LABEL_DAYS, formatNumber(value));
 }
 
 let pluralRules: Intl.PluralRules | undefined;

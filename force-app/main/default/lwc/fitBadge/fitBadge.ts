@@ -1,7 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { CriterionResult, FitResult } from 'c/successModel';
-import { formatLabel } from 'c/panelFormat';
-import { formatNumber, formatPercent } from 'c/figureFormat';
+import { formatLabel, formatNumber, formatPercent } from 'c/figureFormat';
 import LABEL_RULE_EQUALS from '@salesforce/label/c.Panel_FitRuleEquals';
 import LABEL_RULE_IN from '@salesforce/label/c.Panel_FitRuleIn';
 import LABEL_RULE_BETWEEN from '@salesforce/label/c.Panel_FitRuleBetween';
@@ -33,31 +32,32 @@ function describe(result: CriterionResult): CriterionView {
   let text: string;
   switch (result.operator) {
     case 'in':
-      text = formatLabel(LABEL_RULE_IN, {
+      text = formatLabel(
+        LABEL_RULE_IN,
         label,
-        values: result.value
+        result.value
           .split(',')
           .map((v) => v.trim())
           .filter((v) => v !== '')
           .join(', ')
-      });
+      );
       break;
     case 'between': {
       const [min, max] = result.value.split('..');
-      text = formatLabel(LABEL_RULE_BETWEEN, { label, min: valueText(min), max: valueText(max) });
+      text = formatLabel(LABEL_RULE_BETWEEN, label, valueText(min), valueText(max));
       break;
     }
     case 'at least':
-      text = formatLabel(LABEL_RULE_AT_LEAST, { label, value: valueText(result.value) });
+      text = formatLabel(LABEL_RULE_AT_LEAST, label, valueText(result.value));
       break;
     case 'at most':
-      text = formatLabel(LABEL_RULE_AT_MOST, { label, value: valueText(result.value) });
+      text = formatLabel(LABEL_RULE_AT_MOST, label, valueText(result.value));
       break;
     case 'contains':
-      text = formatLabel(LABEL_RULE_CONTAINS, { label, value: result.value.trim() });
+      text = formatLabel(LABEL_RULE_CONTAINS, label, result.value.trim());
       break;
     default:
-      text = formatLabel(LABEL_RULE_EQUALS, { label, value: valueText(result.value) });
+      text = formatLabel(LABEL_RULE_EQUALS, label, valueText(result.value));
   }
   return { key: result.criterion, text };
 }
@@ -93,7 +93,7 @@ export default class FitBadge extends LightningElement {
   }
 
   get badgeLabel(): string {
-    return formatLabel(LABEL_FIT_SCORE, { name: this.fit?.tier, percent: formatPercent(this.fit?.score) });
+    return formatLabel(LABEL_FIT_SCORE, this.fit?.tier, formatPercent(this.fit?.score));
   }
 
   get matched(): CriterionView[] {

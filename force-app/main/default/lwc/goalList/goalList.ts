@@ -1,11 +1,11 @@
 import { LightningElement, api } from 'lwc';
 import type { GoalStanding, IsoDate } from 'c/successModel';
-import { formatLabel } from 'c/panelFormat';
 import type { PanelGoal } from '../accountSuccessPanel/panelTypes';
 import LABEL_GOALS from '@salesforce/label/c.Panel_Goals';
 import LABEL_SHOW_ALL from '@salesforce/label/c.Panel_ShowAllGoals';
 import LABEL_SHOW_FEWER from '@salesforce/label/c.Panel_ShowFewerGoals';
 import LABEL_GOALS_CUT from '@salesforce/label/c.Panel_GoalsCut';
+import { formatLabel } from 'c/figureFormat';
 
 const COUNT = new Intl.NumberFormat();
 
@@ -35,16 +35,14 @@ export default class GoalList extends LightningElement {
   }
 
   get toggleLabel(): string {
-    return this.expanded ? LABEL_SHOW_FEWER : formatLabel(LABEL_SHOW_ALL, { count: (this.goals ?? []).length });
+    return this.expanded ? LABEL_SHOW_FEWER : formatLabel(LABEL_SHOW_ALL, (this.goals ?? []).length);
   }
 
   /** "Showing 2,000 of 2,400 goals": said, never silent, when the Apex cut the list. */
   get cutText(): string {
     const shown = (this.goals ?? []).length;
     const total = this.total ?? shown;
-    return total > shown
-      ? formatLabel(LABEL_GOALS_CUT, { shown: COUNT.format(shown), total: COUNT.format(total) })
-      : '';
+    return total > shown ? formatLabel(LABEL_GOALS_CUT, COUNT.format(shown), COUNT.format(total)) : '';
   }
 
   get ariaExpanded(): string {

@@ -2,8 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
 import type { GoalStanding, IsoDate, ProgressUnknownReason, Timeliness } from 'c/successModel';
-import { formatLabel } from 'c/panelFormat';
-import { formatCurrency, formatDate, formatDays, formatMeasure, formatPercent } from 'c/figureFormat';
+import { formatCurrency, formatDate, formatDays, formatLabel, formatMeasure, formatPercent } from 'c/figureFormat';
 import type { PanelGoal } from '../accountSuccessPanel/panelTypes';
 import LABEL_PROGRESS from '@salesforce/label/c.Panel_GoalProgress';
 import LABEL_PROGRESS_UNKNOWN from '@salesforce/label/c.Panel_GoalProgressUnknown';
@@ -65,9 +64,9 @@ function standingText(standing: GoalStanding<PanelGoal>): string {
   const days = Math.abs(standing.daysToTarget ?? 0);
   switch (standing.timeliness) {
     case 'overdue':
-      return formatLabel(LABEL_OVERDUE, { days: formatDays(days) });
+      return formatLabel(LABEL_OVERDUE, formatDays(days));
     case 'dueSoon':
-      return days === 0 ? LABEL_DUE_TODAY : formatLabel(LABEL_DUE_SOON, { days: formatDays(days) });
+      return days === 0 ? LABEL_DUE_TODAY : formatLabel(LABEL_DUE_SOON, formatDays(days));
     case 'onTrack':
       return LABEL_ON_TRACK;
     case 'achieved':
@@ -90,13 +89,14 @@ function rowView(standing: GoalStanding<PanelGoal> | undefined) {
   const unit = goal.Unit__c;
   // "From 160 to 40 hours/month, now 109: 43% of the way" reads the same for higher- and lower-is-better goals.
   const progressText = hasProgress
-    ? formatLabel(LABEL_PROGRESS, {
-        baseline: formatMeasure(goal.Baseline__c, unit),
-        target: formatMeasure(goal.Target__c, unit),
-        current: formatMeasure(goal.Current_Value__c, unit),
-        percent: formatPercent(percent)
-      })
-    : formatLabel(LABEL_PROGRESS_UNKNOWN, { missing: MISSING[standing?.progress.reason ?? 'missingCurrent'] });
+    ? formatLabel(
+        LABEL_PROGRESS,
+        formatMeasure(goal.Baseline__c, unit),
+        formatMeasure(goal.Target__c, unit),
+        formatMeasure(goal.Current_Value__c, unit),
+        formatPercent(percent)
+      )
+    : formatLabel(LABEL_PROGRESS_UNKNOWN, MISSING[standing?.progress.reason ?? 'missingCurrent']);
   const flag =
     standing?.isOpen && standing.timeliness !== 'overdue'
       ? goal.Status__c === 'At Risk'
@@ -133,8 +133,8 @@ function rowView(standing: GoalStanding<PanelGoal> | undefined) {
     progressLabel: `${name}: ${progressText}`,
     details,
     daysToValueText:
-      typeof daysToValue === 'number' ? formatLabel(LABEL_DAYS_TO_VALUE, { days: formatDays(daysToValue) }) : undefined,
-    objectiveText: objective ? formatLabel(LABEL_OBJECTIVE, { name: objective }) : undefined,
+      typeof daysToValue === 'number' ? formatLabel(LABEL_DAYS_TO_VALUE, formatDays(daysToValue)) : undefined,
+    objectiveText: objective ? formatLabel(LABEL_OBJECTIVE, objective) : undefined,
     canAct: standing?.isOpen === true && Boolean(goal.Id)
   };
 }
@@ -234,9 +234,7 @@ export default class GoalRow extends LightningElement {
       await updateRecord({ fields: { Id: this.view.id, ...fields } });
       this.editing = false;
       this.achieving = false;
-      this.dispatchEvent(
-        new ShowToastEvent({ title: formatLabel(LABEL_SAVED, { name: this.view.name }), variant: 'success' })
-      );
+      this.dispatchEvent(new ShowToastEvent({ title: formatLabel(LABEL_SAVED, this.view.name), variant: 'success' }));
       this.dispatchEvent(new CustomEvent('goalsaved', { detail: { recordId: this.view.id } }));
     } catch (error) {
       this.saveError = error;

@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import type { DimensionResult } from 'c/successModel';
-import { factText, formatLabel } from 'c/panelFormat';
-import { formatNumber, formatPercent } from 'c/figureFormat';
+import { factText } from 'c/panelFormat';
+import { formatLabel, formatNumber, formatPercent } from 'c/figureFormat';
 import LABEL_POINTS from '@salesforce/label/c.Panel_DimensionPoints';
 import LABEL_WEIGHT from '@salesforce/label/c.Panel_DimensionWeight';
 import LABEL_NO_DIMENSIONS from '@salesforce/label/c.Panel_NoDimensions';
@@ -29,11 +29,8 @@ export default class HealthBreakdown extends LightningElement {
     return (this.dimensions ?? []).map((dimension) => ({
       key: dimension.key,
       label: dimension.label,
-      points: formatLabel(LABEL_POINTS, { value: formatNumber(dimension.points) }),
-      weight: formatLabel(LABEL_WEIGHT, {
-        percent: formatPercent(dimension.share),
-        weight: formatNumber(dimension.weight)
-      }),
+      points: formatLabel(LABEL_POINTS, formatNumber(dimension.points)),
+      weight: formatLabel(LABEL_WEIGHT, formatPercent(dimension.share), formatNumber(dimension.weight)),
       facts: dimension.facts.map((fact, index) => ({ key: `${dimension.key}-${index}`, text: factText(fact) }))
     }));
   }

@@ -1,12 +1,13 @@
 import { LightningElement, api } from 'lwc';
 import type { HealthResult } from 'c/successModel';
-import { factText, formatLabel } from 'c/panelFormat';
+import { factText } from 'c/panelFormat';
 import LABEL_HEALTH from '@salesforce/label/c.Panel_Health';
 import LABEL_SCORE from '@salesforce/label/c.Panel_HealthScore';
 import LABEL_NO_SCORE from '@salesforce/label/c.Panel_HealthNoScore';
 import LABEL_MISSING from '@salesforce/label/c.Panel_HealthMissing';
 import LABEL_SHOW from '@salesforce/label/c.Panel_ShowBreakdown';
 import LABEL_HIDE from '@salesforce/label/c.Panel_HideBreakdown';
+import { formatLabel } from 'c/figureFormat';
 
 const BADGE_CLASS: Record<string, string> = {
   success: 'slds-theme_success',
@@ -26,7 +27,7 @@ export default class HealthSummary extends LightningElement {
   }
 
   get scoreText(): string {
-    return formatLabel(LABEL_SCORE, { value: this.health?.score });
+    return formatLabel(LABEL_SCORE, this.health?.score);
   }
 
   /** What is missing before the account can be scored, in the model's order. */

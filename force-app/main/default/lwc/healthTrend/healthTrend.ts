@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import type { HealthHistory, HealthSince, TrendPoint } from 'c/successModel';
-import { factText, formatLabel } from 'c/panelFormat';
-import { formatDate, formatNumber, formatSignedNumber } from 'c/figureFormat';
+import { factText } from 'c/panelFormat';
+import { formatDate, formatLabel, formatNumber, formatSignedNumber } from 'c/figureFormat';
 import LABEL_TITLE from '@salesforce/label/c.Health_TrendTitle';
 import LABEL_NONE from '@salesforce/label/c.Health_TrendNone';
 import LABEL_SUMMARY from '@salesforce/label/c.Health_TrendSummary';
@@ -84,17 +84,18 @@ export default class HealthTrend extends LightningElement {
     const trend = this.healthHistory?.trend;
     const first = trend?.firstScored;
     const last = trend?.lastScored;
-    if (!first || !last) return formatLabel(LABEL_SUMMARY_UNSCORED, { count: this.points.length });
+    if (!first || !last) return formatLabel(LABEL_SUMMARY_UNSCORED, this.points.length);
     if (this.points.length === 1) {
-      return formatLabel(LABEL_SUMMARY_ONE, { first: scoreText(first), firstDate: formatDate(first.date) });
+      return formatLabel(LABEL_SUMMARY_ONE, scoreText(first), formatDate(first.date));
     }
-    return formatLabel(LABEL_SUMMARY, {
-      count: this.points.length,
-      first: scoreText(first),
-      firstDate: formatDate(first.date),
-      last: scoreText(last),
-      lastDate: formatDate(last.date)
-    });
+    return formatLabel(
+      LABEL_SUMMARY,
+      this.points.length,
+      scoreText(first),
+      formatDate(first.date),
+      scoreText(last),
+      formatDate(last.date)
+    );
   }
 
   get segments(): Array<{ key: string; x1: string; y1: string; x2: string; y2: string }> {
@@ -115,7 +116,7 @@ export default class HealthTrend extends LightningElement {
         cx: `${point.x}%`,
         cy: `${point.y}%`,
         className: `dot dot_${point.band?.variant ?? 'none'}`,
-        title: formatLabel(LABEL_POINT, { date: formatDate(point.date), score: scoreText(point) })
+        title: formatLabel(LABEL_POINT, formatDate(point.date), scoreText(point))
       }));
   }
 
@@ -135,11 +136,12 @@ export default class HealthTrend extends LightningElement {
   get sinceText(): string {
     const change = this.change;
     if (!change) return '';
-    return formatLabel(SINCE_LABELS[change.kind], {
-      date: formatDate(change.since),
-      before: change.scoreBefore === null ? '' : formatNumber(change.scoreBefore, 0),
-      after: change.scoreAfter === null ? '' : formatNumber(change.scoreAfter, 0)
-    });
+    return formatLabel(
+      SINCE_LABELS[change.kind],
+      formatDate(change.since),
+      change.scoreBefore === null ? '' : formatNumber(change.scoreBefore, 0),
+      change.scoreAfter === null ? '' : formatNumber(change.scoreAfter, 0)
+    );
   }
 
   get modelChanged(): boolean {
@@ -151,13 +153,13 @@ export default class HealthTrend extends LightningElement {
   }
 
   get unreadableText(): string {
-    return formatLabel(LABEL_UNREADABLE, { date: formatDate(this.change?.since) });
+    return formatLabel(LABEL_UNREADABLE, formatDate(this.change?.since));
   }
 
   get moved(): MovedView[] {
     return (this.change?.moved ?? []).map((dimension) => ({
       key: dimension.key,
-      heading: formatLabel(LABEL_MOVED, { name: dimension.label, delta: formatSignedNumber(dimension.delta) }),
+      heading: formatLabel(LABEL_MOVED, dimension.label, formatSignedNumber(dimension.delta)),
       facts: dimension.facts.map((fact) => factText(fact)).join('; ')
     }));
   }

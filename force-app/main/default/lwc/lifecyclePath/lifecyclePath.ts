@@ -1,7 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { LifecycleStep } from 'c/successModel';
-import { formatLabel } from 'c/panelFormat';
-import { formatDays } from 'c/figureFormat';
+import { formatDays, formatLabel } from 'c/figureFormat';
 import LABEL_LIFECYCLE from '@salesforce/label/c.Panel_Lifecycle';
 import LABEL_NO_STAGE from '@salesforce/label/c.Panel_NoStage';
 import LABEL_COMPLETE from '@salesforce/label/c.Panel_StageComplete';
@@ -32,7 +31,7 @@ export default class LifecyclePath extends LightningElement {
       key: step.key,
       label: step.label,
       // The state in words for screen readers; sighted users see it from the style and the check mark.
-      assistive: formatLabel(STATE_LABEL[step.state], { name: step.label }),
+      assistive: formatLabel(STATE_LABEL[step.state], step.label),
       isComplete: step.state === 'complete',
       ariaCurrent: step.state === 'current' ? 'step' : null,
       className: `step step_${step.state}${step.state === 'current' && step.overdueInStage ? ' step_overdue' : ''}`
@@ -53,15 +52,16 @@ export default class LifecyclePath extends LightningElement {
     if (current.daysInStage === null) return LABEL_NO_STAGE_DATE;
     const days = formatDays(current.daysInStage);
     return current.targetDays === null
-      ? formatLabel(LABEL_DAYS_IN_STAGE_NO_TARGET, { days, name: current.label })
-      : formatLabel(LABEL_DAYS_IN_STAGE, { days, name: current.label, target: formatDays(current.targetDays) });
+      ? formatLabel(LABEL_DAYS_IN_STAGE_NO_TARGET, days, current.label)
+      : formatLabel(LABEL_DAYS_IN_STAGE, days, current.label, formatDays(current.targetDays));
   }
 
   get overdueText(): string {
     const current = this.current;
     if (!current?.overdueInStage) return '';
-    return formatLabel(LABEL_OVERDUE_IN_STAGE, {
-      days: formatDays((current.daysInStage as number) - (current.targetDays as number))
-    });
+    return formatLabel(
+      LABEL_OVERDUE_IN_STAGE,
+      formatDays((current.daysInStage as number) - (current.targetDays as number))
+    );
   }
 }

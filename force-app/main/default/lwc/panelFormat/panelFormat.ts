@@ -1,5 +1,4 @@
-// Label formatting for the success panel's components. Labels carry named placeholders such as {count} so
-// translators can move them; successModel facts are shown through the label of their code.
+// successModel facts in the success panel's components, each shown through the custom label of its code.
 import type { Fact, FactCode } from 'c/successModel';
 import GOALS_ATTAINMENT from '@salesforce/label/c.Panel_Fact_GoalsAttainment';
 import GOALS_PROGRESS_UNKNOWN from '@salesforce/label/c.Panel_Fact_GoalsProgressUnknown';
@@ -31,17 +30,7 @@ import GOALS_OVERDUE_ONE from '@salesforce/label/c.Panel_Fact_GoalsOverdue_One';
 import GOALS_PROGRESS_UNKNOWN_ONE from '@salesforce/label/c.Panel_Fact_GoalsProgressUnknown_One';
 import HIGH_RISKS_ONE from '@salesforce/label/c.Panel_Fact_HighRisks_One';
 import OPEN_RISKS_ONE from '@salesforce/label/c.Panel_Fact_OpenRisks_One';
-import { formatNumber, formatPercent } from 'c/figureFormat';
-
-type Values = Record<string, string | number | null | undefined>;
-
-/** Replaces each {name} in a label with its value; a missing value becomes blank rather than "undefined". */
-export function formatLabel(template: string, values: Values = {}): string {
-  return template.replace(/\{(\w+)\}/g, (_match, key: string) => {
-    const value = values[key];
-    return value === null || value === undefined ? '' : String(value);
-  });
-}
+import { formatLabel, formatNumber, formatPercent } from 'c/figureFormat';
 
 const FACT_LABELS: Partial<Record<FactCode, string>> = {
   goalsAttainment: GOALS_ATTAINMENT,
@@ -81,19 +70,15 @@ const ONE_LABELS: Partial<Record<FactCode, { label: string; by: 'count' | 'of' }
 };
 
 /**
- * A fact in the user's language, its numbers written by c/figureFormat ({percent} for the 0-100 value, {value} as a
- * plain number); facts the panel has no label for fall back to the model's English.
+ * A fact in the user's language, its numbers written by c/figureFormat. Every fact label reads its values at the same
+ * positions: {0} count, {1} of, {2} value (a plain number), {3} percent (the 0-100 value), {4} name, {5} stage; facts
+ * the panel has no label for fall back to the model's English.
  */
 export function factText(fact: Fact): string {
   const one = ONE_LABELS[fact.code];
   const label = one && fact[one.by] === 1 ? one.label : FACT_LABELS[fact.code];
   if (!label) return fact.text;
-  return formatLabel(label, {
-    count: fact.count,
-    of: fact.of,
-    value: fact.value === undefined ? undefined : formatNumber(fact.value),
-    percent: fact.value === undefined ? undefined : formatPercent(fact.value),
-    name: fact.name,
-    stage: fact.stage
-  });
+  const value = fact.value === undefined ? undefined : formatNumber(fact.value);
+  const percent = fact.value === undefined ? undefined : formatPercent(fact.value);
+  return formatLabel(label, fact.count, fact.of, value, percent, fact.name, fact.stage);
 }

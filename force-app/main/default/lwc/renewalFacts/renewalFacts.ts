@@ -1,7 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { GoalSummary, RevenueFacts } from 'c/successModel';
-import { formatLabel } from 'c/panelFormat';
-import { NOT_AVAILABLE, formatCurrency, formatDate, formatDays } from 'c/figureFormat';
+import { NOT_AVAILABLE, formatCurrency, formatDate, formatDays, formatLabel } from 'c/figureFormat';
 import LABEL_REVENUE from '@salesforce/label/c.Panel_Revenue';
 import LABEL_ARR from '@salesforce/label/c.Panel_Arr';
 import LABEL_RENEWAL from '@salesforce/label/c.Panel_RenewalDate';
@@ -38,8 +37,8 @@ export default class RenewalFacts extends LightningElement {
     if (typeof days !== 'number') return '';
     if (days === 0) return LABEL_RENEWS_TODAY;
     return days > 0
-      ? formatLabel(LABEL_RENEWS_IN, { days: formatDays(days) })
-      : formatLabel(LABEL_RENEWAL_PASSED, { days: formatDays(-days) });
+      ? formatLabel(LABEL_RENEWS_IN, formatDays(days))
+      : formatLabel(LABEL_RENEWAL_PASSED, formatDays(-days));
   }
 
   get facts(): FactView[] {
@@ -58,19 +57,19 @@ export default class RenewalFacts extends LightningElement {
         key: 'won',
         label: LABEL_WON,
         value: formatCurrency(revenue?.wonAmount ?? 0),
-        detail: formatLabel(LABEL_WON_COUNT, { count: revenue?.wonCount ?? 0 })
+        detail: formatLabel(LABEL_WON_COUNT, revenue?.wonCount ?? 0)
       },
       {
         key: 'pipeline',
         label: LABEL_PIPELINE,
         value: formatCurrency(revenue?.pipelineAmount ?? 0),
-        detail: formatLabel(LABEL_PIPELINE_COUNT, { count: revenue?.pipelineCount ?? 0 })
+        detail: formatLabel(LABEL_PIPELINE_COUNT, revenue?.pipelineCount ?? 0)
       },
       {
         key: 'after-goal',
         label: LABEL_AFTER_GOAL,
         value: formatCurrency(revenue?.afterGoalAmount ?? 0),
-        detail: formatLabel(LABEL_WON_COUNT, { count: revenue?.afterGoalCount ?? 0 })
+        detail: formatLabel(LABEL_WON_COUNT, revenue?.afterGoalCount ?? 0)
       },
       {
         key: 'value-realized',

@@ -1,6 +1,5 @@
 import { LightningElement, api } from 'lwc';
 import type { RiskStanding } from 'c/successModel';
-import { formatLabel } from 'c/panelFormat';
 import type { PanelRisk } from '../accountSuccessPanel/panelTypes';
 import LABEL_RISKS from '@salesforce/label/c.Panel_Risks';
 import LABEL_NO_RISKS from '@salesforce/label/c.Panel_NoRisks';
@@ -12,6 +11,7 @@ import LABEL_NONE from '@salesforce/label/c.Panel_None';
 import LABEL_SHOW_ALL from '@salesforce/label/c.Panel_ShowAllRisks';
 import LABEL_SHOW_FEWER from '@salesforce/label/c.Panel_ShowFewerRisks';
 import LABEL_RISKS_CUT from '@salesforce/label/c.Panel_RisksCut';
+import { formatLabel } from 'c/figureFormat';
 
 const COUNT = new Intl.NumberFormat();
 
@@ -39,7 +39,7 @@ const toView = ({ risk, score, rating }: RiskStanding<PanelRisk>, index: number)
   key: risk.Id ?? `risk-${index}`,
   title: risk.Name ?? risk.Charter_Risk__r?.Name ?? '',
   category: risk.Charter_Risk__r?.Category__c ?? null,
-  scoreText: score === null ? LABEL_UNSCORED : formatLabel(LABEL_SCORE, { value: score, name: rating }),
+  scoreText: score === null ? LABEL_UNSCORED : formatLabel(LABEL_SCORE, score, rating),
   badgeClass: `slds-badge score ${RATING_CLASS[rating ?? ''] ?? ''}`.trim(),
   mitigation: risk.Mitigation__c || LABEL_NONE,
   owner: risk.Owner__r?.Name || LABEL_NONE
@@ -82,16 +82,14 @@ export default class RiskList extends LightningElement {
   }
 
   get toggleLabel(): string {
-    return this.expanded ? LABEL_SHOW_FEWER : formatLabel(LABEL_SHOW_ALL, { count: this.allRows.length });
+    return this.expanded ? LABEL_SHOW_FEWER : formatLabel(LABEL_SHOW_ALL, this.allRows.length);
   }
 
   /** "Showing the 50 highest-scored of 80 open risks": said, never silent, when the Apex cut the list. */
   get cutText(): string {
     const shown = this.allRows.length;
     const total = this.total ?? shown;
-    return total > shown
-      ? formatLabel(LABEL_RISKS_CUT, { shown: COUNT.format(shown), total: COUNT.format(total) })
-      : '';
+    return total > shown ? formatLabel(LABEL_RISKS_CUT, COUNT.format(shown), COUNT.format(total)) : '';
   }
 
   get ariaExpanded(): string {

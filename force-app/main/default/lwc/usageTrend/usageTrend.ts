@@ -1,7 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { TREND_WEEKS, usageView, type KeyFeatureConfig, type UsageAdoption, type UsageView } from 'c/successModel';
-import { factText, formatLabel } from 'c/panelFormat';
-import { formatDate, formatNumber, formatPercent } from 'c/figureFormat';
+import { factText } from 'c/panelFormat';
+import { formatDate, formatLabel, formatNumber, formatPercent } from 'c/figureFormat';
 import LABEL_TITLE from '@salesforce/label/c.Usage_Title';
 import LABEL_CHART_UTILISATION from '@salesforce/label/c.Usage_ChartUtilisation';
 import LABEL_CHART_ACTIVE_USERS from '@salesforce/label/c.Usage_ChartActiveUsers';
@@ -59,9 +59,7 @@ export default class UsageTrend extends LightningElement {
   }
 
   get caption(): string {
-    return formatLabel(this.byUtilisation ? LABEL_CHART_UTILISATION : LABEL_CHART_ACTIVE_USERS, {
-      count: TREND_WEEKS
-    });
+    return formatLabel(this.byUtilisation ? LABEL_CHART_UTILISATION : LABEL_CHART_ACTIVE_USERS, TREND_WEEKS);
   }
 
   get valueHeading(): string {
@@ -79,7 +77,7 @@ export default class UsageTrend extends LightningElement {
         className: bar.value === null ? 'bar bar_empty' : 'bar',
         week,
         valueText,
-        text: formatLabel(LABEL_BAR_TEXT, { week, value: valueText })
+        text: formatLabel(LABEL_BAR_TEXT, week, valueText)
       };
     });
   }

@@ -29,47 +29,45 @@ jest.mock('lightning/uiRecordApi', () => ({
   notifyRecordUpdateAvailable: jest.fn(() => Promise.resolve())
 }));
 // Jest reads a label as its own name; the labels whose text a test checks get their real English (labels/).
-jest.mock('@salesforce/label/c.Format_Day', () => ({ default: '{count} day' }), { virtual: true });
-jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{count} days' }), { virtual: true });
+jest.mock('@salesforce/label/c.Format_Day', () => ({ default: '{0} day' }), { virtual: true });
+jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{0} days' }), { virtual: true });
 jest.mock('@salesforce/label/c.Format_NotAvailable', () => ({ default: 'Not available' }), { virtual: true });
-jest.mock('@salesforce/label/c.Plays_Started', () => ({ default: 'Started {date}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Plays_DaysOpen', () => ({ default: 'Started {date} · open for {days}' }), {
+jest.mock('@salesforce/label/c.Plays_Started', () => ({ default: 'Started {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Plays_DaysOpen', () => ({ default: 'Started {0} · open for {1}' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Plays_StepsDone', () => ({ default: '{done} of {total} steps done' }), {
+jest.mock('@salesforce/label/c.Plays_StepsDone', () => ({ default: '{0} of {1} steps done' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Plays_StepDue', () => ({ default: 'Due {date}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Plays_StepOwner', () => ({ default: 'Owner: {name}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Plays_StepOverdue', () => ({ default: 'Overdue by {days}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Plays_StepDue', () => ({ default: 'Due {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Plays_StepOwner', () => ({ default: 'Owner: {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Plays_StepOverdue', () => ({ default: 'Overdue by {0}' }), { virtual: true });
 jest.mock('@salesforce/label/c.Plays_StepDone', () => ({ default: 'Done' }), { virtual: true });
 jest.mock('@salesforce/label/c.Plays_StepOpen', () => ({ default: 'To do' }), { virtual: true });
-jest.mock('@salesforce/label/c.Plays_Outcome', () => ({ default: 'Outcome: {outcome}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Plays_ClosedOn', () => ({ default: 'Closed {date}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Plays_ClearedIn', () => ({ default: 'Trigger cleared in {days}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Plays_ClosedAfter', () => ({ default: 'Closed after {days}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Plays_Outcome', () => ({ default: 'Outcome: {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Plays_ClosedOn', () => ({ default: 'Closed {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Plays_ClearedIn', () => ({ default: 'Trigger cleared in {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Plays_ClosedAfter', () => ({ default: 'Closed after {0}' }), { virtual: true });
 jest.mock(
   '@salesforce/label/c.Plays_OpenCut',
-  () => ({ default: 'Showing {shown} of {total} open plays, the most recently started.' }),
+  () => ({ default: 'Showing {0} of {1} open plays, the most recently started.' }),
   { virtual: true }
 );
-jest.mock(
-  '@salesforce/label/c.Plays_StepsCut',
-  () => ({ default: 'Showing {shown} of {total} steps, the earliest due.' }),
-  { virtual: true }
-);
+jest.mock('@salesforce/label/c.Plays_StepsCut', () => ({ default: 'Showing {0} of {1} steps, the earliest due.' }), {
+  virtual: true
+});
 jest.mock(
   '@salesforce/label/c.Plays_ClosedCut',
-  () => ({ default: 'Showing {shown} of {total} closed plays, the most recently closed.' }),
+  () => ({ default: 'Showing {0} of {1} closed plays, the most recently closed.' }),
   { virtual: true }
 );
 jest.mock(
   '@salesforce/label/c.Plays_StartSteps',
-  () => ({ default: "Tasks it creates: {count}, each owned as the Active charter's RACI says." }),
+  () => ({ default: "Tasks it creates: {0}, each owned as the Active charter's RACI says." }),
   { virtual: true }
 );
-jest.mock('@salesforce/label/c.Plays_StartedToast', () => ({ default: '{name} started' }), { virtual: true });
-jest.mock('@salesforce/label/c.Plays_ClosedToast', () => ({ default: '{name} closed' }), { virtual: true });
+jest.mock('@salesforce/label/c.Plays_StartedToast', () => ({ default: '{0} started' }), { virtual: true });
+jest.mock('@salesforce/label/c.Plays_ClosedToast', () => ({ default: '{0} closed' }), { virtual: true });
 jest.mock('@salesforce/label/c.Plays_Outcome_NotResolved', () => ({ default: 'Not resolved' }), { virtual: true });
 jest.mock('@salesforce/label/c.Plays_Outcome_TriggerCleared', () => ({ default: 'Trigger cleared' }), {
   virtual: true

@@ -8,13 +8,13 @@ import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 import type { HealthBand } from 'c/successModel';
 
 jest.mock('lightning/uiRecordApi', () => ({ updateRecord: jest.fn(() => Promise.resolve({})) }));
-jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{count} days' }), { virtual: true });
-jest.mock('@salesforce/label/c.Sentiment_Recorded', () => ({ default: 'Recorded {date}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Sentiment_Stale', () => ({ default: 'Older than {days}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Sentiment_RedAgainstSuccess', () => ({ default: 'Red against {band}' }), {
+jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{0} days' }), { virtual: true });
+jest.mock('@salesforce/label/c.Sentiment_Recorded', () => ({ default: 'Recorded {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Sentiment_Stale', () => ({ default: 'Older than {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Sentiment_RedAgainstSuccess', () => ({ default: 'Red against {0}' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Sentiment_GreenAgainstError', () => ({ default: 'Green against {band}' }), {
+jest.mock('@salesforce/label/c.Sentiment_GreenAgainstError', () => ({ default: 'Green against {0}' }), {
   virtual: true
 });
 

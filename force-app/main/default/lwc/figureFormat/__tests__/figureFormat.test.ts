@@ -3,6 +3,7 @@ import {
   formatCurrency,
   formatDate,
   formatDays,
+  formatLabel,
   formatMeasure,
   formatMonth,
   formatNumber,
@@ -10,12 +11,24 @@ import {
   formatSignedNumber
 } from 'c/figureFormat';
 
-jest.mock('@salesforce/label/c.Format_Day', () => ({ default: '{count} day' }), { virtual: true });
-jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{count} days' }), { virtual: true });
+jest.mock('@salesforce/label/c.Format_Day', () => ({ default: '{0} day' }), { virtual: true });
+jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{0} days' }), { virtual: true });
 jest.mock('@salesforce/label/c.Format_NotAvailable', () => ({ default: 'Not available' }), { virtual: true });
 
 // sfdx-lwc-jest's @salesforce/i18n defaults: locale en-US, currency USD.
 describe('figureFormat', () => {
+  it('fills positional placeholders in a label, in any order and more than once', () => {
+    expect(formatLabel('Likelihood {0}, impact {1}: {2} risks', 4, 5, 1)).toBe('Likelihood 4, impact 5: 1 risks');
+    expect(formatLabel('{1} of {0}; {1} again', 'ten', 'two')).toBe('two of ten; two again');
+    expect(formatLabel('No placeholders')).toBe('No placeholders');
+  });
+
+  it('blanks a value given as null or undefined, and leaves a placeholder with no value passed in place', () => {
+    expect(formatLabel('{0} fit {1}%', null, undefined)).toBe(' fit %');
+    expect(formatLabel('Based on {0} of {1}', 200)).toBe('Based on 200 of {1}');
+    expect(formatLabel('{0} risks', 0)).toBe('0 risks');
+  });
+
   it('writes numbers grouped, to one decimal unless asked', () => {
     expect(formatNumber(4285000)).toBe('4,285,000');
     expect(formatNumber(23.14)).toBe('23.1');

@@ -2,18 +2,18 @@ import FitBadge from 'c/fitBadge';
 import { evaluateFit } from 'c/successModel';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 
-jest.mock('@salesforce/label/c.Panel_FitRuleEquals', () => ({ default: '{label}: {value}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Panel_FitRuleIn', () => ({ default: '{label}: {values}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Panel_FitRuleBetween', () => ({ default: '{label}: {min} to {max}' }), {
+jest.mock('@salesforce/label/c.Panel_FitRuleEquals', () => ({ default: '{0}: {1}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_FitRuleIn', () => ({ default: '{0}: {1}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_FitRuleBetween', () => ({ default: '{0}: {1} to {2}' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Panel_FitRuleAtLeast', () => ({ default: '{label}: at least {value}' }), {
+jest.mock('@salesforce/label/c.Panel_FitRuleAtLeast', () => ({ default: '{0}: at least {1}' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Panel_FitRuleAtMost', () => ({ default: '{label}: at most {value}' }), {
+jest.mock('@salesforce/label/c.Panel_FitRuleAtMost', () => ({ default: '{0}: at most {1}' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Panel_FitRuleContains', () => ({ default: '{label}: contains \u201c{value}\u201d' }), {
+jest.mock('@salesforce/label/c.Panel_FitRuleContains', () => ({ default: '{0}: contains \u201c{1}\u201d' }), {
   virtual: true
 });
 

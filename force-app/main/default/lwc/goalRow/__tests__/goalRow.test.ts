@@ -6,19 +6,17 @@ import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 import type { PanelGoal } from '../../accountSuccessPanel/panelTypes';
 
 jest.mock('lightning/uiRecordApi', () => ({ updateRecord: jest.fn(() => Promise.resolve({})) }));
-jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{count} days' }), { virtual: true });
-jest.mock(
-  '@salesforce/label/c.Panel_GoalProgress',
-  () => ({ default: 'From {baseline} to {target}, now {current}: {percent} of the way' }),
-  { virtual: true }
-);
-jest.mock('@salesforce/label/c.Panel_GoalProgressUnknown', () => ({ default: 'Progress unknown: {missing}' }), {
+jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{0} days' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_GoalProgress', () => ({ default: 'From {0} to {1}, now {2}: {3} of the way' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Panel_GoalProgressUnknown', () => ({ default: 'Progress unknown: {0}' }), {
   virtual: true
 });
 jest.mock('@salesforce/label/c.Panel_GoalMissingBaseline', () => ({ default: 'no baseline' }), { virtual: true });
-jest.mock('@salesforce/label/c.Panel_GoalOverdue', () => ({ default: 'Overdue by {days}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Panel_GoalDueSoon', () => ({ default: 'Due in {days}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Panel_GoalDaysToValue', () => ({ default: 'Achieved in {days}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_GoalOverdue', () => ({ default: 'Overdue by {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_GoalDueSoon', () => ({ default: 'Due in {0}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_GoalDaysToValue', () => ({ default: 'Achieved in {0}' }), { virtual: true });
 
 const TODAY = '2025-06-30';
 const GOAL: PanelGoal = {

@@ -7,38 +7,38 @@ import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 jest.mock(
   '@salesforce/label/c.Health_TrendSummary',
   () => ({
-    default: 'Health score over the last {count} snapshots, from {first} on {firstDate} to {last} on {lastDate}'
+    default: 'Health score over the last {0} snapshots, from {1} on {2} to {3} on {4}'
   }),
   { virtual: true }
 );
 jest.mock(
   '@salesforce/label/c.Health_TrendSummaryUnscored',
-  () => ({ default: 'Stored snapshots: {count}; none has enough data to score' }),
+  () => ({ default: 'Stored snapshots: {0}; none has enough data to score' }),
   { virtual: true }
 );
 jest.mock(
   '@salesforce/label/c.Health_TrendSummaryOne',
-  () => ({ default: 'Health score {first} on {firstDate}, the only snapshot stored' }),
+  () => ({ default: 'Health score {0} on {1}, the only snapshot stored' }),
   {
     virtual: true
   }
 );
-jest.mock('@salesforce/label/c.Health_TrendSince', () => ({ default: 'Since {date}: {before} → {after}' }), {
+jest.mock('@salesforce/label/c.Health_TrendSince', () => ({ default: 'Since {0}: {1} → {2}' }), {
   virtual: true
 });
 jest.mock(
   '@salesforce/label/c.Health_TrendNowScored',
-  () => ({ default: 'Not enough data to score on {date}; {after} today' }),
+  () => ({ default: 'Not enough data to score on {0}; {2} today' }),
   { virtual: true }
 );
 jest.mock(
   '@salesforce/label/c.Health_TrendNoLongerScored',
-  () => ({ default: '{before} on {date}; not enough data to score today' }),
+  () => ({ default: '{1} on {0}; not enough data to score today' }),
   { virtual: true }
 );
 jest.mock(
   '@salesforce/label/c.Health_TrendStillUnscored',
-  () => ({ default: 'Not enough data to score on {date} or today' }),
+  () => ({ default: 'Not enough data to score on {0} or today' }),
   {
     virtual: true
   }
@@ -46,23 +46,23 @@ jest.mock(
 jest.mock('@salesforce/label/c.Health_TrendModelChanged', () => ({ default: 'The scoring model changed since then' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Health_TrendMoved', () => ({ default: '{name} {delta}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Health_TrendPoint', () => ({ default: '{date}: {score}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Health_TrendMoved', () => ({ default: '{0} {1}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Health_TrendPoint', () => ({ default: '{0}: {1}' }), { virtual: true });
 jest.mock('@salesforce/label/c.Health_TrendNoMove', () => ({ default: 'No dimension moved' }), { virtual: true });
 jest.mock(
   '@salesforce/label/c.Health_TrendUnreadable',
-  () => ({ default: 'The breakdown stored on {date} cannot be read' }),
+  () => ({ default: 'The breakdown stored on {0} cannot be read' }),
   { virtual: true }
 );
 jest.mock('@salesforce/label/c.Panel_HealthNoScore', () => ({ default: 'Not enough data to score' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Panel_Fact_GoalsOverdue', () => ({ default: '{count} of {of} goals overdue' }), {
+jest.mock('@salesforce/label/c.Panel_Fact_GoalsOverdue', () => ({ default: '{0} of {1} goals overdue' }), {
   virtual: true
 });
 jest.mock(
   '@salesforce/label/c.Panel_Fact_GoalsOnSchedule',
-  () => ({ default: '{count} of {of} goals achieved or on schedule' }),
+  () => ({ default: '{0} of {1} goals achieved or on schedule' }),
   { virtual: true }
 );
 

@@ -2,15 +2,15 @@ import LifecyclePath from 'c/lifecyclePath';
 import { lifecyclePath } from 'c/successModel';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 
-jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{count} days' }), { virtual: true });
-jest.mock('@salesforce/label/c.Panel_DaysInStage', () => ({ default: '{days} in {name}, target {target}' }), {
+jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{0} days' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_DaysInStage', () => ({ default: '{0} in {1}, target {2}' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Panel_DaysInStageNoTarget', () => ({ default: '{days} in {name}' }), { virtual: true });
-jest.mock('@salesforce/label/c.Panel_OverdueInStage', () => ({ default: 'Overdue in stage by {days}' }), {
+jest.mock('@salesforce/label/c.Panel_DaysInStageNoTarget', () => ({ default: '{0} in {1}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_OverdueInStage', () => ({ default: 'Overdue in stage by {0}' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Panel_StageCurrent', () => ({ default: '{name}, current stage' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_StageCurrent', () => ({ default: '{0}, current stage' }), { virtual: true });
 
 const STAGES = [
   { DeveloperName: 'Onboarding', MasterLabel: 'Onboarding', Order__c: 1, Target_Days__c: 45 },

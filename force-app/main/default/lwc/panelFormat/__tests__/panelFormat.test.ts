@@ -1,13 +1,7 @@
-import { factText, formatLabel } from 'c/panelFormat';
+import { factText } from 'c/panelFormat';
 import { fact } from 'c/successModel';
 
 describe('panelFormat', () => {
-  it('fills named placeholders and blanks missing values', () => {
-    expect(formatLabel('{count} of {of} goals overdue', { count: 2, of: 5 })).toBe('2 of 5 goals overdue');
-    expect(formatLabel('{name} fit {value}%', { value: null })).toBe(' fit %');
-    expect(formatLabel('No placeholders')).toBe('No placeholders');
-  });
-
   it('shows a fact through its label, or the model English when it has none', () => {
     expect(factText(fact('goalsOverdue', { count: 1, of: 3 }))).toBe('c.Panel_Fact_GoalsOverdue');
     expect(factText(fact('noRisks'))).toBe('No risks or enablers recorded yet');

@@ -2,30 +2,18 @@
 import { factText } from 'c/panelFormat';
 import { fact } from 'c/successModel';
 
-jest.mock(
-  '@salesforce/label/c.Panel_Fact_OpenRisks',
-  () => ({ default: '{count} open risks, combined exposure {percent}' }),
-  {
-    virtual: true
-  }
-);
-jest.mock('@salesforce/label/c.Panel_Fact_OpenRisks_One', () => ({ default: '1 open risk, exposure {percent}' }), {
+jest.mock('@salesforce/label/c.Panel_Fact_OpenRisks', () => ({ default: '{0} open risks, combined exposure {3}' }), {
   virtual: true
 });
-jest.mock(
-  '@salesforce/label/c.Panel_Fact_RoleWithoutPerson',
-  () => ({ default: '{stage}: role "{name}" has no person' }),
-  {
-    virtual: true
-  }
-);
-jest.mock(
-  '@salesforce/label/c.Panel_Fact_FitScore',
-  () => ({ default: '{name} fit {percent}: {count} of {of} criteria met' }),
-  {
-    virtual: true
-  }
-);
+jest.mock('@salesforce/label/c.Panel_Fact_OpenRisks_One', () => ({ default: '1 open risk, exposure {3}' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Panel_Fact_RoleWithoutPerson', () => ({ default: '{5}: role "{4}" has no person' }), {
+  virtual: true
+});
+jest.mock('@salesforce/label/c.Panel_Fact_FitScore', () => ({ default: '{4} fit {3}: {0} of {1} criteria met' }), {
+  virtual: true
+});
 
 describe('fact labels', () => {
   it('write percentages in the locale and name the stage a role belongs to', () => {

@@ -2,12 +2,12 @@ import RenewalFacts from 'c/renewalFacts';
 import { revenueFacts, type GoalSummary } from 'c/successModel';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 
-jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{count} days' }), { virtual: true });
+jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{0} days' }), { virtual: true });
 jest.mock('@salesforce/label/c.Format_NotAvailable', () => ({ default: 'Not available' }), { virtual: true });
-jest.mock('@salesforce/label/c.Panel_RenewsIn', () => ({ default: '(in {days})' }), { virtual: true });
-jest.mock('@salesforce/label/c.Panel_RenewalPassed', () => ({ default: '({days} ago)' }), { virtual: true });
-jest.mock('@salesforce/label/c.Panel_WonCount', () => ({ default: '({count} won)' }), { virtual: true });
-jest.mock('@salesforce/label/c.Panel_PipelineCount', () => ({ default: '({count} open)' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_RenewsIn', () => ({ default: '(in {0})' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_RenewalPassed', () => ({ default: '({0} ago)' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_WonCount', () => ({ default: '({0} won)' }), { virtual: true });
+jest.mock('@salesforce/label/c.Panel_PipelineCount', () => ({ default: '({0} open)' }), { virtual: true });
 
 const SUMMARY: GoalSummary = {
   total: 1,

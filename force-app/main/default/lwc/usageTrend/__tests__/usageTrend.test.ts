@@ -5,13 +5,13 @@ import UsageTrend from 'c/usageTrend';
 import { usageAdoption, type KeyFeatureConfig } from 'c/successModel';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 
-jest.mock('@salesforce/label/c.Usage_ChartUtilisation', () => ({ default: 'Seats active each week, last {count}' }), {
+jest.mock('@salesforce/label/c.Usage_ChartUtilisation', () => ({ default: 'Seats active each week, last {0}' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Usage_ChartActiveUsers', () => ({ default: 'Active users each week, last {count}' }), {
+jest.mock('@salesforce/label/c.Usage_ChartActiveUsers', () => ({ default: 'Active users each week, last {0}' }), {
   virtual: true
 });
-jest.mock('@salesforce/label/c.Usage_BarText', () => ({ default: 'Week of {week}: {value}' }), { virtual: true });
+jest.mock('@salesforce/label/c.Usage_BarText', () => ({ default: 'Week of {0}: {1}' }), { virtual: true });
 jest.mock('@salesforce/label/c.Usage_NoRollup', () => ({ default: 'No usage loaded' }), { virtual: true });
 jest.mock('@salesforce/label/c.Usage_FeaturesUsed', () => ({ default: 'Key features used' }), { virtual: true });
 jest.mock('@salesforce/label/c.Usage_FeaturesUnused', () => ({ default: 'Not used yet' }), { virtual: true });
