@@ -92,14 +92,14 @@ describe('c-charter-roadmap', () => {
     expect(ids()).toEqual(inOrder.slice(0, 25));
     expect(months()).toEqual(['2025-01', '2025-02', '2025-03']);
     expect(one(element, 'table[data-month="2025-03"]').querySelectorAll('tr.item')).toHaveLength(5);
-    expect(one(element, '.shown').textContent).toBe('c.Workspace_ShowingCount');
-    const more = one(element, 'button.show-more') as HTMLButtonElement;
-    expect(more.getAttribute('aria-controls')).toBe(one(element, 'div.months').getAttribute('id'));
+    expect(one(one(element, 'c-show-more'), '.shown').textContent).toBe('c.Workspace_ShowingCount');
+    const more = one(one(element, 'c-show-more'), 'button.show-more') as HTMLButtonElement;
+    expect(more.getAttribute('aria-controls')).toBe(one(one(element, 'c-show-more'), 'div.list').getAttribute('id'));
     await expect(element).toBeAccessible();
     more.click();
     await flushPromises();
     expect(ids()).toEqual(inOrder);
-    expect(one(element, 'button.show-more')).toBeNull();
+    expect(one(one(element, 'c-show-more'), 'button.show-more')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
