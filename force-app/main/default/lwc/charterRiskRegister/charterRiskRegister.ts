@@ -2,6 +2,7 @@ import { LightningElement, api } from 'lwc';
 import { LABELS } from 'c/charterLabels';
 import { residualScore, riskRating, scoreOf } from 'c/successModel';
 import { formatDate, formatLabel, formatNumber } from 'c/figureFormat';
+import { firstRows } from 'c/showMore';
 import type { RiskAccount, RiskAccountCount, WorkspaceRisk } from 'c/charterWorkspace';
 
 /** Rows shown at first and added by each "Show more": a screenful, so a big register opens fast. */
@@ -85,6 +86,7 @@ export default class CharterRiskRegister extends LightningElement {
   labels = LABELS;
   expandedId: string | null = null;
   limit = PAGE_SIZE;
+  readonly pageSize = PAGE_SIZE;
   private risksValue: WorkspaceRisk[] = [];
   // Rows are built once per change of the inputs, not on every render (expanding a row or Show more re-renders).
   // A plain object field: LWC does not observe its properties, so filling it during render is not a mutation.
@@ -115,26 +117,18 @@ export default class CharterRiskRegister extends LightningElement {
   }
 
   get rows() {
-    return this.allRows.slice(0, this.limit).map((row) => {
+    return firstRows(this.allRows, this.limit).map((row) => {
       const expanded = this.expandedId === row.key;
       return { ...row, expanded, ariaExpanded: String(expanded) };
     });
   }
 
-  get hasMore(): boolean {
-    return this.allRows.length > this.limit;
+  get total(): number {
+    return this.allRows.length;
   }
 
-  get shownText(): string {
-    return formatLabel(LABELS.ShowingCount, Math.min(this.limit, this.allRows.length), this.allRows.length);
-  }
-
-  get showMoreLabel(): string {
-    return formatLabel(LABELS.ShowMore, Math.min(PAGE_SIZE, this.allRows.length - this.limit));
-  }
-
-  handleShowMore(): void {
-    this.limit += PAGE_SIZE;
+  handleShowMore(event: CustomEvent<{ limit: number }>): void {
+    this.limit = event.detail.limit;
   }
 
   handleToggle(event: Event): void {

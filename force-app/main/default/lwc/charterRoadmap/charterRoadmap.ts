@@ -56,9 +56,10 @@ function monthView(month: RoadmapMonth): MonthView {
 export default class CharterRoadmap extends LightningElement {
   labels = LABELS;
   limit = PAGE_SIZE;
+  readonly pageSize = PAGE_SIZE;
+  total = 0;
   private monthsValue: RoadmapMonth[] = [];
   private allMonths: MonthView[] = [];
-  private total = 0;
 
   /** Views are built once per roadmap (a new roadmap starts again at the first page), not on every render. */
   /** The user may create these records (the object's createable, from getObjectInfo): Add is shown only then. */
@@ -91,20 +92,8 @@ export default class CharterRoadmap extends LightningElement {
     return shown;
   }
 
-  get hasMore(): boolean {
-    return this.total > this.limit;
-  }
-
-  get shownText(): string {
-    return formatLabel(LABELS.ShowingCount, Math.min(this.limit, this.total), this.total);
-  }
-
-  get showMoreLabel(): string {
-    return formatLabel(LABELS.ShowMore, Math.min(PAGE_SIZE, this.total - this.limit));
-  }
-
-  handleShowMore(): void {
-    this.limit += PAGE_SIZE;
+  handleShowMore(event: CustomEvent<{ limit: number }>): void {
+    this.limit = event.detail.limit;
   }
 
   handleAdd(): void {

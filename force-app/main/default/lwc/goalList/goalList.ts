@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { GoalStanding, IsoDate } from 'c/successModel';
+import { firstRows } from 'c/showMore';
 import type { PanelGoal } from '../accountSuccessPanel/panelTypes';
 import LABEL_GOALS from '@salesforce/label/c.Panel_Goals';
 import LABEL_SHOW_ALL from '@salesforce/label/c.Panel_ShowAllGoals';
@@ -22,20 +23,28 @@ export default class GoalList extends LightningElement {
   @api canEdit = false;
 
   expanded = false;
-  labels = { goals: LABEL_GOALS };
+  labels = { goals: LABEL_GOALS, showFewer: LABEL_SHOW_FEWER };
+  readonly visible = VISIBLE_GOALS;
 
   get items(): Array<{ key: string; standing: GoalStanding<PanelGoal> }> {
     const goals = this.goals ?? [];
-    const shown = this.expanded ? goals : goals.slice(0, VISIBLE_GOALS);
-    return shown.map((standing, index) => ({ key: standing.goal.Id ?? `goal-${index}`, standing }));
+    return firstRows(goals, this.limit).map((standing, index) => ({
+      key: standing.goal.Id ?? `goal-${index}`,
+      standing
+    }));
   }
 
-  get hasMore(): boolean {
-    return (this.goals ?? []).length > VISIBLE_GOALS;
+  get count(): number {
+    return (this.goals ?? []).length;
   }
 
-  get toggleLabel(): string {
-    return this.expanded ? LABEL_SHOW_FEWER : formatLabel(LABEL_SHOW_ALL, (this.goals ?? []).length);
+  /** Every goal once expanded, the first VISIBLE_GOALS before. */
+  get limit(): number {
+    return this.expanded ? this.count : VISIBLE_GOALS;
+  }
+
+  get showAllLabel(): string {
+    return formatLabel(LABEL_SHOW_ALL, this.count);
   }
 
   /** "Showing 2,000 of 2,400 goals": said, never silent, when the Apex cut the list. */
@@ -45,12 +54,12 @@ export default class GoalList extends LightningElement {
     return total > shown ? formatLabel(LABEL_GOALS_CUT, COUNT.format(shown), COUNT.format(total)) : '';
   }
 
-  get ariaExpanded(): string {
-    return String(this.expanded);
+  handleMore(): void {
+    this.expanded = true;
   }
 
-  handleToggle(): void {
-    this.expanded = !this.expanded;
+  handleLess(): void {
+    this.expanded = false;
   }
 
   handleGoalSaved(event: CustomEvent<{ recordId: string }>): void {

@@ -1,5 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { RiskStanding } from 'c/successModel';
+import { firstRows } from 'c/showMore';
 import type { PanelRisk } from '../accountSuccessPanel/panelTypes';
 import LABEL_RISKS from '@salesforce/label/c.Panel_Risks';
 import LABEL_NO_RISKS from '@salesforce/label/c.Panel_NoRisks';
@@ -54,7 +55,14 @@ export default class RiskList extends LightningElement {
   /** Every open risk of the account, when the view-model holds only the highest-scored of them. */
   @api total: number | undefined;
   expanded = false;
-  labels = { risks: LABEL_RISKS, noRisks: LABEL_NO_RISKS, mitigation: LABEL_MITIGATION, owner: LABEL_OWNER };
+  labels = {
+    risks: LABEL_RISKS,
+    noRisks: LABEL_NO_RISKS,
+    mitigation: LABEL_MITIGATION,
+    owner: LABEL_OWNER,
+    showFewer: LABEL_SHOW_FEWER
+  };
+  readonly visible = VISIBLE_RISKS;
 
   private allRows: RiskView[] = [];
   private risksValue: RiskStanding<PanelRisk>[] = [];
@@ -74,15 +82,20 @@ export default class RiskList extends LightningElement {
   }
 
   get rows(): RiskView[] {
-    return this.expanded ? this.allRows : this.allRows.slice(0, VISIBLE_RISKS);
+    return firstRows(this.allRows, this.limit);
   }
 
-  get hasMore(): boolean {
-    return this.allRows.length > VISIBLE_RISKS;
+  get count(): number {
+    return this.allRows.length;
   }
 
-  get toggleLabel(): string {
-    return this.expanded ? LABEL_SHOW_FEWER : formatLabel(LABEL_SHOW_ALL, this.allRows.length);
+  /** Every risk once expanded, the first VISIBLE_RISKS before. */
+  get limit(): number {
+    return this.expanded ? this.count : VISIBLE_RISKS;
+  }
+
+  get showAllLabel(): string {
+    return formatLabel(LABEL_SHOW_ALL, this.count);
   }
 
   /** "Showing the 50 highest-scored of 80 open risks": said, never silent, when the Apex cut the list. */
@@ -92,11 +105,11 @@ export default class RiskList extends LightningElement {
     return total > shown ? formatLabel(LABEL_RISKS_CUT, COUNT.format(shown), COUNT.format(total)) : '';
   }
 
-  get ariaExpanded(): string {
-    return String(this.expanded);
+  handleMore(): void {
+    this.expanded = true;
   }
 
-  handleToggle(): void {
-    this.expanded = !this.expanded;
+  handleLess(): void {
+    this.expanded = false;
   }
 }

@@ -20,7 +20,7 @@ describe('c-goal-list', () => {
     await flushPromises();
     const root = shadow(element);
     expect(root.querySelectorAll('c-goal-row')).toHaveLength(10);
-    const toggle = root.querySelector('button.show-all') as HTMLButtonElement;
+    const toggle = shadow(root.querySelector('c-show-more')!).querySelector('button.show-all') as HTMLButtonElement;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
     expect(toggle.textContent?.trim()).toBe('c.Panel_ShowAllGoals');
     await expect(element).toBeAccessible();
@@ -38,7 +38,7 @@ describe('c-goal-list', () => {
     element.addEventListener('goalsaved', saved);
     await flushPromises();
     const root = shadow(element);
-    expect(root.querySelector('button.show-all')).toBeNull();
+    expect(shadow(root.querySelector('c-show-more')!).querySelector('button.show-all')).toBeNull();
     root.querySelector('c-goal-row')!.dispatchEvent(new CustomEvent('goalsaved', { detail: { recordId: 'g0' } }));
     expect(saved).toHaveBeenCalledTimes(1);
     expect(saved.mock.calls[0][0].detail).toEqual({ recordId: 'g0' });

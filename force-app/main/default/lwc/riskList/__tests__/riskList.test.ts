@@ -69,9 +69,11 @@ describe('c-risk-list', () => {
     const root = shadow(element);
     expect(root.querySelectorAll('li.risk')).toHaveLength(10);
     expect(root.querySelector('li.risk .name')?.textContent).toBe('Risk 00');
-    const toggle = root.querySelector('button.show-all') as HTMLButtonElement;
+    const toggle = shadow(root.querySelector('c-show-more')!).querySelector('button.show-all') as HTMLButtonElement;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(toggle.getAttribute('aria-controls')).toBe(root.querySelector('ul')?.getAttribute('id'));
+    expect(toggle.getAttribute('aria-controls')).toBe(
+      shadow(root.querySelector('c-show-more')!).querySelector('div.list')?.getAttribute('id')
+    );
     expect(toggle.textContent?.trim()).toBe('c.Panel_ShowAllRisks');
     await expect(element).toBeAccessible();
     toggle.click();
@@ -90,7 +92,7 @@ describe('c-risk-list', () => {
   it('says there are no open risks', async () => {
     const element = mount('c-risk-list', RiskList, { risks: [] });
     await flushPromises();
-    expect(shadow(element).querySelector('button.show-all')).toBeNull();
+    expect(shadow(element).querySelector('c-show-more')).toBeNull();
     expect(shadow(element).querySelector('.no-risks')?.textContent).toBe('c.Panel_NoRisks');
     await expect(element).toBeAccessible();
   });
