@@ -3,7 +3,9 @@
 // - every field an Apex SOQL query names exists (custom ones in force-app, standard ones on a short allow list);
 // - every custom object and field is granted in at least one permission set;
 // - every `@salesforce/apex/Class.method` import names an existing class with that method `@AuraEnabled`;
-// - every `@salesforce/label/c.Name` import names a label in CustomLabels.
+// - every `@salesforce/label/c.Name` import names a label in CustomLabels;
+// - every label with placeholders says in its description what each one is (`{0} is the day`): the placeholders are
+//   positional, so a translator who moves them needs to know which is which.
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Condition, FieldType as SoqlField, Query, WhereClause } from '@jetstreamapp/soql-parser-js';
@@ -224,6 +226,26 @@ export function checkReferences(root: string, units: ApexUnit[] = loadApex(root)
   return [
     ...checkComponentImports(root, model, units),
     ...checkApexSoql(root, model, units),
-    ...checkGrants(root, model)
+    ...checkGrants(root, model),
+    ...checkLabelPlaceholders(root, model)
   ];
+}
+
+/** A label whose description does not name each of its positional placeholders. */
+function checkLabelPlaceholders(root: string, model: SourceModel): Finding[] {
+  const findings: Finding[] = [];
+  for (const [name, label] of model.labels) {
+    const placeholders = [...new Set(label.value.match(/\{\d+\}/g) ?? [])].sort();
+    const unnamed = placeholders.filter((placeholder) => !label.description.includes(placeholder));
+    if (!unnamed.length) continue;
+    const source = fs.readFileSync(label.file, 'utf8');
+    findings.push({
+      check: 'references',
+      file: relativeTo(root, label.file),
+      line: lineAt(source, Math.max(0, source.indexOf(`<fullName>${name}</fullName>`))),
+      element: name,
+      message: `the description does not say what ${unnamed.join(', ')} ${unnamed.length === 1 ? 'is' : 'are'}: translators move placeholders by their meaning`
+    });
+  }
+  return findings;
 }

@@ -33,10 +33,17 @@ export interface PermissionSetGrants {
   customMetadataTypes: Set<string>;
 }
 
+/** A custom label as declared: the file it is in, its text and the description translators read. */
+export interface SourceLabel {
+  file: string;
+  value: string;
+  description: string;
+}
+
 export interface SourceModel {
   objects: Map<string, SourceObject>;
   permissionSets: PermissionSetGrants[];
-  labels: Set<string>;
+  labels: Map<string, SourceLabel>;
 }
 
 const parser = new XMLParser({ ignoreAttributes: true, parseTagValue: false, isArray: (name) => name === 'labels' });
@@ -153,14 +160,18 @@ export function loadSourceModel(root: string): SourceModel {
   }));
 
   // Labels may be split across several files (one per component family); SDR merges them.
-  const labels = new Set<string>();
+  const labels = new Map<string, SourceLabel>();
   const labelsDir = path.join(base, 'labels');
   const labelFiles = fs.existsSync(labelsDir)
     ? fs.readdirSync(labelsDir).filter((f) => f.endsWith('.labels-meta.xml'))
     : [];
   for (const labelFile of labelFiles) {
     for (const label of readXml(path.join(labelsDir, labelFile)).CustomLabels?.labels ?? [])
-      labels.add(String(label.fullName));
+      labels.set(String(label.fullName), {
+        file: path.join(labelsDir, labelFile),
+        value: String(label.value ?? ''),
+        description: String(label.shortDescription ?? '')
+      });
   }
   return { objects, permissionSets, labels };
 }

@@ -169,6 +169,19 @@ describe('check:metadata', () => {
     assert.match(checkReferences(label)[0].message, /custom label Widget_Heading is not in CustomLabels/);
   });
 
+  it('5. reports a label whose description does not say what each placeholder is, by file, line and label', () => {
+    const LABELS = 'force-app/main/default/labels/CustomLabels.labels-meta.xml';
+    const vague = project({ [LABELS]: BASELINE[LABELS].replace(', {1} how many there are', '') });
+    const findings = checkReferences(vague);
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].file, LABELS);
+    assert.equal(findings[0].element, 'Widget_Shown');
+    assert.equal(findings[0].line, BASELINE[LABELS].split('\n').findIndex((l) => l.includes('Widget_Shown')) + 1);
+    assert.match(findings[0].message, /does not say what \{1\} is/);
+    const none = project({ [LABELS]: BASELINE[LABELS].replace(/How many widgets[^<]*/, 'Widgets shown') });
+    assert.match(checkReferences(none)[0].message, /does not say what \{0\}, \{1\} are/);
+  });
+
   it('3. refuses a query in a loop body and a selector called in one, and allows a SOQL for loop', () => {
     const root = project({
       [CONTROLLER]: `public with sharing class WidgetController {

@@ -28,7 +28,8 @@ export const BASELINE: Record<string, string> = {
   ),
   'force-app/main/default/labels/CustomLabels.labels-meta.xml': META(
     'CustomLabels',
-    `<labels><fullName>Widget_Title</fullName><language>en_US</language><protected>false</protected><shortDescription>Widget title</shortDescription><value>Widgets</value></labels>`
+    `<labels><fullName>Widget_Title</fullName><language>en_US</language><protected>false</protected><shortDescription>Widget title</shortDescription><value>Widgets</value></labels>
+<labels><fullName>Widget_Shown</fullName><language>en_US</language><protected>false</protected><shortDescription>How many widgets are listed; {0} is how many are shown, {1} how many there are</shortDescription><value>Showing {0} of {1} widgets</value></labels>`
   ),
   'force-app/main/default/classes/WidgetController.cls': `public with sharing class WidgetController {
     @AuraEnabled(cacheable=true)
