@@ -1,5 +1,5 @@
 import { api } from 'lwc';
-import LightningModal from 'lightning/modal';
+import { RecordFormModal } from 'c/recordFormModal';
 import GOAL_OBJECT from '@salesforce/schema/Customer_Goal__c';
 import NAME_FIELD from '@salesforce/schema/Customer_Goal__c.Name';
 import ACCOUNT_FIELD from '@salesforce/schema/Customer_Goal__c.Account__c';
@@ -32,7 +32,7 @@ const NEW_GOAL_STATUS = 'Not Started';
  * Adds a goal to an account with a record edit form: what it measures, its change type and value realized, owned by
  * the current user unless changed; closes with the new record's Id, or undefined if cancelled.
  */
-export default class GoalEditorModal extends LightningModal {
+export default class GoalEditorModal extends RecordFormModal {
   @api accountId: string | undefined;
 
   objectApiName = GOAL_OBJECT;
@@ -55,25 +55,4 @@ export default class GoalEditorModal extends LightningModal {
   };
   defaults = { status: NEW_GOAL_STATUS, owner: USER_ID };
   labels = { save: LABEL_SAVE, cancel: LABEL_CANCEL, saveFailed: LABEL_SAVE_FAILED, heading: LABEL_ADD_GOAL };
-  saving = false;
-  saveError: unknown;
-
-  handleSubmit(): void {
-    this.saving = true;
-    this.saveError = undefined;
-  }
-
-  handleSuccess(event: CustomEvent<{ id: string }>): void {
-    this.saving = false;
-    this.close({ id: event.detail.id });
-  }
-
-  handleError(event: CustomEvent<unknown>): void {
-    this.saving = false;
-    this.saveError = event.detail;
-  }
-
-  handleCancel(): void {
-    this.close(undefined);
-  }
 }
