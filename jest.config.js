@@ -13,6 +13,7 @@ module.exports = {
   // Shared platform mocks, one folder; shared helpers are imported from jest/helpers.
   moduleNameMapper: {
     '^jest-helpers/(.*)$': '<rootDir>/jest/helpers/$1.ts',
+    '^@salesforce/apex$': '<rootDir>/jest/mocks/salesforce/apex.ts',
     '^lightning/navigation$': '<rootDir>/jest/mocks/lightning/navigation.ts',
     '^lightning/platformShowToastEvent$': '<rootDir>/jest/mocks/lightning/platformShowToastEvent.ts',
     '^lightning/modal$': '<rootDir>/jest/mocks/lightning/modal.ts'

@@ -18,6 +18,17 @@ export function mount<T extends LightningElement>(
   return element;
 }
 
+/** Mounts a component (as mount does) and lets it render: what a test reads right after mounting. */
+export async function mountRendered<T extends LightningElement>(
+  tag: string,
+  ctor: new () => T,
+  props: Record<string, unknown> = {}
+): Promise<HTMLElement & Record<string, any>> {
+  const element = mount(tag, ctor, props);
+  await flushPromises();
+  return element;
+}
+
 /** Removes every mounted component; call from afterEach. */
 export function resetDom(): void {
   while (document.body.firstChild) {
@@ -34,4 +45,12 @@ export function shadow(element: Element): ShadowRoot {
 /** The first element in a component's shadow root that matches, loosely typed for reading properties in tests. */
 export function one(element: Element, selector: string): any {
   return shadow(element).querySelector(selector) as any;
+}
+
+/** Clicks the first element in a component's shadow root that matches, then lets the component react. */
+export async function click(element: Element, selector: string): Promise<void> {
+  const target = shadow(element).querySelector(selector) as HTMLElement | null;
+  if (!target) throw new Error(`${element.tagName} has no ${selector} to click`);
+  target.click();
+  await flushPromises();
 }

@@ -1,10 +1,10 @@
 import AccountPlays from 'c/accountPlays';
 import getPlays from '@salesforce/apex/AccountPlaysController.getPlays';
 import { refreshApex } from '@salesforce/apex';
-import { createRecord, notifyRecordUpdateAvailable, updateRecord } from 'lightning/uiRecordApi';
+import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos } from 'lightning/uiObjectInfoApi';
-import { TOAST_EVENT_NAME } from '../../../../../../jest/mocks/lightning/platformShowToastEvent';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { click, flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { expectReloaded, toastsOf, type WireAdapterMock } from 'jest-helpers/records';
 import type { PlaysViewModel, PlaysViewModelJson } from '../playsTypes';
 import playsJson from './data/plays.json';
 import noPlaysJson from './data/noPlays.json';
@@ -22,7 +22,6 @@ jest.mock(
   () => ({ default: require('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
   { virtual: true }
 );
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock('lightning/uiRecordApi', () => ({
   createRecord: jest.fn(),
   updateRecord: jest.fn(() => Promise.resolve({})),
@@ -73,11 +72,6 @@ jest.mock('@salesforce/label/c.Plays_Outcome_TriggerCleared', () => ({ default: 
   virtual: true
 });
 
-interface WireAdapterMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-  getLastConfig(): Record<string, unknown>;
-}
 const wire = getPlays as unknown as WireAdapterMock;
 const infos = getObjectInfos as unknown as WireAdapterMock;
 const create = createRecord as unknown as jest.Mock;
@@ -246,16 +240,14 @@ describe('c-account-plays', () => {
     expect(text(closed[1].querySelector('.days'))).toBe('Closed after 4 days');
     await expect(element).toBeAccessible();
 
-    (q(element, '.start-play') as HTMLButtonElement).click();
-    await flushPromises();
+    await click(element, '.start-play');
     const select = q(element, 'select.playbook') as HTMLSelectElement;
     expect(Array.from(select.options).map((option) => text(option))).toEqual(['No_Label']);
     expect(q(element, '.playbook-description')).toBeNull();
     expect(text(q(element, '.playbook-steps'))).toBe(
       "Tasks it creates: 0, each owned as the Active charter's RACI says."
     );
-    (q(element, '.start-confirm') as HTMLButtonElement).click();
-    await flushPromises();
+    await click(element, '.start-confirm');
     await flushPromises();
     expect(create).toHaveBeenCalledTimes(1);
     expect(create.mock.calls[0][0].fields.Name).toBe('No_Label');
@@ -263,8 +255,7 @@ describe('c-account-plays', () => {
 
   it('starts nothing when the chosen playbook is no longer offered', async () => {
     const element = await render();
-    (q(element, '.start-play') as HTMLButtonElement).click();
-    await flushPromises();
+    await click(element, '.start-play');
     const select = q(element, 'select.playbook') as HTMLSelectElement;
     select.value = 'Unknown';
     // An option the list no longer has (the view-model refreshed underneath the open form).
@@ -272,8 +263,7 @@ describe('c-account-plays', () => {
     select.dispatchEvent(new CustomEvent('change'));
     await flushPromises();
     expect(text(q(element, '.playbook-steps'))).toBe('');
-    (q(element, '.start-confirm') as HTMLButtonElement).click();
-    await flushPromises();
+    await click(element, '.start-confirm');
     expect(create).not.toHaveBeenCalled();
   });
 
@@ -310,10 +300,8 @@ describe('c-account-plays', () => {
   it('starts a playbook by hand: the play, then its tasks pointing at it, then a refresh', async () => {
     create.mockResolvedValueOnce({ id: 'a0P000000000009AAA' }).mockResolvedValue({ id: '00T000000000009AAA' });
     const element = await render();
-    const toasts: string[] = [];
-    element.addEventListener(TOAST_EVENT_NAME, (event) => toasts.push((event as CustomEvent).detail.title));
-    (q(element, '.start-play') as HTMLButtonElement).click();
-    await flushPromises();
+    const toasts = toastsOf(element);
+    await click(element, '.start-play');
     await expect(element).toBeAccessible();
     const select = q(element, 'select.playbook') as HTMLSelectElement;
     // Playbooks with an open play here (Health at risk, Serious customer risk) are not offered.
@@ -328,8 +316,7 @@ describe('c-account-plays', () => {
     select.value = 'Goal_Overdue';
     select.dispatchEvent(new CustomEvent('change'));
     await flushPromises();
-    (q(element, '.start-confirm') as HTMLButtonElement).click();
-    await flushPromises();
+    await click(element, '.start-confirm');
     await flushPromises();
 
     expect(create).toHaveBeenCalledTimes(3);
@@ -370,22 +357,16 @@ describe('c-account-plays', () => {
         WhatId: 'a0P000000000009AAA'
       }
     });
-    expect(refreshApex).toHaveBeenCalledTimes(1);
-    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([
-      { recordId: 'a0P000000000009AAA' },
-      { recordId: PLAYS.account.Id }
-    ]);
-    expect(toasts).toEqual(['Goal overdue started']);
+    expectReloaded(['a0P000000000009AAA', PLAYS.account.Id]);
+    expect(toasts.map((toast) => toast.detail.title)).toEqual(['Goal overdue started']);
     expect(q(element, '.start-form')).toBeNull();
   });
 
   it('keeps the start form and says why when the play cannot be created; Cancel closes it', async () => {
     create.mockRejectedValueOnce({ body: { message: 'Required fields are missing' } });
     const element = await render();
-    (q(element, '.start-play') as HTMLButtonElement).click();
-    await flushPromises();
-    (q(element, '.start-confirm') as HTMLButtonElement).click();
-    await flushPromises();
+    await click(element, '.start-play');
+    await click(element, '.start-confirm');
     await flushPromises();
     expect(create).toHaveBeenCalledTimes(1);
     const error = q(element, 'c-error-panel.action-error') as HTMLElement & { friendlyMessage: string };
@@ -393,8 +374,7 @@ describe('c-account-plays', () => {
     expect(refreshApex).not.toHaveBeenCalled();
     expect(q(element, '.start-form')).not.toBeNull();
     await expect(element).toBeAccessible();
-    (q(element, '.start-cancel') as HTMLButtonElement).click();
-    await flushPromises();
+    await click(element, '.start-cancel');
     expect(q(element, '.start-form')).toBeNull();
   });
 
@@ -405,10 +385,8 @@ describe('c-account-plays', () => {
       .mockResolvedValue({ id: '00T000000000009AAA' });
     (refreshApex as unknown as jest.Mock).mockRejectedValueOnce(new Error('offline'));
     const element = await render();
-    (q(element, '.start-play') as HTMLButtonElement).click();
-    await flushPromises();
-    (q(element, '.start-confirm') as HTMLButtonElement).click();
-    await flushPromises();
+    await click(element, '.start-play');
+    await click(element, '.start-confirm');
     await flushPromises();
     expect(create).toHaveBeenCalledTimes(3);
     // The play exists: reload so it is not offered again (this reload fails too; the start's error is the one shown).
@@ -420,8 +398,7 @@ describe('c-account-plays', () => {
 
   it('closes a play with the outcome and comment a person gives, then refreshes', async () => {
     const element = await render();
-    const toasts: string[] = [];
-    element.addEventListener(TOAST_EVENT_NAME, (event) => toasts.push((event as CustomEvent).detail.title));
+    const toasts = toastsOf(element);
     const health = qa(element, '.open-play')[1];
     (health.querySelector('.close-play') as HTMLButtonElement).click();
     await flushPromises();
@@ -435,8 +412,7 @@ describe('c-account-plays', () => {
     select.value = 'No Longer Relevant';
     select.dispatchEvent(new CustomEvent('change'));
     (q(element, 'textarea.outcome-comment') as HTMLTextAreaElement).value = ' Account merged ';
-    (q(element, '.close-confirm') as HTMLButtonElement).click();
-    await flushPromises();
+    await click(element, '.close-confirm');
     await flushPromises();
     expect(update).toHaveBeenCalledWith({
       fields: {
@@ -447,27 +423,19 @@ describe('c-account-plays', () => {
         Outcome_Comment__c: 'Account merged'
       }
     });
-    expect(refreshApex).toHaveBeenCalledTimes(1);
-    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([
-      { recordId: 'a0P000000000001AAA' },
-      { recordId: PLAYS.account.Id }
-    ]);
-    expect(toasts).toEqual(['Health at risk closed']);
+    expectReloaded(['a0P000000000001AAA', PLAYS.account.Id]);
+    expect(toasts.map((toast) => toast.detail.title)).toEqual(['Health at risk closed']);
     expect(q(element, '.close-form')).toBeNull();
   });
 
   it('says the write landed but the reload failed when the refresh fails', async () => {
     (refreshApex as unknown as jest.Mock).mockRejectedValueOnce(new Error('offline'));
     const element = await render();
-    (qa(element, '.close-play')[0] as HTMLButtonElement).click();
-    await flushPromises();
-    (q(element, '.close-cancel') as HTMLButtonElement).click();
-    await flushPromises();
+    await click(element, '.close-play');
+    await click(element, '.close-cancel');
     expect(q(element, '.close-form')).toBeNull();
-    (qa(element, '.close-play')[0] as HTMLButtonElement).click();
-    await flushPromises();
-    (q(element, '.close-confirm') as HTMLButtonElement).click();
-    await flushPromises();
+    await click(element, '.close-play');
+    await click(element, '.close-confirm');
     await flushPromises();
     expect(update).toHaveBeenCalledTimes(1);
     const error = q(element, 'c-error-panel.action-error') as HTMLElement & { friendlyMessage: string };

@@ -1,11 +1,10 @@
 import AccountSuccessPanel from 'c/accountSuccessPanel';
 import getPanel from '@salesforce/apex/AccountSuccessController.getPanel';
 import { refreshApex } from '@salesforce/apex';
-import { notifyRecordUpdateAvailable } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { openCalls, queueModalResult, resetModal } from '../../../../../../jest/mocks/lightning/modal';
-import { TOAST_EVENT_NAME } from '../../../../../../jest/mocks/lightning/platformShowToastEvent';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { click, flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { expectReloaded, toastsOf, type WireAdapterMock } from 'jest-helpers/records';
 import type { PanelViewModel, PanelViewModelJson } from '../panelTypes';
 import fullJson from './data/fullAccount.json';
 import emptyJson from './data/emptyAccount.json';
@@ -22,24 +21,26 @@ jest.mock(
   () => ({ default: require('@salesforce/sfdx-lwc-jest').createApexTestWireAdapter(jest.fn()) }),
   { virtual: true }
 );
-jest.mock('@salesforce/apex', () => ({ refreshApex: jest.fn(() => Promise.resolve()) }), { virtual: true });
 jest.mock('lightning/uiRecordApi', () => ({
   notifyRecordUpdateAvailable: jest.fn(() => Promise.resolve()),
   updateRecord: jest.fn(() => Promise.resolve({}))
 }));
 jest.mock('../clock', () => ({ localToday: () => '2025-06-30' }));
 
-interface WireAdapterMock {
-  emit(value: unknown): void;
-  error(body?: unknown): void;
-  getLastConfig(): Record<string, unknown>;
-  adapter: { prototype: { update(config: unknown): void } };
-}
 const wire = getPanel as unknown as WireAdapterMock;
 const goalInfo = getObjectInfo as unknown as WireAdapterMock;
 
 function render(props: Record<string, unknown> = {}) {
   return mount('c-account-success-panel', AccountSuccessPanel, { recordId: FULL.account.Id, ...props });
+}
+
+/** The panel with the full account loaded and, when given, what getObjectInfo answers about goals. */
+async function renderFull(props: Record<string, unknown> = {}, goalAccess?: unknown) {
+  const element = render(props);
+  wire.emit(FULL);
+  if (goalAccess) goalInfo.emit(goalAccess);
+  await flushPromises();
+  return element;
 }
 
 const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
@@ -84,9 +85,7 @@ describe('c-account-success-panel', () => {
   });
 
   it('passes successModel figures to every section for a full account', async () => {
-    const element = render();
-    wire.emit(FULL);
-    await flushPromises();
+    const element = await renderFull();
     const healthElement = q(element, 'c-health-summary') as HTMLElement & {
       health: { score: number; band: { key: string } };
     };
@@ -137,9 +136,7 @@ describe('c-account-success-panel', () => {
   });
 
   it("embeds the account's plays with the record and the panel's today", async () => {
-    const element = render();
-    wire.emit(FULL);
-    await flushPromises();
+    const element = await renderFull();
     const plays = q(element, '.section-plays c-account-plays') as HTMLElement & { recordId: string; today: string };
     expect(plays).not.toBeNull();
     expect(plays.recordId).toBe(FULL.account.Id);
@@ -162,9 +159,7 @@ describe('c-account-success-panel', () => {
 
   it('offers a user who may only read goals a read-only panel: no Add goal, no row actions', async () => {
     const update = jest.spyOn(goalInfo.adapter.prototype, 'update');
-    const element = render();
-    wire.emit(FULL);
-    await flushPromises();
+    const element = await renderFull();
     // Before getObjectInfo answers nothing is offered, so no button appears and then fails.
     expect(q(element, 'lightning-button.add-goal')).toBeNull();
     goalInfo.emit(goalReader);
@@ -186,7 +181,7 @@ describe('c-account-success-panel', () => {
   });
 
   it('hides the sections the page turns off', async () => {
-    const element = render({
+    const element = await renderFull({
       showHealth: false,
       showLifecycle: false,
       showGoals: false,
@@ -194,8 +189,6 @@ describe('c-account-success-panel', () => {
       showPeople: false,
       showRevenue: true
     });
-    wire.emit(FULL);
-    await flushPromises();
     expect(q(element, 'c-health-summary')).toBeNull();
     expect(q(element, 'c-lifecycle-path')).toBeNull();
     expect(q(element, '.section-goals')).toBeNull();
@@ -205,55 +198,34 @@ describe('c-account-success-panel', () => {
   });
 
   it('adds a goal in a modal, then toasts and refreshes the panel and the records', async () => {
-    const element = render();
-    wire.emit(FULL);
-    goalInfo.emit(goalEditor);
-    await flushPromises();
-    const toasts: CustomEvent[] = [];
-    element.addEventListener(TOAST_EVENT_NAME, (event) => toasts.push(event as CustomEvent));
+    const element = await renderFull({}, goalEditor);
+    const toasts = toastsOf(element);
     queueModalResult({ id: 'a02000000000009AAA' });
-    (q(element, 'lightning-button.add-goal') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.add-goal');
     expect(openCalls).toHaveLength(1);
     expect(openCalls[0]).toMatchObject({ accountId: FULL.account.Id, size: 'small' });
     expect(toasts.map((t) => t.detail)).toEqual([{ title: 'c.Panel_GoalAdded', variant: 'success' }]);
-    expect(refreshApex).toHaveBeenCalledTimes(1);
-    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([
-      { recordId: 'a02000000000009AAA' },
-      { recordId: FULL.account.Id }
-    ]);
+    expectReloaded(['a02000000000009AAA', FULL.account.Id]);
   });
 
   it('does nothing when the modal is cancelled', async () => {
-    const element = render();
-    wire.emit(FULL);
-    goalInfo.emit(goalEditor);
-    await flushPromises();
-    (q(element, 'lightning-button.add-goal') as HTMLElement).click();
-    await flushPromises();
+    const element = await renderFull({}, goalEditor);
+    await click(element, 'lightning-button.add-goal');
     expect(openCalls).toHaveLength(1);
     expect(refreshApex).not.toHaveBeenCalled();
   });
 
   it('refreshes after a goal row saves', async () => {
-    const element = render();
-    wire.emit(FULL);
-    await flushPromises();
+    const element = await renderFull();
     q(element, 'c-goal-list')!.dispatchEvent(
       new CustomEvent('goalsaved', { detail: { recordId: 'a02000000000001AAA' } })
     );
     await flushPromises();
-    expect(refreshApex).toHaveBeenCalledTimes(1);
-    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([
-      { recordId: 'a02000000000001AAA' },
-      { recordId: FULL.account.Id }
-    ]);
+    expectReloaded(['a02000000000001AAA', FULL.account.Id]);
   });
 
   it('gives the sentiment section the account and the band the panel shows, and refreshes after a save', async () => {
-    const element = render();
-    wire.emit(FULL);
-    await flushPromises();
+    const element = await renderFull();
     const summary = q(element, 'c-health-summary') as HTMLElement & { health: { band: { key: string } } };
     const section = q(element, 'c-csm-sentiment') as HTMLElement & {
       account: { CSM_Sentiment__c: string };
@@ -266,19 +238,13 @@ describe('c-account-success-panel', () => {
     expect([section.recordId, section.today]).toEqual([FULL.account.Id, '2025-06-30']);
     section.dispatchEvent(new CustomEvent('sentimentsaved', { detail: { recordId: FULL.account.Id } }));
     await flushPromises();
-    expect(refreshApex).toHaveBeenCalledTimes(1);
-    expect(notifyRecordUpdateAvailable).toHaveBeenCalledWith([
-      { recordId: FULL.account.Id },
-      { recordId: FULL.account.Id }
-    ]);
+    expectReloaded([FULL.account.Id, FULL.account.Id]);
     await expect(element).toBeAccessible();
   });
 
   it('shows, not swallows, a failed refresh', async () => {
     (refreshApex as jest.Mock).mockRejectedValueOnce(new Error('Network down'));
-    const element = render();
-    wire.emit(FULL);
-    await flushPromises();
+    const element = await renderFull();
     q(element, 'c-goal-list')!.dispatchEvent(
       new CustomEvent('goalsaved', { detail: { recordId: 'a02000000000001AAA' } })
     );

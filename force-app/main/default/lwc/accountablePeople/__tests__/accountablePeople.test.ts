@@ -1,6 +1,6 @@
 import AccountablePeople from 'c/accountablePeople';
 import { stagePeople } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { mountRendered, resetDom, shadow } from 'jest-helpers/dom';
 import type { PanelRole } from '../../accountSuccessPanel/panelTypes';
 
 const ROLES: PanelRole[] = [
@@ -27,8 +27,9 @@ describe('c-accountable-people', () => {
   afterEach(resetDom);
 
   it('names the accountable and responsible people for the stage', async () => {
-    const element = mount('c-accountable-people', AccountablePeople, { people: stagePeople(ROLES, 'Adoption') });
-    await flushPromises();
+    const element = await mountRendered('c-accountable-people', AccountablePeople, {
+      people: stagePeople(ROLES, 'Adoption')
+    });
     const root = shadow(element);
     expect(root.querySelector('.accountable .person')?.textContent).toBe('Sam Okafor');
     expect(root.querySelector('.responsible .person')?.textContent).toBe('Dana Reyes');
@@ -37,8 +38,9 @@ describe('c-accountable-people', () => {
   });
 
   it('warns about RACI gaps and unfilled roles', async () => {
-    const element = mount('c-accountable-people', AccountablePeople, { people: stagePeople(ROLES, 'Renewal') });
-    await flushPromises();
+    const element = await mountRendered('c-accountable-people', AccountablePeople, {
+      people: stagePeople(ROLES, 'Renewal')
+    });
     const root = shadow(element);
     expect(root.querySelector('.accountable .person')?.textContent).toBe('c.Panel_RoleUnfilled');
     // No Responsible role: the term still has a description, so the list never ends on a bare <dt>.
@@ -52,8 +54,9 @@ describe('c-accountable-people', () => {
   });
 
   it('describes each term with "No role" for a stage without roles (axe: definition-list)', async () => {
-    const element = mount('c-accountable-people', AccountablePeople, { people: stagePeople(ROLES, 'Expansion') });
-    await flushPromises();
+    const element = await mountRendered('c-accountable-people', AccountablePeople, {
+      people: stagePeople(ROLES, 'Expansion')
+    });
     const list = shadow(element).querySelector('dl') as HTMLElement;
     expect([...list.children].map((child) => `${child.tagName} ${child.textContent ?? ''}`.trim())).toEqual([
       'DT c.Panel_Accountable',
@@ -65,8 +68,9 @@ describe('c-accountable-people', () => {
   });
 
   it('asks for a lifecycle stage when the account has none', async () => {
-    const element = mount('c-accountable-people', AccountablePeople, { people: stagePeople(ROLES, null) });
-    await flushPromises();
+    const element = await mountRendered('c-accountable-people', AccountablePeople, {
+      people: stagePeople(ROLES, null)
+    });
     expect(shadow(element).querySelector('.no-people')?.textContent).toBe('c.Panel_NoPeople');
     await expect(element).toBeAccessible();
   });

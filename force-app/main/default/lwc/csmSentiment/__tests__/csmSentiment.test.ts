@@ -3,8 +3,8 @@
 import CsmSentiment from 'c/csmSentiment';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { TOAST_EVENT_NAME } from '../../../../../../jest/mocks/lightning/platformShowToastEvent';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { click, flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { toastsOf, type WireAdapterMock } from 'jest-helpers/records';
 import type { HealthBand } from 'c/successModel';
 
 jest.mock('lightning/uiRecordApi', () => ({ updateRecord: jest.fn(() => Promise.resolve({})) }));
@@ -18,9 +18,6 @@ jest.mock('@salesforce/label/c.Sentiment_GreenAgainstError', () => ({ default: '
   virtual: true
 });
 
-interface WireAdapterMock {
-  emit(value: unknown): void;
-}
 const accountInfo = getObjectInfo as unknown as WireAdapterMock;
 const TODAY = '2025-06-30';
 const ACCOUNT_ID = '001000000000001AAA';
@@ -44,8 +41,21 @@ const READER = { apiName: 'Account', updateable: false, fields: fields(false) };
 
 type FormInput = HTMLElement & { value: string; reportValidity: () => boolean };
 
-function render(account: Record<string, unknown>, healthBand: HealthBand | null = HEALTHY) {
-  return mount('c-csm-sentiment', CsmSentiment, { recordId: ACCOUNT_ID, account, band: healthBand, today: TODAY });
+/** The section for an account, rendered; `access` is what getObjectInfo answers for Account (no answer yet if null). */
+async function render(
+  account: Record<string, unknown>,
+  healthBand: HealthBand | null = HEALTHY,
+  access: unknown = null
+) {
+  const element = mount('c-csm-sentiment', CsmSentiment, {
+    recordId: ACCOUNT_ID,
+    account,
+    band: healthBand,
+    today: TODAY
+  });
+  if (access) accountInfo.emit(access);
+  await flushPromises();
+  return element;
 }
 const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
 
@@ -56,9 +66,7 @@ describe('c-csm-sentiment', () => {
   });
 
   it('says no sentiment is recorded and offers a viewer no form', async () => {
-    const element = render({});
-    accountInfo.emit(READER);
-    await flushPromises();
+    const element = await render({}, HEALTHY, READER);
     expect(q(element, '.no-sentiment')?.textContent).toBe('c.Sentiment_None');
     expect(q(element, '.sentiment-badge')).toBeNull();
     expect(q(element, '.disagreement')).toBeNull();
@@ -67,19 +75,20 @@ describe('c-csm-sentiment', () => {
   });
 
   it('offers no form before getObjectInfo answers', async () => {
-    const element = render({});
-    await flushPromises();
+    const element = await render({});
     expect(q(element, 'lightning-button.record-sentiment')).toBeNull();
   });
 
   it('shows the current sentiment (badge, comment, day) and flags Red against Healthy', async () => {
-    const element = render({
-      CSM_Sentiment__c: 'Red',
-      CSM_Sentiment_Comment__c: 'Sponsor left',
-      CSM_Sentiment_Date__c: '2025-06-20'
-    });
-    accountInfo.emit(READER);
-    await flushPromises();
+    const element = await render(
+      {
+        CSM_Sentiment__c: 'Red',
+        CSM_Sentiment_Comment__c: 'Sponsor left',
+        CSM_Sentiment_Date__c: '2025-06-20'
+      },
+      HEALTHY,
+      READER
+    );
     const badge = q(element, '.sentiment-badge') as HTMLElement;
     expect(badge.textContent).toBe('c.Sentiment_Red');
     expect(badge.className).toContain('slds-theme_error');
@@ -91,10 +100,9 @@ describe('c-csm-sentiment', () => {
   });
 
   it('flags Green against At Risk, and not Yellow or a sentiment next to its band', async () => {
-    const green = render({ CSM_Sentiment__c: 'Green', CSM_Sentiment_Date__c: TODAY }, AT_RISK);
-    const yellow = render({ CSM_Sentiment__c: 'Yellow', CSM_Sentiment_Date__c: TODAY }, AT_RISK);
-    const redAtRisk = render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY }, AT_RISK);
-    await flushPromises();
+    const green = await render({ CSM_Sentiment__c: 'Green', CSM_Sentiment_Date__c: TODAY }, AT_RISK);
+    const yellow = await render({ CSM_Sentiment__c: 'Yellow', CSM_Sentiment_Date__c: TODAY }, AT_RISK);
+    const redAtRisk = await render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY }, AT_RISK);
     expect(q(green, '.disagreement')?.textContent).toBe('Green against At Risk');
     expect(q(green, '.sentiment-badge')?.className).toContain('slds-theme_success');
     expect(q(yellow, '.sentiment-badge')?.className).toContain('slds-theme_warning');
@@ -104,9 +112,8 @@ describe('c-csm-sentiment', () => {
   });
 
   it('counts a sentiment recorded 90 days ago, and calls one 91 days old out of date, unflagged', async () => {
-    const at90 = render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: '2025-04-01' });
-    const at91 = render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: '2025-03-31' });
-    await flushPromises();
+    const at90 = await render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: '2025-04-01' });
+    const at91 = await render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: '2025-03-31' });
     expect(q(at90, '.disagreement')?.textContent).toBe('Red against Healthy');
     expect(q(at90, '.stale')).toBeNull();
     expect(q(at91, '.stale')?.textContent).toBe('Older than 90 days');
@@ -115,9 +122,8 @@ describe('c-csm-sentiment', () => {
   });
 
   it('says an undated sentiment is not set against health, and flags nothing while health is unknown', async () => {
-    const undated = render({ CSM_Sentiment__c: 'Red' });
-    const unknown = render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY }, null);
-    await flushPromises();
+    const undated = await render({ CSM_Sentiment__c: 'Red' });
+    const unknown = await render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY }, null);
     expect(q(undated, '.stale')?.textContent).toBe('c.Sentiment_Undated');
     expect(q(undated, '.recorded')?.textContent).toBe('');
     expect(q(undated, '.disagreement')).toBeNull();
@@ -125,8 +131,7 @@ describe('c-csm-sentiment', () => {
   });
 
   it('re-reads the flag when the panel reloads the account', async () => {
-    const element = render({ CSM_Sentiment__c: 'Yellow', CSM_Sentiment_Date__c: TODAY });
-    await flushPromises();
+    const element = await render({ CSM_Sentiment__c: 'Yellow', CSM_Sentiment_Date__c: TODAY });
     expect(q(element, '.disagreement')).toBeNull();
     element.account = { CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY };
     await flushPromises();
@@ -134,15 +139,11 @@ describe('c-csm-sentiment', () => {
   });
 
   it('records a new sentiment through LDS with the schema fields, toasts and tells the panel', async () => {
-    const element = render({ CSM_Sentiment__c: 'Green', CSM_Sentiment_Date__c: '2025-05-01' });
+    const element = await render({ CSM_Sentiment__c: 'Green', CSM_Sentiment_Date__c: '2025-05-01' }, HEALTHY, EDITOR);
     const saved = jest.fn();
-    const toasts: CustomEvent[] = [];
     element.addEventListener('sentimentsaved', saved);
-    element.addEventListener(TOAST_EVENT_NAME, (event) => toasts.push(event as CustomEvent));
-    accountInfo.emit(EDITOR);
-    await flushPromises();
-    (q(element, 'lightning-button.record-sentiment') as HTMLElement).click();
-    await flushPromises();
+    const toasts = toastsOf(element);
+    await click(element, 'lightning-button.record-sentiment');
     expect(q(element, 'lightning-button.record-sentiment')).toBeNull();
     const choice = q(element, 'lightning-radio-group.sentiment-choice') as FormInput & {
       options: Array<{ value: string }>;
@@ -157,8 +158,7 @@ describe('c-csm-sentiment', () => {
     for (const input of [choice, comment, date]) input.reportValidity = () => true;
     choice.value = 'Red';
     comment.value = '  Champion left  ';
-    (q(element, 'lightning-button.save-sentiment') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.save-sentiment');
     expect(updateRecord).toHaveBeenCalledWith({
       fields: {
         Id: ACCOUNT_ID,
@@ -173,18 +173,13 @@ describe('c-csm-sentiment', () => {
   });
 
   it('does not save an invalid form, and cancel closes it', async () => {
-    const element = render({});
-    accountInfo.emit(EDITOR);
-    await flushPromises();
-    (q(element, 'lightning-button.record-sentiment') as HTMLElement).click();
-    await flushPromises();
+    const element = await render({}, HEALTHY, EDITOR);
+    await click(element, 'lightning-button.record-sentiment');
     const choice = q(element, 'lightning-radio-group.sentiment-choice') as FormInput;
     choice.reportValidity = () => false;
-    (q(element, 'lightning-button.save-sentiment') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.save-sentiment');
     expect(updateRecord).not.toHaveBeenCalled();
-    (q(element, 'lightning-button.cancel-sentiment') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.cancel-sentiment');
     expect(q(element, '.sentiment-form')).toBeNull();
     expect(q(element, 'lightning-button.record-sentiment')).not.toBeNull();
   });
@@ -195,11 +190,8 @@ describe('c-csm-sentiment', () => {
         output: { errors: [], fieldErrors: { CSM_Sentiment__c: [{ message: 'bad value for restricted picklist' }] } }
       }
     });
-    const element = render({});
-    accountInfo.emit(EDITOR);
-    await flushPromises();
-    (q(element, 'lightning-button.record-sentiment') as HTMLElement).click();
-    await flushPromises();
+    const element = await render({}, HEALTHY, EDITOR);
+    await click(element, 'lightning-button.record-sentiment');
     const inputs = [
       'lightning-radio-group.sentiment-choice',
       'lightning-textarea.sentiment-comment',
@@ -207,8 +199,7 @@ describe('c-csm-sentiment', () => {
     ].map((selector) => q(element, selector) as FormInput);
     for (const input of inputs) input.reportValidity = () => true;
     inputs[0].value = 'Yellow';
-    (q(element, 'lightning-button.save-sentiment') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.save-sentiment');
     const error = q(element, 'c-error-panel.save-error') as HTMLElement & { friendlyMessage: string };
     expect(error.friendlyMessage).toBe('c.Sentiment_SaveFailed');
     expect(q(element, '.sentiment-form')).not.toBeNull();

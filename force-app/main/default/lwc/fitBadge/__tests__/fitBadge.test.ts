@@ -1,6 +1,6 @@
 import FitBadge from 'c/fitBadge';
 import { evaluateFit } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { mountRendered, resetDom, shadow } from 'jest-helpers/dom';
 
 jest.mock('@salesforce/label/c.Panel_FitRuleEquals', () => ({ default: '{0}: {1}' }), { virtual: true });
 jest.mock('@salesforce/label/c.Panel_FitRuleIn', () => ({ default: '{0}: {1}' }), { virtual: true });
@@ -34,8 +34,7 @@ describe('c-fit-badge', () => {
 
   it('shows the tier with matched and missed criteria', async () => {
     const fit = evaluateFit({ Industry: 'Technology', BillingCountry: 'France', NumberOfEmployees: 20 }, CRITERIA);
-    const element = mount('c-fit-badge', FitBadge, { fit });
-    await flushPromises();
+    const element = await mountRendered('c-fit-badge', FitBadge, { fit });
     const root = shadow(element);
     expect((root.querySelector('lightning-badge.tier') as HTMLElement & { label: string }).label).toBe(
       'c.Panel_FitScore'
@@ -52,8 +51,7 @@ describe('c-fit-badge', () => {
 
   it('says the fit is unknown and names the blank criteria, instead of scoring them as misses', async () => {
     const fit = evaluateFit({ Industry: 'Technology', BillingCountry: 'France' }, CRITERIA);
-    const element = mount('c-fit-badge', FitBadge, { fit });
-    await flushPromises();
+    const element = await mountRendered('c-fit-badge', FitBadge, { fit });
     const root = shadow(element);
     expect((root.querySelector('lightning-badge.tier') as HTMLElement & { label: string }).label).toBe(
       'c.Panel_FitUnknown'
@@ -73,8 +71,7 @@ describe('c-fit-badge', () => {
       { AnnualRevenue: 25_000_000, NumberOfEmployees: 150, Product_Adoption__c: 10, Name: 'First Bank' },
       rules
     );
-    const element = mount('c-fit-badge', FitBadge, { fit });
-    await flushPromises();
+    const element = await mountRendered('c-fit-badge', FitBadge, { fit });
     const root = shadow(element);
     expect([...root.querySelectorAll('.matched li')].map((li) => li.textContent)).toEqual([
       'Revenue: at least 10,000,000',
@@ -86,15 +83,15 @@ describe('c-fit-badge', () => {
   });
 
   it('says when no criteria apply', async () => {
-    const element = mount('c-fit-badge', FitBadge, { fit: evaluateFit({}, []) });
-    await flushPromises();
+    const element = await mountRendered('c-fit-badge', FitBadge, { fit: evaluateFit({}, []) });
     expect(shadow(element).querySelector('.no-fit')?.textContent).toBe('c.Panel_NoFit');
     await expect(element).toBeAccessible();
   });
 
   it('omits the matched list when nothing matches', async () => {
-    const element = mount('c-fit-badge', FitBadge, { fit: evaluateFit({ Industry: 'Retail' }, CRITERIA.slice(0, 1)) });
-    await flushPromises();
+    const element = await mountRendered('c-fit-badge', FitBadge, {
+      fit: evaluateFit({ Industry: 'Retail' }, CRITERIA.slice(0, 1))
+    });
     expect(shadow(element).querySelector('.matched')).toBeNull();
     expect(shadow(element).querySelectorAll('.missed li')).toHaveLength(1);
   });

@@ -1,8 +1,8 @@
 import GoalRow from 'c/goalRow';
 import { updateRecord } from 'lightning/uiRecordApi';
-import { TOAST_EVENT_NAME } from '../../../../../../jest/mocks/lightning/platformShowToastEvent';
 import { goalStandings } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { click, mountRendered, resetDom, shadow } from 'jest-helpers/dom';
+import { toastsOf } from 'jest-helpers/records';
 import type { PanelGoal } from '../../accountSuccessPanel/panelTypes';
 
 jest.mock('lightning/uiRecordApi', () => ({ updateRecord: jest.fn(() => Promise.resolve({})) }));
@@ -32,7 +32,7 @@ const GOAL: PanelGoal = {
 };
 
 function render(goal: PanelGoal = GOAL, canEdit = true) {
-  return mount('c-goal-row', GoalRow, { canEdit, standing: goalStandings([goal], TODAY)[0], today: TODAY });
+  return mountRendered('c-goal-row', GoalRow, { canEdit, standing: goalStandings([goal], TODAY)[0], today: TODAY });
 }
 const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
 
@@ -43,8 +43,7 @@ describe('c-goal-row', () => {
   });
 
   it('offers no Update and no Mark achieved to a user who may not update goals', async () => {
-    const element = render(GOAL, false);
-    await flushPromises();
+    const element = await render(GOAL, false);
     expect(q(element, '[role="progressbar"]')).not.toBeNull();
     expect(q(element, 'button.edit')).toBeNull();
     expect(q(element, 'button.achieve')).toBeNull();
@@ -52,8 +51,7 @@ describe('c-goal-row', () => {
   });
 
   it('shows one standing (overdue, whatever the status says), progress in the goal words and the objective', async () => {
-    const element = render();
-    await flushPromises();
+    const element = await render();
     const bar = q(element, '[role="progressbar"]') as HTMLElement;
     expect(bar.getAttribute('aria-valuenow')).toBe('50');
     const progress = 'From 100 users to 500 users, now 300 users: 50% of the way';
@@ -72,7 +70,7 @@ describe('c-goal-row', () => {
   });
 
   it('reads a lower-is-better goal from its baseline down to its target, with start date and change type', async () => {
-    const element = render({
+    const element = await render({
       ...GOAL,
       Baseline__c: 160,
       Target__c: 40,
@@ -84,7 +82,6 @@ describe('c-goal-row', () => {
       Target_Date__c: '2025-12-31',
       Change_Type__c: 'Process'
     });
-    await flushPromises();
     expect(q(element, '.progress')?.textContent).toBe(
       'From 160 hours/month to 40 hours/month, now 160 hours/month: 0% of the way'
     );
@@ -95,14 +92,13 @@ describe('c-goal-row', () => {
   });
 
   it('shows days to value and value realized for an achieved goal, with no actions', async () => {
-    const element = render({
+    const element = await render({
       ...GOAL,
       Status__c: 'Achieved',
       Start_Date__c: '2025-01-01',
       Achieved_Date__c: '2025-03-01',
       Value_Realized__c: 5000
     });
-    await flushPromises();
     expect(q(element, '.days-to-value')?.textContent).toBe('Achieved in 59 days');
     expect(q(element, '[data-detail="value"]')?.textContent).toBe('$5,000');
     expect(q(element, '.slds-badge.standing')?.textContent).toBe('c.Panel_GoalAchieved');
@@ -111,8 +107,7 @@ describe('c-goal-row', () => {
   });
 
   it('says progress is unknown when a number is missing', async () => {
-    const element = render({ ...GOAL, Baseline__c: null, Target_Date__c: '2025-07-05', Status__c: 'At Risk' });
-    await flushPromises();
+    const element = await render({ ...GOAL, Baseline__c: null, Target_Date__c: '2025-07-05', Status__c: 'At Risk' });
     expect(q(element, '[role="progressbar"]')).toBeNull();
     expect(q(element, '.progress')?.textContent).toBe('Progress unknown: no baseline');
     const standing = q(element, '.slds-badge.standing') as HTMLElement;
@@ -122,22 +117,18 @@ describe('c-goal-row', () => {
   });
 
   it('updates the current value through LDS, toasts and tells the list', async () => {
-    const element = render();
+    const element = await render();
     const saved = jest.fn();
-    const toasts: CustomEvent[] = [];
     element.addEventListener('goalsaved', saved);
-    element.addEventListener(TOAST_EVENT_NAME, (event) => toasts.push(event as CustomEvent));
-    await flushPromises();
-    (q(element, 'button.edit') as HTMLElement).click();
-    await flushPromises();
+    const toasts = toastsOf(element);
+    await click(element, 'button.edit');
     const input = q(element, 'lightning-input.current-value') as HTMLElement & {
       value: string;
       reportValidity: () => boolean;
     };
     input.reportValidity = () => true;
     input.value = '420';
-    (q(element, 'lightning-button.save') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.save');
     expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: GOAL.Id, Current_Value__c: 420 } });
     expect(saved.mock.calls[0][0].detail).toEqual({ recordId: GOAL.Id });
     expect(toasts[0].detail).toMatchObject({ variant: 'success' });
@@ -146,25 +137,19 @@ describe('c-goal-row', () => {
   });
 
   it('does not save an invalid value, and cancel closes the editor', async () => {
-    const element = render();
-    await flushPromises();
-    (q(element, 'button.edit') as HTMLElement).click();
-    await flushPromises();
+    const element = await render();
+    await click(element, 'button.edit');
     const input = q(element, 'lightning-input.current-value') as HTMLElement & { reportValidity: () => boolean };
     input.reportValidity = () => false;
-    (q(element, 'lightning-button.save') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.save');
     expect(updateRecord).not.toHaveBeenCalled();
-    (q(element, 'lightning-button.cancel') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.cancel');
     expect(q(element, 'lightning-input.current-value')).toBeNull();
   });
 
   it('asks for the day and the value realized before marking the goal achieved', async () => {
-    const element = render();
-    await flushPromises();
-    (q(element, 'button.achieve') as HTMLElement).click();
-    await flushPromises();
+    const element = await render();
+    await click(element, 'button.achieve');
     const date = q(element, 'lightning-input.achieved-date') as HTMLElement & {
       value: string;
       max: string;
@@ -181,8 +166,7 @@ describe('c-goal-row', () => {
     realized.reportValidity = () => true;
     date.value = '2025-06-25';
     realized.value = '12000';
-    (q(element, 'lightning-button.save-achieved') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.save-achieved');
     expect(updateRecord).toHaveBeenCalledWith({
       fields: { Id: GOAL.Id, Status__c: 'Achieved', Achieved_Date__c: '2025-06-25', Value_Realized__c: 12000 }
     });
@@ -190,10 +174,8 @@ describe('c-goal-row', () => {
   });
 
   it('does not mark achieved with an invalid date, and saves a blank value as blank', async () => {
-    const element = render();
-    await flushPromises();
-    (q(element, 'button.achieve') as HTMLElement).click();
-    await flushPromises();
+    const element = await render();
+    await click(element, 'button.achieve');
     const date = q(element, 'lightning-input.achieved-date') as HTMLElement & { reportValidity: () => boolean };
     const realized = q(element, 'lightning-input.value-realized') as HTMLElement & {
       value: string;
@@ -201,13 +183,11 @@ describe('c-goal-row', () => {
     };
     date.reportValidity = () => false;
     realized.reportValidity = () => true;
-    (q(element, 'lightning-button.save-achieved') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.save-achieved');
     expect(updateRecord).not.toHaveBeenCalled();
     date.reportValidity = () => true;
     realized.value = '';
-    (q(element, 'lightning-button.save-achieved') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.save-achieved');
     expect(updateRecord).toHaveBeenCalledWith({
       fields: { Id: GOAL.Id, Status__c: 'Achieved', Achieved_Date__c: TODAY, Value_Realized__c: null }
     });
@@ -215,25 +195,21 @@ describe('c-goal-row', () => {
 
   it('shows the error when marking achieved fails, and cancel closes the form', async () => {
     (updateRecord as jest.Mock).mockRejectedValueOnce({ body: { message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' } });
-    const element = render();
+    const element = await render();
     const saved = jest.fn();
     element.addEventListener('goalsaved', saved);
-    await flushPromises();
-    (q(element, 'button.achieve') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'button.achieve');
     for (const name of ['achieved-date', 'value-realized']) {
       (q(element, `lightning-input.${name}`) as HTMLElement & { reportValidity: () => boolean }).reportValidity = () =>
         true;
     }
-    (q(element, 'lightning-button.save-achieved') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.save-achieved');
     expect(saved).not.toHaveBeenCalled();
     const error = q(element, 'c-error-panel') as HTMLElement & { errors: unknown; friendlyMessage: string };
     expect(error.errors).toEqual({ body: { message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' } });
     expect(error.friendlyMessage).toBe('c.Panel_GoalSaveFailed');
     await expect(element).toBeAccessible();
-    (q(element, 'lightning-button.cancel') as HTMLElement).click();
-    await flushPromises();
+    await click(element, 'lightning-button.cancel');
     expect(q(element, 'lightning-input.achieved-date')).toBeNull();
     expect(q(element, 'button.achieve')).not.toBeNull();
   });
@@ -245,8 +221,7 @@ describe('c-goal-row', () => {
       [{ Target_Date__c: null }, 'c.Panel_GoalUnscheduled'],
       [{ Target_Date__c: TODAY }, 'c.Panel_GoalDueToday']
     ];
-    const elements = cases.map(([fields]) => render({ ...GOAL, ...fields }));
-    await flushPromises();
+    const elements = await Promise.all(cases.map(([fields]) => render({ ...GOAL, ...fields })));
     expect(elements.map((element) => q(element, '.slds-badge.standing')?.textContent)).toEqual(
       cases.map(([, text]) => text)
     );

@@ -2,7 +2,7 @@
 // x = 4 + days in / span x 92 and y = 8 + (100 - score) / 100 x 84.
 import HealthTrend from 'c/healthTrend';
 import type { HealthBand, HealthHistory, HealthSince, TrendPoint } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { mountRendered, resetDom, shadow } from 'jest-helpers/dom';
 
 jest.mock(
   '@salesforce/label/c.Health_TrendSummary',
@@ -130,7 +130,7 @@ const history = (
 };
 
 function render(value: HealthHistory | undefined) {
-  return mount('c-health-trend', HealthTrend, { healthHistory: value });
+  return mountRendered('c-health-trend', HealthTrend, { healthHistory: value });
 }
 const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
 const text = (element: Element, selector: string) => (q(element, selector)?.textContent ?? '').trim();
@@ -143,8 +143,7 @@ describe('c-health-trend', () => {
   afterEach(resetDom);
 
   it('says there is no history yet, with no chart and no change, when nothing is stored', async () => {
-    const element = render(history([], null));
-    await flushPromises();
+    const element = await render(history([], null));
     expect(q(element, '.no-history')).not.toBeNull();
     expect(q(element, 'svg')).toBeNull();
     expect(q(element, '.since')).toBeNull();
@@ -152,8 +151,7 @@ describe('c-health-trend', () => {
   });
 
   it('without a history (none passed in) says there is none rather than drawing an empty chart', async () => {
-    const element = render(undefined);
-    await flushPromises();
+    const element = await render(undefined);
     expect(q(element, '.no-history')).not.toBeNull();
     expect(q(element, 'svg')).toBeNull();
     expect(q(element, '.since')).toBeNull();
@@ -162,8 +160,7 @@ describe('c-health-trend', () => {
 
   it('charts one snapshot in the middle and says nothing moved when the score is the same', async () => {
     const explainedSame: HealthSince = { ...EXPLAINED, scoreAfter: 83, delta: 0, moved: [] };
-    const element = render(history([point('2026-06-15', 83, 50, 22.3, HEALTHY)], explainedSame));
-    await flushPromises();
+    const element = await render(history([point('2026-06-15', 83, 50, 22.3, HEALTHY)], explainedSame));
     const svg = q(element, 'svg') as SVGElement;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe('Health score 83 on Jun 15, 2026, the only snapshot stored');
@@ -179,8 +176,7 @@ describe('c-health-trend', () => {
   });
 
   it('charts several snapshots, breaks the line at an unscored one, and explains the move with its facts', async () => {
-    const element = render(history(SEVERAL, EXPLAINED, [{ x1: 4, y1: 40.8, x2: 49.2, y2: 40.8 }]));
-    await flushPromises();
+    const element = await render(history(SEVERAL, EXPLAINED, [{ x1: 4, y1: 40.8, x2: 49.2, y2: 40.8 }]));
     expect((q(element, 'svg') as SVGElement).getAttribute('aria-label')).toBe(
       'Health score over the last 3 snapshots, from 61 on Apr 15, 2026 to 83 on Jun 15, 2026'
     );
@@ -215,8 +211,7 @@ describe('c-health-trend', () => {
   });
 
   it('says the scoring model changed instead of listing the customer dimensions', async () => {
-    const element = render(history(SEVERAL, { ...EXPLAINED, kind: 'modelChanged', moved: [] }));
-    await flushPromises();
+    const element = await render(history(SEVERAL, { ...EXPLAINED, kind: 'modelChanged', moved: [] }));
     expect(text(element, '.since')).toBe('Since Jun 15, 2026: 83 → 81');
     expect(text(element, '.model-changed')).toBe('The scoring model changed since then');
     expect(q(element, '.moved')).toBeNull();
@@ -232,10 +227,9 @@ describe('c-health-trend', () => {
     'says when there was not enough data to score (%s), without a difference',
     async (kind, scoreBefore, scoreAfter, expected) => {
       const unscored = [point('2026-06-15', null, 50, null, null)];
-      const element = render(
+      const element = await render(
         history(unscored, { ...EXPLAINED, kind, scoreBefore, scoreAfter, delta: null, moved: [] })
       );
-      await flushPromises();
       expect(text(element, '.since')).toBe(expected);
       expect((q(element, 'svg') as SVGElement).getAttribute('aria-label')).toBe(
         'Stored snapshots: 1; none has enough data to score'
@@ -246,8 +240,7 @@ describe('c-health-trend', () => {
   );
 
   it('says the stored breakdown cannot be read instead of inventing a breakdown (error state)', async () => {
-    const element = render(history(SEVERAL, { ...EXPLAINED, moved: [], breakdownUnreadable: true }));
-    await flushPromises();
+    const element = await render(history(SEVERAL, { ...EXPLAINED, moved: [], breakdownUnreadable: true }));
     expect(text(element, '.since')).toBe('Since Jun 15, 2026: 83 → 81');
     expect(text(element, '.breakdown-unreadable')).toBe('The breakdown stored on Jun 15, 2026 cannot be read');
     expect(q(element, '.moved, .no-move')).toBeNull();

@@ -1,6 +1,6 @@
 import RenewalFacts from 'c/renewalFacts';
 import { revenueFacts, type GoalSummary } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mountRendered, resetDom, shadow } from 'jest-helpers/dom';
 
 jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{0} days' }), { virtual: true });
 jest.mock('@salesforce/label/c.Format_NotAvailable', () => ({ default: 'Not available' }), { virtual: true });
@@ -42,8 +42,7 @@ describe('c-renewal-facts', () => {
       '2025-06-30',
       [{ Id: 'g', Status__c: 'Achieved', Achieved_Date__c: '2025-04-01' }]
     );
-    const element = mount('c-renewal-facts', RenewalFacts, { revenue, goalSummary: SUMMARY });
-    await flushPromises();
+    const element = await mountRendered('c-renewal-facts', RenewalFacts, { revenue, goalSummary: SUMMARY });
     const root = shadow(element);
     expect(text(root, 'arr')).toBe('$1,000');
     expect(text(root, 'renewal')).toBe('Jul 30, 2025 (in 30 days)');
@@ -56,10 +55,9 @@ describe('c-renewal-facts', () => {
   });
 
   it('says when renewal has passed or is today, and shows blanks as not available, never 0', async () => {
-    const element = mount('c-renewal-facts', RenewalFacts, {
+    const element = await mountRendered('c-renewal-facts', RenewalFacts, {
       revenue: revenueFacts({ Renewal_Date__c: '2025-06-01' }, [], '2025-06-30')
     });
-    await flushPromises();
     const root = shadow(element);
     expect(text(root, 'renewal')).toBe('Jun 1, 2025 (29 days ago)');
     expect(text(root, 'arr')).toBe('Not available');
@@ -71,8 +69,9 @@ describe('c-renewal-facts', () => {
   });
 
   it('shows not available for a missing renewal date', async () => {
-    const element = mount('c-renewal-facts', RenewalFacts, { revenue: revenueFacts({}, [], '2025-06-30') });
-    await flushPromises();
+    const element = await mountRendered('c-renewal-facts', RenewalFacts, {
+      revenue: revenueFacts({}, [], '2025-06-30')
+    });
     expect(text(shadow(element), 'renewal')).toBe('Not available');
   });
 });

@@ -3,7 +3,7 @@
 // twelve complete weeks from 7 September.
 import UsageTrend from 'c/usageTrend';
 import { usageAdoption, type KeyFeatureConfig } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { mountRendered, resetDom, shadow } from 'jest-helpers/dom';
 
 jest.mock('@salesforce/label/c.Usage_ChartUtilisation', () => ({ default: 'Seats active each week, last {0}' }), {
   virtual: true
@@ -42,7 +42,10 @@ const USAGE = [
 ];
 
 function render(usage = USAGE, features = FEATURES) {
-  return mount('c-usage-trend', UsageTrend, { adoption: usageAdoption(usage, features, TODAY), keyFeatures: features });
+  return mountRendered('c-usage-trend', UsageTrend, {
+    adoption: usageAdoption(usage, features, TODAY),
+    keyFeatures: features
+  });
 }
 const texts = (element: Element, selector: string) =>
   [...shadow(element).querySelectorAll(selector)].map((node) => (node.textContent ?? '').trim());
@@ -51,8 +54,7 @@ describe('c-usage-trend', () => {
   afterEach(resetDom);
 
   it('states seats active, the change and the features used, and charts twelve weeks with a table', async () => {
-    const element = render();
-    await flushPromises();
+    const element = await render();
     // 33.75 rounds to 34 of 50 seats; (67.5 - 77) / 77 = -12.3%; Dashboards and Reports of 3 features.
     expect(texts(element, '.facts li')).toEqual([
       '34 of 50 seats active',
@@ -78,8 +80,7 @@ describe('c-usage-trend', () => {
   });
 
   it('charts active users when no week has seats', async () => {
-    const element = render([week('2026-11-16', 20, null), week('2026-11-23', 10, null)], []);
-    await flushPromises();
+    const element = await render([week('2026-11-16', 20, null), week('2026-11-23', 10, null)], []);
     // 15 active users a week on average; the busiest week (20) fills the chart, 10 is half of it.
     expect(texts(element, '.facts li')).toEqual(['15 active users a week; licensed seats unknown']);
     const bars = [...shadow(element).querySelectorAll('.bars .bar')] as HTMLElement[];
@@ -92,8 +93,7 @@ describe('c-usage-trend', () => {
   });
 
   it('says no usage is loaded, with no chart and no features, never 0', async () => {
-    const element = render([], FEATURES);
-    await flushPromises();
+    const element = await render([], FEATURES);
     expect(texts(element, '.facts li')).toEqual(['No product usage loaded for the last 4 weeks']);
     expect(shadow(element).querySelector('.chart')).toBeNull();
     expect(shadow(element).querySelector('.features-used, .features-unused, .no-features')).toBeNull();
@@ -101,8 +101,7 @@ describe('c-usage-trend', () => {
   });
 
   it('renders nothing but its heading before the panel loads', async () => {
-    const element = mount('c-usage-trend', UsageTrend, {});
-    await flushPromises();
+    const element = await mountRendered('c-usage-trend', UsageTrend, {});
     expect(texts(element, '.facts li')).toEqual([]);
     expect(shadow(element).querySelector('.chart')).toBeNull();
     await expect(element).toBeAccessible();
