@@ -20,15 +20,22 @@ export function idSuffix(id15: string): string {
   return suffix;
 }
 
-/** The counter-th Id of an object with the given key prefix, 18 characters. */
-export function makeId(keyPrefix: string, counter: number): string {
+/**
+ * The counter-th Id of an object with the given key prefix, 18 characters. `pod` is what sits between the key prefix
+ * and the counter (records use a pod's "5g0"; setup objects in the metadata API use "00"); the counter fills the rest.
+ */
+export function makeId(keyPrefix: string, counter: number, pod: string = POD): string {
   let body = '';
   let n = counter;
-  for (let i = 0; i < 9; i++) {
+  for (let i = 0; i < 12 - pod.length; i++) {
     body = BASE62[n % 62] + body;
     n = Math.floor(n / 62);
   }
-  const id15 = keyPrefix + POD + body;
+  return to18(keyPrefix + pod + body);
+}
+
+/** Adds the 3-character suffix that makes a 15-character Id case-insensitive (the platform's 18-character form). */
+export function to18(id15: string): string {
   return id15 + idSuffix(id15);
 }
 
@@ -37,8 +44,7 @@ const ID_PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 /** The 18-character form of a 15- or 18-character Id, or undefined when the text is not an Id. */
 export function toId18(text: unknown): string | undefined {
   if (typeof text !== 'string' || !ID_PATTERN.test(text)) return undefined;
-  const id15 = text.slice(0, 15);
-  const id18 = id15 + idSuffix(id15);
+  const id18 = to18(text.slice(0, 15));
   if (text.length === 18 && text.slice(15).toUpperCase() !== id18.slice(15)) return undefined;
   return id18;
 }

@@ -1,36 +1,15 @@
-// Salesforce-shaped record ids: a 3-character key prefix, a counter, and the 3-character case-safe suffix.
+// Ids of setup objects (the FileProperties.id the metadata API answers): the record Id helper with the metadata
+// API's instance and reserved digits "00" after the key prefix.
 
-const SUFFIX_CHARS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
-const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+import { makeId } from '../ids';
 
-/** Adds the 3-character suffix that makes a 15-character id case-insensitive (the platform's 18-character form). */
-export function to18(id15: string): string {
-  let suffix = '';
-  for (let block = 0; block < 3; block++) {
-    let bits = 0;
-    for (let i = 0; i < 5; i++) {
-      const c = id15[block * 5 + i];
-      if (c >= 'A' && c <= 'Z') bits |= 1 << i;
-    }
-    suffix += SUFFIX_CHARS[bits];
-  }
-  return id15 + suffix;
-}
-
-/** An 18-character id with the given key prefix; `sequence` makes it unique within that prefix. */
-export function makeId(keyPrefix: string, sequence: number): string {
-  let body = '';
-  let n = sequence;
-  for (let i = 0; i < 10; i++) {
-    body = BASE62[n % 62] + body;
-    n = Math.floor(n / 62);
-  }
-  // Characters 4 and 5 are the instance and reserved digits on the platform.
-  return to18(`${keyPrefix}00${body}`);
+/** The 18-character id of the `sequence`-th setup object behind a metadata type ("000" for a type without a prefix). */
+export function makeSetupId(type: string, sequence: number): string {
+  return makeId(TYPE_KEY_PREFIX[type] ?? '000', sequence, '00');
 }
 
 /** Key prefixes of the setup objects behind each metadata type (FileProperties.id). */
-export const TYPE_KEY_PREFIX: Record<string, string> = {
+const TYPE_KEY_PREFIX: Record<string, string> = {
   AsyncResult: '0Af',
   CustomObject: '01I',
   CustomField: '00N',

@@ -5,7 +5,8 @@
 import type { FieldSchema, ObjectSchema } from '../schema';
 import { planDeploy, OBJECT_CHILDREN, type DeployOptions } from './deploy';
 import type { MetadataHost } from './host';
-import { makeId, to18, TYPE_KEY_PREFIX } from './ids';
+import { to18 } from '../ids';
+import { makeSetupId } from './ids';
 import { allRegistryTypes, hasMetaFile } from './registry';
 import {
   MAX_KEPT_DEPLOYS,
@@ -336,7 +337,7 @@ export class MetadataApi {
 
   private newId(type: string): string {
     const s = this.state;
-    return makeId(TYPE_KEY_PREFIX[type] ?? '000', s.sequence++);
+    return makeSetupId(type, s.sequence++);
   }
 
   private deploy(args: XmlObject): string {

@@ -5,7 +5,7 @@ import type { SObjectRecord, Store } from '../store';
 import { RecordError } from '../writeRules';
 import { parseSoql, QueryEngine, QueryError } from '../query/engine';
 import { queryColumns } from '../query/columns';
-import { ApiError, notFound, type ApiRequest, type ApiResponse, type RecordFaultHook } from './errors';
+import { ApiError, methodNotAllowed, notFound, type ApiRequest, type ApiResponse, type RecordFaultHook } from './errors';
 import { describeBasic, describeGlobal, describeObject } from './describe';
 import { createRecord, deleteRecord, existing, recordView, updateRecord, upsertRecord } from './records';
 import {
@@ -26,6 +26,8 @@ export const PAGE_SIZE = 2000;
 export const MIN_VERSION = 20;
 export const MAX_VERSION = 66;
 export const DAILY_API_LIMIT = 15000;
+/** The methods a REST resource names in its 405 answer. */
+const REST_METHODS = 'GET,HEAD,POST,PATCH,DELETE';
 
 /** Objects the Tooling API query answers here: the ones it shares with this org's store. */
 export const TOOLING_OBJECTS = ['ApexClass'];
@@ -146,7 +148,7 @@ export class RestApi {
     const [head, ...rest] = parts;
     const v = request.version;
     if (!head) {
-      if (method !== 'GET') throw methodNotAllowed(method);
+      if (method !== 'GET') throw methodNotAllowed(method, REST_METHODS);
       const base = `/services/data/v${v}`;
       return {
         status: 200,
@@ -168,7 +170,7 @@ export class RestApi {
         return this.sobjects(request, rest);
       case 'query':
       case 'queryAll':
-        if (method !== 'GET') throw methodNotAllowed(method);
+        if (method !== 'GET') throw methodNotAllowed(method, REST_METHODS);
         return this.query(request, head, rest[0]);
       case 'tooling':
         return this.tooling(request, rest);
@@ -182,7 +184,7 @@ export class RestApi {
       case 'composite':
         if (rest[0] === 'sobjects') return this.collections(request, rest.slice(1));
         if (rest[0] === 'tree' && rest.length === 2) {
-          if (method !== 'POST') throw methodNotAllowed(method);
+          if (method !== 'POST') throw methodNotAllowed(method, REST_METHODS);
           return sObjectTree(
             this.store,
             this.engine,
@@ -232,7 +234,7 @@ export class RestApi {
   private sobjects(request: ApiRequest, parts: string[]): ApiResponse {
     const { method, version } = request;
     if (parts.length === 0) {
-      if (method !== 'GET') throw methodNotAllowed(method);
+      if (method !== 'GET') throw methodNotAllowed(method, REST_METHODS);
       return { status: 200, body: describeGlobal(this.store, version, request.access) };
     }
     const { access } = request;
@@ -240,7 +242,7 @@ export class RestApi {
     const body = (request.body ?? {}) as Record<string, unknown>;
     if (parts.length === 1) {
       if (method === 'GET') return { status: 200, body: describeBasic(this.store, version, type, access) };
-      if (method !== 'POST') throw methodNotAllowed(method);
+      if (method !== 'POST') throw methodNotAllowed(method, REST_METHODS);
       if (Array.isArray(request.body))
         throw new ApiError(400, 'JSON_PARSER_ERROR', 'Cannot deserialize instance of SObject from START_ARRAY');
       const id = this.store.transact((tx) => {
@@ -258,7 +260,7 @@ export class RestApi {
       };
     }
     if (parts.length === 2 && parts[1] === 'describe') {
-      if (method !== 'GET') throw methodNotAllowed(method);
+      if (method !== 'GET') throw methodNotAllowed(method, REST_METHODS);
       return { status: 200, body: describeObject(this.store, version, type, access) };
     }
     if (parts.length === 2) {
@@ -300,7 +302,7 @@ export class RestApi {
         });
         return { status: 204 };
       }
-      throw methodNotAllowed(method);
+      throw methodNotAllowed(method, REST_METHODS);
     }
     if (parts.length === 3) {
       const [, fieldName, value] = parts;
@@ -365,7 +367,7 @@ export class RestApi {
         });
         return { status: 204 };
       }
-      throw methodNotAllowed(method);
+      throw methodNotAllowed(method, REST_METHODS);
     }
     throw notFound();
   }
@@ -397,7 +399,7 @@ export class RestApi {
       if (method === 'POST') return collectionCreate(this.store, request, this.recordFaults);
       if (method === 'PATCH') return collectionUpdate(this.store, request, this.recordFaults);
       if (method === 'DELETE') return collectionDelete(this.store, request, this.recordFaults);
-      throw methodNotAllowed(method);
+      throw methodNotAllowed(method, REST_METHODS);
     }
     const type = this.objectName(parts[0], request.access);
     if (parts.length === 1 && (method === 'GET' || method === 'POST')) {
@@ -410,7 +412,7 @@ export class RestApi {
     }
     if (parts.length === 2 && method === 'PATCH')
       return collectionUpsert(this.store, request, type, parts[1], this.recordFaults);
-    throw methodNotAllowed(method);
+    throw methodNotAllowed(method, REST_METHODS);
   }
 
   // ---- query ----
@@ -422,7 +424,7 @@ export class RestApi {
   private tooling(request: ApiRequest, parts: string[]): ApiResponse {
     const [head, locator] = parts;
     if (head === 'query') {
-      if (request.method !== 'GET') throw methodNotAllowed(request.method);
+      if (request.method !== 'GET') throw methodNotAllowed(request.method, REST_METHODS);
       if (!locator) {
         const soql = request.query.get('q');
         const object = soql ? this.store.findObject(parseSoql(soql).sObject ?? '')?.schema.name : undefined;
@@ -492,12 +494,4 @@ export class RestApi {
       records
     };
   }
-}
-
-function methodNotAllowed(method: string): ApiError {
-  return new ApiError(
-    405,
-    'METHOD_NOT_ALLOWED',
-    `HTTP Method '${method}' not allowed. Allowed are GET,HEAD,POST,PATCH,DELETE`
-  );
 }

@@ -2,9 +2,9 @@
 // successful, failed and unprocessed rows as CSV. Closing processes every row at once, in chunks of 200 through the
 // same sObject Collections code (write rules, parents by external ID in `Account__r.Success_Key__c` columns,
 // record-scoped faults), so the job is JobComplete (or Failed) by the first poll. Jobs live in memory only.
-import { makeId } from '../ids';
 import type { Store } from '../store';
 import type { FieldSchema } from '../schema';
+import { BulkJobs, jobInfoHead, platformTime, quotedCsv, type BulkJob } from './bulk2Jobs';
 import { collectionCreate, collectionDelete, collectionUpdate, collectionUpsert } from './collections';
 import { ApiError, notFound, type ApiRequest, type ApiResponse, type RecordFaultHook } from './errors';
 import type { RecordResult } from './records';
@@ -15,15 +15,10 @@ const CHUNK = 200;
 /** A CSV cell that sets the field to null; an empty cell leaves the field alone. */
 const NULL_VALUE = '#N/A';
 
-interface Job {
-  id: string;
+interface Job extends BulkJob {
   operation: Operation;
-  object: string;
   externalIdFieldName?: string;
-  createdById: string;
   state: 'Open' | 'UploadComplete' | 'InProgress' | 'JobComplete' | 'Failed' | 'Aborted';
-  createdDate: string;
-  systemModstamp: string;
   apiVersion: number;
   lineEnding: 'LF' | 'CRLF';
   header?: string[];
@@ -67,11 +62,6 @@ export function parseCsv(text: string): string[][] {
   return rows;
 }
 
-export function toCsv(rows: string[][]): string {
-  const quote = (cell: string): string => `"${cell.replace(/"/g, '""')}"`;
-  return rows.map((r) => r.map(quote).join(',')).join('\n') + '\n';
-}
-
 /** A row as a record body: `Rel__r.Key__c` columns become parent references, #N/A is null, empty is left out. */
 function rowBody(header: string[], row: string[]): Record<string, unknown> {
   const body: Record<string, unknown> = {};
@@ -92,8 +82,7 @@ function errorText(result: RecordResult): string {
 }
 
 export class Bulk2Ingest {
-  private readonly jobs = new Map<string, Job>();
-  private counter = 0;
+  private readonly jobs = new BulkJobs<Job>();
 
   constructor(
     private readonly store: Store,
@@ -104,15 +93,9 @@ export class Bulk2Ingest {
     const { method } = request;
     if (parts.length === 0) {
       if (method === 'POST') return this.create(request);
-      if (method === 'GET') {
-        const mine = [...this.jobs.values()].filter((job) => this.visible(job, request));
-        return { status: 200, body: { done: true, records: mine.map(info) } };
-      }
-      throw new ApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET,POST`);
+      return { status: 200, body: { done: true, records: this.jobs.listFor(request).map(info) } };
     }
-    const job = this.jobs.get(parts[0]);
-    // A job belongs to the user who made it (View All Data sees every job).
-    if (!job || !this.visible(job, request)) throw notFound();
+    const job = this.jobs.find(parts[0], request);
     if (parts.length === 1) {
       if (method === 'GET') return { status: 200, body: info(job) };
       if (method === 'PATCH') return this.changeState(job, request);
@@ -123,7 +106,7 @@ export class Bulk2Ingest {
             'INVALIDJOBSTATE',
             'Deleting the job is not allowed when the job is in an Open state'
           );
-        this.jobs.delete(job.id);
+        this.jobs.delete(job);
         return { status: 204 };
       }
     }
@@ -173,9 +156,9 @@ export class Bulk2Ingest {
         );
       externalIdFieldName = field.name;
     }
-    const now = new Date().toISOString().replace('Z', '+0000');
+    const now = platformTime();
     const job: Job = {
-      id: makeId('750', ++this.counter),
+      id: this.jobs.nextId(),
       operation,
       object: state.schema.name,
       externalIdFieldName,
@@ -190,7 +173,7 @@ export class Bulk2Ingest {
       failed: [],
       unprocessed: []
     };
-    this.jobs.set(job.id, job);
+    this.jobs.add(job);
     return { status: 200, body: info(job) };
   }
 
@@ -206,10 +189,6 @@ export class Bulk2Ingest {
     // One push per row: spreading a 200,000-row upload into push() overflows the call stack (a 500).
     for (const row of rows) if (row.length > 1 || row[0] !== '') job.rows.push(row);
     return { status: 201 };
-  }
-
-  private visible(job: Job, request: ApiRequest): boolean {
-    return job.createdById === request.access.userId || request.access.allData;
   }
 
   private changeState(job: Job, request: ApiRequest): ApiResponse {
@@ -236,7 +215,7 @@ export class Bulk2Ingest {
     const header = job.header ?? [];
     const state = this.store.object(job.object);
     const problem = this.headerProblem(job, header, access);
-    job.systemModstamp = new Date().toISOString().replace('Z', '+0000');
+    job.systemModstamp = platformTime();
     if (problem) {
       job.state = 'Failed';
       job.errorMessage = problem;
@@ -302,13 +281,7 @@ export class Bulk2Ingest {
 function info(job: Job): Record<string, unknown> {
   const processed = job.successful.length + job.failed.length;
   return {
-    id: job.id,
-    operation: job.operation,
-    object: job.object,
-    createdById: job.createdById,
-    createdDate: job.createdDate,
-    systemModstamp: job.systemModstamp,
-    state: job.state,
+    ...jobInfoHead(job),
     ...(job.externalIdFieldName ? { externalIdFieldName: job.externalIdFieldName } : {}),
     concurrencyMode: 'Parallel',
     contentType: 'CSV',
@@ -328,5 +301,5 @@ function info(job: Job): Record<string, unknown> {
 }
 
 function csv(rows: string[][]): ApiResponse {
-  return { status: 200, csv: toCsv(rows) };
+  return { status: 200, csv: quotedCsv(rows) };
 }

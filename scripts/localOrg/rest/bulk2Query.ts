@@ -4,11 +4,11 @@
 // same query engine as REST on the first read of the job, so the results are a snapshot of that moment and a job whose
 // query can no longer run (a field deleted by a deploy in between) ends Failed. Jobs live in memory only.
 import type { FieldType as SelectItem, Query } from '@jetstreamapp/soql-parser-js';
-import { makeId } from '../ids';
 import type { FieldSchema } from '../schema';
 import type { ObjectState, SObjectRecord } from '../store';
 import { parseSoql, QueryError, type QueryEngine } from '../query/engine';
-import { ApiError, notFound, type ApiRequest, type ApiResponse } from './errors';
+import { BulkJobs, jobInfoHead, platformTime, quotedCsv, type BulkJob } from './bulk2Jobs';
+import { ApiError, methodNotAllowed, notFound, type ApiRequest, type ApiResponse } from './errors';
 
 /** Rows per results page when the client sends no maxRecords (the platform picks by size; this org by count). */
 export const DEFAULT_PAGE_ROWS = 50_000;
@@ -27,23 +27,18 @@ interface Column {
   field: FieldSchema;
 }
 
-interface Job {
-  id: string;
+interface Job extends BulkJob {
   operation: 'query' | 'queryAll';
-  object: string;
   soql: string;
   columns: Column[];
-  createdById: string;
-  createdDate: string;
-  systemModstamp: string;
   state: State;
   apiVersion: string;
   columnDelimiter: Delimiter;
   lineEnding: 'LF' | 'CRLF';
   /** Reads of the job still to answer InProgress before it runs. */
   pendingReads: number;
-  /** The result rows as CSV lines without their line ending, once the job has run. */
-  lines?: string[];
+  /** The result rows as CSV cells, once the job has run. */
+  rows?: string[][];
   totalProcessingTime: number;
   errorMessage?: string;
 }
@@ -56,8 +51,6 @@ export interface Bulk2QueryOptions {
   inProgressReads?: number;
 }
 
-const platformTime = (date = new Date()): string => date.toISOString().replace('Z', '+0000');
-
 /** A locator names the offset of a page; like the platform's it is an opaque string that stays valid with the job. */
 const locatorFor = (offset: number): string => Buffer.from(String(offset)).toString('base64url');
 function offsetOf(locator: string): number | undefined {
@@ -66,8 +59,7 @@ function offsetOf(locator: string): number | undefined {
 }
 
 export class Bulk2Query {
-  private readonly jobs = new Map<string, Job>();
-  private counter = 0;
+  private readonly jobs = new BulkJobs<Job>();
   private created = 0;
 
   constructor(
@@ -84,15 +76,10 @@ export class Bulk2Query {
     const { method } = request;
     if (parts.length === 0) {
       if (method === 'POST') return this.create(request);
-      if (method === 'GET') {
-        const mine = [...this.jobs.values()].filter((job) => this.visible(job, request));
-        return { status: 200, body: { done: true, records: mine.map((job) => info(job)), nextRecordsUrl: null } };
-      }
-      throw new ApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET,POST`);
+      const mine = this.jobs.listFor(request);
+      return { status: 200, body: { done: true, records: mine.map((job) => info(job)), nextRecordsUrl: null } };
     }
-    const job = this.jobs.get(parts[0]);
-    // A job belongs to the user who made it (View All Data sees every job).
-    if (!job || !this.visible(job, request)) throw notFound();
+    const job = this.jobs.find(parts[0], request);
     if (parts.length === 1) {
       if (method === 'GET') {
         this.advance(job, request);
@@ -106,18 +93,13 @@ export class Bulk2Query {
             'API_ERROR',
             'Error encountered when deleting the job because the job is not terminated'
           );
-        this.jobs.delete(job.id);
+        this.jobs.delete(job);
         return { status: 204 };
       }
-      throw new ApiError(
-        405,
-        'METHOD_NOT_ALLOWED',
-        `HTTP Method '${method}' not allowed. Allowed are GET,PATCH,DELETE`
-      );
+      throw methodNotAllowed(method, 'GET,PATCH,DELETE');
     }
     if (parts.length === 2 && parts[1] === 'results') {
-      if (method !== 'GET')
-        throw new ApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET`);
+      if (method !== 'GET') throw methodNotAllowed(method, 'GET');
       return this.results(job, request);
     }
     throw notFound();
@@ -142,7 +124,7 @@ export class Bulk2Query {
     const { state, columns } = this.prepare(soql, operation, request);
     const now = platformTime();
     const job: Job = {
-      id: makeId('750', ++this.counter),
+      id: this.jobs.nextId(),
       operation,
       object: state.schema.name,
       soql,
@@ -157,16 +139,12 @@ export class Bulk2Query {
       pendingReads: this.options.inProgressReads ?? 0,
       totalProcessingTime: 0
     };
-    this.jobs.set(job.id, job);
+    this.jobs.add(job);
     this.created++;
     return { status: 200, body: info(job) };
   }
 
   /** The query's object and CSV columns, or the error that refuses the job. */
-  private visible(job: Job, request: ApiRequest): boolean {
-    return job.createdById === request.access.userId || request.access.allData;
-  }
-
   private prepare(soql: string, operation: string, request: ApiRequest): { state: ObjectState; columns: Column[] } {
     try {
       const query = parseSoql(soql);
@@ -193,8 +171,10 @@ export class Bulk2Query {
     return { header: path.join('.'), path, field: resolved.field };
   }
 
-  /** A job runs on its first read (after any InProgress reads the org was told to show). */
-  /** Runs as the job's reader: its creator (or a View All Data user), with sharing and field-level security. */
+  /**
+   * A job runs on its first read (after any InProgress reads the org was told to show), as the job's reader: its
+   * creator (or a View All Data user), with sharing and field-level security.
+   */
   private advance(job: Job, request: ApiRequest): void {
     if (job.state !== 'UploadComplete' && job.state !== 'InProgress') return;
     if (job.pendingReads > 0) {
@@ -210,13 +190,7 @@ export class Bulk2Query {
         version: job.apiVersion,
         access: request.access
       });
-      const delimiter = DELIMITERS[job.columnDelimiter];
-      job.lines = rows.records.map((row) =>
-        csvLine(
-          job.columns.map((c) => cell(row, c)),
-          delimiter
-        )
-      );
+      job.rows = rows.records.map((row) => job.columns.map((c) => cell(row, c)));
       job.state = 'JobComplete';
     } catch (error) {
       if (!(error instanceof QueryError)) throw error;
@@ -246,7 +220,7 @@ export class Bulk2Query {
         `The job was created in API version ${job.apiVersion}: read its results with the same version`
       );
     this.advance(job, request);
-    if (job.state !== 'JobComplete' || !job.lines)
+    if (job.state !== 'JobComplete' || !job.rows)
       throw new ApiError(
         412,
         'JOB_NOT_COMPLETE',
@@ -258,21 +232,17 @@ export class Bulk2Query {
       throw new ApiError(400, 'API_ERROR', `maxRecords must be a positive whole number: ${maxText ?? ''}`);
     const locator = request.query.get('locator');
     const offset = locator === null || locator === '' ? 0 : offsetOf(locator);
-    if (offset === undefined || offset > job.lines.length)
+    if (offset === undefined || offset > job.rows.length)
       throw new ApiError(400, 'INVALID_LOCATOR', `Invalid locator: ${locator ?? ''}`);
-    const page = job.lines.slice(offset, offset + max);
+    const page = job.rows.slice(offset, offset + max);
     const next = offset + page.length;
-    const eol = job.lineEnding === 'CRLF' ? '\r\n' : '\n';
-    const header = csvLine(
-      job.columns.map((c) => c.header),
-      DELIMITERS[job.columnDelimiter]
-    );
+    const header = job.columns.map((c) => c.header);
     return {
       status: 200,
-      csv: [header, ...page].join(eol) + eol,
+      csv: quotedCsv([header, ...page], DELIMITERS[job.columnDelimiter], job.lineEnding),
       headers: {
         'Sforce-NumberOfRecords': String(page.length),
-        'Sforce-Locator': next < job.lines.length ? locatorFor(next) : 'null'
+        'Sforce-Locator': next < job.rows.length ? locatorFor(next) : 'null'
       }
     };
   }
@@ -306,27 +276,16 @@ function cell(row: SObjectRecord, column: Column): string {
   return String(value);
 }
 
-/** Every cell quoted, as the platform writes query results; quotes inside doubled. */
-function csvLine(cells: string[], delimiter: string): string {
-  return cells.map((c) => `"${c.replace(/"/g, '""')}"`).join(delimiter);
-}
-
 function info(job: Job): Record<string, unknown> {
   return {
-    id: job.id,
-    operation: job.operation,
-    object: job.object,
-    createdById: job.createdById,
-    createdDate: job.createdDate,
-    systemModstamp: job.systemModstamp,
-    state: job.state,
+    ...jobInfoHead(job),
     concurrencyMode: 'Parallel',
     contentType: 'CSV',
     apiVersion: Number(job.apiVersion),
     jobType: 'V2Query',
     lineEnding: job.lineEnding,
     columnDelimiter: job.columnDelimiter,
-    numberRecordsProcessed: job.lines?.length ?? 0,
+    numberRecordsProcessed: job.rows?.length ?? 0,
     retries: 0,
     totalProcessingTime: job.totalProcessingTime,
     isPkChunkingSupported: false,

@@ -19,6 +19,10 @@ export class ApiError extends Error {
 export const notFound = (message = 'The requested resource does not exist'): ApiError =>
   new ApiError(404, 'NOT_FOUND', message);
 
+/** 405 for a method the resource does not answer; `allowed` lists the ones it does, as the platform's message does. */
+export const methodNotAllowed = (method: string, allowed: string): ApiError =>
+  new ApiError(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are ${allowed}`);
+
 export interface ApiRequest {
   method: string;
   /** Path under the version root, e.g. /sobjects/Account/001... */
