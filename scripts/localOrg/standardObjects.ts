@@ -11,6 +11,30 @@ export function picklist(values: string[], defaultValue?: string): PicklistValue
   return values.map((value) => ({ value, label: value, active: true, defaultValue: value === defaultValue }));
 }
 
+/** A lookup field: an 18-character Id pointing at `referenceTo` (one object, or several for a polymorphic one). */
+function reference(
+  name: string,
+  label: string,
+  referenceTo: string | string[],
+  relationshipName: string,
+  options: FieldOptions = {}
+): FieldSchema {
+  const targets = typeof referenceTo === 'string' ? [referenceTo] : referenceTo;
+  return field(name, label, 'reference', { length: 18, referenceTo: targets, relationshipName, ...options });
+}
+
+/** A standard object's schema; `access` turns off what the API may not do to its records. */
+function standardObject(
+  names: Pick<ObjectSchema, 'name' | 'label' | 'labelPlural' | 'keyPrefix'>,
+  fields: FieldSchema[],
+  access: Pick<ObjectSchema, 'createable' | 'updateable' | 'deletable'> = {}
+): ObjectSchema {
+  return { ...names, custom: false, ...access, fields };
+}
+
+/** Setup objects the API reads but never creates, updates or deletes. */
+const READ_ONLY_OBJECT = { createable: false, updateable: false, deletable: false };
+
 const readOnly: FieldOptions = { calculated: false, nillable: false };
 
 /** Fields the platform maintains on every record; clients never write them. */
@@ -19,36 +43,21 @@ export const AUDIT_FIELDS = ['CreatedDate', 'CreatedById', 'LastModifiedDate', '
 /** Fields that are not createable or updateable by clients, in addition to calculated ones. */
 export const SYSTEM_FIELDS = new Set(['Id', 'IsDeleted', ...AUDIT_FIELDS]);
 
-function systemFields(options: { owner: boolean }): FieldSchema[] {
+/** Id, IsDeleted (unless `deleted` is false: setup objects have none), the audit fields and, with `owner`, OwnerId. */
+function systemFields(options: { owner: boolean; deleted?: boolean }): FieldSchema[] {
   const fields: FieldSchema[] = [
     field('Id', 'Record ID', 'id', { ...readOnly, length: 18, externalId: false, unique: false }),
-    field('IsDeleted', 'Deleted', 'boolean', { ...readOnly, defaultValue: false }),
+    ...(options.deleted === false
+      ? []
+      : [field('IsDeleted', 'Deleted', 'boolean', { ...readOnly, defaultValue: false })]),
     field('CreatedDate', 'Created Date', 'datetime', readOnly),
-    field('CreatedById', 'Created By ID', 'reference', {
-      ...readOnly,
-      length: 18,
-      referenceTo: ['User'],
-      relationshipName: 'CreatedBy'
-    }),
+    reference('CreatedById', 'Created By ID', 'User', 'CreatedBy', readOnly),
     field('LastModifiedDate', 'Last Modified Date', 'datetime', readOnly),
-    field('LastModifiedById', 'Last Modified By ID', 'reference', {
-      ...readOnly,
-      length: 18,
-      referenceTo: ['User'],
-      relationshipName: 'LastModifiedBy'
-    }),
+    reference('LastModifiedById', 'Last Modified By ID', 'User', 'LastModifiedBy', readOnly),
     field('SystemModstamp', 'System Modstamp', 'datetime', readOnly)
   ];
   if (options.owner) {
-    fields.push(
-      field('OwnerId', 'Owner ID', 'reference', {
-        nillable: false,
-        length: 18,
-        referenceTo: ['User'],
-        relationshipName: 'Owner',
-        defaultValue: undefined
-      })
-    );
+    fields.push(reference('OwnerId', 'Owner ID', 'User', 'Owner', { nillable: false, defaultValue: undefined }));
   }
   return fields;
 }
@@ -115,128 +124,87 @@ const address = (prefix: string, label: string): FieldSchema[] => [
 ];
 
 function account(): ObjectSchema {
-  return {
-    name: 'Account',
-    label: 'Account',
-    labelPlural: 'Accounts',
-    keyPrefix: '001',
-    custom: false,
-    fields: [
-      ...systemFields({ owner: true }),
-      field('Name', 'Account Name', 'string', { length: 255, nillable: false }),
-      field('Type', 'Account Type', 'picklist', {
-        picklistValues: picklist([
-          'Prospect',
-          'Customer - Direct',
-          'Customer - Channel',
-          'Channel Partner / Reseller',
-          'Installation Partner',
-          'Technology Partner',
-          'Other'
-        ])
-      }),
-      field('ParentId', 'Parent Account ID', 'reference', {
-        length: 18,
-        referenceTo: ['Account'],
-        relationshipName: 'Parent',
-        childRelationshipName: 'ChildAccounts'
-      }),
-      ...address('Billing', 'Billing'),
-      ...address('Shipping', 'Shipping'),
-      field('Phone', 'Account Phone', 'phone', { length: 40 }),
-      field('Website', 'Website', 'url', { length: 255 }),
-      field('Industry', 'Industry', 'picklist', { picklistValues: picklist(INDUSTRIES) }),
-      field('AnnualRevenue', 'Annual Revenue', 'currency', { precision: 18, scale: 0 }),
-      field('NumberOfEmployees', 'Employees', 'int', { precision: 8, scale: 0 }),
-      field('AccountNumber', 'Account Number', 'string', { length: 40 }),
-      field('Description', 'Account Description', 'textarea', { length: 32000 }),
-      field('Rating', 'Account Rating', 'picklist', { picklistValues: picklist(['Hot', 'Warm', 'Cold']) }),
-      field('LastActivityDate', 'Last Activity', 'date', { calculated: false })
-    ]
-  };
+  return standardObject({ name: 'Account', label: 'Account', labelPlural: 'Accounts', keyPrefix: '001' }, [
+    ...systemFields({ owner: true }),
+    field('Name', 'Account Name', 'string', { length: 255, nillable: false }),
+    field('Type', 'Account Type', 'picklist', {
+      picklistValues: picklist([
+        'Prospect',
+        'Customer - Direct',
+        'Customer - Channel',
+        'Channel Partner / Reseller',
+        'Installation Partner',
+        'Technology Partner',
+        'Other'
+      ])
+    }),
+    reference('ParentId', 'Parent Account ID', 'Account', 'Parent', { childRelationshipName: 'ChildAccounts' }),
+    ...address('Billing', 'Billing'),
+    ...address('Shipping', 'Shipping'),
+    field('Phone', 'Account Phone', 'phone', { length: 40 }),
+    field('Website', 'Website', 'url', { length: 255 }),
+    field('Industry', 'Industry', 'picklist', { picklistValues: picklist(INDUSTRIES) }),
+    field('AnnualRevenue', 'Annual Revenue', 'currency', { precision: 18, scale: 0 }),
+    field('NumberOfEmployees', 'Employees', 'int', { precision: 8, scale: 0 }),
+    field('AccountNumber', 'Account Number', 'string', { length: 40 }),
+    field('Description', 'Account Description', 'textarea', { length: 32000 }),
+    field('Rating', 'Account Rating', 'picklist', { picklistValues: picklist(['Hot', 'Warm', 'Cold']) }),
+    field('LastActivityDate', 'Last Activity', 'date', { calculated: false })
+  ]);
 }
 
 function contact(): ObjectSchema {
-  return {
-    name: 'Contact',
-    label: 'Contact',
-    labelPlural: 'Contacts',
-    keyPrefix: '003',
-    custom: false,
-    fields: [
-      ...systemFields({ owner: true }),
-      field('AccountId', 'Account ID', 'reference', {
-        length: 18,
-        referenceTo: ['Account'],
-        relationshipName: 'Account',
-        childRelationshipName: 'Contacts'
-      }),
-      field('FirstName', 'First Name', 'string', { length: 40 }),
-      field('LastName', 'Last Name', 'string', { length: 80, nillable: false }),
-      field('Name', 'Full Name', 'string', { length: 121, calculated: true }),
-      field('Salutation', 'Salutation', 'picklist', {
-        picklistValues: picklist(['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.'])
-      }),
-      field('Title', 'Title', 'string', { length: 128 }),
-      field('Email', 'Email', 'email', { length: 80 }),
-      field('Phone', 'Business Phone', 'phone', { length: 40 }),
-      field('Department', 'Department', 'string', { length: 80 }),
-      field('MailingCountry', 'Mailing Country', 'string', { length: 80 })
-    ]
-  };
+  return standardObject({ name: 'Contact', label: 'Contact', labelPlural: 'Contacts', keyPrefix: '003' }, [
+    ...systemFields({ owner: true }),
+    reference('AccountId', 'Account ID', 'Account', 'Account', { childRelationshipName: 'Contacts' }),
+    field('FirstName', 'First Name', 'string', { length: 40 }),
+    field('LastName', 'Last Name', 'string', { length: 80, nillable: false }),
+    field('Name', 'Full Name', 'string', { length: 121, calculated: true }),
+    field('Salutation', 'Salutation', 'picklist', {
+      picklistValues: picklist(['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.'])
+    }),
+    field('Title', 'Title', 'string', { length: 128 }),
+    field('Email', 'Email', 'email', { length: 80 }),
+    field('Phone', 'Business Phone', 'phone', { length: 40 }),
+    field('Department', 'Department', 'string', { length: 80 }),
+    field('MailingCountry', 'Mailing Country', 'string', { length: 80 })
+  ]);
 }
 
 function opportunity(): ObjectSchema {
-  return {
-    name: 'Opportunity',
-    label: 'Opportunity',
-    labelPlural: 'Opportunities',
-    keyPrefix: '006',
-    custom: false,
-    fields: [
-      ...systemFields({ owner: true }),
-      field('AccountId', 'Account ID', 'reference', {
-        length: 18,
-        referenceTo: ['Account'],
-        relationshipName: 'Account',
-        childRelationshipName: 'Opportunities'
-      }),
-      field('Name', 'Name', 'string', { length: 120, nillable: false }),
-      field('Description', 'Description', 'textarea', { length: 32000 }),
-      field('StageName', 'Stage', 'picklist', {
-        nillable: false,
-        restrictedPicklist: true,
-        picklistValues: picklist(STAGES.map((s) => s.value))
-      }),
-      field('Amount', 'Amount', 'currency', { precision: 18, scale: 2 }),
-      field('Probability', 'Probability (%)', 'percent', { precision: 3, scale: 0 }),
-      field('CloseDate', 'Close Date', 'date', { nillable: false }),
-      field('Type', 'Opportunity Type', 'picklist', {
-        picklistValues: picklist(['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'New Customer'])
-      }),
-      field('LeadSource', 'Lead Source', 'picklist', {
-        picklistValues: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'])
-      }),
-      field('NextStep', 'Next Step', 'string', { length: 255 }),
-      field('ForecastCategoryName', 'Forecast Category', 'picklist', {
-        picklistValues: picklist(['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'])
-      }),
-      field('IsClosed', 'Closed', 'boolean', { calculated: true, nillable: false, defaultValue: false }),
-      field('IsWon', 'Won', 'boolean', { calculated: true, nillable: false, defaultValue: false })
-    ]
-  };
+  return standardObject({ name: 'Opportunity', label: 'Opportunity', labelPlural: 'Opportunities', keyPrefix: '006' }, [
+    ...systemFields({ owner: true }),
+    reference('AccountId', 'Account ID', 'Account', 'Account', { childRelationshipName: 'Opportunities' }),
+    field('Name', 'Name', 'string', { length: 120, nillable: false }),
+    field('Description', 'Description', 'textarea', { length: 32000 }),
+    field('StageName', 'Stage', 'picklist', {
+      nillable: false,
+      restrictedPicklist: true,
+      picklistValues: picklist(STAGES.map((s) => s.value))
+    }),
+    field('Amount', 'Amount', 'currency', { precision: 18, scale: 2 }),
+    field('Probability', 'Probability (%)', 'percent', { precision: 3, scale: 0 }),
+    field('CloseDate', 'Close Date', 'date', { nillable: false }),
+    field('Type', 'Opportunity Type', 'picklist', {
+      picklistValues: picklist(['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'New Customer'])
+    }),
+    field('LeadSource', 'Lead Source', 'picklist', {
+      picklistValues: picklist(['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'])
+    }),
+    field('NextStep', 'Next Step', 'string', { length: 255 }),
+    field('ForecastCategoryName', 'Forecast Category', 'picklist', {
+      picklistValues: picklist(['Omitted', 'Pipeline', 'Best Case', 'Commit', 'Closed'])
+    }),
+    field('IsClosed', 'Closed', 'boolean', { calculated: true, nillable: false, defaultValue: false }),
+    field('IsWon', 'Won', 'boolean', { calculated: true, nillable: false, defaultValue: false })
+  ]);
 }
 
 function user(): ObjectSchema {
-  return {
-    name: 'User',
-    label: 'User',
-    labelPlural: 'Users',
-    keyPrefix: '005',
-    custom: false,
-    // Users are created through the API by a user manager; they are deactivated, never deleted.
-    deletable: false,
-    fields: [
+  // Users are created through the API by a user manager; they are deactivated, never deleted.
+  return standardObject(
+    { name: 'User', label: 'User', labelPlural: 'Users', keyPrefix: '005' },
+    [
       ...systemFields({ owner: false }),
       field('Username', 'Username', 'string', { length: 80, nillable: false, unique: true }),
       field('FirstName', 'First Name', 'string', { length: 40 }),
@@ -251,29 +219,17 @@ function user(): ObjectSchema {
       field('LocaleSidKey', 'Locale', 'picklist', { nillable: false, picklistValues: picklist(['en_US']) }),
       field('LanguageLocaleKey', 'Language', 'picklist', { nillable: false, picklistValues: picklist(['en_US']) }),
       field('EmailEncodingKey', 'Email Encoding', 'picklist', { nillable: false, picklistValues: picklist(['UTF-8']) }),
-      field('ProfileId', 'Profile ID', 'reference', {
-        length: 18,
-        nillable: false,
-        referenceTo: ['Profile'],
-        relationshipName: 'Profile',
-        childRelationshipName: 'Users'
-      })
-    ]
-  };
+      reference('ProfileId', 'Profile ID', 'Profile', 'Profile', { nillable: false, childRelationshipName: 'Users' })
+    ],
+    { deletable: false }
+  );
 }
 
 function organization(): ObjectSchema {
-  return {
-    name: 'Organization',
-    label: 'Organization',
-    labelPlural: 'Organizations',
-    keyPrefix: '00D',
-    custom: false,
-    createable: false,
-    updateable: false,
-    deletable: false,
-    fields: [
-      ...systemFields({ owner: false }).filter((f) => f.name !== 'IsDeleted'),
+  return standardObject(
+    { name: 'Organization', label: 'Organization', labelPlural: 'Organizations', keyPrefix: '00D' },
+    [
+      ...systemFields({ owner: false, deleted: false }),
       field('Name', 'Name', 'string', { length: 80, nillable: false }),
       field('InstanceName', 'Instance Name', 'string', { length: 5 }),
       field('IsSandbox', 'Is Sandbox', 'boolean', { nillable: false, defaultValue: false }),
@@ -284,8 +240,9 @@ function organization(): ObjectSchema {
       field('DefaultLocaleSidKey', 'Locale', 'picklist', { picklistValues: picklist(['en_US']) }),
       field('LanguageLocaleKey', 'Language', 'picklist', { picklistValues: picklist(['en_US']) }),
       field('TimeZoneSidKey', 'Time Zone', 'picklist', { picklistValues: picklist(['GMT']) })
-    ]
-  };
+    ],
+    READ_ONLY_OBJECT
+  );
 }
 
 // Setup objects, as the REST API shows them. Every profile owns one permission set (IsOwnedByProfile, named
@@ -294,46 +251,31 @@ function organization(): ObjectSchema {
 // deployed permission set's from its file.
 
 function profile(): ObjectSchema {
-  return {
-    name: 'Profile',
-    label: 'Profile',
-    labelPlural: 'Profiles',
-    keyPrefix: '00e',
-    custom: false,
-    createable: false,
-    updateable: false,
-    deletable: false,
-    fields: [
-      ...systemFields({ owner: false }).filter((f) => f.name !== 'IsDeleted'),
+  return standardObject(
+    { name: 'Profile', label: 'Profile', labelPlural: 'Profiles', keyPrefix: '00e' },
+    [
+      ...systemFields({ owner: false, deleted: false }),
       field('Name', 'Name', 'string', { length: 255, nillable: false }),
       field('Description', 'Description', 'string', { length: 255 }),
       field('UserType', 'User Type', 'picklist', { picklistValues: picklist(['Standard']) }),
       field('UserLicenseId', 'User License ID', 'string', { length: 18, calculated: true })
-    ]
-  };
+    ],
+    READ_ONLY_OBJECT
+  );
 }
 
 function permissionSet(): ObjectSchema {
   const calculated: FieldOptions = { calculated: true };
-  return {
-    name: 'PermissionSet',
-    label: 'Permission Set',
-    labelPlural: 'Permission Sets',
-    keyPrefix: '0PS',
-    custom: false,
-    fields: [
-      ...systemFields({ owner: false }).filter((f) => f.name !== 'IsDeleted'),
+  return standardObject(
+    { name: 'PermissionSet', label: 'Permission Set', labelPlural: 'Permission Sets', keyPrefix: '0PS' },
+    [
+      ...systemFields({ owner: false, deleted: false }),
       field('Name', 'Name', 'string', { length: 80, nillable: false }),
       field('Label', 'Label', 'string', { length: 80, nillable: false }),
       field('Description', 'Description', 'string', { length: 255 }),
       field('NamespacePrefix', 'Namespace Prefix', 'string', { length: 15, ...calculated }),
       field('IsOwnedByProfile', 'Is Owned by Profile', 'boolean', { ...calculated, nillable: false }),
-      field('ProfileId', 'Profile ID', 'reference', {
-        ...calculated,
-        length: 18,
-        referenceTo: ['Profile'],
-        relationshipName: 'Profile'
-      }),
+      reference('ProfileId', 'Profile ID', 'Profile', 'Profile', calculated),
       field('IsCustom', 'Is Custom', 'boolean', { ...calculated, nillable: false }),
       field('Type', 'Type', 'picklist', {
         ...calculated,
@@ -346,31 +288,26 @@ function permissionSet(): ObjectSchema {
       field('LicenseId', 'License ID', 'string', { length: 18 }),
       field('PermissionSetGroupId', 'Permission Set Group ID', 'string', { length: 18, ...calculated })
     ]
-  };
+  );
 }
 
 function permissionSetAssignment(): ObjectSchema {
-  return {
-    name: 'PermissionSetAssignment',
-    label: 'Permission Set Assignment',
-    labelPlural: 'Permission Set Assignments',
-    keyPrefix: '0Pa',
-    custom: false,
-    fields: [
+  return standardObject(
+    {
+      name: 'PermissionSetAssignment',
+      label: 'Permission Set Assignment',
+      labelPlural: 'Permission Set Assignments',
+      keyPrefix: '0Pa'
+    },
+    [
       // The platform keeps no created/modified audit on assignments: Id and SystemModstamp only.
       ...systemFields({ owner: false }).filter((f) => f.name === 'Id' || f.name === 'SystemModstamp'),
-      field('AssigneeId', 'Assignee ID', 'reference', {
+      reference('AssigneeId', 'Assignee ID', 'User', 'Assignee', {
         nillable: false,
-        length: 18,
-        referenceTo: ['User'],
-        relationshipName: 'Assignee',
         childRelationshipName: 'PermissionSetAssignments'
       }),
-      field('PermissionSetId', 'Permission Set ID', 'reference', {
+      reference('PermissionSetId', 'Permission Set ID', 'PermissionSet', 'PermissionSet', {
         nillable: false,
-        length: 18,
-        referenceTo: ['PermissionSet'],
-        relationshipName: 'PermissionSet',
         childRelationshipName: 'Assignments'
       }),
       field('PermissionSetGroupId', 'Permission Set Group ID', 'string', { length: 18 }),
@@ -378,7 +315,7 @@ function permissionSetAssignment(): ObjectSchema {
       field('IsActive', 'Is Active', 'boolean', { calculated: true, nillable: false }),
       field('IsRevoked', 'Is Revoked', 'boolean', { nillable: false, defaultValue: false })
     ]
-  };
+  );
 }
 
 /**
@@ -387,17 +324,10 @@ function permissionSetAssignment(): ObjectSchema {
  */
 function apexClass(): ObjectSchema {
   const calculated: FieldOptions = { calculated: true };
-  return {
-    name: 'ApexClass',
-    label: 'Apex Class',
-    labelPlural: 'Apex Classes',
-    keyPrefix: '01p',
-    custom: false,
-    createable: false,
-    updateable: false,
-    deletable: false,
-    fields: [
-      ...systemFields({ owner: false }).filter((f) => f.name !== 'IsDeleted'),
+  return standardObject(
+    { name: 'ApexClass', label: 'Apex Class', labelPlural: 'Apex Classes', keyPrefix: '01p' },
+    [
+      ...systemFields({ owner: false, deleted: false }),
       field('Name', 'Name', 'string', { length: 255, nillable: false, ...calculated }),
       field('NamespacePrefix', 'Namespace Prefix', 'string', { length: 15, ...calculated }),
       field('ApiVersion', 'Api Version', 'double', { precision: 18, scale: 1, ...calculated }),
@@ -412,8 +342,9 @@ function apexClass(): ObjectSchema {
         ...calculated,
         picklistValues: picklist(['unmanaged', 'installed', 'released', 'deleted'])
       })
-    ]
-  };
+    ],
+    READ_ONLY_OBJECT
+  );
 }
 
 /** Task statuses; Completed closes the task (IsClosed), as the default TaskStatus values do. */
@@ -445,43 +376,26 @@ export function linkTaskWhat(schema: Map<string, ObjectSchema>): void {
 }
 
 function task(): ObjectSchema {
-  return {
-    name: 'Task',
-    label: 'Task',
-    labelPlural: 'Tasks',
-    keyPrefix: '00T',
-    custom: false,
-    fields: [
-      ...systemFields({ owner: true }),
-      field('Subject', 'Subject', 'string', { length: 255 }),
-      field('ActivityDate', 'Due Date Only', 'date'),
-      field('Status', 'Status', 'picklist', {
-        nillable: false,
-        restrictedPicklist: true,
-        picklistValues: picklist(TASK_STATUSES, 'Not Started')
-      }),
-      field('Priority', 'Priority', 'picklist', {
-        nillable: false,
-        restrictedPicklist: true,
-        picklistValues: picklist(['High', 'Normal', 'Low'], 'Normal')
-      }),
-      // Polymorphic: the "related to" record, any object with activities enabled.
-      field('WhatId', 'Related To ID', 'reference', {
-        length: 18,
-        referenceTo: [...TASK_WHAT_OBJECTS],
-        relationshipName: 'What',
-        childRelationshipName: 'Tasks'
-      }),
-      field('WhoId', 'Name ID', 'reference', {
-        length: 18,
-        referenceTo: ['Contact'],
-        relationshipName: 'Who',
-        childRelationshipName: 'Tasks'
-      }),
-      field('Description', 'Comments', 'textarea', { length: 32000 }),
-      field('IsClosed', 'Closed', 'boolean', { calculated: true, nillable: false, defaultValue: false })
-    ]
-  };
+  return standardObject({ name: 'Task', label: 'Task', labelPlural: 'Tasks', keyPrefix: '00T' }, [
+    ...systemFields({ owner: true }),
+    field('Subject', 'Subject', 'string', { length: 255 }),
+    field('ActivityDate', 'Due Date Only', 'date'),
+    field('Status', 'Status', 'picklist', {
+      nillable: false,
+      restrictedPicklist: true,
+      picklistValues: picklist(TASK_STATUSES, 'Not Started')
+    }),
+    field('Priority', 'Priority', 'picklist', {
+      nillable: false,
+      restrictedPicklist: true,
+      picklistValues: picklist(['High', 'Normal', 'Low'], 'Normal')
+    }),
+    // Polymorphic: the "related to" record, any object with activities enabled.
+    reference('WhatId', 'Related To ID', [...TASK_WHAT_OBJECTS], 'What', { childRelationshipName: 'Tasks' }),
+    reference('WhoId', 'Name ID', 'Contact', 'Who', { childRelationshipName: 'Tasks' }),
+    field('Description', 'Comments', 'textarea', { length: 32000 }),
+    field('IsClosed', 'Closed', 'boolean', { calculated: true, nillable: false, defaultValue: false })
+  ]);
 }
 
 /** Standard objects added after the first version, so an org whose store predates them gains them on start. */
