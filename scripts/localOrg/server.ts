@@ -9,7 +9,7 @@ import type { MetadataHost, SchemaChange } from './metadata/host';
 import { MetadataApi, soapFault } from './metadata';
 import { toApexClassRecord } from './metadata/deploy';
 import type { XmlObject } from './metadata/xml';
-import { formatDateTime, Store, writeFileAtomic, type ObjectState, type SObjectRecord } from './store';
+import { creationAudit, formatDateTime, Store, writeFileAtomic, type ObjectState, type SObjectRecord } from './store';
 import { makeId, toId18 } from './ids';
 import { linkTaskWhat, SETUP_OBJECTS, standardObjects } from './standardObjects';
 import { RestApi, DAILY_API_LIMIT, isSupportedVersion, versions } from './rest/api';
@@ -413,13 +413,7 @@ function ensureSetup(store: Store): void {
   const missing = PROFILE_NAMES.filter((name) => !existing.has(name));
   if (!missing.length) return;
   const now = formatDateTime(new Date());
-  const audit = {
-    CreatedDate: now,
-    CreatedById: store.userId,
-    LastModifiedDate: now,
-    LastModifiedById: store.userId,
-    SystemModstamp: now
-  };
+  const audit = creationAudit(store.userId, now);
   store.transact((tx) => {
     for (const name of missing) {
       const profileId = store.newId('Profile');

@@ -394,14 +394,7 @@ export class Store {
     this.orgId = makeId('00D', randomInt(2 ** 40));
     this.counter++;
     this.userId = makeId('005', this.counter++);
-    const now = formatDateTime(new Date());
-    const audit = {
-      CreatedDate: now,
-      CreatedById: this.userId,
-      LastModifiedDate: now,
-      LastModifiedById: this.userId,
-      SystemModstamp: now
-    };
+    const audit = creationAudit(this.userId, formatDateTime(new Date()));
     const tx = this.begin();
     this.put(tx, 'User', {
       Id: this.userId,
@@ -538,6 +531,10 @@ export class Store {
   }
 }
 
+// Our own rather than npm's write-file-atomic: that takes the whole content as one string or buffer, and the store's
+// snapshot is written a record a line because a book's snapshot (about 1,000,000 records) is longer than V8's longest
+// string (about 512 MB); the small files (the journal reset, sessions, server state) share the same code.
+
 /** Temp file, fsync, rename, fsync of the folder: readers see the old content or the new, never a mix. */
 export function writeFileAtomic(file: string, content: string, mode = 0o644): void {
   writeLinesAtomic(file, [content], mode, '');
@@ -572,6 +569,17 @@ function writeLinesAtomic(file: string, lines: Iterable<string>, mode = 0o644, e
   } catch {
     // Some file systems refuse fsync on a folder; the rename is still atomic.
   }
+}
+
+/** The audit fields of a record `userId` creates at `timestamp`: created and last modified by them, then. */
+export function creationAudit(userId: string, timestamp: string): SObjectRecord {
+  return {
+    CreatedDate: timestamp,
+    CreatedById: userId,
+    LastModifiedDate: timestamp,
+    LastModifiedById: userId,
+    SystemModstamp: timestamp
+  };
 }
 
 /** Salesforce's datetime format in JSON: 2024-05-01T10:20:30.000+0000. */

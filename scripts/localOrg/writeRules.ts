@@ -1,7 +1,7 @@
 // The org's rules on every write: field existence and access, type checks and coercion, required fields,
 // restricted picklists, lengths, unique values, parents by Id or external ID, and the audit fields.
 import type { FieldSchema, ObjectSchema } from './schema';
-import { formatDateTime, type ObjectState, type SObjectRecord, type Store, type Transaction } from './store';
+import { creationAudit, formatDateTime, type ObjectState, type SObjectRecord, type Store, type Transaction } from './store';
 import { toId18 } from './ids';
 import { isClosedTaskStatus, SYSTEM_FIELDS, stageFacts, UNIQUE_TOGETHER } from './standardObjects';
 import { compileFormula, evaluateFormula, formulaOperand, formulaValue } from './formula';
@@ -418,13 +418,7 @@ export function prepareCreate(
   checkRequired(state, record);
   checkValidationRules(state, record, undefined);
   checkUnique(store, state, record);
-  Object.assign(record, {
-    CreatedDate: timestamp,
-    CreatedById: access.userId,
-    LastModifiedDate: timestamp,
-    LastModifiedById: access.userId,
-    SystemModstamp: timestamp
-  });
+  Object.assign(record, creationAudit(access.userId, timestamp));
   return stripUnknown(state, record);
 }
 
