@@ -1,7 +1,14 @@
 // The org's rules on every write: field existence and access, type checks and coercion, required fields,
 // restricted picklists, lengths, unique values, parents by Id or external ID, and the audit fields.
 import type { FieldSchema, ObjectSchema } from './schema';
-import { creationAudit, formatDateTime, type ObjectState, type SObjectRecord, type Store, type Transaction } from './store';
+import {
+  creationAudit,
+  formatDateTime,
+  type ObjectState,
+  type SObjectRecord,
+  type Store,
+  type Transaction
+} from './store';
 import { toId18 } from './ids';
 import { isClosedTaskStatus, SYSTEM_FIELDS, stageFacts, UNIQUE_TOGETHER } from './standardObjects';
 import { compileFormula, evaluateFormula, formulaOperand, formulaValue } from './formula';

@@ -5,7 +5,14 @@ import type { SObjectRecord, Store } from '../store';
 import { RecordError } from '../writeRules';
 import { parseSoql, QueryEngine, QueryError } from '../query/engine';
 import { queryColumns } from '../query/columns';
-import { ApiError, methodNotAllowed, notFound, type ApiRequest, type ApiResponse, type RecordFaultHook } from './errors';
+import {
+  ApiError,
+  methodNotAllowed,
+  notFound,
+  type ApiRequest,
+  type ApiResponse,
+  type RecordFaultHook
+} from './errors';
 import { describeBasic, describeGlobal, describeObject } from './describe';
 import { createRecord, deleteRecord, existing, recordView, updateRecord, upsertRecord } from './records';
 import {
