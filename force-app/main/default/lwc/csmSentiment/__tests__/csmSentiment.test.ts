@@ -6,6 +6,7 @@ import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { click, flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
 import { toastsOf, type WireAdapterMock } from 'jest-helpers/records';
 import type { HealthBand } from 'c/successModel';
+import { band } from '../../successModel/__tests__/data/health';
 
 jest.mock('lightning/uiRecordApi', () => ({ updateRecord: jest.fn(() => Promise.resolve({})) }));
 jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{0} days' }), { virtual: true });
@@ -21,13 +22,6 @@ jest.mock('@salesforce/label/c.Sentiment_GreenAgainstError', () => ({ default: '
 const accountInfo = getObjectInfo as unknown as WireAdapterMock;
 const TODAY = '2025-06-30';
 const ACCOUNT_ID = '001000000000001AAA';
-const band = (label: string, variant: HealthBand['variant']): HealthBand => ({
-  key: label,
-  label,
-  minimum: 0,
-  variant,
-  meaning: null
-});
 const HEALTHY = band('Healthy', 'success');
 const AT_RISK = band('At Risk', 'error');
 // What getObjectInfo answers for Account: a manager may edit the sentiment fields, a viewer may only read them.

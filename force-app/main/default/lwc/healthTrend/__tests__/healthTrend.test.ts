@@ -3,6 +3,7 @@
 import HealthTrend from 'c/healthTrend';
 import type { HealthBand, HealthHistory, HealthSince, TrendPoint } from 'c/successModel';
 import { mountRendered, resetDom, shadow } from 'jest-helpers/dom';
+import { band } from '../../successModel/__tests__/data/health';
 
 jest.mock(
   '@salesforce/label/c.Health_TrendSummary',
@@ -66,13 +67,6 @@ jest.mock(
   { virtual: true }
 );
 
-const band = (key: string, variant: HealthBand['variant']): HealthBand => ({
-  key,
-  label: key.replace('_', ' '),
-  minimum: 0,
-  variant,
-  meaning: null
-});
 const HEALTHY = band('Healthy', 'success');
 const WATCH = band('Watch', 'warning');
 const point = (date: string, score: number | null, x: number, y: number | null, b: HealthBand | null): TrendPoint => ({

@@ -1,41 +1,18 @@
-import { explainChange, healthBand, healthScore, type CustomerGoal, type HealthInput } from 'c/successModel';
-import { BANDS, CRITERIA, DIMENSIONS } from './data/config';
+import { explainChange, healthBand, healthScore, type HealthInput } from 'c/successModel';
+import { BANDS, DIMENSIONS, HEALTH_CONFIG } from './data/config';
+import { goal, healthExample } from './data/health';
 import { weeklyUsage } from './data/usage';
 
 const TODAY = '2025-06-30';
-const config = { dimensions: DIMENSIONS, bands: BANDS, criteria: CRITERIA };
+const config = HEALTH_CONFIG;
 
-const goal = (rest: CustomerGoal): CustomerGoal => ({
-  Baseline__c: 0,
-  Target__c: 100,
-  Current_Value__c: 50,
-  Status__c: 'On Track',
-  Target_Date__c: '2025-12-31',
-  ...rest
-});
-
+// docs/metrics.md's health example, with a cancelled goal and a closed risk, which the score leaves out.
 function account(): HealthInput {
+  const example = healthExample();
   return {
-    account: {
-      Industry: 'Technology',
-      NumberOfEmployees: 1200,
-      AnnualRevenue: 25_000_000,
-      BillingCountry: 'Brazil'
-    },
-    // 60 of 100 seats active in each of the four weeks before 30 June: utilisation 60%, no key features configured.
-    usage: weeklyUsage(TODAY, [60, 60, 60, 60], 100),
-    goals: [
-      goal({ Status__c: 'Achieved', Target_Date__c: '2025-03-31' }),
-      goal({ Current_Value__c: 40 }),
-      goal({ Current_Value__c: 90, Target_Date__c: '2025-05-31' }),
-      goal({ Status__c: 'Missed', Target_Date__c: '2025-04-30' }),
-      goal({ Current_Value__c: 30, Target_Date__c: '2025-07-10' }),
-      goal({ Status__c: 'Cancelled', Target_Date__c: '2025-01-01' })
-    ],
-    risks: [
-      { Likelihood__c: 2, Impact__c: 5, Status__c: 'Open' },
-      { Likelihood__c: 5, Impact__c: 5, Status__c: 'Closed' }
-    ]
+    ...example,
+    goals: [...example.goals, goal({ Status__c: 'Cancelled', Target_Date__c: '2025-01-01' })],
+    risks: [...example.risks, { Likelihood__c: 5, Impact__c: 5, Status__c: 'Closed' }]
   };
 }
 

@@ -5,41 +5,17 @@ import {
   healthHistory,
   healthModelFingerprint,
   healthScore,
-  type CustomerGoal,
-  type HealthInput,
   type HealthSnapshotRecord
 } from 'c/successModel';
-import { BANDS, CRITERIA, DIMENSIONS } from './data/config';
-import { weeklyUsage } from './data/usage';
+import { HEALTH_CONFIG } from './data/config';
+import { healthExample } from './data/health';
 
 const TODAY = '2025-06-30';
-const config = { dimensions: DIMENSIONS, bands: BANDS, criteria: CRITERIA };
+const config = HEALTH_CONFIG;
 const MODEL = healthModelFingerprint(config);
 
-const goal = (rest: CustomerGoal): CustomerGoal => ({
-  Baseline__c: 0,
-  Target__c: 100,
-  Current_Value__c: 50,
-  Status__c: 'On Track',
-  Target_Date__c: '2025-12-31',
-  ...rest
-});
-
-// The account of docs/metrics.md's health example: attainment 56.7 (17 points), timeliness 3 of 5 = 60 (12), one
-// open risk scored 10 so risk 60 (12), adoption 60 of 100 seats (12), fit 80 (8): 61, Watch.
-const account = (): HealthInput => ({
-  account: { Industry: 'Technology', NumberOfEmployees: 1200, AnnualRevenue: 25_000_000, BillingCountry: 'Brazil' },
-  usage: weeklyUsage(TODAY, [60, 60, 60, 60], 100),
-  goals: [
-    goal({ Status__c: 'Achieved', Target_Date__c: '2025-03-31' }),
-    goal({ Current_Value__c: 40 }),
-    goal({ Current_Value__c: 90, Target_Date__c: '2025-05-31' }),
-    goal({ Status__c: 'Missed', Target_Date__c: '2025-04-30' }),
-    goal({ Current_Value__c: 30, Target_Date__c: '2025-07-10' })
-  ],
-  risks: [{ Likelihood__c: 2, Impact__c: 5, Status__c: 'Open' }]
-});
-const live = () => healthScore(account(), config, TODAY);
+// Scored live today: docs/metrics.md's health example, 61 (Watch).
+const live = () => healthScore(healthExample(), config, TODAY);
 const unscored = () => healthScore({ account: {}, goals: [], risks: [] }, config, TODAY);
 
 const f = (code: string, text: string, rest: Record<string, unknown> = {}) => ({ code, text, ...rest });

@@ -6,7 +6,6 @@ import {
   playKey,
   playbookEffectiveness,
   reconcilePlays,
-  type HealthBand,
   type HealthBandConfig,
   type PlaybookConfig,
   type PlaybookStepConfig,
@@ -14,6 +13,7 @@ import {
   type PlaySignals,
   type TriggerResult
 } from 'c/successModel';
+import { band } from './data/health';
 
 const TODAY = '2026-12-01';
 
@@ -24,10 +24,9 @@ const BANDS: HealthBandConfig[] = [
   { DeveloperName: 'At_Risk', MasterLabel: 'At Risk' }
 ];
 
-const band = (key: string, label: string): HealthBand => ({ key, label, minimum: 0, variant: null, meaning: null });
-const AT_RISK = band('At_Risk', 'At Risk');
-const WATCH = band('Watch', 'Watch');
-const HEALTHY = band('Healthy', 'Healthy');
+const AT_RISK = band('At_Risk');
+const WATCH = band('Watch');
+const HEALTHY = band('Healthy');
 
 const signals = (over: Partial<PlaySignals> = {}): PlaySignals => ({
   account: { Name: 'Acme', Lifecycle_Stage__c: 'Adoption', OwnerId: 'u-owner' },

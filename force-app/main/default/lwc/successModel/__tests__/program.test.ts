@@ -60,14 +60,17 @@ const GOALS: CustomerGoal[] = [
   { Account__c: 'B', Status__c: 'On Track', Target_Date__c: '2025-03-01' }
 ];
 
-function run() {
+type RunFigures = Omit<Parameters<typeof programSnapshotRecords>[0], 'asOf' | 'velocity' | 'trend'>;
+
+/** The run's records for the book above: its velocity and monthly trend, with the revenue (and adoption) given. */
+function run(figures: RunFigures = { revenueByStage: { Adoption: 1000.25 } }) {
   const { from, to } = programPeriod(TODAY);
   const options = { from, to, today: TODAY, tiers: TIERS };
   return programSnapshotRecords({
     asOf: TODAY,
     velocity: goalVelocity(GOALS, ACCOUNTS, options),
     trend: velocityTrend(GOALS, ACCOUNTS, { ...options, granularity: 'month' }),
-    revenueByStage: { Adoption: 1000.25 }
+    ...figures
   });
 }
 
@@ -223,13 +226,8 @@ describe('program adoption', () => {
     featureCount: 0,
     falling: 0
   };
-  function adoptionRun() {
-    const { from, to } = programPeriod(TODAY);
-    const options = { from, to, today: TODAY, tiers: TIERS };
-    return programSnapshotRecords({
-      asOf: TODAY,
-      velocity: goalVelocity(GOALS, ACCOUNTS, options),
-      trend: velocityTrend(GOALS, ACCOUNTS, { ...options, granularity: 'month' }),
+  const adoptionRun = () =>
+    run({
       revenueByStage: {},
       adoption: {
         overall: { ...B, accounts: 3 },
@@ -237,7 +235,6 @@ describe('program adoption', () => {
         byTier: { Good: B, Unknown: NONE, Ideal: NONE }
       }
     });
-  }
 
   it('stores adoption on the Overall, Stage and Tier records only', () => {
     const records = adoptionRun();

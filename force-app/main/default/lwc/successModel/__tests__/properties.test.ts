@@ -10,7 +10,7 @@ import {
   type CustomerRisk,
   type HealthInput
 } from 'c/successModel';
-import { BANDS, CRITERIA, DIMENSIONS } from './data/config';
+import { DIMENSIONS, HEALTH_CONFIG } from './data/config';
 
 const TODAY = '2025-06-30';
 
@@ -20,7 +20,7 @@ function expectProperty<Ts extends [unknown, ...unknown[]]>(property: fc.IProper
   expect(details.failed ? { counterexample: details.counterexample, error: details.errorInstance } : null).toBeNull();
 }
 const todayDay = parseDay(TODAY);
-const config = { dimensions: DIMENSIONS, bands: BANDS, criteria: CRITERIA };
+const config = HEALTH_CONFIG;
 
 const isoNear = fc.integer({ min: -400, max: 400 }).map((offset) => formatDay(todayDay + offset));
 const maybe = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });

@@ -16,6 +16,7 @@ import {
   type KeyFeatureConfig
 } from '../usage';
 import { formatDay, parseDay } from '../dates';
+import { week } from './data/usage';
 
 const range = (day: string, period: 'Week' | 'Month') => {
   const r = periodOfDay(parseDay(day), period);
@@ -135,13 +136,6 @@ describe('usageAdoption', () => {
   // Wednesday 2 December 2026: this week began Monday 30 November, so the last four complete weeks begin 2, 9, 16
   // and 23 November (to Sunday 29 November), and the four before begin 5, 12, 19 and 26 October.
   const TODAY = '2026-12-02';
-  const week = (start: string, users: number | null, seats: number | null, features: string | null = null) => ({
-    Period__c: 'Week',
-    Period_Start__c: start,
-    Active_Users__c: users,
-    Licensed_Seats__c: seats,
-    Features_Used__c: features
-  });
   const KEY = [
     { DeveloperName: 'Dashboards', Weight__c: 25 },
     { DeveloperName: 'Reports', Weight__c: 25 },
@@ -238,23 +232,26 @@ describe('usageAdoption', () => {
   });
 });
 
+// Adoption as the segment and tally tests read it, on Wednesday 2 December 2026: ten seats, two key features of equal
+// weight; the four weeks from 2 November are the last four complete ones, 26 October the one before them.
+/** One account's adoption from its active users in the weeks from 26 October on, the same features used every week. */
+const at = (users: number[], features: string | null) =>
+  usageAdoption(
+    users.map((u, i) => ({
+      Period_Start__c: ['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'][i],
+      Active_Users__c: u,
+      Licensed_Seats__c: 10,
+      Features_Used__c: features
+    })),
+    [
+      { DeveloperName: 'A', Weight__c: 1 },
+      { DeveloperName: 'B', Weight__c: 1 }
+    ],
+    '2026-12-02'
+  );
+
 describe('adoptionBySegment', () => {
   it('averages the known figures per segment and counts falling accounts', () => {
-    const TODAY = '2026-12-02';
-    const at = (users: number[], features: string | null) =>
-      usageAdoption(
-        users.map((u, i) => ({
-          Period_Start__c: ['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'][i],
-          Active_Users__c: u,
-          Licensed_Seats__c: 10,
-          Features_Used__c: features
-        })),
-        [
-          { DeveloperName: 'A', Weight__c: 1 },
-          { DeveloperName: 'B', Weight__c: 1 }
-        ],
-        TODAY
-      );
     const rows = [
       { segment: 'Adoption', adoption: at([10, 8, 8, 8, 8], 'A') }, // 80%, down from 100%, features 50%
       { segment: 'Adoption', adoption: at([5, 6, 6, 6, 6], 'A;B') }, // 60%, up, features 100%
@@ -270,24 +267,6 @@ describe('adoptionBySegment', () => {
 });
 
 describe('adoption tallies', () => {
-  const TODAY = '2026-12-02';
-  const FEATURES = [
-    { DeveloperName: 'A', Weight__c: 1 },
-    { DeveloperName: 'B', Weight__c: 1 }
-  ];
-  // Ten seats; the four weeks from 2 November are the last four complete ones, 26 October the one before them.
-  const at = (users: number[], features: string | null) =>
-    usageAdoption(
-      users.map((u, i) => ({
-        Period_Start__c: ['2026-10-26', '2026-11-02', '2026-11-09', '2026-11-16', '2026-11-23'][i],
-        Active_Users__c: u,
-        Licensed_Seats__c: 10,
-        Features_Used__c: features
-      })),
-      FEATURES,
-      TODAY
-    );
-
   it('adds accounts one by one: sums and counts of the known figures', () => {
     let tally = emptyAdoptionTally();
     tally = addAdoption(tally, at([10, 8, 8, 8, 8], 'A')); // 80%, down from 100%, features 1 of 2: 50%
@@ -361,13 +340,6 @@ describe('usageView', () => {
     { DeveloperName: 'Dash', MasterLabel: 'Dashboards', Weight__c: 1, Sort_Order__c: 1 },
     { DeveloperName: 'Auto', MasterLabel: 'Automation', Weight__c: 1, Active__c: false }
   ];
-  const week = (start: string, users: number, seats?: number, features?: string) => ({
-    Period__c: 'Week',
-    Period_Start__c: start,
-    Active_Users__c: users,
-    Licensed_Seats__c: seats ?? null,
-    Features_Used__c: features ?? null
-  });
 
   it('charts weekly utilisation with seats, capped at the top of the chart, and names the features used and not', () => {
     const adoption = usageAdoption([week('2026-11-23', 45, 50, 'Dash'), week('2026-11-16', 60, 50)], FEATURES, TODAY);

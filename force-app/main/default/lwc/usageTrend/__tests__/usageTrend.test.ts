@@ -4,6 +4,7 @@
 import UsageTrend from 'c/usageTrend';
 import { usageAdoption, type KeyFeatureConfig } from 'c/successModel';
 import { mountRendered, resetDom, shadow } from 'jest-helpers/dom';
+import { week } from '../../successModel/__tests__/data/usage';
 
 jest.mock('@salesforce/label/c.Usage_ChartUtilisation', () => ({ default: 'Seats active each week, last {0}' }), {
   virtual: true
@@ -22,13 +23,6 @@ const FEATURES: KeyFeatureConfig[] = [
   { DeveloperName: 'Reports', MasterLabel: 'Reports', Weight__c: 25, Sort_Order__c: 2 },
   { DeveloperName: 'Automation', MasterLabel: 'Automation', Weight__c: 50, Sort_Order__c: 3 }
 ];
-const week = (start: string, users: number, seats: number | null, features: string | null = null) => ({
-  Period__c: 'Week',
-  Period_Start__c: start,
-  Active_Users__c: users,
-  Licensed_Seats__c: seats,
-  Features_Used__c: features
-});
 // Before: 40, 38, 39, 37 of 50 (average 38.5: 77%). Last four: 36, 34, 33, 32 of 50 (average 33.75: 67.5%).
 const USAGE = [
   week('2026-10-05', 40, 50),

@@ -93,3 +93,6 @@ export const CRITERIA: IcpCriterionConfig[] = [
     Active__c: true
   }
 ];
+
+/** The shipped health configuration as healthScore takes it. */
+export const HEALTH_CONFIG = { dimensions: DIMENSIONS, bands: BANDS, criteria: CRITERIA };

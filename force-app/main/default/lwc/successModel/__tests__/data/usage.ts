@@ -10,6 +10,20 @@ export function mondayBefore(today: string, weeksBack: number): string {
   return new Date(monday - weeksBack * 7 * DAY).toISOString().slice(0, 10);
 }
 
+/** One weekly rollup from Monday `start`: active users, licensed seats and key features used (null for unknown). */
+export const week = (
+  start: string,
+  users: number | null,
+  seats: number | null = null,
+  features: string | null = null
+): ProductUsageRecord => ({
+  Period__c: 'Week',
+  Period_Start__c: start,
+  Active_Users__c: users,
+  Licensed_Seats__c: seats,
+  Features_Used__c: features
+});
+
 /**
  * One rollup a week, the last of `active` being the week just before today's: active users per week, the same
  * seats every week (null for unknown) and the key features used every week.
@@ -20,11 +34,6 @@ export function weeklyUsage(
   seats: number | null,
   features: readonly string[] = []
 ): ProductUsageRecord[] {
-  return active.map((users, i) => ({
-    Period__c: 'Week',
-    Period_Start__c: mondayBefore(today, active.length - i),
-    Active_Users__c: users,
-    Licensed_Seats__c: seats,
-    Features_Used__c: features.length ? features.join(';') : null
-  }));
+  const used = features.length ? features.join(';') : null;
+  return active.map((users, i) => week(mondayBefore(today, active.length - i), users, seats, used));
 }
