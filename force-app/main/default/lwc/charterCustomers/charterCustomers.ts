@@ -1,5 +1,4 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS } from 'c/charterLabels';
 import { formatCurrency, formatDate, formatLabel, formatNumber, formatPercent } from 'c/figureFormat';
 import type {
   AccountRecord,
@@ -11,6 +10,40 @@ import type {
   VelocityFigures,
   VelocityTier
 } from 'c/successModel';
+import LABEL_NO_GOALS_DUE from '@salesforce/label/c.Workspace_NoGoalsDue';
+import LABEL_HEALTH_AS_OF from '@salesforce/label/c.Workspace_HealthAsOf';
+import LABEL_ATTENTION_OF from '@salesforce/label/c.Workspace_AttentionOf';
+import LABEL_UNKNOWN_HEALTH from '@salesforce/label/c.Workspace_UnknownHealth';
+import LABEL_STAGE from '@salesforce/label/c.Workspace_Stage';
+import LABEL_TIER from '@salesforce/label/c.Workspace_Tier';
+import LABEL_SENTIMENT_OF from '@salesforce/label/c.Workspace_SentimentOf';
+import LABEL_SENTIMENT_RED from '@salesforce/label/c.Workspace_SentimentRed';
+import LABEL_SENTIMENT_GREEN from '@salesforce/label/c.Workspace_SentimentGreen';
+import LABEL_SENTIMENT_RED_AGAINST_SUCCESS from '@salesforce/label/c.Workspace_SentimentRedAgainstSuccess';
+import LABEL_SENTIMENT_GREEN_AGAINST_ERROR from '@salesforce/label/c.Workspace_SentimentGreenAgainstError';
+import LABEL_TIER_BAND from '@salesforce/label/c.Workspace_TierBand';
+import LABEL_TOTAL from '@salesforce/label/c.Workspace_Total';
+import LABEL_ACHIEVEMENT_RATE from '@salesforce/label/c.Workspace_AchievementRate';
+import LABEL_ADOPTION_BY_SEGMENT from '@salesforce/label/c.Workspace_AdoptionBySegment';
+import LABEL_ADOPTION_NOTE from '@salesforce/label/c.Workspace_AdoptionNote';
+import LABEL_SEGMENT from '@salesforce/label/c.Workspace_Segment';
+import LABEL_ACCOUNTS from '@salesforce/label/c.Workspace_Accounts';
+import LABEL_WITH_USAGE from '@salesforce/label/c.Workspace_WithUsage';
+import LABEL_MEAN_UTILISATION from '@salesforce/label/c.Workspace_MeanUtilisation';
+import LABEL_MEAN_FEATURE_ADOPTION from '@salesforce/label/c.Workspace_MeanFeatureAdoption';
+import LABEL_FALLING from '@salesforce/label/c.Workspace_Falling';
+import LABEL_ATTENTION from '@salesforce/label/c.Workspace_Attention';
+import LABEL_ACCOUNT from '@salesforce/label/c.Workspace_Account';
+import LABEL_HEALTH from '@salesforce/label/c.Workspace_Health';
+import LABEL_HEALTH_BAND from '@salesforce/label/c.Workspace_HealthBand';
+import LABEL_ARR from '@salesforce/label/c.Workspace_Arr';
+import LABEL_NOT_SCORED from '@salesforce/label/c.Workspace_NotScored';
+import LABEL_SENTIMENT_DISAGREEMENTS from '@salesforce/label/c.Workspace_SentimentDisagreements';
+import LABEL_SENTIMENT from '@salesforce/label/c.Workspace_Sentiment';
+import LABEL_SENTIMENT_REASON from '@salesforce/label/c.Workspace_SentimentReason';
+import LABEL_SENTIMENT_DATE from '@salesforce/label/c.Workspace_SentimentDate';
+import LABEL_SENTIMENT_NONE from '@salesforce/label/c.Workspace_SentimentNone';
+import LABEL_NO_CUSTOMERS from '@salesforce/label/c.Workspace_NoCustomers';
 
 function blankOr(formatter: (value: number) => string): (value: number | null | undefined) => string {
   return (value) => (typeof value === 'number' ? formatter(value) : '');
@@ -25,7 +58,7 @@ const count = (value: number): string => formatNumber(value, 0);
  */
 function achievementRate(figures: VelocityFigures | undefined): string {
   if (!figures) return formatPercent(undefined);
-  return figures.achievementRatePercent === null ? LABELS.NoGoalsDue : formatPercent(figures.achievementRatePercent);
+  return figures.achievementRatePercent === null ? LABEL_NO_GOALS_DUE : formatPercent(figures.achievementRatePercent);
 }
 
 /**
@@ -43,7 +76,33 @@ export default class CharterCustomers extends LightningElement {
   @api lastScoredAt: string | null | undefined;
   /** Accounts whose sentiment disagrees with their stored band: the first listed, and how many in all. */
   @api sentiment: { rows: SentimentDisagreementRow<AccountRecord>[]; total: number } | undefined;
-  labels = LABELS;
+  labels = {
+    tierBand: LABEL_TIER_BAND,
+    tier: LABEL_TIER,
+    total: LABEL_TOTAL,
+    achievementRate: LABEL_ACHIEVEMENT_RATE,
+    adoptionBySegment: LABEL_ADOPTION_BY_SEGMENT,
+    adoptionNote: LABEL_ADOPTION_NOTE,
+    segment: LABEL_SEGMENT,
+    accounts: LABEL_ACCOUNTS,
+    withUsage: LABEL_WITH_USAGE,
+    meanUtilisation: LABEL_MEAN_UTILISATION,
+    meanFeatureAdoption: LABEL_MEAN_FEATURE_ADOPTION,
+    falling: LABEL_FALLING,
+    attention: LABEL_ATTENTION,
+    account: LABEL_ACCOUNT,
+    health: LABEL_HEALTH,
+    healthBand: LABEL_HEALTH_BAND,
+    stage: LABEL_STAGE,
+    arr: LABEL_ARR,
+    notScored: LABEL_NOT_SCORED,
+    sentimentDisagreements: LABEL_SENTIMENT_DISAGREEMENTS,
+    sentiment: LABEL_SENTIMENT,
+    sentimentReason: LABEL_SENTIMENT_REASON,
+    sentimentDate: LABEL_SENTIMENT_DATE,
+    sentimentNone: LABEL_SENTIMENT_NONE,
+    noCustomers: LABEL_NO_CUSTOMERS
+  };
 
   get hasCustomers(): boolean {
     return (this.book?.total ?? 0) > 0;
@@ -55,12 +114,12 @@ export default class CharterCustomers extends LightningElement {
 
   get asOfText(): string {
     const when = this.lastScoredAt ? formatDate(this.lastScoredAt) : '';
-    return formatLabel(LABELS.HealthAsOf, count(this.book?.total ?? 0), when);
+    return formatLabel(LABEL_HEALTH_AS_OF, count(this.book?.total ?? 0), when);
   }
 
   get attentionCaption(): string {
     const book = this.book as CustomerBook;
-    return formatLabel(LABELS.AttentionOf, count(book.attention.length), count(book.scored));
+    return formatLabel(LABEL_ATTENTION_OF, count(book.attention.length), count(book.scored));
   }
 
   /** Column headings in the grid's band order (the book orders its cells; blank band last). */
@@ -69,7 +128,7 @@ export default class CharterCustomers extends LightningElement {
     const first = this.book?.grid[0]?.cells ?? [];
     return first.map((cell) => ({
       key: cell.band ?? 'unknown',
-      label: cell.band === null ? LABELS.UnknownHealth : (byKey.get(cell.band) ?? cell.band)
+      label: cell.band === null ? LABEL_UNKNOWN_HEALTH : (byKey.get(cell.band) ?? cell.band)
     }));
   }
 
@@ -105,8 +164,8 @@ export default class CharterCustomers extends LightningElement {
         falling: formatNumber(s.falling, 0)
       }));
     return [
-      { key: 'stage', label: LABELS.Stage, rows: rows('stage', adoption.byStage) },
-      { key: 'tier', label: LABELS.Tier, rows: rows('tier', adoption.byTier) }
+      { key: 'stage', label: LABEL_STAGE, rows: rows('stage', adoption.byStage) },
+      { key: 'tier', label: LABEL_TIER, rows: rows('tier', adoption.byTier) }
     ];
   }
 
@@ -119,7 +178,7 @@ export default class CharterCustomers extends LightningElement {
       // The tier as the tier table above names it: Unknown there is Unknown here.
       tier: row.tier,
       score: score(row.score),
-      band: row.band?.label ?? LABELS.UnknownHealth,
+      band: row.band?.label ?? LABEL_UNKNOWN_HEALTH,
       arr: money(row.account.ARR__c)
     }));
   }
@@ -130,7 +189,7 @@ export default class CharterCustomers extends LightningElement {
 
   get disagreementCaption(): string {
     const sentiment = this.sentiment as { rows: SentimentDisagreementRow<AccountRecord>[]; total: number };
-    return formatLabel(LABELS.SentimentOf, formatNumber(sentiment.rows.length, 0), formatNumber(sentiment.total, 0));
+    return formatLabel(LABEL_SENTIMENT_OF, formatNumber(sentiment.rows.length, 0), formatNumber(sentiment.total, 0));
   }
 
   /** Each account with its sentiment, the stored band, why they disagree and the day it was recorded. */
@@ -139,12 +198,12 @@ export default class CharterCustomers extends LightningElement {
       key: row.account.Id ?? String(index),
       id: row.account.Id,
       name: row.account.Name ?? '',
-      sentiment: row.sentiment === 'Red' ? LABELS.SentimentRed : LABELS.SentimentGreen,
+      sentiment: row.sentiment === 'Red' ? LABEL_SENTIMENT_RED : LABEL_SENTIMENT_GREEN,
       band: row.band.label,
       reason: formatLabel(
         row.disagreement === 'redAgainstSuccess'
-          ? LABELS.SentimentRedAgainstSuccess
-          : LABELS.SentimentGreenAgainstError,
+          ? LABEL_SENTIMENT_RED_AGAINST_SUCCESS
+          : LABEL_SENTIMENT_GREEN_AGAINST_ERROR,
         row.band.label
       ),
       date: formatDate(row.date),

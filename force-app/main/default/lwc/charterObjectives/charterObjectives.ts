@@ -1,7 +1,19 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS } from 'c/charterLabels';
 import { formatLabel, formatMeasure, formatPercent } from 'c/figureFormat';
 import type { ObjectiveMetric } from 'c/successModel';
+import LABEL_EDIT_RECORD from '@salesforce/label/c.Workspace_EditRecord';
+import LABEL_OBJECTIVES from '@salesforce/label/c.Workspace_Objectives';
+import LABEL_ADD_OBJECTIVE from '@salesforce/label/c.Workspace_AddObjective';
+import LABEL_OBJECTIVE from '@salesforce/label/c.Workspace_Objective';
+import LABEL_BASELINE from '@salesforce/label/c.Workspace_Baseline';
+import LABEL_CURRENT from '@salesforce/label/c.Workspace_Current';
+import LABEL_TARGET from '@salesforce/label/c.Workspace_Target';
+import LABEL_PROGRESS from '@salesforce/label/c.Workspace_Progress';
+import LABEL_EDIT from '@salesforce/label/c.Workspace_Edit';
+import LABEL_COMPUTED from '@salesforce/label/c.Workspace_Computed';
+import LABEL_WHOLE_BOOK from '@salesforce/label/c.Workspace_WholeBook';
+import LABEL_NOT_AVAILABLE from '@salesforce/label/c.Workspace_NotAvailable';
+import LABEL_NO_OBJECTIVES from '@salesforce/label/c.Workspace_NoObjectives';
 
 /** A value in the objective's unit (money, percentage, days or the unit typed), blank when there is none. */
 function format(value: number | null | undefined, unit: string): string {
@@ -15,7 +27,20 @@ export default class CharterObjectives extends LightningElement {
   @api canCreate = false;
   /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
   @api canEdit = false;
-  labels = LABELS;
+  labels = {
+    objectives: LABEL_OBJECTIVES,
+    addObjective: LABEL_ADD_OBJECTIVE,
+    objective: LABEL_OBJECTIVE,
+    baseline: LABEL_BASELINE,
+    current: LABEL_CURRENT,
+    target: LABEL_TARGET,
+    progress: LABEL_PROGRESS,
+    edit: LABEL_EDIT,
+    computed: LABEL_COMPUTED,
+    wholeBook: LABEL_WHOLE_BOOK,
+    notAvailable: LABEL_NOT_AVAILABLE,
+    noObjectives: LABEL_NO_OBJECTIVES
+  };
 
   get hasObjectives(): boolean {
     return this.metrics.length > 0;
@@ -39,7 +64,7 @@ export default class CharterObjectives extends LightningElement {
         progress: formatPercent(metric.progress.percent),
         progressStyle: `width: ${metric.progress.percent ?? 0}%`,
         computed: metric.computed,
-        editLabel: formatLabel(LABELS.EditRecord, name)
+        editLabel: formatLabel(LABEL_EDIT_RECORD, name)
       };
     });
   }

@@ -1,8 +1,22 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS } from 'c/charterLabels';
 import type { CharterRole, RaciMatrix } from 'c/successModel';
 import type { WorkspaceRole } from 'c/charterWorkspace';
 import { formatLabel } from 'c/figureFormat';
+import LABEL_NO_PERSON from '@salesforce/label/c.Workspace_NoPerson';
+import LABEL_ROLE_PERSON from '@salesforce/label/c.Workspace_RolePerson';
+import LABEL_EDIT_RECORD from '@salesforce/label/c.Workspace_EditRecord';
+import LABEL_RACI from '@salesforce/label/c.Workspace_Raci';
+import LABEL_ADD_ROLE from '@salesforce/label/c.Workspace_AddRole';
+import LABEL_STAGE from '@salesforce/label/c.Workspace_Stage';
+import LABEL_RESPONSIBLE from '@salesforce/label/c.Workspace_Responsible';
+import LABEL_ACCOUNTABLE from '@salesforce/label/c.Workspace_Accountable';
+import LABEL_CONSULTED from '@salesforce/label/c.Workspace_Consulted';
+import LABEL_INFORMED from '@salesforce/label/c.Workspace_Informed';
+import LABEL_GAP from '@salesforce/label/c.Workspace_Gap';
+import LABEL_CONFLICT from '@salesforce/label/c.Workspace_Conflict';
+import LABEL_EDIT from '@salesforce/label/c.Workspace_Edit';
+import LABEL_UNSTAGED from '@salesforce/label/c.Workspace_Unstaged';
+import LABEL_NO_ROLES from '@salesforce/label/c.Workspace_NoRoles';
 
 interface RoleView {
   key: string;
@@ -28,7 +42,20 @@ export default class CharterRaciMatrix extends LightningElement {
   @api canCreate = false;
   /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
   @api canEdit = false;
-  labels = LABELS;
+  labels = {
+    raci: LABEL_RACI,
+    addRole: LABEL_ADD_ROLE,
+    stage: LABEL_STAGE,
+    responsible: LABEL_RESPONSIBLE,
+    accountable: LABEL_ACCOUNTABLE,
+    consulted: LABEL_CONSULTED,
+    informed: LABEL_INFORMED,
+    gap: LABEL_GAP,
+    conflict: LABEL_CONFLICT,
+    edit: LABEL_EDIT,
+    unstaged: LABEL_UNSTAGED,
+    noRoles: LABEL_NO_ROLES
+  };
   expandedKey: string | null = null;
 
   get hasRoles(): boolean {
@@ -43,19 +70,19 @@ export default class CharterRaciMatrix extends LightningElement {
     const expanded = this.expandedKey === key;
     const person = named.Person__r?.Name ?? '';
     const department = role.Department__c ?? '';
-    const who = person || LABELS.NoPerson;
+    const who = person || LABEL_NO_PERSON;
     return {
       key,
       id: role.Id,
       roleName: name,
       department,
       person,
-      holder: department ? formatLabel(LABELS.RolePerson, who, department) : who,
+      holder: department ? formatLabel(LABEL_ROLE_PERSON, who, department) : who,
       responsibilities: role.Responsibilities__c ?? '',
       expanded,
       ariaExpanded: String(expanded),
       detailId: `resp-${key}`,
-      editLabel: formatLabel(LABELS.EditRecord, name)
+      editLabel: formatLabel(LABEL_EDIT_RECORD, name)
     };
   }
 

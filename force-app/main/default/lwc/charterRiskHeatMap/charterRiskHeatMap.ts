@@ -1,7 +1,11 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS } from 'c/charterLabels';
 import { heatMapCell, type HeatMap } from 'c/successModel';
 import { formatLabel, formatNumber } from 'c/figureFormat';
+import LABEL_LIKELIHOOD from '@salesforce/label/c.Workspace_Likelihood';
+import LABEL_IMPACT from '@salesforce/label/c.Workspace_Impact';
+import LABEL_CELL_LABEL from '@salesforce/label/c.Workspace_CellLabel';
+import LABEL_UNPLACED from '@salesforce/label/c.Workspace_Unplaced';
+import LABEL_HEAT_MAP from '@salesforce/label/c.Workspace_HeatMap';
 
 export interface CellSelection {
   row: number;
@@ -19,13 +23,17 @@ const RATING_CLASS: Record<string, string> = {
 export default class CharterRiskHeatMap extends LightningElement {
   @api heatMap: HeatMap | undefined;
   @api selected: CellSelection | null = null;
-  labels = LABELS;
+  labels = {
+    heatMap: LABEL_HEAT_MAP,
+    likelihood: LABEL_LIKELIHOOD,
+    impact: LABEL_IMPACT
+  };
 
   /** Likelihood 1 to 5, left to right: the heading above says Likelihood once, each column only its level. */
   get columns() {
     return [1, 2, 3, 4, 5].map((level) => ({
       key: `likelihood-${level}`,
-      assistive: `${LABELS.Likelihood} `,
+      assistive: `${LABEL_LIKELIHOOD} `,
       level: formatNumber(level, 0)
     }));
   }
@@ -37,7 +45,7 @@ export default class CharterRiskHeatMap extends LightningElement {
       return {
         key: `row-${row}`,
         impact,
-        impactText: `${LABELS.Impact} ${formatNumber(impact, 0)}`,
+        impactText: `${LABEL_IMPACT} ${formatNumber(impact, 0)}`,
         cells: [0, 1, 2, 3, 4].map((column) => {
           const likelihood = column + 1;
           const count = cells[row]?.[column]?.length ?? 0;
@@ -49,7 +57,7 @@ export default class CharterRiskHeatMap extends LightningElement {
             column,
             count,
             pressed: String(pressed),
-            label: formatLabel(LABELS.CellLabel, likelihood, impact, count),
+            label: formatLabel(LABEL_CELL_LABEL, likelihood, impact, count),
             className: `slds-button cell ${RATING_CLASS[rating]}${pressed ? ' pressed' : ''}`
           };
         })
@@ -58,7 +66,7 @@ export default class CharterRiskHeatMap extends LightningElement {
   }
 
   get unplacedText(): string {
-    return formatLabel(LABELS.Unplaced, this.heatMap?.unplaced ?? 0);
+    return formatLabel(LABEL_UNPLACED, this.heatMap?.unplaced ?? 0);
   }
 
   get hasUnplaced(): boolean {

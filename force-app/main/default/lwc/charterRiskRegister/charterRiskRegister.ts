@@ -1,9 +1,23 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS } from 'c/charterLabels';
 import { residualScore, riskRating, scoreOf } from 'c/successModel';
 import { formatDate, formatLabel, formatNumber } from 'c/figureFormat';
 import { firstRows } from 'c/showMore';
 import type { RiskAccount, RiskAccountCount, WorkspaceRisk } from 'c/charterWorkspace';
+import LABEL_EDIT_RECORD from '@salesforce/label/c.Workspace_EditRecord';
+import LABEL_NO_ACCOUNTS from '@salesforce/label/c.Workspace_NoAccounts';
+import LABEL_ACCOUNT_COUNT_ONE from '@salesforce/label/c.Workspace_AccountCountOne';
+import LABEL_ACCOUNT_COUNT_MANY from '@salesforce/label/c.Workspace_AccountCountMany';
+import LABEL_REGISTER from '@salesforce/label/c.Workspace_Register';
+import LABEL_RISK from '@salesforce/label/c.Workspace_Risk';
+import LABEL_SCORE from '@salesforce/label/c.Workspace_Score';
+import LABEL_ASSESSMENT from '@salesforce/label/c.Workspace_Assessment';
+import LABEL_CORRECTIVE_ACTION from '@salesforce/label/c.Workspace_CorrectiveAction';
+import LABEL_RESIDUAL from '@salesforce/label/c.Workspace_Residual';
+import LABEL_OWNER from '@salesforce/label/c.Workspace_Owner';
+import LABEL_REVIEW_DATE from '@salesforce/label/c.Workspace_ReviewDate';
+import LABEL_ACCOUNTS from '@salesforce/label/c.Workspace_Accounts';
+import LABEL_EDIT from '@salesforce/label/c.Workspace_Edit';
+import LABEL_NO_RISKS from '@salesforce/label/c.Workspace_NoRisks';
 
 /** Rows shown at first and added by each "Show more": a screenful, so a big register opens fast. */
 const PAGE_SIZE = 25;
@@ -45,14 +59,14 @@ function toRow(
     accountsText: accountsText(accountCount),
     accounts: (names.get(risk.Id ?? '') ?? []).map((account, i) => ({ key: `${id}-${i}`, ...account })),
     listId: `accounts-${id}`,
-    editLabel: formatLabel(LABELS.EditRecord, name)
+    editLabel: formatLabel(LABEL_EDIT_RECORD, name)
   };
 }
 
 /** "No accounts", "1 account", "12 accounts": a risk at no account offers nothing to open. */
 function accountsText(count: number): string {
-  if (count === 0) return LABELS.NoAccounts;
-  return formatLabel(count === 1 ? LABELS.AccountCountOne : LABELS.AccountCountMany, formatNumber(count, 0));
+  if (count === 0) return LABEL_NO_ACCOUNTS;
+  return formatLabel(count === 1 ? LABEL_ACCOUNT_COUNT_ONE : LABEL_ACCOUNT_COUNT_MANY, formatNumber(count, 0));
 }
 
 type RegisterRow = ReturnType<typeof toRow>;
@@ -83,7 +97,19 @@ export default class CharterRiskRegister extends LightningElement {
   @api riskAccountCounts: RiskAccountCount[] = [];
   /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
   @api canEdit = false;
-  labels = LABELS;
+  labels = {
+    register: LABEL_REGISTER,
+    risk: LABEL_RISK,
+    score: LABEL_SCORE,
+    assessment: LABEL_ASSESSMENT,
+    correctiveAction: LABEL_CORRECTIVE_ACTION,
+    residual: LABEL_RESIDUAL,
+    owner: LABEL_OWNER,
+    reviewDate: LABEL_REVIEW_DATE,
+    accounts: LABEL_ACCOUNTS,
+    edit: LABEL_EDIT,
+    noRisks: LABEL_NO_RISKS
+  };
   expandedId: string | null = null;
   limit = PAGE_SIZE;
   readonly pageSize = PAGE_SIZE;

@@ -1,9 +1,14 @@
 import { LightningElement, api } from 'lwc';
-import { LABELS } from 'c/charterLabels';
 import type { HeatMap } from 'c/successModel';
 import type { RiskAccount, RiskAccountCount, WorkspaceRisk } from 'c/charterWorkspace';
 import type { CellSelection } from 'c/charterRiskHeatMap';
 import { formatLabel } from 'c/figureFormat';
+import LABEL_EDIT_RECORD from '@salesforce/label/c.Workspace_EditRecord';
+import LABEL_SHOW_ALL from '@salesforce/label/c.Workspace_ShowAll';
+import LABEL_ADD_RISK from '@salesforce/label/c.Workspace_AddRisk';
+import LABEL_ENABLERS from '@salesforce/label/c.Workspace_Enablers';
+import LABEL_EDIT from '@salesforce/label/c.Workspace_Edit';
+import LABEL_NO_ENABLERS from '@salesforce/label/c.Workspace_NoEnablers';
 
 /** The risks tab: the heat map filters the register by cell; enablers are listed apart. */
 export default class CharterRisks extends LightningElement {
@@ -16,7 +21,13 @@ export default class CharterRisks extends LightningElement {
   @api canCreate = false;
   /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
   @api canEdit = false;
-  labels = LABELS;
+  labels = {
+    showAll: LABEL_SHOW_ALL,
+    addRisk: LABEL_ADD_RISK,
+    enablers: LABEL_ENABLERS,
+    edit: LABEL_EDIT,
+    noEnablers: LABEL_NO_ENABLERS
+  };
   selected: CellSelection | null = null;
 
   get isFiltered(): boolean {
@@ -42,7 +53,7 @@ export default class CharterRisks extends LightningElement {
       name: risk.Name ?? '',
       assessment: risk.Assessment__c ?? '',
       owner: risk.Owner__r?.Name ?? '',
-      editLabel: formatLabel(LABELS.EditRecord, risk.Name ?? '')
+      editLabel: formatLabel(LABEL_EDIT_RECORD, risk.Name ?? '')
     }));
   }
 

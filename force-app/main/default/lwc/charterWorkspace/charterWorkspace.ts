@@ -10,10 +10,22 @@ import RISK_OBJECT from '@salesforce/schema/Charter_Risk__c';
 import { NO_ACCESS, objectAccessByName, type ObjectAccess } from 'c/ldsUtils';
 import getWorkspace from '@salesforce/apex/CharterWorkspaceController.getWorkspace';
 import CharterRecordModal from 'c/charterRecordModal';
-import { LABELS } from 'c/charterLabels';
 import type { ProgramAdoption, VelocityFigures, VelocityTier } from 'c/successModel';
 import { buildWorkspaceView, type WorkspaceView } from './workspaceModel';
 import type { RecordRequest, WorkspaceData } from './workspaceTypes';
+import LABEL_TITLE from '@salesforce/label/c.Workspace_Title';
+import LABEL_EDIT from '@salesforce/label/c.Workspace_Edit';
+import LABEL_SAVE from '@salesforce/label/c.Workspace_Save';
+import LABEL_SAVED from '@salesforce/label/c.Workspace_Saved';
+import LABEL_LOADING from '@salesforce/label/c.Workspace_Loading';
+import LABEL_LOAD_ERROR from '@salesforce/label/c.Workspace_LoadError';
+import LABEL_NO_CHARTER from '@salesforce/label/c.Workspace_NoCharter';
+import LABEL_TAB_CHARTER from '@salesforce/label/c.Workspace_TabCharter';
+import LABEL_TAB_OBJECTIVES from '@salesforce/label/c.Workspace_TabObjectives';
+import LABEL_TAB_TEAM from '@salesforce/label/c.Workspace_TabTeam';
+import LABEL_TAB_ROADMAP from '@salesforce/label/c.Workspace_TabRoadmap';
+import LABEL_TAB_RISKS from '@salesforce/label/c.Workspace_TabRisks';
+import LABEL_TAB_CUSTOMERS from '@salesforce/label/c.Workspace_TabCustomers';
 
 // lightning-types omits LightningModal's static open().
 const recordModal = CharterRecordModal as unknown as Record<
@@ -32,7 +44,17 @@ interface WireResult {
  * statement form and charterRecordModal), then the wire is refreshed.
  */
 export default class CharterWorkspace extends LightningElement {
-  labels = LABELS;
+  labels = {
+    loading: LABEL_LOADING,
+    loadError: LABEL_LOAD_ERROR,
+    noCharter: LABEL_NO_CHARTER,
+    tabCharter: LABEL_TAB_CHARTER,
+    tabObjectives: LABEL_TAB_OBJECTIVES,
+    tabTeam: LABEL_TAB_TEAM,
+    tabRoadmap: LABEL_TAB_ROADMAP,
+    tabRisks: LABEL_TAB_RISKS,
+    tabCustomers: LABEL_TAB_CUSTOMERS
+  };
   /** null asks the controller for the Active charter (app and home pages have no record). */
   charterId: string | null = null;
   data: WorkspaceData | undefined;
@@ -145,7 +167,7 @@ export default class CharterWorkspace extends LightningElement {
   }
 
   get charterName(): string {
-    return this.data?.charter?.Name ?? LABELS.Title;
+    return this.data?.charter?.Name ?? LABEL_TITLE;
   }
 
   get charterRecordId(): string | undefined {
@@ -156,7 +178,7 @@ export default class CharterWorkspace extends LightningElement {
     const request = event.detail;
     const result = await recordModal.open({
       size: 'small',
-      label: request.recordId ? LABELS.Edit : LABELS.Save,
+      label: request.recordId ? LABEL_EDIT : LABEL_SAVE,
       objectApiName: request.objectApiName,
       recordId: request.recordId,
       charterId: this.charterRecordId
@@ -169,7 +191,7 @@ export default class CharterWorkspace extends LightningElement {
   }
 
   private async afterSave(): Promise<void> {
-    this.dispatchEvent(new ShowToastEvent({ title: LABELS.Saved, variant: 'success' }));
+    this.dispatchEvent(new ShowToastEvent({ title: LABEL_SAVED, variant: 'success' }));
     await refreshApex(this.wired);
   }
 }
