@@ -9,9 +9,9 @@ interface AccountRow {
   Renewal_Date__c?: string | null;
 }
 
-/** The Accounts tab: every account in the local org, each linking to its record page. */
+/** The Accounts tab: every account in the local org, each linking to its record page through c-record-link. */
 export default class AccountList extends LightningElement {
-  rows: Array<AccountRow & { href: string }> = [];
+  rows: AccountRow[] = [];
   loading = true;
   error: unknown;
 
@@ -20,7 +20,7 @@ export default class AccountList extends LightningElement {
       const response = await fetch('/preview/api/accounts');
       const body = await response.json();
       if (!response.ok) throw Object.assign(new Error(body?.message ?? response.statusText), { body });
-      this.rows = (body as AccountRow[]).map((row) => ({ ...row, href: `#/account/${row.Id}` }));
+      this.rows = body as AccountRow[];
     } catch (error) {
       this.error = error;
     } finally {

@@ -17,6 +17,7 @@ import {
   type PlayStanding
 } from 'c/successModel';
 import { formatDate, formatDays, formatLabel, formatNumber } from 'c/figureFormat';
+import { cutText } from 'c/showMore';
 import type { PanelPlay, PlaybookOption, PlayStep, PlaysViewModel } from './playsTypes';
 import LABEL_TITLE from '@salesforce/label/c.Plays_Title';
 import LABEL_LOADING from '@salesforce/label/c.Plays_Loading';
@@ -91,13 +92,6 @@ const OUTCOME_LABELS: Record<string, string> = {
 
 function outcomeLabel(outcome: string | null | undefined): string {
   return outcome ? (OUTCOME_LABELS[outcome] ?? outcome) : '';
-}
-
-/** "Showing 20 of 24 open plays": said, never silent, when the Apex cut a list. */
-function cutText(label: string, shown: number, total: number | undefined): string {
-  return typeof total === 'number' && total > shown
-    ? formatLabel(label, formatNumber(shown, 0), formatNumber(total, 0))
-    : '';
 }
 
 const BADGE = 'slds-badge';

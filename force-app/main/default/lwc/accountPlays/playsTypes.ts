@@ -1,7 +1,14 @@
 // The view-model AccountPlaysController.getPlays returns, declared once. The Apex inner classes and the jest fixtures
 // (__tests__/data/*.json) use exactly these names; records reuse successModel's input types and add the fields and
 // relationships the controller selects.
-import type { AccountRecord, PlaybookConfig, PlaybookStepConfig, PlayRecord, PlayTaskRecord } from 'c/successModel';
+import type {
+  AccountRecord,
+  PlaybookConfig,
+  PlaybookStepConfig,
+  PlayRecord,
+  PlayTaskRecord,
+  Widen
+} from 'c/successModel';
 import type { NamedRecord, PanelRole } from '../accountSuccessPanel/panelTypes';
 
 export interface PanelPlay extends PlayRecord {
@@ -23,15 +30,6 @@ export interface PlaybookConfigs {
   playbooks: PlaybookOption[];
   steps: PlaybookStepConfig[];
 }
-
-/** JSON cannot carry TypeScript's string unions: fixtures and wire payloads are checked with unions widened. */
-type Widen<T> = T extends string
-  ? string
-  : T extends number | boolean | null | undefined
-    ? T
-    : T extends (infer U)[]
-      ? Widen<U>[]
-      : { [K in keyof T]: Widen<T[K]> };
 
 export interface PlaysViewModel {
   account: AccountRecord & { Id: string; OwnerId?: string | null };

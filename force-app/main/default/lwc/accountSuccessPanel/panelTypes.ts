@@ -14,7 +14,8 @@ import type {
   LifecycleStageConfig,
   OpportunityRecord,
   ProductUsageRecord,
-  SuccessCharter
+  SuccessCharter,
+  Widen
 } from 'c/successModel';
 
 export interface NamedRecord {
@@ -43,15 +44,6 @@ export interface PanelViewModelConfig {
   criteria: IcpCriterionConfig[];
   keyFeatures: KeyFeatureConfig[];
 }
-
-/** JSON cannot carry TypeScript's string unions: fixtures and wire payloads are checked with unions widened. */
-type Widen<T> = T extends string
-  ? string
-  : T extends number | boolean | null | undefined
-    ? T
-    : T extends (infer U)[]
-      ? Widen<U>[]
-      : { [K in keyof T]: Widen<T[K]> };
 
 export interface PanelViewModel {
   account: AccountRecord & { Id: string };

@@ -17,11 +17,35 @@ interface PersonView {
   role: string;
 }
 
-const toView = (role: PanelRole, index: number): PersonView => ({
-  key: role.Id ?? `role-${index}`,
+/** One RACI term of the list (accountable or responsible) and the people who hold it; `none` when nobody does. */
+interface GroupView {
+  key: 'accountable' | 'responsible';
+  label: string;
+  termClass: string;
+  people: PersonView[];
+  none: boolean;
+  noneKey: string;
+  noneClass: string;
+}
+
+const toView = (group: GroupView['key'], role: PanelRole, index: number): PersonView => ({
+  key: `${group}-${role.Id ?? index}`,
   person: role.Person__r?.Name || LABEL_UNFILLED,
   role: role.Name ?? ''
 });
+
+function groupView(key: GroupView['key'], label: string, termClass: string, roles: PanelRole[]): GroupView {
+  const people = roles.map((role, index) => toView(key, role, index));
+  return {
+    key,
+    label,
+    termClass,
+    people,
+    none: people.length === 0,
+    noneKey: `${key}-none`,
+    noneClass: `no-role ${key}-none slds-text-color_weak`
+  };
+}
 
 /** Who is accountable and who is responsible for the account's current lifecycle stage. */
 export default class AccountablePeople extends LightningElement {
@@ -29,8 +53,6 @@ export default class AccountablePeople extends LightningElement {
 
   labels = {
     people: LABEL_PEOPLE,
-    accountable: LABEL_ACCOUNTABLE,
-    responsible: LABEL_RESPONSIBLE,
     noRole: LABEL_NO_ROLE
   };
 
@@ -46,21 +68,12 @@ export default class AccountablePeople extends LightningElement {
     return LABEL_NO_PEOPLE;
   }
 
-  get accountable(): PersonView[] {
-    return (this.people?.accountable ?? []).map(toView);
-  }
-
-  get responsible(): PersonView[] {
-    return (this.people?.responsible ?? []).map(toView);
-  }
-
-  /** A term needs a description: a stage without the role says so, or the list would end on a bare <dt>. */
-  get noAccountable(): boolean {
-    return this.accountable.length === 0;
-  }
-
-  get noResponsible(): boolean {
-    return this.responsible.length === 0;
+  /** Each term with its people; a term nobody holds says so, or the list would end on a bare <dt>. */
+  get groups(): GroupView[] {
+    return [
+      groupView('accountable', LABEL_ACCOUNTABLE, 'slds-text-title', this.people?.accountable ?? []),
+      groupView('responsible', LABEL_RESPONSIBLE, 'slds-text-title slds-m-top_x-small', this.people?.responsible ?? [])
+    ];
   }
 
   get warnings(): Array<{ key: string; text: string }> {

@@ -81,19 +81,6 @@ export interface WorkspaceData {
   sentimentDisagreementCount: number;
 }
 
-/** A JSON fixture's type: literal unions widen to their base type, which is what a JSON import gives. */
-export type Widen<T> = T extends string
-  ? string
-  : T extends number
-    ? number
-    : T extends boolean
-      ? boolean
-      : T extends readonly (infer U)[]
-        ? Widen<U>[]
-        : T extends object
-          ? { [K in keyof T]: Widen<T[K]> }
-          : T;
-
 /** What a child asks the workspace to create or edit. */
 export interface RecordRequest {
   objectApiName: 'Charter_Objective__c' | 'Charter_Role__c' | 'Charter_Milestone__c' | 'Charter_Risk__c';

@@ -1,14 +1,12 @@
 import { LightningElement, api } from 'lwc';
 import type { GoalStanding, IsoDate } from 'c/successModel';
-import { firstRows } from 'c/showMore';
+import { cutText, firstRows } from 'c/showMore';
 import type { PanelGoal } from '../accountSuccessPanel/panelTypes';
 import LABEL_GOALS from '@salesforce/label/c.Panel_Goals';
 import LABEL_SHOW_ALL from '@salesforce/label/c.Panel_ShowAllGoals';
 import LABEL_SHOW_FEWER from '@salesforce/label/c.Panel_ShowFewerGoals';
 import LABEL_GOALS_CUT from '@salesforce/label/c.Panel_GoalsCut';
 import { formatLabel } from 'c/figureFormat';
-
-const COUNT = new Intl.NumberFormat();
 
 /** How many goals show before "Show all": the ones needing attention fit on screen, and a big account stays fast. */
 const VISIBLE_GOALS = 10;
@@ -49,9 +47,7 @@ export default class GoalList extends LightningElement {
 
   /** "Showing 2,000 of 2,400 goals": said, never silent, when the Apex cut the list. */
   get cutText(): string {
-    const shown = (this.goals ?? []).length;
-    const total = this.total ?? shown;
-    return total > shown ? formatLabel(LABEL_GOALS_CUT, COUNT.format(shown), COUNT.format(total)) : '';
+    return cutText(LABEL_GOALS_CUT, (this.goals ?? []).length, this.total);
   }
 
   handleMore(): void {

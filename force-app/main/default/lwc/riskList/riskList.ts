@@ -1,6 +1,6 @@
 import { LightningElement, api } from 'lwc';
 import type { RiskStanding } from 'c/successModel';
-import { firstRows } from 'c/showMore';
+import { cutText, firstRows } from 'c/showMore';
 import type { PanelRisk } from '../accountSuccessPanel/panelTypes';
 import LABEL_RISKS from '@salesforce/label/c.Panel_Risks';
 import LABEL_NO_RISKS from '@salesforce/label/c.Panel_NoRisks';
@@ -13,8 +13,6 @@ import LABEL_SHOW_ALL from '@salesforce/label/c.Panel_ShowAllRisks';
 import LABEL_SHOW_FEWER from '@salesforce/label/c.Panel_ShowFewerRisks';
 import LABEL_RISKS_CUT from '@salesforce/label/c.Panel_RisksCut';
 import { formatLabel } from 'c/figureFormat';
-
-const COUNT = new Intl.NumberFormat();
 
 /** How many risks show before "Show all": the highest scores, as many as the goal list shows goals. */
 const VISIBLE_RISKS = 10;
@@ -100,9 +98,7 @@ export default class RiskList extends LightningElement {
 
   /** "Showing the 50 highest-scored of 80 open risks": said, never silent, when the Apex cut the list. */
   get cutText(): string {
-    const shown = this.allRows.length;
-    const total = this.total ?? shown;
-    return total > shown ? formatLabel(LABEL_RISKS_CUT, COUNT.format(shown), COUNT.format(total)) : '';
+    return cutText(LABEL_RISKS_CUT, this.allRows.length, this.total);
   }
 
   handleMore(): void {

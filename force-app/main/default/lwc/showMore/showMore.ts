@@ -26,6 +26,16 @@ export function firstRows<T>(rows: readonly T[], limit: number): T[] {
 }
 
 /**
+ * What a list says when the server sent only the first `shown` of `total` rows ("Showing 2,000 of 2,400 goals"), filled
+ * into the list's own label; blank when every row came (or the total is unknown), so a cut is never silent.
+ */
+export function cutText(label: string, shown: number, total: number | undefined): string {
+  return typeof total === 'number' && total > shown
+    ? formatLabel(label, formatNumber(shown, 0), formatNumber(total, 0))
+    : '';
+}
+
+/**
  * The control under a cut list, used wherever a list is cut. The list goes in the default slot; the button's
  * `aria-controls` names the region that holds it. Two ways to cut:
  * - paged (default): "Showing {shown} of {total}" (a polite live status) and "Show {n} more", which asks for `step`

@@ -40,7 +40,8 @@ export type {
   RaciValue,
   RiskStatus,
   RiskType,
-  SuccessCharter
+  SuccessCharter,
+  Widen
 } from './types';
 export {
   civilFromDay,

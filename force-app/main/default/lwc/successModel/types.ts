@@ -239,3 +239,19 @@ export interface IcpCriterionConfig {
   Weight__c?: number | null;
   Active__c?: boolean | null;
 }
+
+/**
+ * A view-model as JSON delivers it (a fixture, a wire payload): literal unions widen to their base type, which is what
+ * a JSON import gives, so fixtures are checked against the Apex contract's types.
+ */
+export type Widen<T> = T extends string
+  ? string
+  : T extends number
+    ? number
+    : T extends boolean
+      ? boolean
+      : T extends readonly (infer U)[]
+        ? Widen<U>[]
+        : T extends object
+          ? { [K in keyof T]: Widen<T[K]> }
+          : T;

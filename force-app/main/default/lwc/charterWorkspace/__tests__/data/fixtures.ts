@@ -1,6 +1,7 @@
 // The JSON fixtures, type-checked against the view-model the Apex returns (npm run typecheck fails when the
 // contract and the fixtures drift apart).
-import type { Widen, WorkspaceData } from '../../workspaceTypes';
+import type { Widen } from 'c/successModel';
+import type { WorkspaceData } from '../../workspaceTypes';
 import workspaceJson from './workspace.json';
 import noCharterJson from './noCharter.json';
 import { buildWorkspaceView } from '../../workspaceModel';
