@@ -3,7 +3,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from 'jsforce';
-import { call, data, startProductOrg, type TestOrg } from './helpers';
+import { call, data, ingestResults, startProductOrg, uploadCsv, type TestOrg } from './helpers';
 
 describe('local org Bulk API 2.0 ingest', () => {
   let org: TestOrg;
@@ -15,6 +15,16 @@ describe('local org Bulk API 2.0 ingest', () => {
     await conn.sobject('Account').create({ Name: 'Acme', Success_Key__c: 'ACME' });
   });
   after(() => org.dispose());
+
+  /** A new ingest job that upserts Accounts by Success_Key__c. */
+  const accountUpsertJob = async (): Promise<{ status: number; body: { id: string; state: string } }> =>
+    (await call(org, 'POST', `${data}/jobs/ingest`, {
+      object: 'Account',
+      operation: 'upsert',
+      externalIdFieldName: 'Success_Key__c',
+      contentType: 'CSV',
+      lineEnding: 'LF'
+    })) as { status: number; body: { id: string; state: string } };
 
   const goals = (status: string, bad?: string): Array<Record<string, unknown>> =>
     Array.from({ length: 250 }, (_, i) => ({
@@ -110,21 +120,10 @@ describe('local org Bulk API 2.0 ingest', () => {
   });
 
   it('job info reports counts; an unknown column fails the job; every call counts against the API limit', async () => {
-    const job = (await call(org, 'POST', `${data}/jobs/ingest`, {
-      object: 'Account',
-      operation: 'upsert',
-      externalIdFieldName: 'Success_Key__c',
-      contentType: 'CSV',
-      lineEnding: 'LF'
-    })) as { status: number; body: { id: string; state: string }; headers: Headers };
+    const job = await accountUpsertJob();
     assert.equal(job.status, 200);
     assert.equal(job.body.state, 'Open');
-    const upload = await fetch(`${org.instanceUrl}${data}/jobs/ingest/${job.body.id}/batches`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'text/csv' },
-      body: 'Name,Success_Key__c,Bogus__c\nB,B-1,x\n'
-    });
-    assert.equal(upload.status, 201);
+    assert.equal(await uploadCsv(org, job.body.id, 'Name,Success_Key__c,Bogus__c\nB,B-1,x\n'), 201);
     const close = await call(org, 'PATCH', `${data}/jobs/ingest/${job.body.id}`, { state: 'UploadComplete' });
     assert.equal((close.body as { state: string }).state, 'UploadComplete');
     const info = await call(org, 'GET', `${data}/jobs/ingest/${job.body.id}`);
@@ -133,9 +132,7 @@ describe('local org Bulk API 2.0 ingest', () => {
     assert.equal(body.errorMessage, 'InvalidBatch : Field name not found : Bogus__c');
     assert.equal(body.numberRecordsProcessed, 0);
     const usage = Number(/api-usage=(\d+)/.exec(info.headers.get('sforce-limit-info') ?? '')?.[1]);
-    const unprocessed = await fetch(`${org.instanceUrl}${data}/jobs/ingest/${job.body.id}/unprocessedrecords`, {
-      headers: { Authorization: `Bearer ${org.accessToken}` }
-    });
+    const unprocessed = await ingestResults(org, job.body.id, 'unprocessedrecords');
     assert.match(unprocessed.headers.get('content-type') ?? '', /^text\/csv/);
     assert.equal(await unprocessed.text(), '"Name","Success_Key__c","Bogus__c"\n"B","B-1","x"\n');
     assert.equal(unprocessed.headers.get('sforce-limit-info'), `api-usage=${usage + 1}/15000`);
@@ -143,31 +140,16 @@ describe('local org Bulk API 2.0 ingest', () => {
   });
 
   it('takes an upload of 200,000 rows (more than a spread call can pass) and two uploads add up', async () => {
-    const job = (await call(org, 'POST', `${data}/jobs/ingest`, {
-      object: 'Account',
-      operation: 'upsert',
-      externalIdFieldName: 'Success_Key__c',
-      contentType: 'CSV',
-      lineEnding: 'LF'
-    })) as { body: { id: string } };
+    const job = await accountUpsertJob();
     const rows = (from: number, count: number): string =>
       Array.from({ length: count }, (_, i) => `A ${from + i},BIG-${from + i}\n`).join('');
-    const upload = async (body: string): Promise<number> =>
-      (
-        await fetch(`${org.instanceUrl}${data}/jobs/ingest/${job.body.id}/batches`, {
-          method: 'PUT',
-          headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'text/csv' },
-          body
-        })
-      ).status;
+    const upload = (body: string): Promise<number> => uploadCsv(org, job.body.id, body);
     assert.equal(await upload(`Name,Success_Key__c\n${rows(0, 200_000)}`), 201);
     assert.equal(await upload(`Name,Success_Key__c\n${rows(200_000, 5)}`), 201);
     // Aborted, the job hands every uploaded row back unprocessed: 200,005 rows and the header.
     const aborted = await call(org, 'PATCH', `${data}/jobs/ingest/${job.body.id}`, { state: 'Aborted' });
     assert.equal((aborted.body as { state: string }).state, 'Aborted');
-    const unprocessed = await fetch(`${org.instanceUrl}${data}/jobs/ingest/${job.body.id}/unprocessedrecords`, {
-      headers: { Authorization: `Bearer ${org.accessToken}` }
-    });
+    const unprocessed = await ingestResults(org, job.body.id, 'unprocessedrecords');
     const lines = (await unprocessed.text()).trimEnd().split('\n');
     assert.equal(lines.length, 200_006);
     assert.equal(lines[200_005], '"A 200004","BIG-200004"');

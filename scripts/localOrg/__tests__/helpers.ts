@@ -141,6 +141,24 @@ export async function call(
 
 export const data = `/services/data/v${API}`;
 
+/** Uploads CSV to a Bulk API 2.0 ingest job with the org's token; answers the HTTP status. */
+export async function uploadCsv(org: LocalOrg, jobId: string, csv: string): Promise<number> {
+  const response = await fetch(`${org.instanceUrl}${data}/jobs/ingest/${jobId}/batches`, {
+    method: 'PUT',
+    headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'text/csv' },
+    body: csv
+  });
+  await response.text();
+  return response.status;
+}
+
+/** Reads one of an ingest job's CSV results (successfulResults, failedResults, unprocessedrecords) with the org's token. */
+export function ingestResults(org: LocalOrg, jobId: string, resource: string): Promise<Response> {
+  return fetch(`${org.instanceUrl}${data}/jobs/ingest/${jobId}/${resource}`, {
+    headers: { Authorization: `Bearer ${org.accessToken}` }
+  });
+}
+
 /** A test org with the product schema deployed, and jsforce connected to it at the tests' API version. */
 export async function startProductOrg(): Promise<{ org: TestOrg; conn: Connection }> {
   const org = await startTestOrg();

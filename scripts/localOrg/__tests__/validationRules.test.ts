@@ -4,7 +4,7 @@
 // messages are copied from the rule files; the breaking values are worked out from each rule's error condition.
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { call, data } from './helpers';
+import { call, data, ingestResults, uploadCsv } from './helpers';
 import { startForceAppOrg, type ForceAppOrg } from './forceAppOrg';
 
 type Body = Record<string, unknown>;
@@ -236,16 +236,9 @@ describe('validation rules deployed with force-app', () => {
     });
     const jobId = (job.body as { id: string }).id;
     const csv = `Name,Account__c,Value_Realized__c\nFine,${accountId},10\nLoss,${accountId},-1\n`;
-    const upload = await fetch(`${org.instanceUrl}${data}/jobs/ingest/${jobId}/batches`, {
-      method: 'PUT',
-      headers: { Authorization: `Bearer ${org.accessToken}`, 'Content-Type': 'text/csv' },
-      body: csv
-    });
-    assert.equal(upload.status, 201);
+    assert.equal(await uploadCsv(org, jobId, csv), 201);
     await call(org, 'PATCH', `${data}/jobs/ingest/${jobId}`, { state: 'UploadComplete' });
-    const failed = await fetch(`${org.instanceUrl}${data}/jobs/ingest/${jobId}/failedResults`, {
-      headers: { Authorization: `Bearer ${org.accessToken}` }
-    }).then((r) => r.text());
+    const failed = await ingestResults(org, jobId, 'failedResults').then((r) => r.text());
     assert.match(
       failed,
       /FIELD_CUSTOM_VALIDATION_EXCEPTION:Value realized cannot be negative\. Record a loss as a customer risk instead\.:Value_Realized__c/

@@ -4,7 +4,7 @@
 // record-scoped faults), so the job is JobComplete (or Failed) by the first poll. Jobs live in memory only.
 import type { Store } from '../store';
 import type { FieldSchema } from '../schema';
-import { BulkJobs, jobInfoHead, platformTime, quotedCsv, type BulkJob } from './bulk2Jobs';
+import { BulkJobs, isFinished, jobInfoHead, platformTime, quotedCsv, type BulkJob } from './bulk2Jobs';
 import { collectionCreate, collectionDelete, collectionUpdate, collectionUpsert } from './collections';
 import { ApiError, notFound, type ApiRequest, type ApiResponse, type RecordFaultHook } from './errors';
 import type { RecordResult } from './records';
@@ -99,20 +99,15 @@ export class Bulk2Ingest {
     if (parts.length === 1) {
       if (method === 'GET') return { status: 200, body: info(job) };
       if (method === 'PATCH') return this.changeState(job, request);
-      if (method === 'DELETE') {
-        if (job.state === 'Open' || job.state === 'UploadComplete' || job.state === 'InProgress')
-          throw new ApiError(
-            400,
-            'INVALIDJOBSTATE',
-            'Deleting the job is not allowed when the job is in an Open state'
-          );
-        this.jobs.delete(job);
-        return { status: 204 };
-      }
+      if (method === 'DELETE')
+        return this.jobs.delete(
+          job,
+          new ApiError(400, 'INVALIDJOBSTATE', 'Deleting the job is not allowed when the job is in an Open state')
+        );
     }
     if (parts.length === 2 && parts[1] === 'batches' && method === 'PUT') return this.upload(job, request.body);
     if (parts.length === 2 && method === 'GET') {
-      const done = job.state === 'JobComplete' || job.state === 'Failed' || job.state === 'Aborted';
+      const done = isFinished(job);
       const header = job.header ?? [];
       switch (parts[1]) {
         case 'successfulResults':

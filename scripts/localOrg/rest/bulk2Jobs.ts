@@ -2,7 +2,7 @@
 // of a job's info, and the CSV the platform writes (csv-stringify, every cell quoted).
 import { stringify } from 'csv-stringify/sync';
 import { makeId } from '../ids';
-import { methodNotAllowed, notFound, type ApiRequest } from './errors';
+import { methodNotAllowed, notFound, type ApiError, type ApiRequest, type ApiResponse } from './errors';
 
 /** The fields every Bulk API 2.0 job carries, ingest or query. */
 export interface BulkJob {
@@ -14,6 +14,10 @@ export interface BulkJob {
   systemModstamp: string;
   state: string;
 }
+
+/** Whether a job has finished (JobComplete, Failed or Aborted): its results are final and it may be deleted. */
+export const isFinished = (job: BulkJob): boolean =>
+  job.state === 'JobComplete' || job.state === 'Failed' || job.state === 'Aborted';
 
 /** A job's timestamps as the platform writes them: UTC with +0000 where JavaScript writes Z. */
 export const platformTime = (date = new Date()): string => date.toISOString().replace('Z', '+0000');
@@ -58,8 +62,11 @@ export class BulkJobs<J extends BulkJob> {
     return job;
   }
 
-  delete(job: J): void {
+  /** Deletes a finished job; one still open or running is refused with `refusal` (each kind words it its own way). */
+  delete(job: J, refusal: ApiError): ApiResponse {
+    if (!isFinished(job)) throw refusal;
     this.jobs.delete(job.id);
+    return { status: 204 };
   }
 
   private visible(job: J, request: ApiRequest): boolean {

@@ -86,16 +86,11 @@ export class Bulk2Query {
         return { status: 200, body: info(job) };
       }
       if (method === 'PATCH') return this.abort(job, request.body);
-      if (method === 'DELETE') {
-        if (job.state !== 'JobComplete' && job.state !== 'Failed' && job.state !== 'Aborted')
-          throw new ApiError(
-            400,
-            'API_ERROR',
-            'Error encountered when deleting the job because the job is not terminated'
-          );
-        this.jobs.delete(job);
-        return { status: 204 };
-      }
+      if (method === 'DELETE')
+        return this.jobs.delete(
+          job,
+          new ApiError(400, 'API_ERROR', 'Error encountered when deleting the job because the job is not terminated')
+        );
       throw methodNotAllowed(method, 'GET,PATCH,DELETE');
     }
     if (parts.length === 2 && parts[1] === 'results') {
