@@ -141,6 +141,15 @@ export async function call(
 
 export const data = `/services/data/v${API}`;
 
+/** One composite subrequest that creates a `type` record from `body`, named `referenceId` for later subrequests. */
+export function createSubrequest(
+  type: string,
+  referenceId: string,
+  body: Record<string, unknown>
+): { method: 'POST'; url: string; referenceId: string; body: Record<string, unknown> } {
+  return { method: 'POST', url: `${data}/sobjects/${type}`, referenceId, body };
+}
+
 /** Uploads CSV to a Bulk API 2.0 ingest job with the org's token; answers the HTTP status. */
 export async function uploadCsv(org: LocalOrg, jobId: string, csv: string): Promise<number> {
   const response = await fetch(`${org.instanceUrl}${data}/jobs/ingest/${jobId}/batches`, {

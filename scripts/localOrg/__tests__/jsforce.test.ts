@@ -2,7 +2,7 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Connection } from 'jsforce';
-import { API, startProductOrg, type TestOrg } from './helpers';
+import { API, createSubrequest, startProductOrg, type TestOrg } from './helpers';
 
 describe('local org with jsforce', () => {
   let org: TestOrg;
@@ -144,18 +144,8 @@ describe('local org with jsforce', () => {
     const ok = (await conn.requestPost(`/services/data/v${API}/composite`, {
       allOrNone: true,
       compositeRequest: [
-        {
-          method: 'POST',
-          url: `/services/data/v${API}/sobjects/Account`,
-          referenceId: 'acct',
-          body: { Name: 'Composite Co' }
-        },
-        {
-          method: 'POST',
-          url: `/services/data/v${API}/sobjects/Customer_Goal__c`,
-          referenceId: 'goal',
-          body: { Name: 'Go live', Account__c: '@{acct.id}' }
-        },
+        createSubrequest('Account', 'acct', { Name: 'Composite Co' }),
+        createSubrequest('Customer_Goal__c', 'goal', { Name: 'Go live', Account__c: '@{acct.id}' }),
         { method: 'GET', url: `/services/data/v${API}/sobjects/Account/@{acct.id}?fields=Name`, referenceId: 'read' }
       ]
     })) as { compositeResponse: Array<{ httpStatusCode: number; body: Record<string, unknown> }> };
@@ -168,18 +158,8 @@ describe('local org with jsforce', () => {
     const failed = (await conn.requestPost(`/services/data/v${API}/composite`, {
       allOrNone: true,
       compositeRequest: [
-        {
-          method: 'POST',
-          url: `/services/data/v${API}/sobjects/Account`,
-          referenceId: 'a',
-          body: { Name: 'Rolled Back Co' }
-        },
-        {
-          method: 'POST',
-          url: `/services/data/v${API}/sobjects/Customer_Goal__c`,
-          referenceId: 'g',
-          body: { Name: 'No parent' }
-        }
+        createSubrequest('Account', 'a', { Name: 'Rolled Back Co' }),
+        createSubrequest('Customer_Goal__c', 'g', { Name: 'No parent' })
       ]
     })) as { compositeResponse: Array<{ httpStatusCode: number; body: Array<{ errorCode: string }> }> };
     assert.deepEqual(

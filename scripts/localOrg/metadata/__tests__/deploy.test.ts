@@ -3,18 +3,20 @@ import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
 import { after, before, describe, it } from 'node:test';
 import type { DeployResult } from 'jsforce/lib/api/metadata';
-import { cmdtRecord, field, objectFile, packageXml, sdrZip, startTestOrg, zipOf, type TestOrg } from './helpers';
-
-async function deploy(
-  org: TestOrg,
-  zip: Buffer | Readable,
-  options: Record<string, unknown> = {}
-): Promise<DeployResult> {
-  return org.conn.metadata.deploy(zip, { singlePackage: true, ...options }).complete(true);
-}
-
-const failures = (r: DeployResult) => [r.details?.componentFailures ?? []].flat();
-const successes = (r: DeployResult) => [r.details?.componentSuccesses ?? []].flat();
+import {
+  cmdtRecord,
+  deployZip as deploy,
+  failures,
+  field,
+  hasField,
+  objectFile,
+  packageXml,
+  sdrZip,
+  startTestOrg,
+  successes,
+  zipOf,
+  type TestOrg
+} from './helpers';
 
 describe('deploy of the sample app with jsforce', () => {
   let org: TestOrg;
@@ -199,18 +201,8 @@ describe('deploy validation', () => {
     const r = await deploy(org, zip, { rollbackOnError: false });
     assert.equal(r.status, 'SucceededPartial');
     assert.equal(r.rollbackOnError, false);
-    assert.ok(
-      org.host
-        .schema()
-        .get('Plan__c')
-        ?.fields.some((f) => f.name === 'Notes__c')
-    );
-    assert.ok(
-      !org.host
-        .schema()
-        .get('Bad__c')
-        ?.fields.some((f) => f.name === 'Score__c')
-    );
+    assert.ok(hasField(org.host, 'Plan__c', 'Notes__c'));
+    assert.ok(!hasField(org.host, 'Bad__c', 'Score__c'));
   });
 
   it('validates with checkOnly and applies nothing', async () => {

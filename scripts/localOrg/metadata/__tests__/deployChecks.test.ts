@@ -5,12 +5,18 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { DeployResult } from 'jsforce/lib/api/metadata';
-import { field, objectFile, packageXml, startTestOrg, zipOf, type TestOrg } from './helpers';
-
-const XML = '<?xml version="1.0" encoding="UTF-8"?>';
-const MD = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
-
-const failures = (r: DeployResult) => [r.details?.componentFailures ?? []].flat();
+import {
+  deployZip,
+  failures,
+  field,
+  MD,
+  objectFile,
+  packageXml,
+  startTestOrg,
+  XML,
+  zipOf,
+  type TestOrg
+} from './helpers';
 
 /** Goal__c: a number, a formula over it, a required text field and a master-detail to Account. */
 const goalObject = objectFile(
@@ -40,7 +46,7 @@ describe('deploys the platform refuses', () => {
 
   async function deploy(files: Record<string, string>, types: Record<string, string[]>): Promise<DeployResult> {
     const zip = await zipOf({ 'package.xml': packageXml(types), ...files });
-    return org.conn.metadata.deploy(zip, { singlePackage: true, rollbackOnError: true }).complete(true);
+    return deployZip(org, zip, { rollbackOnError: true });
   }
 
   it('accepts the well-formed package the other cases break one piece of', async () => {

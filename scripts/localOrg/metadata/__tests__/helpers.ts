@@ -1,13 +1,16 @@
 // Test plumbing for the Metadata API: a tiny HTTP server that routes SOAP to a MetadataApi (and answers the one REST
 // call @salesforce/core makes before a deploy), zips built by hand or by source-deploy-retrieve, and a jsforce
 // connection pointed at it.
+import assert from 'node:assert/strict';
 import { createServer, type Server } from 'node:http';
+import type { Readable } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { Connection } from 'jsforce';
+import type { DeployResult } from 'jsforce/lib/api/metadata';
 import { AuthInfo, Connection as CoreConnection } from '@salesforce/core';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
 import { MetadataApi } from '../index';
@@ -61,6 +64,38 @@ export async function startTestOrg(host = new MemoryHost()): Promise<TestOrg> {
   return org;
 }
 
+/** A single-package deploy through jsforce, polled to its end. */
+export function deployZip(
+  org: TestOrg,
+  zip: Buffer | Readable,
+  options: Record<string, unknown> = {}
+): Promise<DeployResult> {
+  return org.conn.metadata.deploy(zip, { singlePackage: true, ...options }).complete(true);
+}
+
+/** A test org with the sample app deployed (the deploy must succeed). */
+export async function startSampleAppOrg(): Promise<TestOrg> {
+  const org = await startTestOrg();
+  const r = await deployZip(org, await sdrZip());
+  assert.equal(r.status, 'Succeeded');
+  return org;
+}
+
+/** A deploy result's component failures as a list (jsforce gives one failure as an object). */
+export const failures = (r: DeployResult) => [r.details?.componentFailures ?? []].flat();
+/** A deploy result's component successes as a list (jsforce gives one success as an object). */
+export const successes = (r: DeployResult) => [r.details?.componentSuccesses ?? []].flat();
+
+/** Whether the org's schema has this field on this object. */
+export function hasField(host: MemoryHost, object: string, fieldName: string): boolean {
+  return (
+    host
+      .schema()
+      .get(object)
+      ?.fields.some((f) => f.name === fieldName) ?? false
+  );
+}
+
 /** A metadata-format zip from a map of paths to file contents. */
 export async function zipOf(files: Record<string, string>): Promise<Buffer> {
   const zip = new JSZip();
@@ -105,8 +140,10 @@ export function packageXml(types: Record<string, string[]>): string {
   return `<?xml version="1.0" encoding="UTF-8"?><Package xmlns="http://soap.sforce.com/2006/04/metadata">${body}<version>${API_VERSION}</version></Package>`;
 }
 
-const XML = '<?xml version="1.0" encoding="UTF-8"?>';
-const MD = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
+/** The XML declaration every metadata file starts with. */
+export const XML = '<?xml version="1.0" encoding="UTF-8"?>';
+/** The Metadata API namespace attribute of a metadata file's root element. */
+export const MD = 'xmlns="http://soap.sforce.com/2006/04/metadata"';
 
 /** A metadata-format CustomObject file with the given inner XML (fields, rules) after a valid header. */
 export function objectFile(label: string, inner = '', header = true): string {

@@ -1,18 +1,21 @@
 // listMetadata, readMetadata and destructive changes through real jsforce.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import type { DeployResult } from 'jsforce/lib/api/metadata';
-import { packageXml, sdrZip, startTestOrg, zipOf, type TestOrg } from './helpers';
-
-const failures = (r: DeployResult) => [r.details?.componentFailures ?? []].flat();
-const successes = (r: DeployResult) => [r.details?.componentSuccesses ?? []].flat();
+import {
+  deployZip,
+  failures,
+  hasField,
+  packageXml,
+  startSampleAppOrg,
+  successes,
+  zipOf,
+  type TestOrg
+} from './helpers';
 
 describe('listMetadata and readMetadata', () => {
   let org: TestOrg;
   before(async () => {
-    org = await startTestOrg();
-    const r = await org.conn.metadata.deploy(await sdrZip(), { singlePackage: true }).complete(true);
-    assert.equal(r.status, 'Succeeded');
+    org = await startSampleAppOrg();
   });
   after(() => org.close());
 
@@ -106,22 +109,19 @@ describe('listMetadata and readMetadata', () => {
 describe('destructive changes', () => {
   let org: TestOrg;
   before(async () => {
-    org = await startTestOrg();
-    const r = await org.conn.metadata.deploy(await sdrZip(), { singlePackage: true }).complete(true);
-    assert.equal(r.status, 'Succeeded');
+    org = await startSampleAppOrg();
   });
   after(() => org.close());
 
   const destroy = async (types: Record<string, string[]>, options: Record<string, unknown> = {}, post = false) =>
-    org.conn.metadata
-      .deploy(
-        await zipOf({
-          'package.xml': packageXml({}),
-          [post ? 'destructiveChangesPost.xml' : 'destructiveChanges.xml']: packageXml(types)
-        }),
-        { singlePackage: true, ...options }
-      )
-      .complete(true);
+    deployZip(
+      org,
+      await zipOf({
+        'package.xml': packageXml({}),
+        [post ? 'destructiveChangesPost.xml' : 'destructiveChanges.xml']: packageXml(types)
+      }),
+      options
+    );
 
   it('fails on a component that does not exist, with a warning, unless ignoreWarnings', async () => {
     const r = await destroy({ CustomField: ['Charter__c.Nope__c'] });
@@ -144,18 +144,8 @@ describe('destructive changes', () => {
     );
     assert.equal(r.status, 'Succeeded', JSON.stringify(failures(r)));
     assert.ok(successes(r).every((s) => s.componentType === '' || s.deleted));
-    assert.ok(
-      !org.host
-        .schema()
-        .get('Charter__c')
-        ?.fields.some((f) => f.name === 'Statement__c')
-    );
-    assert.ok(
-      !org.host
-        .schema()
-        .get('Account')
-        ?.fields.some((f) => f.name === 'Health_Score__c')
-    );
+    assert.ok(!hasField(org.host, 'Charter__c', 'Statement__c'));
+    assert.ok(!hasField(org.host, 'Account', 'Health_Score__c'));
     assert.equal(org.host.cmdt.has('Health_Band__mdt.Red'), false);
     assert.equal(org.host.cmdt.has('Health_Band__mdt.Green'), true);
     const classes = await org.conn.metadata.list({ type: 'ApexClass' });

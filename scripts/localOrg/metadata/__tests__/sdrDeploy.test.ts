@@ -4,7 +4,15 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { ComponentStatus, RequestStatus } from '@salesforce/source-deploy-retrieve';
-import { componentSet, copyOutOfProject, coreConnection, FIXTURE_APP, startTestOrg, type TestOrg } from './helpers';
+import {
+  componentSet,
+  copyOutOfProject,
+  coreConnection,
+  FIXTURE_APP,
+  hasField,
+  startTestOrg,
+  type TestOrg
+} from './helpers';
 
 describe('source-deploy-retrieve deploy', () => {
   let org: TestOrg;
@@ -40,12 +48,7 @@ describe('source-deploy-retrieve deploy', () => {
     ]) {
       assert.ok(created.has(c), `${c} not reported as created`);
     }
-    assert.ok(
-      org.host
-        .schema()
-        .get('Customer_Goal__c')
-        ?.fields.some((f) => f.name === 'Charter__c')
-    );
+    assert.ok(hasField(org.host, 'Customer_Goal__c', 'Charter__c'));
   });
 
   it('reports a failed component against its source file, and rolls the whole deploy back', async () => {
