@@ -54,3 +54,10 @@ export async function click(element: Element, selector: string): Promise<void> {
   target.click();
   await flushPromises();
 }
+
+/** The text of each body row of the tables in a component's shadow root, cell by cell, trimmed. */
+export function tableRows(element: Element): string[][] {
+  return [...shadow(element).querySelectorAll('tbody tr')].map((tr) =>
+    [...tr.children].map((cell) => (cell.textContent ?? '').trim())
+  );
+}

@@ -3,7 +3,7 @@ import getPlays from '@salesforce/apex/AccountPlaysController.getPlays';
 import { refreshApex } from '@salesforce/apex';
 import { createRecord, updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfos } from 'lightning/uiObjectInfoApi';
-import { click, flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { click, flushPromises, mount, one, shadow } from 'jest-helpers/dom';
 import { expectReloaded, toastsOf, type WireAdapterMock } from 'jest-helpers/records';
 import type { PlaysViewModel, PlaysViewModelJson } from '../playsTypes';
 import playsJson from './data/plays.json';
@@ -88,31 +88,25 @@ async function render(data: PlaysViewModel | null = PLAYS, access: unknown = edi
   return element;
 }
 
-const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
 const qa = (element: Element, selector: string) => Array.from(shadow(element).querySelectorAll(selector));
 
 describe('c-account-plays', () => {
-  afterEach(() => {
-    resetDom();
-    jest.clearAllMocks();
-  });
-
   it('shows a spinner while loading and asks for the account on the page', async () => {
     const element = await render(null, null);
-    expect(q(element, 'lightning-spinner')).not.toBeNull();
+    expect(one(element, 'lightning-spinner')).not.toBeNull();
     expect(wire.getLastConfig()).toEqual({ accountId: PLAYS.account.Id });
-    expect(q(element, '.start-play')).toBeNull();
+    expect(one(element, '.start-play')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('says there are no plays yet for an account without any', async () => {
     const element = await render(NO_PLAYS);
-    expect(q(element, 'lightning-spinner')).toBeNull();
-    expect(text(q(element, '.no-open'))).toContain('c.Plays_NoOpen');
-    expect(q(element, '.no-closed')).not.toBeNull();
+    expect(one(element, 'lightning-spinner')).toBeNull();
+    expect(text(one(element, '.no-open'))).toContain('c.Plays_NoOpen');
+    expect(one(element, '.no-closed')).not.toBeNull();
     expect(qa(element, '.open-play')).toHaveLength(0);
     // Every active playbook can be started.
-    expect(q(element, '.start-play')).not.toBeNull();
+    expect(one(element, '.start-play')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 
@@ -164,7 +158,7 @@ describe('c-account-plays', () => {
       'Due Jun 27, 2025',
       'Due Jul 4, 2025'
     ]);
-    expect(q(element, '.open-cut')).toBeNull();
+    expect(one(element, '.open-cut')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
@@ -185,9 +179,9 @@ describe('c-account-plays', () => {
 
   it('says how many plays and steps there are when the lists are cut', async () => {
     const element = await render({ ...PLAYS, openPlayCount: 24, stepCount: 1200, closedPlayCount: 1500 });
-    expect(text(q(element, '.open-cut'))).toBe('Showing 2 of 24 open plays, the most recently started.');
-    expect(text(q(element, '.steps-cut'))).toBe('Showing 3 of 1,200 steps, the earliest due.');
-    expect(text(q(element, '.closed-cut'))).toBe('Showing 2 of 1,500 closed plays, the most recently closed.');
+    expect(text(one(element, '.open-cut'))).toBe('Showing 2 of 24 open plays, the most recently started.');
+    expect(text(one(element, '.steps-cut'))).toBe('Showing 3 of 1,200 steps, the earliest due.');
+    expect(text(one(element, '.closed-cut'))).toBe('Showing 2 of 1,500 closed plays, the most recently closed.');
   });
 
   it('reads sparse records without failing: no dates, names, owners, outcome or playbook label', async () => {
@@ -241,10 +235,10 @@ describe('c-account-plays', () => {
     await expect(element).toBeAccessible();
 
     await click(element, '.start-play');
-    const select = q(element, 'select.playbook') as HTMLSelectElement;
+    const select = one(element, 'select.playbook') as HTMLSelectElement;
     expect(Array.from(select.options).map((option) => text(option))).toEqual(['No_Label']);
-    expect(q(element, '.playbook-description')).toBeNull();
-    expect(text(q(element, '.playbook-steps'))).toBe(
+    expect(one(element, '.playbook-description')).toBeNull();
+    expect(text(one(element, '.playbook-steps'))).toBe(
       "Tasks it creates: 0, each owned as the Active charter's RACI says."
     );
     await click(element, '.start-confirm');
@@ -256,13 +250,13 @@ describe('c-account-plays', () => {
   it('starts nothing when the chosen playbook is no longer offered', async () => {
     const element = await render();
     await click(element, '.start-play');
-    const select = q(element, 'select.playbook') as HTMLSelectElement;
+    const select = one(element, 'select.playbook') as HTMLSelectElement;
     select.value = 'Unknown';
     // An option the list no longer has (the view-model refreshed underneath the open form).
     Object.defineProperty(select, 'value', { value: 'Unknown' });
     select.dispatchEvent(new CustomEvent('change'));
     await flushPromises();
-    expect(text(q(element, '.playbook-steps'))).toBe('');
+    expect(text(one(element, '.playbook-steps'))).toBe('');
     await click(element, '.start-confirm');
     expect(create).not.toHaveBeenCalled();
   });
@@ -270,8 +264,8 @@ describe('c-account-plays', () => {
   it('offers neither Start nor Close to a user who may not create or update plays', async () => {
     const element = await render(PLAYS, readerInfos);
     expect(qa(element, '.open-play')).toHaveLength(2);
-    expect(q(element, '.start-play')).toBeNull();
-    expect(q(element, '.close-play')).toBeNull();
+    expect(one(element, '.start-play')).toBeNull();
+    expect(one(element, '.close-play')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
@@ -282,7 +276,7 @@ describe('c-account-plays', () => {
         { statusCode: 403, result: { message: 'no access' } }
       ]
     });
-    expect(q(element, '.start-play')).toBeNull();
+    expect(one(element, '.start-play')).toBeNull();
     expect(qa(element, '.close-play')).toHaveLength(2);
   });
 
@@ -290,7 +284,7 @@ describe('c-account-plays', () => {
     const element = await render(null);
     wire.error({ message: 'Insufficient access' });
     await flushPromises();
-    const error = q(element, 'c-error-panel.load-error') as HTMLElement & { friendlyMessage: string };
+    const error = one(element, 'c-error-panel.load-error') as HTMLElement & { friendlyMessage: string };
     expect(error).not.toBeNull();
     expect(error.friendlyMessage).toBe('c.Plays_LoadFailed');
     expect(qa(element, '.open-play')).toHaveLength(0);
@@ -303,14 +297,14 @@ describe('c-account-plays', () => {
     const toasts = toastsOf(element);
     await click(element, '.start-play');
     await expect(element).toBeAccessible();
-    const select = q(element, 'select.playbook') as HTMLSelectElement;
+    const select = one(element, 'select.playbook') as HTMLSelectElement;
     // Playbooks with an open play here (Health at risk, Serious customer risk) are not offered.
     expect(Array.from(select.options).map((option) => option.value)).toEqual([
       'Goal_Overdue',
       'Red_Sentiment',
       'Renewal_At_Risk'
     ]);
-    expect(text(q(element, '.playbook-steps'))).toBe(
+    expect(text(one(element, '.playbook-steps'))).toBe(
       "Tasks it creates: 2, each owned as the Active charter's RACI says."
     );
     select.value = 'Goal_Overdue';
@@ -359,7 +353,7 @@ describe('c-account-plays', () => {
     });
     expectReloaded(['a0P000000000009AAA', PLAYS.account.Id]);
     expect(toasts.map((toast) => toast.detail.title)).toEqual(['Goal overdue started']);
-    expect(q(element, '.start-form')).toBeNull();
+    expect(one(element, '.start-form')).toBeNull();
   });
 
   it('keeps the start form and says why when the play cannot be created; Cancel closes it', async () => {
@@ -369,13 +363,13 @@ describe('c-account-plays', () => {
     await click(element, '.start-confirm');
     await flushPromises();
     expect(create).toHaveBeenCalledTimes(1);
-    const error = q(element, 'c-error-panel.action-error') as HTMLElement & { friendlyMessage: string };
+    const error = one(element, 'c-error-panel.action-error') as HTMLElement & { friendlyMessage: string };
     expect(error.friendlyMessage).toBe('c.Plays_StartFailed');
     expect(refreshApex).not.toHaveBeenCalled();
-    expect(q(element, '.start-form')).not.toBeNull();
+    expect(one(element, '.start-form')).not.toBeNull();
     await expect(element).toBeAccessible();
     await click(element, '.start-cancel');
-    expect(q(element, '.start-form')).toBeNull();
+    expect(one(element, '.start-form')).toBeNull();
   });
 
   it('reloads after a start whose play landed but a step failed, and says the start failed', async () => {
@@ -391,9 +385,9 @@ describe('c-account-plays', () => {
     expect(create).toHaveBeenCalledTimes(3);
     // The play exists: reload so it is not offered again (this reload fails too; the start's error is the one shown).
     expect(refreshApex).toHaveBeenCalledTimes(1);
-    const error = q(element, 'c-error-panel.action-error') as HTMLElement & { friendlyMessage: string };
+    const error = one(element, 'c-error-panel.action-error') as HTMLElement & { friendlyMessage: string };
     expect(error.friendlyMessage).toBe('c.Plays_StartFailed');
-    expect(q(element, '.start-form')).toBeNull();
+    expect(one(element, '.start-form')).toBeNull();
   });
 
   it('closes a play with the outcome and comment a person gives, then refreshes', async () => {
@@ -403,7 +397,7 @@ describe('c-account-plays', () => {
     (health.querySelector('.close-play') as HTMLButtonElement).click();
     await flushPromises();
     await expect(element).toBeAccessible();
-    const select = q(element, 'select.outcome') as HTMLSelectElement;
+    const select = one(element, 'select.outcome') as HTMLSelectElement;
     expect(Array.from(select.options).map((option) => option.value)).toEqual([
       'Resolved',
       'Not Resolved',
@@ -411,7 +405,7 @@ describe('c-account-plays', () => {
     ]);
     select.value = 'No Longer Relevant';
     select.dispatchEvent(new CustomEvent('change'));
-    (q(element, 'textarea.outcome-comment') as HTMLTextAreaElement).value = ' Account merged ';
+    (one(element, 'textarea.outcome-comment') as HTMLTextAreaElement).value = ' Account merged ';
     await click(element, '.close-confirm');
     await flushPromises();
     expect(update).toHaveBeenCalledWith({
@@ -425,7 +419,7 @@ describe('c-account-plays', () => {
     });
     expectReloaded(['a0P000000000001AAA', PLAYS.account.Id]);
     expect(toasts.map((toast) => toast.detail.title)).toEqual(['Health at risk closed']);
-    expect(q(element, '.close-form')).toBeNull();
+    expect(one(element, '.close-form')).toBeNull();
   });
 
   it('says the write landed but the reload failed when the refresh fails', async () => {
@@ -433,12 +427,12 @@ describe('c-account-plays', () => {
     const element = await render();
     await click(element, '.close-play');
     await click(element, '.close-cancel');
-    expect(q(element, '.close-form')).toBeNull();
+    expect(one(element, '.close-form')).toBeNull();
     await click(element, '.close-play');
     await click(element, '.close-confirm');
     await flushPromises();
     expect(update).toHaveBeenCalledTimes(1);
-    const error = q(element, 'c-error-panel.action-error') as HTMLElement & { friendlyMessage: string };
+    const error = one(element, 'c-error-panel.action-error') as HTMLElement & { friendlyMessage: string };
     expect(error.friendlyMessage).toBe('c.Plays_RefreshFailed');
   });
 });

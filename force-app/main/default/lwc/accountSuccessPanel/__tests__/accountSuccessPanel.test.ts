@@ -3,7 +3,7 @@ import getPanel from '@salesforce/apex/AccountSuccessController.getPanel';
 import { refreshApex } from '@salesforce/apex';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
 import { openCalls, queueModalResult, resetModal } from '../../../../../../jest/mocks/lightning/modal';
-import { click, flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { click, flushPromises, mount, one } from 'jest-helpers/dom';
 import { expectReloaded, toastsOf, type WireAdapterMock } from 'jest-helpers/records';
 import type { PanelViewModel, PanelViewModelJson } from '../panelTypes';
 import fullJson from './data/fullAccount.json';
@@ -43,19 +43,13 @@ async function renderFull(props: Record<string, unknown> = {}, goalAccess?: unkn
   return element;
 }
 
-const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
-
 describe('c-account-success-panel', () => {
-  afterEach(() => {
-    resetDom();
-    resetModal();
-    jest.clearAllMocks();
-  });
+  afterEach(resetModal);
 
   it('shows a spinner while loading and asks for the record on the page', async () => {
     const element = render();
     await flushPromises();
-    expect(q(element, 'lightning-spinner')).not.toBeNull();
+    expect(one(element, 'lightning-spinner')).not.toBeNull();
     expect(wire.getLastConfig()).toEqual({ accountId: FULL.account.Id });
     await expect(element).toBeAccessible();
   });
@@ -66,7 +60,7 @@ describe('c-account-success-panel', () => {
     await flushPromises();
     wire.emit(FULL);
     await flushPromises();
-    expect(q(element, 'c-health-summary')).not.toBeNull();
+    expect(one(element, 'c-health-summary')).not.toBeNull();
     // One wire configuration (one cacheable Apex request) and no imperative calls on top of it.
     expect(update).toHaveBeenCalledTimes(1);
     expect(getPanel).not.toHaveBeenCalled();
@@ -77,22 +71,22 @@ describe('c-account-success-panel', () => {
     const element = render();
     wire.error({ message: 'Insufficient access' });
     await flushPromises();
-    const error = q(element, 'c-error-panel.load-error') as HTMLElement & { friendlyMessage: string };
+    const error = one(element, 'c-error-panel.load-error') as HTMLElement & { friendlyMessage: string };
     expect(error).not.toBeNull();
     expect(error.friendlyMessage).toBe('c.Panel_LoadFailed');
-    expect(q(element, 'lightning-spinner')).toBeNull();
+    expect(one(element, 'lightning-spinner')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('passes successModel figures to every section for a full account', async () => {
     const element = await renderFull();
-    const healthElement = q(element, 'c-health-summary') as HTMLElement & {
+    const healthElement = one(element, 'c-health-summary') as HTMLElement & {
       health: { score: number; band: { key: string } };
     };
     expect(healthElement.health.score).toEqual(expect.any(Number));
     // The fixture's two snapshots (1 May 74, 1 June 68), oldest first; the fixture's model fingerprint is not the
     // shipped configuration's, so the change since 1 June is the model's, not itemised.
-    const trendElement = q(element, '.section-health c-health-trend') as HTMLElement & {
+    const trendElement = one(element, '.section-health c-health-trend') as HTMLElement & {
       healthHistory: {
         trend: { points: Array<{ date: string; score: number }> };
         change: { kind: string; since: string };
@@ -103,11 +97,13 @@ describe('c-account-success-panel', () => {
       ['2025-06-01', 68]
     ]);
     expect(trendElement.healthHistory.change).toMatchObject({ kind: 'modelChanged', since: '2025-06-01' });
-    const lifecycle = q(element, 'c-lifecycle-path') as HTMLElement & { steps: Array<{ key: string; state: string }> };
+    const lifecycle = one(element, 'c-lifecycle-path') as HTMLElement & {
+      steps: Array<{ key: string; state: string }>;
+    };
     expect(lifecycle.steps.find((step) => step.state === 'current')?.key).toBe('Adoption');
-    const fitElement = q(element, 'c-fit-badge') as HTMLElement & { fit: { tier: string } };
+    const fitElement = one(element, 'c-fit-badge') as HTMLElement & { fit: { tier: string } };
     expect(fitElement.fit.tier).not.toBeNull();
-    const goalsElement = q(element, 'c-goal-list') as HTMLElement & {
+    const goalsElement = one(element, 'c-goal-list') as HTMLElement & {
       goals: Array<{ goal: { Name: string } }>;
       today: string;
     };
@@ -119,25 +115,25 @@ describe('c-account-success-panel', () => {
       'Automate renewals quotes'
     ]);
     expect(goalsElement.today).toBe('2025-06-30');
-    const risksElement = q(element, 'c-risk-list') as HTMLElement & { risks: Array<{ score: number }> };
+    const risksElement = one(element, 'c-risk-list') as HTMLElement & { risks: Array<{ score: number }> };
     expect(risksElement.risks.map((r) => r.score)).toEqual([20, 12]);
-    const peopleElement = q(element, 'c-accountable-people') as HTMLElement & {
+    const peopleElement = one(element, 'c-accountable-people') as HTMLElement & {
       people: { accountable: Array<{ Name: string }> };
     };
     expect(peopleElement.people.accountable.map((r) => r.Name)).toEqual(['Head of Customer Success']);
-    const revenueElement = q(element, 'c-renewal-facts') as HTMLElement & {
+    const revenueElement = one(element, 'c-renewal-facts') as HTMLElement & {
       revenue: { pipelineAmount: number; daysToRenewal: number };
       goalSummary: { valueRealized: number };
     };
     expect(revenueElement.revenue).toMatchObject({ pipelineAmount: 36000, daysToRenewal: 93 });
     expect(revenueElement.goalSummary.valueRealized).toBe(18000);
-    expect(q(element, '.no-goals')).toBeNull();
+    expect(one(element, '.no-goals')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it("embeds the account's plays with the record and the panel's today", async () => {
     const element = await renderFull();
-    const plays = q(element, '.section-plays c-account-plays') as HTMLElement & { recordId: string; today: string };
+    const plays = one(element, '.section-plays c-account-plays') as HTMLElement & { recordId: string; today: string };
     expect(plays).not.toBeNull();
     expect(plays.recordId).toBe(FULL.account.Id);
     expect(plays.today).toBe('2025-06-30');
@@ -148,11 +144,11 @@ describe('c-account-success-panel', () => {
     wire.emit(EMPTY);
     goalInfo.emit(goalEditor);
     await flushPromises();
-    expect(q(element, '.no-goals')?.textContent).toContain('c.Panel_NoGoals');
-    expect(q(element, 'c-goal-list')).toBeNull();
-    expect(q(element, 'lightning-button.add-goal')).not.toBeNull();
+    expect(one(element, '.no-goals')?.textContent).toContain('c.Panel_NoGoals');
+    expect(one(element, 'c-goal-list')).toBeNull();
+    expect(one(element, 'lightning-button.add-goal')).not.toBeNull();
     // Never scored: no trend and no change, not a change of 0.
-    const trendElement = q(element, 'c-health-trend') as HTMLElement & { healthHistory: { change: unknown } };
+    const trendElement = one(element, 'c-health-trend') as HTMLElement & { healthHistory: { change: unknown } };
     expect(trendElement.healthHistory.change).toBeNull();
     await expect(element).toBeAccessible();
   });
@@ -161,7 +157,7 @@ describe('c-account-success-panel', () => {
     const update = jest.spyOn(goalInfo.adapter.prototype, 'update');
     const element = await renderFull();
     // Before getObjectInfo answers nothing is offered, so no button appears and then fails.
-    expect(q(element, 'lightning-button.add-goal')).toBeNull();
+    expect(one(element, 'lightning-button.add-goal')).toBeNull();
     goalInfo.emit(goalReader);
     await flushPromises();
     // The panel asks about goals (the sentiment section asks about Account for itself).
@@ -169,15 +165,15 @@ describe('c-account-success-panel', () => {
       objectApiName: { objectApiName: 'Customer_Goal__c' }
     });
     update.mockRestore();
-    expect(q(element, 'lightning-button.add-goal')).toBeNull();
-    const list = q(element, 'c-goal-list') as HTMLElement & { canEdit: boolean; goals: unknown[] };
+    expect(one(element, 'lightning-button.add-goal')).toBeNull();
+    const list = one(element, 'c-goal-list') as HTMLElement & { canEdit: boolean; goals: unknown[] };
     expect(list.goals.length).toBeGreaterThan(0);
     expect(list.canEdit).toBe(false);
     await expect(element).toBeAccessible();
     goalInfo.emit(goalEditor);
     await flushPromises();
-    expect(q(element, 'lightning-button.add-goal')).not.toBeNull();
-    expect((q(element, 'c-goal-list') as HTMLElement & { canEdit: boolean }).canEdit).toBe(true);
+    expect(one(element, 'lightning-button.add-goal')).not.toBeNull();
+    expect((one(element, 'c-goal-list') as HTMLElement & { canEdit: boolean }).canEdit).toBe(true);
   });
 
   it('hides the sections the page turns off', async () => {
@@ -189,12 +185,12 @@ describe('c-account-success-panel', () => {
       showPeople: false,
       showRevenue: true
     });
-    expect(q(element, 'c-health-summary')).toBeNull();
-    expect(q(element, 'c-lifecycle-path')).toBeNull();
-    expect(q(element, '.section-goals')).toBeNull();
-    expect(q(element, 'c-risk-list')).toBeNull();
-    expect(q(element, 'c-accountable-people')).toBeNull();
-    expect(q(element, 'c-renewal-facts')).not.toBeNull();
+    expect(one(element, 'c-health-summary')).toBeNull();
+    expect(one(element, 'c-lifecycle-path')).toBeNull();
+    expect(one(element, '.section-goals')).toBeNull();
+    expect(one(element, 'c-risk-list')).toBeNull();
+    expect(one(element, 'c-accountable-people')).toBeNull();
+    expect(one(element, 'c-renewal-facts')).not.toBeNull();
   });
 
   it('adds a goal in a modal, then toasts and refreshes the panel and the records', async () => {
@@ -217,7 +213,7 @@ describe('c-account-success-panel', () => {
 
   it('refreshes after a goal row saves', async () => {
     const element = await renderFull();
-    q(element, 'c-goal-list')!.dispatchEvent(
+    one(element, 'c-goal-list')!.dispatchEvent(
       new CustomEvent('goalsaved', { detail: { recordId: 'a02000000000001AAA' } })
     );
     await flushPromises();
@@ -226,8 +222,8 @@ describe('c-account-success-panel', () => {
 
   it('gives the sentiment section the account and the band the panel shows, and refreshes after a save', async () => {
     const element = await renderFull();
-    const summary = q(element, 'c-health-summary') as HTMLElement & { health: { band: { key: string } } };
-    const section = q(element, 'c-csm-sentiment') as HTMLElement & {
+    const summary = one(element, 'c-health-summary') as HTMLElement & { health: { band: { key: string } } };
+    const section = one(element, 'c-csm-sentiment') as HTMLElement & {
       account: { CSM_Sentiment__c: string };
       band: { key: string };
       recordId: string;
@@ -245,11 +241,11 @@ describe('c-account-success-panel', () => {
   it('shows, not swallows, a failed refresh', async () => {
     (refreshApex as jest.Mock).mockRejectedValueOnce(new Error('Network down'));
     const element = await renderFull();
-    q(element, 'c-goal-list')!.dispatchEvent(
+    one(element, 'c-goal-list')!.dispatchEvent(
       new CustomEvent('goalsaved', { detail: { recordId: 'a02000000000001AAA' } })
     );
     await flushPromises();
-    const error = q(element, 'c-error-panel.action-error') as HTMLElement & { errors: Error };
+    const error = one(element, 'c-error-panel.action-error') as HTMLElement & { errors: Error };
     expect(error.errors.message).toBe('Network down');
     await expect(element).toBeAccessible();
   });

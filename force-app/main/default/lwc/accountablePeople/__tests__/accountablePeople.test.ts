@@ -1,6 +1,6 @@
 import AccountablePeople from 'c/accountablePeople';
 import { stagePeople } from 'c/successModel';
-import { mountRendered, resetDom, shadow } from 'jest-helpers/dom';
+import { mountRendered, shadow } from 'jest-helpers/dom';
 import type { PanelRole } from '../../accountSuccessPanel/panelTypes';
 
 const ROLES: PanelRole[] = [
@@ -24,8 +24,6 @@ const ROLES: PanelRole[] = [
 ];
 
 describe('c-accountable-people', () => {
-  afterEach(resetDom);
-
   it('names the accountable and responsible people for the stage', async () => {
     const element = await mountRendered('c-accountable-people', AccountablePeople, {
       people: stagePeople(ROLES, 'Adoption')

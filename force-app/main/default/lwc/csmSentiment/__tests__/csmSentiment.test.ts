@@ -3,7 +3,7 @@
 import CsmSentiment from 'c/csmSentiment';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { click, flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { click, flushPromises, mount, one } from 'jest-helpers/dom';
 import { toastsOf, type WireAdapterMock } from 'jest-helpers/records';
 import type { HealthBand } from 'c/successModel';
 import { band } from '../../successModel/__tests__/data/health';
@@ -51,26 +51,20 @@ async function render(
   await flushPromises();
   return element;
 }
-const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
 
 describe('c-csm-sentiment', () => {
-  afterEach(() => {
-    resetDom();
-    jest.clearAllMocks();
-  });
-
   it('says no sentiment is recorded and offers a viewer no form', async () => {
     const element = await render({}, HEALTHY, READER);
-    expect(q(element, '.no-sentiment')?.textContent).toBe('c.Sentiment_None');
-    expect(q(element, '.sentiment-badge')).toBeNull();
-    expect(q(element, '.disagreement')).toBeNull();
-    expect(q(element, 'lightning-button.record-sentiment')).toBeNull();
+    expect(one(element, '.no-sentiment')?.textContent).toBe('c.Sentiment_None');
+    expect(one(element, '.sentiment-badge')).toBeNull();
+    expect(one(element, '.disagreement')).toBeNull();
+    expect(one(element, 'lightning-button.record-sentiment')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('offers no form before getObjectInfo answers', async () => {
     const element = await render({});
-    expect(q(element, 'lightning-button.record-sentiment')).toBeNull();
+    expect(one(element, 'lightning-button.record-sentiment')).toBeNull();
   });
 
   it('shows the current sentiment (badge, comment, day) and flags Red against Healthy', async () => {
@@ -83,13 +77,13 @@ describe('c-csm-sentiment', () => {
       HEALTHY,
       READER
     );
-    const badge = q(element, '.sentiment-badge') as HTMLElement;
+    const badge = one(element, '.sentiment-badge') as HTMLElement;
     expect(badge.textContent).toBe('c.Sentiment_Red');
     expect(badge.className).toContain('slds-theme_error');
-    expect(q(element, '.recorded')?.textContent).toBe('Recorded Jun 20, 2025');
-    expect(q(element, '.comment')?.textContent).toBe('Sponsor left');
-    expect(q(element, '.stale')).toBeNull();
-    expect(q(element, '.disagreement')?.textContent).toBe('Red against Healthy');
+    expect(one(element, '.recorded')?.textContent).toBe('Recorded Jun 20, 2025');
+    expect(one(element, '.comment')?.textContent).toBe('Sponsor left');
+    expect(one(element, '.stale')).toBeNull();
+    expect(one(element, '.disagreement')?.textContent).toBe('Red against Healthy');
     await expect(element).toBeAccessible();
   });
 
@@ -97,39 +91,39 @@ describe('c-csm-sentiment', () => {
     const green = await render({ CSM_Sentiment__c: 'Green', CSM_Sentiment_Date__c: TODAY }, AT_RISK);
     const yellow = await render({ CSM_Sentiment__c: 'Yellow', CSM_Sentiment_Date__c: TODAY }, AT_RISK);
     const redAtRisk = await render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY }, AT_RISK);
-    expect(q(green, '.disagreement')?.textContent).toBe('Green against At Risk');
-    expect(q(green, '.sentiment-badge')?.className).toContain('slds-theme_success');
-    expect(q(yellow, '.sentiment-badge')?.className).toContain('slds-theme_warning');
-    expect(q(yellow, '.disagreement')).toBeNull();
-    expect(q(redAtRisk, '.disagreement')).toBeNull();
+    expect(one(green, '.disagreement')?.textContent).toBe('Green against At Risk');
+    expect(one(green, '.sentiment-badge')?.className).toContain('slds-theme_success');
+    expect(one(yellow, '.sentiment-badge')?.className).toContain('slds-theme_warning');
+    expect(one(yellow, '.disagreement')).toBeNull();
+    expect(one(redAtRisk, '.disagreement')).toBeNull();
     await expect(green).toBeAccessible();
   });
 
   it('counts a sentiment recorded 90 days ago, and calls one 91 days old out of date, unflagged', async () => {
     const at90 = await render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: '2025-04-01' });
     const at91 = await render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: '2025-03-31' });
-    expect(q(at90, '.disagreement')?.textContent).toBe('Red against Healthy');
-    expect(q(at90, '.stale')).toBeNull();
-    expect(q(at91, '.stale')?.textContent).toBe('Older than 90 days');
-    expect(q(at91, '.disagreement')).toBeNull();
+    expect(one(at90, '.disagreement')?.textContent).toBe('Red against Healthy');
+    expect(one(at90, '.stale')).toBeNull();
+    expect(one(at91, '.stale')?.textContent).toBe('Older than 90 days');
+    expect(one(at91, '.disagreement')).toBeNull();
     await expect(at91).toBeAccessible();
   });
 
   it('says an undated sentiment is not set against health, and flags nothing while health is unknown', async () => {
     const undated = await render({ CSM_Sentiment__c: 'Red' });
     const unknown = await render({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY }, null);
-    expect(q(undated, '.stale')?.textContent).toBe('c.Sentiment_Undated');
-    expect(q(undated, '.recorded')?.textContent).toBe('');
-    expect(q(undated, '.disagreement')).toBeNull();
-    expect(q(unknown, '.disagreement')).toBeNull();
+    expect(one(undated, '.stale')?.textContent).toBe('c.Sentiment_Undated');
+    expect(one(undated, '.recorded')?.textContent).toBe('');
+    expect(one(undated, '.disagreement')).toBeNull();
+    expect(one(unknown, '.disagreement')).toBeNull();
   });
 
   it('re-reads the flag when the panel reloads the account', async () => {
     const element = await render({ CSM_Sentiment__c: 'Yellow', CSM_Sentiment_Date__c: TODAY });
-    expect(q(element, '.disagreement')).toBeNull();
+    expect(one(element, '.disagreement')).toBeNull();
     element.account = { CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY };
     await flushPromises();
-    expect(q(element, '.disagreement')?.textContent).toBe('Red against Healthy');
+    expect(one(element, '.disagreement')?.textContent).toBe('Red against Healthy');
   });
 
   it('records a new sentiment through LDS with the schema fields, toasts and tells the panel', async () => {
@@ -138,12 +132,12 @@ describe('c-csm-sentiment', () => {
     element.addEventListener('sentimentsaved', saved);
     const toasts = toastsOf(element);
     await click(element, 'lightning-button.record-sentiment');
-    expect(q(element, 'lightning-button.record-sentiment')).toBeNull();
-    const choice = q(element, 'lightning-radio-group.sentiment-choice') as FormInput & {
+    expect(one(element, 'lightning-button.record-sentiment')).toBeNull();
+    const choice = one(element, 'lightning-radio-group.sentiment-choice') as FormInput & {
       options: Array<{ value: string }>;
     };
-    const comment = q(element, 'lightning-textarea.sentiment-comment') as FormInput;
-    const date = q(element, 'lightning-input.sentiment-date') as FormInput & { max: string };
+    const comment = one(element, 'lightning-textarea.sentiment-comment') as FormInput;
+    const date = one(element, 'lightning-input.sentiment-date') as FormInput & { max: string };
     // The current sentiment is chosen, the day defaults to today and cannot be later.
     expect(choice.value).toBe('Green');
     expect(choice.options.map((option) => option.value)).toEqual(['Green', 'Yellow', 'Red']);
@@ -163,19 +157,19 @@ describe('c-csm-sentiment', () => {
     });
     expect(saved.mock.calls[0][0].detail).toEqual({ recordId: ACCOUNT_ID });
     expect(toasts[0].detail).toMatchObject({ variant: 'success', title: 'c.Sentiment_Saved' });
-    expect(q(element, '.sentiment-form')).toBeNull();
+    expect(one(element, '.sentiment-form')).toBeNull();
   });
 
   it('does not save an invalid form, and cancel closes it', async () => {
     const element = await render({}, HEALTHY, EDITOR);
     await click(element, 'lightning-button.record-sentiment');
-    const choice = q(element, 'lightning-radio-group.sentiment-choice') as FormInput;
+    const choice = one(element, 'lightning-radio-group.sentiment-choice') as FormInput;
     choice.reportValidity = () => false;
     await click(element, 'lightning-button.save-sentiment');
     expect(updateRecord).not.toHaveBeenCalled();
     await click(element, 'lightning-button.cancel-sentiment');
-    expect(q(element, '.sentiment-form')).toBeNull();
-    expect(q(element, 'lightning-button.record-sentiment')).not.toBeNull();
+    expect(one(element, '.sentiment-form')).toBeNull();
+    expect(one(element, 'lightning-button.record-sentiment')).not.toBeNull();
   });
 
   it('shows why a save failed and keeps the form open', async () => {
@@ -190,13 +184,13 @@ describe('c-csm-sentiment', () => {
       'lightning-radio-group.sentiment-choice',
       'lightning-textarea.sentiment-comment',
       'lightning-input.sentiment-date'
-    ].map((selector) => q(element, selector) as FormInput);
+    ].map((selector) => one(element, selector) as FormInput);
     for (const input of inputs) input.reportValidity = () => true;
     inputs[0].value = 'Yellow';
     await click(element, 'lightning-button.save-sentiment');
-    const error = q(element, 'c-error-panel.save-error') as HTMLElement & { friendlyMessage: string };
+    const error = one(element, 'c-error-panel.save-error') as HTMLElement & { friendlyMessage: string };
     expect(error.friendlyMessage).toBe('c.Sentiment_SaveFailed');
-    expect(q(element, '.sentiment-form')).not.toBeNull();
+    expect(one(element, '.sentiment-form')).not.toBeNull();
     await expect(element).toBeAccessible();
   });
 });

@@ -1,5 +1,5 @@
 import ErrorPanel from 'c/errorPanel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mount, shadow } from 'jest-helpers/dom';
 
 const apexError = { body: { message: 'Insufficient privileges' }, statusText: 'Forbidden' };
 
@@ -8,8 +8,6 @@ function panel(props: Record<string, unknown>) {
 }
 
 describe('c-error-panel', () => {
-  afterEach(resetDom);
-
   it('shows the default label and hides the platform messages until asked', async () => {
     const element = panel({ errors: apexError });
     await flushPromises();

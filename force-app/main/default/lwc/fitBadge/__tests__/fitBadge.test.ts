@@ -1,6 +1,6 @@
 import FitBadge from 'c/fitBadge';
 import { evaluateFit } from 'c/successModel';
-import { mountRendered, resetDom, shadow } from 'jest-helpers/dom';
+import { mountRendered, shadow } from 'jest-helpers/dom';
 
 jest.mock('@salesforce/label/c.Panel_FitRuleEquals', () => ({ default: '{0}: {1}' }), { virtual: true });
 jest.mock('@salesforce/label/c.Panel_FitRuleIn', () => ({ default: '{0}: {1}' }), { virtual: true });
@@ -30,8 +30,6 @@ const CRITERIA = [
 ];
 
 describe('c-fit-badge', () => {
-  afterEach(resetDom);
-
   it('shows the tier with matched and missed criteria', async () => {
     const fit = evaluateFit({ Industry: 'Technology', BillingCountry: 'France', NumberOfEmployees: 20 }, CRITERIA);
     const element = await mountRendered('c-fit-badge', FitBadge, { fit });

@@ -1,6 +1,6 @@
 import GoalList from 'c/goalList';
 import { goalStandings } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mount, mountRendered, shadow } from 'jest-helpers/dom';
 
 const goals = (count: number) =>
   goalStandings(
@@ -13,11 +13,8 @@ const goals = (count: number) =>
   );
 
 describe('c-goal-list', () => {
-  afterEach(resetDom);
-
   it('shows the first ten goals and the rest behind an expander', async () => {
-    const element = mount('c-goal-list', GoalList, { goals: goals(12), today: '2025-06-30' });
-    await flushPromises();
+    const element = await mountRendered('c-goal-list', GoalList, { goals: goals(12), today: '2025-06-30' });
     const root = shadow(element);
     expect(root.querySelectorAll('c-goal-row')).toHaveLength(10);
     const toggle = shadow(root.querySelector('c-show-more')!).querySelector('button.show-all') as HTMLButtonElement;
@@ -45,8 +42,7 @@ describe('c-goal-list', () => {
   });
 
   it('says how many goals the account has when the view-model holds only the first of them', async () => {
-    const element = mount('c-goal-list', GoalList, { goals: goals(12), total: 2400 });
-    await flushPromises();
+    const element = await mountRendered('c-goal-list', GoalList, { goals: goals(12), total: 2400 });
     const note = shadow(element).querySelector('p.cut');
     // Jest labels read as their own names; the real one reads "Showing 12 of 2,400 goals, ...".
     expect(note?.textContent?.trim()).toBe('c.Panel_GoalsCut');
@@ -54,8 +50,7 @@ describe('c-goal-list', () => {
   });
 
   it('says nothing about a cut when every goal is there', async () => {
-    const element = mount('c-goal-list', GoalList, { goals: goals(12), total: 12 });
-    await flushPromises();
+    const element = await mountRendered('c-goal-list', GoalList, { goals: goals(12), total: 12 });
     expect(shadow(element).querySelector('p.cut')).toBeNull();
   });
 });

@@ -1,7 +1,7 @@
 import GoalRow from 'c/goalRow';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { goalStandings } from 'c/successModel';
-import { click, mountRendered, resetDom, shadow } from 'jest-helpers/dom';
+import { click, mountRendered, one, shadow } from 'jest-helpers/dom';
 import { toastsOf } from 'jest-helpers/records';
 import type { PanelGoal } from '../../accountSuccessPanel/panelTypes';
 
@@ -34,38 +34,32 @@ const GOAL: PanelGoal = {
 function render(goal: PanelGoal = GOAL, canEdit = true) {
   return mountRendered('c-goal-row', GoalRow, { canEdit, standing: goalStandings([goal], TODAY)[0], today: TODAY });
 }
-const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
 
 describe('c-goal-row', () => {
-  afterEach(() => {
-    resetDom();
-    jest.clearAllMocks();
-  });
-
   it('offers no Update and no Mark achieved to a user who may not update goals', async () => {
     const element = await render(GOAL, false);
-    expect(q(element, '[role="progressbar"]')).not.toBeNull();
-    expect(q(element, 'button.edit')).toBeNull();
-    expect(q(element, 'button.achieve')).toBeNull();
+    expect(one(element, '[role="progressbar"]')).not.toBeNull();
+    expect(one(element, 'button.edit')).toBeNull();
+    expect(one(element, 'button.achieve')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('shows one standing (overdue, whatever the status says), progress in the goal words and the objective', async () => {
     const element = await render();
-    const bar = q(element, '[role="progressbar"]') as HTMLElement;
+    const bar = one(element, '[role="progressbar"]') as HTMLElement;
     expect(bar.getAttribute('aria-valuenow')).toBe('50');
     const progress = 'From 100 users to 500 users, now 300 users: 50% of the way';
     expect(bar.getAttribute('aria-label')).toBe(`Weekly active users: ${progress}`);
-    expect(q(element, '.progress')?.textContent).toBe(progress);
-    expect((q(element, '.slds-progress-bar__value') as HTMLElement).style.width).toBe('50%');
-    const standing = q(element, '.slds-badge.standing') as HTMLElement;
+    expect(one(element, '.progress')?.textContent).toBe(progress);
+    expect((one(element, '.slds-progress-bar__value') as HTMLElement).style.width).toBe('50%');
+    const standing = one(element, '.slds-badge.standing') as HTMLElement;
     expect(standing.textContent).toBe('Overdue by 10 days');
     expect(standing.className).toContain('slds-theme_error');
     // the status field still says On Track: it is not shown beside the overdue standing
     expect(shadow(element).textContent).not.toContain('On Track');
-    expect(q(element, '.flag')).toBeNull();
-    expect(q(element, '[data-detail="target"]')?.textContent).toBe('Jun 20, 2025');
-    expect(q(element, '.objective')?.textContent).toBe('c.Panel_GoalObjective');
+    expect(one(element, '.flag')).toBeNull();
+    expect(one(element, '[data-detail="target"]')?.textContent).toBe('Jun 20, 2025');
+    expect(one(element, '.objective')?.textContent).toBe('c.Panel_GoalObjective');
     await expect(element).toBeAccessible();
   });
 
@@ -82,13 +76,13 @@ describe('c-goal-row', () => {
       Target_Date__c: '2025-12-31',
       Change_Type__c: 'Process'
     });
-    expect(q(element, '.progress')?.textContent).toBe(
+    expect(one(element, '.progress')?.textContent).toBe(
       'From 160 hours/month to 40 hours/month, now 160 hours/month: 0% of the way'
     );
-    expect(q(element, '.slds-badge.standing')?.textContent).toBe('c.Panel_GoalOnTrack');
-    expect(q(element, '.flag')?.textContent).toBe('c.Panel_GoalFlagNotStarted');
-    expect(q(element, '[data-detail="start"]')?.textContent).toBe('May 1, 2025');
-    expect(q(element, '[data-detail="change"]')?.textContent).toBe('Process');
+    expect(one(element, '.slds-badge.standing')?.textContent).toBe('c.Panel_GoalOnTrack');
+    expect(one(element, '.flag')?.textContent).toBe('c.Panel_GoalFlagNotStarted');
+    expect(one(element, '[data-detail="start"]')?.textContent).toBe('May 1, 2025');
+    expect(one(element, '[data-detail="change"]')?.textContent).toBe('Process');
   });
 
   it('shows days to value and value realized for an achieved goal, with no actions', async () => {
@@ -99,21 +93,21 @@ describe('c-goal-row', () => {
       Achieved_Date__c: '2025-03-01',
       Value_Realized__c: 5000
     });
-    expect(q(element, '.days-to-value')?.textContent).toBe('Achieved in 59 days');
-    expect(q(element, '[data-detail="value"]')?.textContent).toBe('$5,000');
-    expect(q(element, '.slds-badge.standing')?.textContent).toBe('c.Panel_GoalAchieved');
-    expect(q(element, 'button.achieve')).toBeNull();
+    expect(one(element, '.days-to-value')?.textContent).toBe('Achieved in 59 days');
+    expect(one(element, '[data-detail="value"]')?.textContent).toBe('$5,000');
+    expect(one(element, '.slds-badge.standing')?.textContent).toBe('c.Panel_GoalAchieved');
+    expect(one(element, 'button.achieve')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('says progress is unknown when a number is missing', async () => {
     const element = await render({ ...GOAL, Baseline__c: null, Target_Date__c: '2025-07-05', Status__c: 'At Risk' });
-    expect(q(element, '[role="progressbar"]')).toBeNull();
-    expect(q(element, '.progress')?.textContent).toBe('Progress unknown: no baseline');
-    const standing = q(element, '.slds-badge.standing') as HTMLElement;
+    expect(one(element, '[role="progressbar"]')).toBeNull();
+    expect(one(element, '.progress')?.textContent).toBe('Progress unknown: no baseline');
+    const standing = one(element, '.slds-badge.standing') as HTMLElement;
     expect(standing.textContent).toBe('Due in 5 days');
     expect(standing.className).toContain('slds-theme_warning');
-    expect(q(element, '.flag')?.textContent).toBe('c.Panel_GoalFlagAtRisk');
+    expect(one(element, '.flag')?.textContent).toBe('c.Panel_GoalFlagAtRisk');
   });
 
   it('updates the current value through LDS, toasts and tells the list', async () => {
@@ -122,7 +116,7 @@ describe('c-goal-row', () => {
     element.addEventListener('goalsaved', saved);
     const toasts = toastsOf(element);
     await click(element, 'button.edit');
-    const input = q(element, 'lightning-input.current-value') as HTMLElement & {
+    const input = one(element, 'lightning-input.current-value') as HTMLElement & {
       value: string;
       reportValidity: () => boolean;
     };
@@ -132,30 +126,30 @@ describe('c-goal-row', () => {
     expect(updateRecord).toHaveBeenCalledWith({ fields: { Id: GOAL.Id, Current_Value__c: 420 } });
     expect(saved.mock.calls[0][0].detail).toEqual({ recordId: GOAL.Id });
     expect(toasts[0].detail).toMatchObject({ variant: 'success' });
-    expect(q(element, 'lightning-input.current-value')).toBeNull();
+    expect(one(element, 'lightning-input.current-value')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('does not save an invalid value, and cancel closes the editor', async () => {
     const element = await render();
     await click(element, 'button.edit');
-    const input = q(element, 'lightning-input.current-value') as HTMLElement & { reportValidity: () => boolean };
+    const input = one(element, 'lightning-input.current-value') as HTMLElement & { reportValidity: () => boolean };
     input.reportValidity = () => false;
     await click(element, 'lightning-button.save');
     expect(updateRecord).not.toHaveBeenCalled();
     await click(element, 'lightning-button.cancel');
-    expect(q(element, 'lightning-input.current-value')).toBeNull();
+    expect(one(element, 'lightning-input.current-value')).toBeNull();
   });
 
   it('asks for the day and the value realized before marking the goal achieved', async () => {
     const element = await render();
     await click(element, 'button.achieve');
-    const date = q(element, 'lightning-input.achieved-date') as HTMLElement & {
+    const date = one(element, 'lightning-input.achieved-date') as HTMLElement & {
       value: string;
       max: string;
       reportValidity: () => boolean;
     };
-    const realized = q(element, 'lightning-input.value-realized') as HTMLElement & {
+    const realized = one(element, 'lightning-input.value-realized') as HTMLElement & {
       value: string;
       reportValidity: () => boolean;
     };
@@ -170,14 +164,14 @@ describe('c-goal-row', () => {
     expect(updateRecord).toHaveBeenCalledWith({
       fields: { Id: GOAL.Id, Status__c: 'Achieved', Achieved_Date__c: '2025-06-25', Value_Realized__c: 12000 }
     });
-    expect(q(element, 'lightning-input.achieved-date')).toBeNull();
+    expect(one(element, 'lightning-input.achieved-date')).toBeNull();
   });
 
   it('does not mark achieved with an invalid date, and saves a blank value as blank', async () => {
     const element = await render();
     await click(element, 'button.achieve');
-    const date = q(element, 'lightning-input.achieved-date') as HTMLElement & { reportValidity: () => boolean };
-    const realized = q(element, 'lightning-input.value-realized') as HTMLElement & {
+    const date = one(element, 'lightning-input.achieved-date') as HTMLElement & { reportValidity: () => boolean };
+    const realized = one(element, 'lightning-input.value-realized') as HTMLElement & {
       value: string;
       reportValidity: () => boolean;
     };
@@ -200,18 +194,18 @@ describe('c-goal-row', () => {
     element.addEventListener('goalsaved', saved);
     await click(element, 'button.achieve');
     for (const name of ['achieved-date', 'value-realized']) {
-      (q(element, `lightning-input.${name}`) as HTMLElement & { reportValidity: () => boolean }).reportValidity = () =>
-        true;
+      (one(element, `lightning-input.${name}`) as HTMLElement & { reportValidity: () => boolean }).reportValidity =
+        () => true;
     }
     await click(element, 'lightning-button.save-achieved');
     expect(saved).not.toHaveBeenCalled();
-    const error = q(element, 'c-error-panel') as HTMLElement & { errors: unknown; friendlyMessage: string };
+    const error = one(element, 'c-error-panel') as HTMLElement & { errors: unknown; friendlyMessage: string };
     expect(error.errors).toEqual({ body: { message: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' } });
     expect(error.friendlyMessage).toBe('c.Panel_GoalSaveFailed');
     await expect(element).toBeAccessible();
     await click(element, 'lightning-button.cancel');
-    expect(q(element, 'lightning-input.achieved-date')).toBeNull();
-    expect(q(element, 'button.achieve')).not.toBeNull();
+    expect(one(element, 'lightning-input.achieved-date')).toBeNull();
+    expect(one(element, 'button.achieve')).not.toBeNull();
   });
 
   it('reads every standing in words', async () => {
@@ -222,7 +216,7 @@ describe('c-goal-row', () => {
       [{ Target_Date__c: TODAY }, 'c.Panel_GoalDueToday']
     ];
     const elements = await Promise.all(cases.map(([fields]) => render({ ...GOAL, ...fields })));
-    expect(elements.map((element) => q(element, '.slds-badge.standing')?.textContent)).toEqual(
+    expect(elements.map((element) => one(element, '.slds-badge.standing')?.textContent)).toEqual(
       cases.map(([, text]) => text)
     );
   });

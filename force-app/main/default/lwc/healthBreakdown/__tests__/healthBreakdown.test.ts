@@ -1,6 +1,6 @@
 import HealthBreakdown from 'c/healthBreakdown';
 import { fact, type DimensionResult } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { mountRendered, shadow } from 'jest-helpers/dom';
 
 const DIMENSIONS: DimensionResult[] = [
   {
@@ -26,11 +26,8 @@ const DIMENSIONS: DimensionResult[] = [
 ];
 
 describe('c-health-breakdown', () => {
-  afterEach(resetDom);
-
   it('lists each dimension with its points, weight and facts in labels', async () => {
-    const element = mount('c-health-breakdown', HealthBreakdown, { dimensions: DIMENSIONS });
-    await flushPromises();
+    const element = await mountRendered('c-health-breakdown', HealthBreakdown, { dimensions: DIMENSIONS });
     const root = shadow(element);
     expect(root.querySelectorAll('li.dimension')).toHaveLength(2);
     expect(root.querySelector('.points')?.textContent).toBe('c.Panel_DimensionPoints');
@@ -46,8 +43,7 @@ describe('c-health-breakdown', () => {
   });
 
   it('says when no dimension is configured', async () => {
-    const element = mount('c-health-breakdown', HealthBreakdown, { dimensions: [] });
-    await flushPromises();
+    const element = await mountRendered('c-health-breakdown', HealthBreakdown, { dimensions: [] });
     expect(shadow(element).querySelector('.empty')?.textContent).toBe('c.Panel_NoDimensions');
     await expect(element).toBeAccessible();
   });

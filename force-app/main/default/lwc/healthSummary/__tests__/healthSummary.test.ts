@@ -1,6 +1,6 @@
 import HealthSummary from 'c/healthSummary';
 import { fact, type HealthResult } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mountRendered, one, shadow } from 'jest-helpers/dom';
 
 const HEALTH: HealthResult = {
   score: 72,
@@ -21,28 +21,24 @@ const HEALTH: HealthResult = {
   enoughEvidence: true,
   missing: []
 };
-const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
 
 describe('c-health-summary', () => {
-  afterEach(resetDom);
-
   it('shows score and band, and opens the breakdown with aria-expanded', async () => {
-    const element = mount('c-health-summary', HealthSummary, { health: HEALTH });
-    await flushPromises();
-    expect(q(element, '.score')?.textContent).toBe('c.Panel_HealthScore');
-    const badge = q(element, 'lightning-badge') as HTMLElement & { label: string };
+    const element = await mountRendered('c-health-summary', HealthSummary, { health: HEALTH });
+    expect(one(element, '.score')?.textContent).toBe('c.Panel_HealthScore');
+    const badge = one(element, 'lightning-badge') as HTMLElement & { label: string };
     expect(badge.label).toBe('Healthy');
     expect(badge.className).toContain('slds-theme_success');
-    expect(q(element, '.meaning')?.textContent).toBe('On course');
-    const toggle = q(element, 'button.breakdown-toggle') as HTMLButtonElement;
+    expect(one(element, '.meaning')?.textContent).toBe('On course');
+    const toggle = one(element, 'button.breakdown-toggle') as HTMLButtonElement;
     expect(toggle.getAttribute('aria-expanded')).toBe('false');
-    expect(q(element, 'c-health-breakdown')).toBeNull();
+    expect(one(element, 'c-health-breakdown')).toBeNull();
     await expect(element).toBeAccessible();
     toggle.click();
     await flushPromises();
     expect(toggle.getAttribute('aria-expanded')).toBe('true');
     expect(toggle.textContent?.trim()).toBe('c.Panel_HideBreakdown');
-    const breakdown = q(element, 'c-health-breakdown') as HTMLElement & { dimensions: unknown[] };
+    const breakdown = one(element, 'c-health-breakdown') as HTMLElement & { dimensions: unknown[] };
     expect(breakdown.dimensions).toEqual(HEALTH.dimensions);
     await expect(element).toBeAccessible();
   });
@@ -56,22 +52,20 @@ describe('c-health-summary', () => {
       enoughEvidence: false,
       missing: [fact('noGoals'), fact('fieldMissing', { name: 'Product Adoption' })]
     };
-    const element = mount('c-health-summary', HealthSummary, { health });
-    await flushPromises();
-    expect(q(element, '.no-score')?.textContent).toBe('c.Panel_HealthNoScore');
-    expect(q(element, '.score')).toBeNull();
+    const element = await mountRendered('c-health-summary', HealthSummary, { health });
+    expect(one(element, '.no-score')?.textContent).toBe('c.Panel_HealthNoScore');
+    expect(one(element, '.score')).toBeNull();
     expect([...shadow(element).querySelectorAll('.missing li')].map((li) => li.textContent)).toEqual([
       'c.Panel_Fact_NoGoals',
       'c.Panel_Fact_FieldMissing'
     ]);
-    expect(q(element, 'lightning-badge')).toBeNull();
+    expect(one(element, 'lightning-badge')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('shows a score without a band when no band matches', async () => {
-    const element = mount('c-health-summary', HealthSummary, { health: { ...HEALTH, band: null } });
-    await flushPromises();
-    expect(q(element, '.score')).not.toBeNull();
-    expect(q(element, 'lightning-badge')).toBeNull();
+    const element = await mountRendered('c-health-summary', HealthSummary, { health: { ...HEALTH, band: null } });
+    expect(one(element, '.score')).not.toBeNull();
+    expect(one(element, 'lightning-badge')).toBeNull();
   });
 });

@@ -2,7 +2,7 @@
 // x = 4 + days in / span x 92 and y = 8 + (100 - score) / 100 x 84.
 import HealthTrend from 'c/healthTrend';
 import type { HealthBand, HealthHistory, HealthSince, TrendPoint } from 'c/successModel';
-import { mountRendered, resetDom, shadow } from 'jest-helpers/dom';
+import { mountRendered, one, shadow, tableRows } from 'jest-helpers/dom';
 import { band } from '../../successModel/__tests__/data/health';
 
 jest.mock(
@@ -126,36 +126,29 @@ const history = (
 function render(value: HealthHistory | undefined) {
   return mountRendered('c-health-trend', HealthTrend, { healthHistory: value });
 }
-const q = (element: Element, selector: string) => shadow(element).querySelector(selector);
-const text = (element: Element, selector: string) => (q(element, selector)?.textContent ?? '').trim();
-const rows = (element: Element) =>
-  [...shadow(element).querySelectorAll('tbody tr')].map((tr) =>
-    [...tr.children].map((cell) => (cell.textContent ?? '').trim())
-  );
+const text = (element: Element, selector: string) => (one(element, selector)?.textContent ?? '').trim();
 
 describe('c-health-trend', () => {
-  afterEach(resetDom);
-
   it('says there is no history yet, with no chart and no change, when nothing is stored', async () => {
     const element = await render(history([], null));
-    expect(q(element, '.no-history')).not.toBeNull();
-    expect(q(element, 'svg')).toBeNull();
-    expect(q(element, '.since')).toBeNull();
+    expect(one(element, '.no-history')).not.toBeNull();
+    expect(one(element, 'svg')).toBeNull();
+    expect(one(element, '.since')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('without a history (none passed in) says there is none rather than drawing an empty chart', async () => {
     const element = await render(undefined);
-    expect(q(element, '.no-history')).not.toBeNull();
-    expect(q(element, 'svg')).toBeNull();
-    expect(q(element, '.since')).toBeNull();
+    expect(one(element, '.no-history')).not.toBeNull();
+    expect(one(element, 'svg')).toBeNull();
+    expect(one(element, '.since')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('charts one snapshot in the middle and says nothing moved when the score is the same', async () => {
     const explainedSame: HealthSince = { ...EXPLAINED, scoreAfter: 83, delta: 0, moved: [] };
     const element = await render(history([point('2026-06-15', 83, 50, 22.3, HEALTHY)], explainedSame));
-    const svg = q(element, 'svg') as SVGElement;
+    const svg = one(element, 'svg') as SVGElement;
     expect(svg.getAttribute('role')).toBe('img');
     expect(svg.getAttribute('aria-label')).toBe('Health score 83 on Jun 15, 2026, the only snapshot stored');
     const dots = [...shadow(element).querySelectorAll('circle')];
@@ -163,7 +156,7 @@ describe('c-health-trend', () => {
       ['50%', '22.3%', 'dot dot_success']
     ]);
     expect(shadow(element).querySelectorAll('line')).toHaveLength(0);
-    expect(rows(element)).toEqual([['Jun 15, 2026', '83', 'Healthy']]);
+    expect(tableRows(element)).toEqual([['Jun 15, 2026', '83', 'Healthy']]);
     expect(text(element, '.since')).toBe('Since Jun 15, 2026: 83 → 83');
     expect(text(element, '.no-move')).toBe('No dimension moved');
     await expect(element).toBeAccessible();
@@ -171,7 +164,7 @@ describe('c-health-trend', () => {
 
   it('charts several snapshots, breaks the line at an unscored one, and explains the move with its facts', async () => {
     const element = await render(history(SEVERAL, EXPLAINED, [{ x1: 4, y1: 40.8, x2: 49.2, y2: 40.8 }]));
-    expect((q(element, 'svg') as SVGElement).getAttribute('aria-label')).toBe(
+    expect((one(element, 'svg') as SVGElement).getAttribute('aria-label')).toBe(
       'Health score over the last 3 snapshots, from 61 on Apr 15, 2026 to 83 on Jun 15, 2026'
     );
     // The unscored snapshot has no dot; its row says so, never 0.
@@ -184,9 +177,9 @@ describe('c-health-trend', () => {
       'Apr 15, 2026: 61',
       'Jun 15, 2026: 83'
     ]);
-    const line = q(element, 'line') as SVGLineElement;
+    const line = one(element, 'line') as SVGLineElement;
     expect(['x1', 'y1', 'x2', 'y2'].map((a) => line.getAttribute(a))).toEqual(['4%', '40.8%', '49.2%', '40.8%']);
-    expect(rows(element)).toEqual([
+    expect(tableRows(element)).toEqual([
       ['Apr 15, 2026', '61', 'Watch'],
       ['May 15, 2026', 'Not enough data to score', ''],
       ['Jun 15, 2026', '83', 'Healthy']
@@ -199,8 +192,8 @@ describe('c-health-trend', () => {
       'Goal Timeliness -6.7: 2 of 3 goals achieved or on schedule; 1 of 3 goals overdue',
       'Goal Attainment +5'
     ]);
-    expect(q(element, '.model-changed')).toBeNull();
-    expect(q(element, '.no-move')).toBeNull();
+    expect(one(element, '.model-changed')).toBeNull();
+    expect(one(element, '.no-move')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
@@ -208,8 +201,8 @@ describe('c-health-trend', () => {
     const element = await render(history(SEVERAL, { ...EXPLAINED, kind: 'modelChanged', moved: [] }));
     expect(text(element, '.since')).toBe('Since Jun 15, 2026: 83 → 81');
     expect(text(element, '.model-changed')).toBe('The scoring model changed since then');
-    expect(q(element, '.moved')).toBeNull();
-    expect(q(element, '.no-move')).toBeNull();
+    expect(one(element, '.moved')).toBeNull();
+    expect(one(element, '.no-move')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
@@ -225,10 +218,10 @@ describe('c-health-trend', () => {
         history(unscored, { ...EXPLAINED, kind, scoreBefore, scoreAfter, delta: null, moved: [] })
       );
       expect(text(element, '.since')).toBe(expected);
-      expect((q(element, 'svg') as SVGElement).getAttribute('aria-label')).toBe(
+      expect((one(element, 'svg') as SVGElement).getAttribute('aria-label')).toBe(
         'Stored snapshots: 1; none has enough data to score'
       );
-      expect(q(element, '.moved, .no-move')).toBeNull();
+      expect(one(element, '.moved, .no-move')).toBeNull();
       await expect(element).toBeAccessible();
     }
   );
@@ -237,7 +230,7 @@ describe('c-health-trend', () => {
     const element = await render(history(SEVERAL, { ...EXPLAINED, moved: [], breakdownUnreadable: true }));
     expect(text(element, '.since')).toBe('Since Jun 15, 2026: 83 → 81');
     expect(text(element, '.breakdown-unreadable')).toBe('The breakdown stored on Jun 15, 2026 cannot be read');
-    expect(q(element, '.moved, .no-move')).toBeNull();
+    expect(one(element, '.moved, .no-move')).toBeNull();
     await expect(element).toBeAccessible();
   });
 });

@@ -1,6 +1,6 @@
 import LifecyclePath from 'c/lifecyclePath';
 import { lifecyclePath } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mountRendered, shadow } from 'jest-helpers/dom';
 
 jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{0} days' }), { virtual: true });
 jest.mock('@salesforce/label/c.Panel_DaysInStage', () => ({ default: '{0} in {1}, target {2}' }), {
@@ -21,13 +21,10 @@ const STAGES = [
 const TODAY = '2025-06-30';
 
 describe('c-lifecycle-path', () => {
-  afterEach(resetDom);
-
   it('shows every stage by its whole name, the account stage current, and days in stage against the target', async () => {
-    const element = mount('c-lifecycle-path', LifecyclePath, {
+    const element = await mountRendered('c-lifecycle-path', LifecyclePath, {
       steps: lifecyclePath(STAGES, 'Adoption', '2025-05-01', TODAY)
     });
-    await flushPromises();
     const root = shadow(element);
     const steps = [...root.querySelectorAll('li.step')] as HTMLElement[];
     expect(steps.map((s) => s.dataset.key)).toEqual(['Onboarding', 'Adoption', 'Value_Realization', 'Renewal']);
@@ -48,10 +45,9 @@ describe('c-lifecycle-path', () => {
 
   it('flags an account that has been in its stage longer than the target', async () => {
     // 1 April to 30 June: 90 days in Onboarding, 45 past its 45-day target
-    const element = mount('c-lifecycle-path', LifecyclePath, {
+    const element = await mountRendered('c-lifecycle-path', LifecyclePath, {
       steps: lifecyclePath(STAGES, 'Onboarding', '2025-04-01', TODAY)
     });
-    await flushPromises();
     const root = shadow(element);
     expect(root.querySelector('.days-in-stage')?.textContent).toBe('90 days in Onboarding, target 45 days');
     expect(root.querySelector('.overdue-in-stage')?.textContent).toBe('Overdue in stage by 45 days');
@@ -60,10 +56,9 @@ describe('c-lifecycle-path', () => {
   });
 
   it('counts days without a target, and says when the stage date is blank', async () => {
-    const element = mount('c-lifecycle-path', LifecyclePath, {
+    const element = await mountRendered('c-lifecycle-path', LifecyclePath, {
       steps: lifecyclePath(STAGES, 'Renewal', '2025-06-20', TODAY)
     });
-    await flushPromises();
     expect(shadow(element).querySelector('.days-in-stage')?.textContent).toBe('10 days in Renewal');
     element.steps = lifecyclePath(STAGES, 'Renewal', null, TODAY);
     await flushPromises();
@@ -71,16 +66,14 @@ describe('c-lifecycle-path', () => {
   });
 
   it('says the account has no stage yet', async () => {
-    const element = mount('c-lifecycle-path', LifecyclePath, { steps: lifecyclePath(STAGES, null) });
-    await flushPromises();
+    const element = await mountRendered('c-lifecycle-path', LifecyclePath, { steps: lifecyclePath(STAGES, null) });
     expect(shadow(element).querySelector('.no-stage')?.textContent).toBe('c.Panel_NoStage');
     expect(shadow(element).querySelector('.days-in-stage')).toBeNull();
     await expect(element).toBeAccessible();
   });
 
   it('renders nothing but the empty message without stages', async () => {
-    const element = mount('c-lifecycle-path', LifecyclePath, { steps: [] });
-    await flushPromises();
+    const element = await mountRendered('c-lifecycle-path', LifecyclePath, { steps: [] });
     expect(shadow(element).querySelector('ol')).toBeNull();
     expect(shadow(element).querySelector('.no-stage')).not.toBeNull();
   });

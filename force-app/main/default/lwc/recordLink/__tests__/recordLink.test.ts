@@ -1,6 +1,6 @@
 import RecordLink from 'c/recordLink';
 import { navigateCalls, resetNavigation } from '../../../../../../jest/mocks/lightning/navigation';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { mountRendered, shadow } from 'jest-helpers/dom';
 
 const PAGE = {
   type: 'standard__recordPage',
@@ -8,14 +8,13 @@ const PAGE = {
 };
 
 describe('c-record-link', () => {
-  afterEach(() => {
-    resetDom();
-    resetNavigation();
-  });
+  afterEach(resetNavigation);
 
   it("links the name to the record's page and navigates there on a click", async () => {
-    const element = mount('c-record-link', RecordLink, { recordId: '001000000000001AAA', label: 'Globex' });
-    await flushPromises();
+    const element = await mountRendered('c-record-link', RecordLink, {
+      recordId: '001000000000001AAA',
+      label: 'Globex'
+    });
     const link = shadow(element).querySelector('a.record-link') as HTMLAnchorElement;
     expect(link.textContent).toBe('Globex');
     // the platform's URL for the page (the mock's GenerateUrl writes the page reference into it)
@@ -26,8 +25,10 @@ describe('c-record-link', () => {
   });
 
   it('leaves a modified click to the browser (open in a new tab)', async () => {
-    const element = mount('c-record-link', RecordLink, { recordId: '001000000000001AAA', label: 'Globex' });
-    await flushPromises();
+    const element = await mountRendered('c-record-link', RecordLink, {
+      recordId: '001000000000001AAA',
+      label: 'Globex'
+    });
     const link = shadow(element).querySelector('a.record-link') as HTMLAnchorElement;
     let leftToBrowser: boolean | undefined;
     // after the component's own handler: note what it did, then stop jsdom, which cannot open a page
@@ -41,8 +42,7 @@ describe('c-record-link', () => {
   });
 
   it('shows the name without a link when there is no record to go to', async () => {
-    const element = mount('c-record-link', RecordLink, { label: 'Globex' });
-    await flushPromises();
+    const element = await mountRendered('c-record-link', RecordLink, { label: 'Globex' });
     expect(shadow(element).querySelector('a')).toBeNull();
     expect(shadow(element).querySelector('.record-name')?.textContent).toBe('Globex');
     await expect(element).toBeAccessible();

@@ -1,6 +1,6 @@
 import RenewalFacts from 'c/renewalFacts';
 import { revenueFacts, type GoalSummary } from 'c/successModel';
-import { flushPromises, mountRendered, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mountRendered, shadow } from 'jest-helpers/dom';
 
 jest.mock('@salesforce/label/c.Format_Days', () => ({ default: '{0} days' }), { virtual: true });
 jest.mock('@salesforce/label/c.Format_NotAvailable', () => ({ default: 'Not available' }), { virtual: true });
@@ -23,8 +23,6 @@ const text = (root: ShadowRoot, key: string) =>
   root.querySelector(`[data-fact="${key}"]`)?.textContent?.replace(/\s+/g, ' ').trim();
 
 describe('c-renewal-facts', () => {
-  afterEach(resetDom);
-
   it('shows ARR, renewal countdown, won, open and after-goal revenue, value realized and days to first value', async () => {
     const revenue = revenueFacts(
       { ARR__c: 1000, Renewal_Date__c: '2025-07-30' },

@@ -1,6 +1,6 @@
 import RiskList from 'c/riskList';
 import { openRisksByScore } from 'c/successModel';
-import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { flushPromises, mountRendered, shadow } from 'jest-helpers/dom';
 import type { PanelRisk } from '../../accountSuccessPanel/panelTypes';
 
 const RISKS: PanelRisk[] = [
@@ -24,11 +24,8 @@ const RISKS: PanelRisk[] = [
 ];
 
 describe('c-risk-list', () => {
-  afterEach(resetDom);
-
   it('lists open risks by score with mitigation, owner and register category', async () => {
-    const element = mount('c-risk-list', RiskList, { risks: openRisksByScore(RISKS) });
-    await flushPromises();
+    const element = await mountRendered('c-risk-list', RiskList, { risks: openRisksByScore(RISKS) });
     const root = shadow(element);
     expect([...root.querySelectorAll('.name')].map((n) => n.textContent)).toEqual([
       'Low adoption',
@@ -64,8 +61,7 @@ describe('c-risk-list', () => {
       Impact__c: 5,
       Status__c: 'Open'
     }));
-    const element = mount('c-risk-list', RiskList, { risks: openRisksByScore(many) });
-    await flushPromises();
+    const element = await mountRendered('c-risk-list', RiskList, { risks: openRisksByScore(many) });
     const root = shadow(element);
     expect(root.querySelectorAll('li.risk')).toHaveLength(10);
     expect(root.querySelector('li.risk .name')?.textContent).toBe('Risk 00');
@@ -90,20 +86,17 @@ describe('c-risk-list', () => {
   });
 
   it('says there are no open risks', async () => {
-    const element = mount('c-risk-list', RiskList, { risks: [] });
-    await flushPromises();
+    const element = await mountRendered('c-risk-list', RiskList, { risks: [] });
     expect(shadow(element).querySelector('c-show-more')).toBeNull();
     expect(shadow(element).querySelector('.no-risks')?.textContent).toBe('c.Panel_NoRisks');
     await expect(element).toBeAccessible();
   });
 
   it('says how many open risks the account has when the view-model holds only the highest-scored', async () => {
-    const element = mount('c-risk-list', RiskList, { risks: openRisksByScore(RISKS), total: 80 });
-    await flushPromises();
+    const element = await mountRendered('c-risk-list', RiskList, { risks: openRisksByScore(RISKS), total: 80 });
     expect(shadow(element).querySelector('p.cut')?.textContent?.trim()).toBe('c.Panel_RisksCut');
     await expect(element).toBeAccessible();
-    const complete = mount('c-risk-list', RiskList, { risks: openRisksByScore(RISKS), total: 3 });
-    await flushPromises();
+    const complete = await mountRendered('c-risk-list', RiskList, { risks: openRisksByScore(RISKS), total: 3 });
     expect(shadow(complete).querySelector('p.cut')).toBeNull();
   });
 });

@@ -1,5 +1,5 @@
 import ShowMore, { firstRows, showMoreState } from 'c/showMore';
-import { flushPromises, mount, one, resetDom } from 'jest-helpers/dom';
+import { flushPromises, mount, mountRendered, one } from 'jest-helpers/dom';
 
 // The real wording, so the counts can be read in the text (a jest label otherwise reads as its own name).
 jest.mock('@salesforce/label/c.Workspace_ShowingCount', () => ({ default: 'Showing {0} of {1}' }), { virtual: true });
@@ -28,8 +28,6 @@ describe('showMoreState and firstRows', () => {
 });
 
 describe('c-show-more, paged', () => {
-  afterEach(resetDom);
-
   it('says how many rows show and asks for the next page, the button naming the region it extends', async () => {
     const element = mount('c-show-more', ShowMore, { total: 60, limit: 25, step: 25 });
     const more = jest.fn();
@@ -64,8 +62,7 @@ describe('c-show-more, paged', () => {
   });
 
   it('has no button once every row shows, and still says how many', async () => {
-    const element = mount('c-show-more', ShowMore, { total: 8, limit: 25, step: 25 });
-    await flushPromises();
+    const element = await mountRendered('c-show-more', ShowMore, { total: 8, limit: 25, step: 25 });
     expect(text(element, 'p.shown')).toBe('Showing 8 of 8');
     expect(one(element, 'button')).toBeNull();
     await expect(element).toBeAccessible();
@@ -73,7 +70,6 @@ describe('c-show-more, paged', () => {
 });
 
 describe('c-show-more, collapsible', () => {
-  afterEach(resetDom);
   const props = { step: 10, collapsible: true, moreLabel: 'Show all 12 goals', lessLabel: 'Show fewer goals' };
 
   it('shows every row, then the first again, with aria-expanded and no status line', async () => {
@@ -104,8 +100,7 @@ describe('c-show-more, collapsible', () => {
   });
 
   it('has no toggle and renders no bar when the rows fit', async () => {
-    const element = mount('c-show-more', ShowMore, { ...props, total: 10, limit: 10 });
-    await flushPromises();
+    const element = await mountRendered('c-show-more', ShowMore, { ...props, total: 10, limit: 10 });
     expect(one(element, 'button')).toBeNull();
     expect(one(element, 'p.shown')).toBeNull();
     expect(one(element, 'div.slds-grid')).toBeNull();

@@ -3,7 +3,7 @@
 // twelve complete weeks from 7 September.
 import UsageTrend from 'c/usageTrend';
 import { usageAdoption, type KeyFeatureConfig } from 'c/successModel';
-import { mountRendered, resetDom, shadow } from 'jest-helpers/dom';
+import { mountRendered, shadow, tableRows } from 'jest-helpers/dom';
 import { week } from '../../successModel/__tests__/data/usage';
 
 jest.mock('@salesforce/label/c.Usage_ChartUtilisation', () => ({ default: 'Seats active each week, last {0}' }), {
@@ -45,8 +45,6 @@ const texts = (element: Element, selector: string) =>
   [...shadow(element).querySelectorAll(selector)].map((node) => (node.textContent ?? '').trim());
 
 describe('c-usage-trend', () => {
-  afterEach(resetDom);
-
   it('states seats active, the change and the features used, and charts twelve weeks with a table', async () => {
     const element = await render();
     // 33.75 rounds to 34 of 50 seats; (67.5 - 77) / 77 = -12.3%; Dashboards and Reports of 3 features.
@@ -58,9 +56,7 @@ describe('c-usage-trend', () => {
     expect(shadow(element).querySelectorAll('.bars .bar')).toHaveLength(12);
     // The four weeks of September have no rollup: no bar, and the table says so.
     expect(shadow(element).querySelectorAll('.bars .bar_empty')).toHaveLength(4);
-    const rows = [...shadow(element).querySelectorAll('tbody tr')].map((tr) =>
-      [...tr.children].map((cell) => (cell.textContent ?? '').trim())
-    );
+    const rows = tableRows(element);
     expect(rows[0]).toEqual(['Sep 7, 2026', 'No usage loaded']);
     // 5 October: 40 / 50 = 80%; 23 November: 32 / 50 = 64%.
     expect(rows[4]).toEqual(['Oct 5, 2026', '80%']);
