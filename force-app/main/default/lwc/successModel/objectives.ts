@@ -4,7 +4,7 @@
 import { parseDay } from './dates';
 import { measureProgress, type Progress } from './goals';
 import type { HealthResult } from './health';
-import { goalVelocity, type GoalVelocity, type VelocityOptions } from './velocity';
+import { goalVelocity, type GoalVelocity, type VelocityFigures, type VelocityOptions } from './velocity';
 import type { AccountRecord, CharterObjective, CustomerGoal, MetricType, OpportunityRecord } from './types';
 
 export type MetricScope = 'manual' | 'linkedGoals' | 'allGoals' | 'opportunities' | 'accounts';
@@ -52,6 +52,19 @@ function healthyPercent(health: readonly HealthResult[]): number | null {
   return healthyShare(known.filter((result) => result.band?.variant === 'success').length, known.length);
 }
 
+/** The goal-velocity figure each goal metric type reads; the other metric types read something else. */
+const GOAL_METRIC_FIGURES: Partial<Record<MetricType, keyof VelocityFigures>> = {
+  'Goal Achievement Rate': 'achievementRatePercent',
+  'Customers Achieving Goals': 'customersAchieving',
+  'Median Days To Value': 'medianDaysToValue',
+  'Value Realized': 'valueRealized'
+};
+
+/** The goal-velocity figure a metric type reads, or null when it is not a goal metric type. */
+export function goalMetricFigure(metricType: MetricType | null): keyof VelocityFigures | null {
+  return (metricType && GOAL_METRIC_FIGURES[metricType]) ?? null;
+}
+
 export function objectiveMetrics(
   objectives: readonly CharterObjective[],
   data: ObjectiveData,
@@ -74,39 +87,24 @@ export function objectiveMetrics(
 
   return objectives.map((objective): ObjectiveMetric => {
     const metricType = objective.Metric_Type__c ?? null;
+    const goalFigure = goalMetricFigure(metricType);
     let value: number | null;
     let scope: MetricScope;
-    switch (metricType) {
-      case 'Goal Achievement Rate':
-      case 'Customers Achieving Goals':
-      case 'Median Days To Value':
-      case 'Value Realized': {
-        const goals = objective.Id ? linked.get(objective.Id) : undefined;
-        scope = goals ? 'linkedGoals' : 'allGoals';
-        const { overall } = velocityOf(goals);
-        value =
-          metricType === 'Goal Achievement Rate'
-            ? overall.achievementRatePercent
-            : metricType === 'Customers Achieving Goals'
-              ? overall.customersAchieving
-              : metricType === 'Median Days To Value'
-                ? overall.medianDaysToValue
-                : overall.valueRealized;
-        break;
-      }
-      case 'CS-Sourced Revenue':
-        scope = 'opportunities';
-        value = data.opportunities
-          ? csSourcedRevenue(data.opportunities, parseDay(options.from), parseDay(options.to))
-          : null;
-        break;
-      case 'Healthy Accounts %':
-        scope = 'accounts';
-        value = data.health ? healthyPercent(data.health) : null;
-        break;
-      default:
-        scope = 'manual';
-        value = objective.Current_Value__c ?? null;
+    if (goalFigure) {
+      const goals = objective.Id ? linked.get(objective.Id) : undefined;
+      scope = goals ? 'linkedGoals' : 'allGoals';
+      value = velocityOf(goals).overall[goalFigure];
+    } else if (metricType === 'CS-Sourced Revenue') {
+      scope = 'opportunities';
+      value = data.opportunities
+        ? csSourcedRevenue(data.opportunities, parseDay(options.from), parseDay(options.to))
+        : null;
+    } else if (metricType === 'Healthy Accounts %') {
+      scope = 'accounts';
+      value = data.health ? healthyPercent(data.health) : null;
+    } else {
+      scope = 'manual';
+      value = objective.Current_Value__c ?? null;
     }
     return {
       objective,

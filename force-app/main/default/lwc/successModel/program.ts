@@ -8,7 +8,7 @@
 import { civilFromDay, dayFromCivil, formatDay, requireDay } from './dates';
 import { measureProgress } from './goals';
 import { adoptionOfTally, emptyAdoptionTally, type AdoptionSegment, type AdoptionTally } from './usage';
-import { healthyShare, objectiveMetrics, type MetricScope, type ObjectiveMetric } from './objectives';
+import { goalMetricFigure, healthyShare, objectiveMetrics, type MetricScope, type ObjectiveMetric } from './objectives';
 import {
   VELOCITY_STAGES,
   VELOCITY_TIERS,
@@ -417,29 +417,12 @@ export function programObjectiveMetrics(
     const goalFigures = own ?? program?.velocity.overall;
     const goalScope: MetricScope = own ? 'linkedGoals' : 'allGoals';
     const scope = metric.scope === 'linkedGoals' || metric.scope === 'allGoals' ? goalScope : metric.scope;
+    const goalFigure = goalMetricFigure(metric.metricType);
     let value: number | null;
-    switch (metric.metricType) {
-      case 'Goal Achievement Rate':
-        value = goalFigures ? goalFigures.achievementRatePercent : null;
-        break;
-      case 'Customers Achieving Goals':
-        value = goalFigures ? goalFigures.customersAchieving : null;
-        break;
-      case 'Median Days To Value':
-        value = goalFigures ? goalFigures.medianDaysToValue : null;
-        break;
-      case 'Value Realized':
-        value = goalFigures ? goalFigures.valueRealized : null;
-        break;
-      case 'CS-Sourced Revenue':
-        value = program ? program.velocity.csSourcedRevenue : null;
-        break;
-      case 'Healthy Accounts %':
-        value = book.healthyPercent;
-        break;
-      default:
-        return metric;
-    }
+    if (goalFigure) value = goalFigures ? goalFigures[goalFigure] : null;
+    else if (metric.metricType === 'CS-Sourced Revenue') value = program ? program.velocity.csSourcedRevenue : null;
+    else if (metric.metricType === 'Healthy Accounts %') value = book.healthyPercent;
+    else return metric;
     return { ...metric, scope, value, progress: measureProgress({ ...metric.objective, Current_Value__c: value }) };
   });
 }

@@ -126,7 +126,7 @@ export { CHARTER_PARTS, STATEMENT_FIELDS, charterCompleteness } from './charter'
 export type { CharterCompleteness, CharterInput, CharterPart, PartCompleteness } from './charter';
 export { milestoneState, roadmapByMonth } from './roadmap';
 export type { MilestoneState, RoadmapItem, RoadmapMonth } from './roadmap';
-export { healthyShare, objectiveMetrics } from './objectives';
+export { goalMetricFigure, healthyShare, objectiveMetrics } from './objectives';
 export type { MetricScope, ObjectiveData, ObjectiveMetric } from './objectives';
 export {
   ADOPTION_WEEKS,
