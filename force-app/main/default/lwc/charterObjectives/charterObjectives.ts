@@ -1,4 +1,5 @@
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
+import { CharterPart } from 'c/charterPart';
 import { formatLabel, formatMeasure, formatPercent } from 'c/figureFormat';
 import type { ObjectiveMetric } from 'c/successModel';
 import LABEL_EDIT_RECORD from '@salesforce/label/c.Workspace_EditRecord';
@@ -21,12 +22,9 @@ function format(value: number | null | undefined, unit: string): string {
 }
 
 /** Each objective's baseline, current value and target, with progress; computed values are marked as such. */
-export default class CharterObjectives extends LightningElement {
+export default class CharterObjectives extends CharterPart {
   @api metrics: ObjectiveMetric[] = [];
-  /** The user may create these records (the object's createable, from getObjectInfo): Add is shown only then. */
-  @api canCreate = false;
-  /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
-  @api canEdit = false;
+  protected readonly objectApiName = 'Charter_Objective__c';
   labels = {
     objectives: LABEL_OBJECTIVES,
     addObjective: LABEL_ADD_OBJECTIVE,
@@ -67,19 +65,5 @@ export default class CharterObjectives extends LightningElement {
         editLabel: formatLabel(LABEL_EDIT_RECORD, name)
       };
     });
-  }
-
-  handleAdd(): void {
-    this.request(undefined);
-  }
-
-  handleEdit(event: Event): void {
-    this.request((event.currentTarget as HTMLElement).dataset.id);
-  }
-
-  private request(recordId: string | undefined): void {
-    this.dispatchEvent(
-      new CustomEvent('recordrequest', { detail: { objectApiName: 'Charter_Objective__c', recordId } })
-    );
   }
 }

@@ -1,4 +1,5 @@
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
+import { CharterPart } from 'c/charterPart';
 import type { CharterRole, RaciMatrix } from 'c/successModel';
 import type { WorkspaceRole } from 'c/charterWorkspace';
 import { formatLabel } from 'c/figureFormat';
@@ -36,12 +37,9 @@ interface RoleView {
 const COLUMNS = ['responsible', 'accountable', 'consulted', 'informed'] as const;
 
 /** Lifecycle stages by RACI role, with the people and departments in each; gaps and conflicts flagged per stage. */
-export default class CharterRaciMatrix extends LightningElement {
+export default class CharterRaciMatrix extends CharterPart {
   @api raci: RaciMatrix | undefined;
-  /** The user may create these records (the object's createable, from getObjectInfo): Add is shown only then. */
-  @api canCreate = false;
-  /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
-  @api canEdit = false;
+  protected readonly objectApiName = 'Charter_Role__c';
   labels = {
     raci: LABEL_RACI,
     addRole: LABEL_ADD_ROLE,
@@ -115,17 +113,5 @@ export default class CharterRaciMatrix extends LightningElement {
   handleToggle(event: Event): void {
     const key = (event.currentTarget as HTMLElement).dataset.key ?? null;
     this.expandedKey = this.expandedKey === key ? null : key;
-  }
-
-  handleAdd(): void {
-    this.request(undefined);
-  }
-
-  handleEdit(event: Event): void {
-    this.request((event.currentTarget as HTMLElement).dataset.id);
-  }
-
-  private request(recordId: string | undefined): void {
-    this.dispatchEvent(new CustomEvent('recordrequest', { detail: { objectApiName: 'Charter_Role__c', recordId } }));
   }
 }

@@ -1,4 +1,5 @@
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
+import { CharterPart } from 'c/charterPart';
 import type { HeatMap } from 'c/successModel';
 import type { RiskAccount, RiskAccountCount, WorkspaceRisk } from 'c/charterWorkspace';
 import type { CellSelection } from 'c/charterRiskHeatMap';
@@ -11,16 +12,13 @@ import LABEL_EDIT from '@salesforce/label/c.Workspace_Edit';
 import LABEL_NO_ENABLERS from '@salesforce/label/c.Workspace_NoEnablers';
 
 /** The risks tab: the heat map filters the register by cell; enablers are listed apart. */
-export default class CharterRisks extends LightningElement {
+export default class CharterRisks extends CharterPart {
   @api threats: WorkspaceRisk[] = [];
   @api enablers: WorkspaceRisk[] = [];
   @api heatMap: HeatMap | undefined;
   @api riskAccounts: RiskAccount[] = [];
   @api riskAccountCounts: RiskAccountCount[] = [];
-  /** The user may create these records (the object's createable, from getObjectInfo): Add is shown only then. */
-  @api canCreate = false;
-  /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
-  @api canEdit = false;
+  protected readonly objectApiName = 'Charter_Risk__c';
   labels = {
     showAll: LABEL_SHOW_ALL,
     addRisk: LABEL_ADD_RISK,
@@ -65,19 +63,7 @@ export default class CharterRisks extends LightningElement {
     this.selected = null;
   }
 
-  handleAdd(): void {
-    this.request(undefined);
-  }
-
-  handleEdit(event: Event): void {
-    this.request((event.currentTarget as HTMLElement).dataset.id);
-  }
-
   handleRegisterRequest(event: CustomEvent): void {
-    this.request(event.detail.recordId);
-  }
-
-  private request(recordId: string | undefined): void {
-    this.dispatchEvent(new CustomEvent('recordrequest', { detail: { objectApiName: 'Charter_Risk__c', recordId } }));
+    this.requestRecord(event.detail.recordId);
   }
 }

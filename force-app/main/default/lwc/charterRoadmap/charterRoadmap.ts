@@ -1,4 +1,5 @@
-import { LightningElement, api } from 'lwc';
+import { api } from 'lwc';
+import { CharterPart } from 'c/charterPart';
 import { formatDate, formatLabel, formatMonth } from 'c/figureFormat';
 import type { MilestoneState, RoadmapMonth } from 'c/successModel';
 import LABEL_STATE_DONE from '@salesforce/label/c.Workspace_StateDone';
@@ -71,7 +72,7 @@ function monthView(month: RoadmapMonth): MonthView {
  * The roadmap and communications plan, month by month, each item's state (overdue marked). The first PAGE_SIZE
  * items in date order show, and "Show more" adds a page at a time; a month cut by the page ends where the page does.
  */
-export default class CharterRoadmap extends LightningElement {
+export default class CharterRoadmap extends CharterPart {
   labels = {
     roadmap: LABEL_ROADMAP,
     addMilestone: LABEL_ADD_MILESTONE,
@@ -91,11 +92,9 @@ export default class CharterRoadmap extends LightningElement {
   private monthsValue: RoadmapMonth[] = [];
   private allMonths: MonthView[] = [];
 
+  protected readonly objectApiName = 'Charter_Milestone__c';
+
   /** Views are built once per roadmap (a new roadmap starts again at the first page), not on every render. */
-  /** The user may create these records (the object's createable, from getObjectInfo): Add is shown only then. */
-  @api canCreate = false;
-  /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
-  @api canEdit = false;
   @api
   get months(): RoadmapMonth[] {
     return this.monthsValue;
@@ -124,19 +123,5 @@ export default class CharterRoadmap extends LightningElement {
 
   handleShowMore(event: CustomEvent<{ limit: number }>): void {
     this.limit = event.detail.limit;
-  }
-
-  handleAdd(): void {
-    this.request(undefined);
-  }
-
-  handleEdit(event: Event): void {
-    this.request((event.currentTarget as HTMLElement).dataset.id);
-  }
-
-  private request(recordId: string | undefined): void {
-    this.dispatchEvent(
-      new CustomEvent('recordrequest', { detail: { objectApiName: 'Charter_Milestone__c', recordId } })
-    );
   }
 }

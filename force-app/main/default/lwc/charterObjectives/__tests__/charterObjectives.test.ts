@@ -1,6 +1,6 @@
 import CharterObjectives from 'c/charterObjectives';
 import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
-import { expectNoWriteActions } from 'jest-helpers/access';
+import { expectNoWriteActions, requestAddAndEdit } from 'jest-helpers/access';
 import { view } from '../../charterWorkspace/__tests__/data/fixtures';
 
 describe('c-charter-objectives', () => {
@@ -68,12 +68,7 @@ describe('c-charter-objectives', () => {
       canEdit: true,
       metrics: view().objectives
     });
-    const requests: unknown[] = [];
-    element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
-    await flushPromises();
-    one(element, 'lightning-button.add').click();
-    one(element, 'button.edit').click();
-    expect(requests).toEqual([
+    expect(await requestAddAndEdit(element)).toEqual([
       { objectApiName: 'Charter_Objective__c', recordId: undefined },
       { objectApiName: 'Charter_Objective__c', recordId: 'a01000000000001AAA' }
     ]);

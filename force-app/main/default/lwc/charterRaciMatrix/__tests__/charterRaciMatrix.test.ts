@@ -1,7 +1,7 @@
 import CharterRaciMatrix from 'c/charterRaciMatrix';
 import { raciMatrix } from 'c/successModel';
 import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
-import { expectNoWriteActions } from 'jest-helpers/access';
+import { expectNoWriteActions, requestAddAndEdit } from 'jest-helpers/access';
 import { view } from '../../charterWorkspace/__tests__/data/fixtures';
 
 const stageRow = (element: HTMLElement, stage: string) =>
@@ -92,12 +92,8 @@ describe('c-charter-raci-matrix', () => {
       canEdit: true,
       raci: view().raci
     });
-    const requests: unknown[] = [];
-    element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
-    await flushPromises();
+    const requests = await requestAddAndEdit(element, '.unstaged button.edit');
     expect(one(element, '.unstaged').textContent).toContain('Advisor');
-    one(element, 'lightning-button.add').click();
-    (one(element, '.unstaged button.edit') as HTMLElement).click();
     expect(requests).toEqual([
       { objectApiName: 'Charter_Role__c', recordId: undefined },
       { objectApiName: 'Charter_Role__c', recordId: 'a02000000000007AAA' }

@@ -1,6 +1,6 @@
 import CharterRiskRegister from 'c/charterRiskRegister';
 import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
-import { expectNoWriteActions } from 'jest-helpers/access';
+import { expectNoWriteActions, recordRequests } from 'jest-helpers/access';
 import { view, workspace } from '../../charterWorkspace/__tests__/data/fixtures';
 
 jest.mock('@salesforce/label/c.Workspace_AccountCountOne', () => ({ default: '{0} account' }), { virtual: true });
@@ -72,8 +72,7 @@ describe('c-charter-risk-register', () => {
 
   it('asks to edit a risk', async () => {
     const element = mount('c-charter-risk-register', CharterRiskRegister, { canEdit: true, ...props() });
-    const requests: unknown[] = [];
-    element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
+    const requests = recordRequests(element);
     await flushPromises();
     one(element, 'button.edit').click();
     expect(requests).toEqual([{ objectApiName: 'Charter_Risk__c', recordId: 'a04000000000001AAA' }]);

@@ -1,6 +1,6 @@
 import CharterRisks from 'c/charterRisks';
 import { flushPromises, mount, one, resetDom } from 'jest-helpers/dom';
-import { expectNoWriteActions } from 'jest-helpers/access';
+import { expectNoWriteActions, requestAddAndEdit } from 'jest-helpers/access';
 import { view, workspace } from '../../charterWorkspace/__tests__/data/fixtures';
 
 function props() {
@@ -50,11 +50,7 @@ describe('c-charter-risks', () => {
 
   it('asks to add a risk, edit an enabler, and passes on the register requests', async () => {
     const element = mount('c-charter-risks', CharterRisks, { canCreate: true, canEdit: true, ...props() });
-    const requests: unknown[] = [];
-    element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
-    await flushPromises();
-    one(element, 'lightning-button.add').click();
-    one(element, '.enabler button.edit').click();
+    const requests = await requestAddAndEdit(element, '.enabler button.edit');
     one(element, 'c-charter-risk-register').dispatchEvent(
       new CustomEvent('recordrequest', { detail: { objectApiName: 'Charter_Risk__c', recordId: 'a04000000000002AAA' } })
     );

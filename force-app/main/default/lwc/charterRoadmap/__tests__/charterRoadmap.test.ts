@@ -1,7 +1,7 @@
 import CharterRoadmap from 'c/charterRoadmap';
 import { roadmapByMonth } from 'c/successModel';
 import { flushPromises, mount, one, resetDom, shadow } from 'jest-helpers/dom';
-import { expectNoWriteActions } from 'jest-helpers/access';
+import { expectNoWriteActions, requestAddAndEdit } from 'jest-helpers/access';
 import { view } from '../../charterWorkspace/__tests__/data/fixtures';
 
 describe('c-charter-roadmap', () => {
@@ -54,12 +54,7 @@ describe('c-charter-roadmap', () => {
       canEdit: true,
       months: view().roadmap
     });
-    const requests: unknown[] = [];
-    element.addEventListener('recordrequest', (event) => requests.push((event as CustomEvent).detail));
-    await flushPromises();
-    one(element, 'lightning-button.add').click();
-    one(element, 'button.edit').click();
-    expect(requests).toEqual([
+    expect(await requestAddAndEdit(element)).toEqual([
       { objectApiName: 'Charter_Milestone__c', recordId: undefined },
       { objectApiName: 'Charter_Milestone__c', recordId: 'a03000000000001AAA' }
     ]);
