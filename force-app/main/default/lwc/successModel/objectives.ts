@@ -53,16 +53,16 @@ function healthyPercent(health: readonly HealthResult[]): number | null {
 }
 
 /** The goal-velocity figure each goal metric type reads; the other metric types read something else. */
-const GOAL_METRIC_FIGURES: Partial<Record<MetricType, keyof VelocityFigures>> = {
-  'Goal Achievement Rate': 'achievementRatePercent',
-  'Customers Achieving Goals': 'customersAchieving',
-  'Median Days To Value': 'medianDaysToValue',
-  'Value Realized': 'valueRealized'
-};
+const GOAL_METRIC_FIGURES = new Map<MetricType | null, keyof VelocityFigures>([
+  ['Goal Achievement Rate', 'achievementRatePercent'],
+  ['Customers Achieving Goals', 'customersAchieving'],
+  ['Median Days To Value', 'medianDaysToValue'],
+  ['Value Realized', 'valueRealized']
+]);
 
-/** The goal-velocity figure a metric type reads, or null when it is not a goal metric type. */
+/** The goal-velocity figure a metric type reads, or null when it is not a goal metric type (or not one we know). */
 export function goalMetricFigure(metricType: MetricType | null): keyof VelocityFigures | null {
-  return (metricType && GOAL_METRIC_FIGURES[metricType]) ?? null;
+  return GOAL_METRIC_FIGURES.get(metricType) ?? null;
 }
 
 export function objectiveMetrics(

@@ -1,6 +1,7 @@
 import {
   changeTypeSegment,
   customerBook,
+  emptyAdoptionTally,
   goalVelocity,
   programFromSnapshots,
   programObjectiveMetrics,
@@ -217,15 +218,8 @@ describe('program adoption', () => {
     featureCount: 1,
     falling: 1
   };
-  const NONE = {
-    ...B,
-    withUsage: 0,
-    utilisationSum: 0,
-    utilisationCount: 0,
-    featureSum: 0,
-    featureCount: 0,
-    falling: 0
-  };
+  // An account counted without usage.
+  const NONE = { ...emptyAdoptionTally(), accounts: 1 };
   const adoptionRun = () =>
     run({
       revenueByStage: {},

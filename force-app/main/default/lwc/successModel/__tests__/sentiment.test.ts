@@ -10,18 +10,13 @@ import {
   toSentiment,
   type HealthBand
 } from 'c/successModel';
+import { band } from './data/health';
 
 const TODAY = '2026-12-01';
 const HEALTHY = { Variant__c: 'success' as const };
 const WATCH = { Variant__c: 'warning' as const };
 const AT_RISK = { Variant__c: 'error' as const };
-const live = (variant: HealthBand['variant']): HealthBand => ({
-  key: 'Band',
-  label: 'Band',
-  minimum: 0,
-  variant,
-  meaning: null
-});
+const live = (variant: HealthBand['variant']): HealthBand => band('Band', variant);
 
 describe('sentimentStanding', () => {
   it('flags a fresh Red against the success band, with the comment and its age', () => {
@@ -48,20 +43,19 @@ describe('sentimentStanding', () => {
   });
 
   it('never flags Yellow, nor a sentiment next to the band (Red or Green against Watch)', () => {
-    for (const band of [HEALTHY, WATCH, AT_RISK]) {
+    const unflagged = [
+      ['Yellow', HEALTHY],
+      ['Yellow', WATCH],
+      ['Yellow', AT_RISK],
+      ['Red', WATCH],
+      ['Green', WATCH],
+      ['Red', AT_RISK]
+    ] as const;
+    for (const [sentiment, against] of unflagged) {
       expect(
-        sentimentStanding({ CSM_Sentiment__c: 'Yellow', CSM_Sentiment_Date__c: TODAY }, band, TODAY).disagreement
+        sentimentStanding({ CSM_Sentiment__c: sentiment, CSM_Sentiment_Date__c: TODAY }, against, TODAY).disagreement
       ).toBeNull();
     }
-    expect(
-      sentimentStanding({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY }, WATCH, TODAY).disagreement
-    ).toBeNull();
-    expect(
-      sentimentStanding({ CSM_Sentiment__c: 'Green', CSM_Sentiment_Date__c: TODAY }, WATCH, TODAY).disagreement
-    ).toBeNull();
-    expect(
-      sentimentStanding({ CSM_Sentiment__c: 'Red', CSM_Sentiment_Date__c: TODAY }, AT_RISK, TODAY).disagreement
-    ).toBeNull();
   });
 
   it('counts a sentiment 90 days old and not one 91 days old', () => {
