@@ -1,6 +1,9 @@
 // Shared test helpers for component suites: mount, flush, clean up.
 import { createElement, LightningElement } from 'lwc';
 
+/** A form field stub (lightning-input, -textarea, -radio-group) as a test drives it: its value, and a validity it sets. */
+export type FormInput = HTMLElement & { value: string; max: string; reportValidity: () => boolean };
+
 /** Lets pending promise callbacks and LWC re-renders run. */
 export function flushPromises(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));

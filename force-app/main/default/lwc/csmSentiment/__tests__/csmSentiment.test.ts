@@ -3,7 +3,7 @@
 import CsmSentiment from 'c/csmSentiment';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { getObjectInfo } from 'lightning/uiObjectInfoApi';
-import { click, flushPromises, mount, one } from 'jest-helpers/dom';
+import { click, flushPromises, mount, one, type FormInput } from 'jest-helpers/dom';
 import { toastsOf, type WireAdapterMock } from 'jest-helpers/records';
 import type { HealthBand } from 'c/successModel';
 import { band } from '../../successModel/__tests__/data/health';
@@ -32,8 +32,6 @@ const fields = (updateable: boolean) => ({
 });
 const EDITOR = { apiName: 'Account', updateable: true, fields: fields(true) };
 const READER = { apiName: 'Account', updateable: false, fields: fields(false) };
-
-type FormInput = HTMLElement & { value: string; reportValidity: () => boolean };
 
 /** The section for an account, rendered; `access` is what getObjectInfo answers for Account (no answer yet if null). */
 async function render(
@@ -137,7 +135,7 @@ describe('c-csm-sentiment', () => {
       options: Array<{ value: string }>;
     };
     const comment = one(element, 'lightning-textarea.sentiment-comment') as FormInput;
-    const date = one(element, 'lightning-input.sentiment-date') as FormInput & { max: string };
+    const date = one(element, 'lightning-input.sentiment-date') as FormInput;
     // The current sentiment is chosen, the day defaults to today and cannot be later.
     expect(choice.value).toBe('Green');
     expect(choice.options.map((option) => option.value)).toEqual(['Green', 'Yellow', 'Red']);

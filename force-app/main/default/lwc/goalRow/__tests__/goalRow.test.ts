@@ -1,7 +1,7 @@
 import GoalRow from 'c/goalRow';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { goalStandings } from 'c/successModel';
-import { click, mountRendered, one, shadow } from 'jest-helpers/dom';
+import { click, mountRendered, one, shadow, type FormInput } from 'jest-helpers/dom';
 import { toastsOf } from 'jest-helpers/records';
 import type { PanelGoal } from '../../accountSuccessPanel/panelTypes';
 
@@ -116,10 +116,7 @@ describe('c-goal-row', () => {
     element.addEventListener('goalsaved', saved);
     const toasts = toastsOf(element);
     await click(element, 'button.edit');
-    const input = one(element, 'lightning-input.current-value') as HTMLElement & {
-      value: string;
-      reportValidity: () => boolean;
-    };
+    const input = one(element, 'lightning-input.current-value') as FormInput;
     input.reportValidity = () => true;
     input.value = '420';
     await click(element, 'lightning-button.save');
@@ -133,7 +130,7 @@ describe('c-goal-row', () => {
   it('does not save an invalid value, and cancel closes the editor', async () => {
     const element = await render();
     await click(element, 'button.edit');
-    const input = one(element, 'lightning-input.current-value') as HTMLElement & { reportValidity: () => boolean };
+    const input = one(element, 'lightning-input.current-value') as FormInput;
     input.reportValidity = () => false;
     await click(element, 'lightning-button.save');
     expect(updateRecord).not.toHaveBeenCalled();
@@ -144,15 +141,8 @@ describe('c-goal-row', () => {
   it('asks for the day and the value realized before marking the goal achieved', async () => {
     const element = await render();
     await click(element, 'button.achieve');
-    const date = one(element, 'lightning-input.achieved-date') as HTMLElement & {
-      value: string;
-      max: string;
-      reportValidity: () => boolean;
-    };
-    const realized = one(element, 'lightning-input.value-realized') as HTMLElement & {
-      value: string;
-      reportValidity: () => boolean;
-    };
+    const date = one(element, 'lightning-input.achieved-date') as FormInput;
+    const realized = one(element, 'lightning-input.value-realized') as FormInput;
     expect(date.value).toBe(TODAY);
     expect(date.max).toBe(TODAY);
     await expect(element).toBeAccessible();
@@ -170,11 +160,8 @@ describe('c-goal-row', () => {
   it('does not mark achieved with an invalid date, and saves a blank value as blank', async () => {
     const element = await render();
     await click(element, 'button.achieve');
-    const date = one(element, 'lightning-input.achieved-date') as HTMLElement & { reportValidity: () => boolean };
-    const realized = one(element, 'lightning-input.value-realized') as HTMLElement & {
-      value: string;
-      reportValidity: () => boolean;
-    };
+    const date = one(element, 'lightning-input.achieved-date') as FormInput;
+    const realized = one(element, 'lightning-input.value-realized') as FormInput;
     date.reportValidity = () => false;
     realized.reportValidity = () => true;
     await click(element, 'lightning-button.save-achieved');
@@ -194,8 +181,7 @@ describe('c-goal-row', () => {
     element.addEventListener('goalsaved', saved);
     await click(element, 'button.achieve');
     for (const name of ['achieved-date', 'value-realized']) {
-      (one(element, `lightning-input.${name}`) as HTMLElement & { reportValidity: () => boolean }).reportValidity =
-        () => true;
+      (one(element, `lightning-input.${name}`) as FormInput).reportValidity = () => true;
     }
     await click(element, 'lightning-button.save-achieved');
     expect(saved).not.toHaveBeenCalled();
