@@ -104,8 +104,19 @@ export default class InputField extends LightningElement {
   get errorText(): string {
     return this.errors.join(' ');
   }
+  /** A text or text area field's length limit (numbers and dates have none). */
   get maxLength(): number | undefined {
-    return this.info?.maxLength || undefined;
+    return this.isText || this.isTextArea ? this.info?.maxLength || undefined : undefined;
+  }
+  /** The lightning-input type for a text, number or date field; undefined for the others. */
+  get inputType(): 'text' | 'number' | 'date' | undefined {
+    if (this.isText) return 'text';
+    if (this.isNumber) return 'number';
+    return this.isDate ? 'date' : undefined;
+  }
+  /** Numbers take any decimals the field allows: the org, not the browser, rounds them. */
+  get step(): string | undefined {
+    return this.isNumber ? 'any' : undefined;
   }
   get helpText(): string | undefined {
     return this.info?.inlineHelpText;

@@ -22,6 +22,17 @@ interface FactView {
   detail: string;
 }
 
+/** An amount of CS-sourced revenue and how many opportunities make it up ("$120,000 (2 won)"). */
+function amountFact(
+  key: string,
+  label: string,
+  amount: number | undefined,
+  countLabel: string,
+  count: number | undefined
+): FactView {
+  return { key, label, value: formatCurrency(amount ?? 0), detail: formatLabel(countLabel, count ?? 0) };
+}
+
 /**
  * ARR and renewal, CS-sourced revenue (won, open, and won after an achieved goal), the value the customer has
  * realized and how fast the first value came. Every figure is written by c/figureFormat.
@@ -53,24 +64,9 @@ export default class RenewalFacts extends LightningElement {
         value: hasRenewal ? formatDate(revenue?.renewalDate) : NOT_AVAILABLE,
         detail: hasRenewal ? this.renewalHint : ''
       },
-      {
-        key: 'won',
-        label: LABEL_WON,
-        value: formatCurrency(revenue?.wonAmount ?? 0),
-        detail: formatLabel(LABEL_WON_COUNT, revenue?.wonCount ?? 0)
-      },
-      {
-        key: 'pipeline',
-        label: LABEL_PIPELINE,
-        value: formatCurrency(revenue?.pipelineAmount ?? 0),
-        detail: formatLabel(LABEL_PIPELINE_COUNT, revenue?.pipelineCount ?? 0)
-      },
-      {
-        key: 'after-goal',
-        label: LABEL_AFTER_GOAL,
-        value: formatCurrency(revenue?.afterGoalAmount ?? 0),
-        detail: formatLabel(LABEL_WON_COUNT, revenue?.afterGoalCount ?? 0)
-      },
+      amountFact('won', LABEL_WON, revenue?.wonAmount, LABEL_WON_COUNT, revenue?.wonCount),
+      amountFact('pipeline', LABEL_PIPELINE, revenue?.pipelineAmount, LABEL_PIPELINE_COUNT, revenue?.pipelineCount),
+      amountFact('after-goal', LABEL_AFTER_GOAL, revenue?.afterGoalAmount, LABEL_WON_COUNT, revenue?.afterGoalCount),
       {
         key: 'value-realized',
         label: LABEL_VALUE_REALIZED,
