@@ -217,6 +217,39 @@ describe('the product in a browser', { skip: !haveChromium && 'Chromium is not i
     assert.equal(saved.records[0].Status__c, 'Not Started');
     await viewAs('admin');
   });
+
+  it("adds a charter risk through the workspace's record modal: a failed save keeps it open, the next lands under the charter", async () => {
+    const active = await product.connection.query<{ Id: string }>(
+      "SELECT Id FROM Success_Charter__c WHERE Status__c = 'Active'"
+    );
+    assert.equal(active.totalSize, 1, 'the demo plan has one Active charter, the one the workspace opens');
+    const name = `Browser test risk ${Date.now()}`;
+    await page.goto(`${product.server.url}#/workspace`);
+    await page.waitForSelector('c-charter-workspace lightning-tabset');
+    await page.getByRole('tab', { name: 'Risks', exact: true }).click();
+    await page.locator('c-charter-risks .add button').click();
+    // The modal is opened by LightningModal.open, outside the workspace's tree. Its fields in form order: Risk,
+    // Type, Category, Status, Likelihood, Impact, ... (the hidden Charter__c field is set, not shown).
+    const fields = page.locator('lightning-input-field:not(.charter)');
+    await fields.first().locator('input').waitFor();
+    await fields.nth(0).locator('input').fill(name);
+    const save = page.getByRole('button', { name: 'Save', exact: true });
+    await save.click();
+    // No likelihood or impact: the org's validation rules refuse the record, the modal stays open and says why.
+    await page.locator('c-error-panel', { hasText: 'The change could not be saved.' }).waitFor({ timeout: 15000 });
+    assert.equal(await save.isEnabled(), true, 'Save is enabled again after the failed save');
+    await fields.nth(4).locator('input').fill('3');
+    await fields.nth(5).locator('input').fill('4');
+    await save.click();
+    await save.waitFor({ state: 'detached', timeout: 15000 });
+    const saved = await product.connection.query<{ Charter__c: string; Likelihood__c: number; Impact__c: number }>(
+      `SELECT Charter__c, Likelihood__c, Impact__c FROM Charter_Risk__c WHERE Name = '${name}'`
+    );
+    assert.equal(saved.totalSize, 1);
+    assert.equal(saved.records[0].Charter__c, active.records[0].Id);
+    assert.equal(saved.records[0].Likelihood__c, 3);
+    assert.equal(saved.records[0].Impact__c, 4);
+  });
   it("shows an account's adoption facts and weekly chart as worked out by hand from a small export", async () => {
     // A new account with 10 licensed seats and a product account id, and an export of eight complete weeks:
     // the four weeks before have 8 distinct users each (80% of the seats), the last four 6, 5, 4 and 5 (average 5:
