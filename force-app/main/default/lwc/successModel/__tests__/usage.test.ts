@@ -16,7 +16,7 @@ import {
   type KeyFeatureConfig
 } from '../usage';
 import { formatDay, parseDay } from '../dates';
-import { week } from './data/usage';
+import { usageExample, week } from './data/usage';
 
 const range = (day: string, period: 'Week' | 'Month') => {
   const r = periodOfDay(parseDay(day), period);
@@ -146,14 +146,7 @@ describe('usageAdoption', () => {
 
   it('states seats active, the change against the four weeks before and key features used', () => {
     const usage = [
-      week('2026-10-05', 40, 50),
-      week('2026-10-12', 38, 50),
-      week('2026-10-19', 39, 50),
-      week('2026-10-26', 37, 50),
-      week('2026-11-02', 36, 50, 'Dashboards;Reports'),
-      week('2026-11-09', 34, 50, 'Reports'),
-      week('2026-11-16', 33, 50, 'Automation'),
-      week('2026-11-23', 32, 50, null),
+      ...usageExample(['Dashboards;Reports', 'Reports', 'Automation', null]),
       // This week is still running: never read.
       week('2026-11-30', 2, 50, 'Collaboration'),
       // A monthly rollup and a row without a start are left out.

@@ -4,7 +4,7 @@
 import UsageTrend from 'c/usageTrend';
 import { usageAdoption, type KeyFeatureConfig } from 'c/successModel';
 import { mountRendered, shadow, tableRows } from 'jest-helpers/dom';
-import { week } from '../../successModel/__tests__/data/usage';
+import { usageExample, week } from '../../successModel/__tests__/data/usage';
 
 jest.mock('@salesforce/label/c.Usage_ChartUtilisation', () => ({ default: 'Seats active each week, last {0}' }), {
   virtual: true
@@ -24,16 +24,7 @@ const FEATURES: KeyFeatureConfig[] = [
   { DeveloperName: 'Automation', MasterLabel: 'Automation', Weight__c: 50, Sort_Order__c: 3 }
 ];
 // Before: 40, 38, 39, 37 of 50 (average 38.5: 77%). Last four: 36, 34, 33, 32 of 50 (average 33.75: 67.5%).
-const USAGE = [
-  week('2026-10-05', 40, 50),
-  week('2026-10-12', 38, 50),
-  week('2026-10-19', 39, 50),
-  week('2026-10-26', 37, 50),
-  week('2026-11-02', 36, 50, 'Dashboards'),
-  week('2026-11-09', 34, 50),
-  week('2026-11-16', 33, 50, 'Reports'),
-  week('2026-11-23', 32, 50)
-];
+const USAGE = usageExample(['Dashboards', null, 'Reports', null]);
 
 function render(usage = USAGE, features = FEATURES) {
   return mountRendered('c-usage-trend', UsageTrend, {

@@ -25,6 +25,21 @@ export const week = (
 });
 
 /**
+ * docs/metrics.md's usage example (Product usage): 40, 38, 39 and 37 of 50 seats active in the weeks from 5 October
+ * 2026, then 36, 34, 33 and 32 in the weeks from 2 November, these last four using the key features given.
+ */
+export const usageExample = (lastFourFeatures: readonly (string | null)[]): ProductUsageRecord[] => [
+  week('2026-10-05', 40, 50),
+  week('2026-10-12', 38, 50),
+  week('2026-10-19', 39, 50),
+  week('2026-10-26', 37, 50),
+  week('2026-11-02', 36, 50, lastFourFeatures[0]),
+  week('2026-11-09', 34, 50, lastFourFeatures[1]),
+  week('2026-11-16', 33, 50, lastFourFeatures[2]),
+  week('2026-11-23', 32, 50, lastFourFeatures[3])
+];
+
+/**
  * One rollup a week, the last of `active` being the week just before today's: active users per week, the same
  * seats every week (null for unknown) and the key features used every week.
  */
