@@ -2,6 +2,7 @@
 // the successful and failed rows), every step a counted call through OrgApi. Each result row becomes the same journal
 // outcome and failure report a collection row would; rows the job never confirmed are unsent, so --resume retries
 // only those.
+import { stringify } from 'csv-stringify/sync';
 import type { OrgApi } from './api';
 import { StopError, errorCode } from './api';
 import { backoffDelay, classify } from './retry';
@@ -102,11 +103,15 @@ function csvLines(keyField: string, bodies: Array<Record<string, unknown>>): { h
     return row;
   });
   const columns = [keyField, ...new Set(rows.flatMap((r) => [...r.keys()]).filter((c) => c !== keyField))];
-  const quote = (text: string): string => `"${text.replace(/"/g, '""')}"`;
   return {
-    header: columns.map(quote).join(','),
-    lines: rows.map((r) => columns.map((c) => quote(r.get(c) ?? '')).join(','))
+    header: csvRow(columns),
+    lines: rows.map((r) => csvRow(columns.map((c) => r.get(c) ?? '')))
   };
+}
+
+/** One CSV line without its line break, every cell quoted (empty ones too) as the platform's own CSV is. */
+function csvRow(cells: string[]): string {
+  return stringify([cells], { quoted: true, quoted_empty: true, record_delimiter: '\n' }).slice(0, -1);
 }
 
 /** The CSV cell Bulk API 2.0 reads as "set this field to null". */

@@ -1,6 +1,9 @@
 // The seed plan: what to load, keyed by external IDs, read from JSON or YAML with every problem located by file,
 // JSON pointer and line. The sections, their objects, key fields and parent references are defined once here; the
-// published JSON Schema (plan.schema.json) mirrors them and a test keeps the two in step.
+// published JSON Schema (plan.schema.json) mirrors them and a test keeps the two in step. We validate with our own
+// code rather than a JSON Schema validator such as ajv because the same pass that checks the plan builds its records,
+// reports every problem with the record's object, key and field beside its file, pointer and line, and makes checks
+// a schema cannot express: one external ID twice across records, charter children defaulting to the plan's charter.
 import { readFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { isMap, isScalar, isSeq, LineCounter, parseDocument, visit, type Document } from 'yaml';
