@@ -1,17 +1,14 @@
 // The plays phase of the scoring run against a real local org. Two of the default playbooks are left active (Goal
 // Overdue, Serious Risk: their triggers do not depend on the health score), so every play and task below is worked
 // out by hand from docs/metrics.md ("Plays") and the shipped playbook steps.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { Connection } from 'jsforce';
 import {
   deployCustomMetadata,
   deployShippedCustomMetadata,
   runAgainst,
-  startDeployedOrg,
+  withDeployedOrg,
   type SeededOrg
 } from '../../seed/__tests__/orgFixture';
 import { playsPhase } from '../plays';
@@ -59,9 +56,8 @@ describe('plays in the scoring run', () => {
       'SELECT Subject, ActivityDate, OwnerId, Status, Description, WhatId FROM Task ORDER BY ActivityDate, Subject'
     );
 
+  withDeployedOrg('plays-test', (fixture) => ({ org, cwd } = fixture), { customMetadata: true });
   before(async () => {
-    org = await startDeployedOrg({ customMetadata: true });
-    cwd = mkdtempSync(path.join(tmpdir(), 'plays-test-'));
     conn = org.connection();
     await deployCustomMetadata(
       conn,
@@ -142,7 +138,6 @@ describe('plays in the scoring run', () => {
       }
     ]);
   });
-  after(() => org.close());
 
   it('opens exactly the plays whose triggers fire, with dated, owned steps as tasks', async () => {
     const run = await score('2026-03-01');

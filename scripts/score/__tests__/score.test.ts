@@ -1,13 +1,11 @@
 // The scoring run against a real local org: a hand-built book of three accounts whose health is worked out by hand
 // from docs/metrics.md, then re-runs, a changed goal, a new day and a new month, retention, a model change, faults,
 // an interrupted run and its resume, a bad configuration, and both Bulk API 2.0 paths.
-import { after, before, describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Connection } from 'jsforce';
-import { deployCustomMetadata, runAgainst, startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+import { deployCustomMetadata, runAgainst, withDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 import { runScore, type ScoreContext } from '../score';
 import { adoptionOf } from './programFigures';
 
@@ -74,9 +72,8 @@ describe('score against the local org', () => {
       .join(',');
   };
 
+  withDeployedOrg('score-test', (fixture) => ({ org, cwd } = fixture), { customMetadata: true });
   before(async () => {
-    org = await startDeployedOrg({ customMetadata: true });
-    cwd = mkdtempSync(path.join(tmpdir(), 'score-test-'));
     conn = org.connection();
     const created = await conn.sobject('Account').create([
       {
@@ -148,7 +145,6 @@ describe('score against the local org', () => {
       { Name: 'R3', Customer_Risk_Key__c: 'R3', Account__c: ids.B, Likelihood__c: 5, Impact__c: 5, Status__c: 'Closed' }
     ]);
   });
-  after(() => org.close());
 
   it('scores every account, stores health on it and keeps a first snapshot of each', async () => {
     const run = await score('2026-03-01');
@@ -369,11 +365,7 @@ describe('score against the local org', () => {
 describe('score with product usage', () => {
   let org: SeededOrg;
   let cwd: string;
-  before(async () => {
-    org = await startDeployedOrg({ customMetadata: true });
-    cwd = mkdtempSync(path.join(tmpdir(), 'score-usage-'));
-  });
-  after(() => org.close());
+  withDeployedOrg('score-usage', (fixture) => ({ org, cwd } = fixture), { customMetadata: true });
 
   it('reads the weekly usage rollups of the last eight weeks and scores adoption and fit from them', async () => {
     const conn = org.connection();
@@ -459,11 +451,7 @@ describe('score with product usage', () => {
 describe('score through Bulk API 2.0', () => {
   let org: SeededOrg;
   let cwd: string;
-  before(async () => {
-    org = await startDeployedOrg({ customMetadata: true });
-    cwd = mkdtempSync(path.join(tmpdir(), 'score-bulk-'));
-  });
-  after(() => org.close());
+  withDeployedOrg('score-bulk', (fixture) => ({ org, cwd } = fixture), { customMetadata: true });
 
   const run = async (
     extra: Partial<ScoreContext>,
@@ -483,22 +471,12 @@ describe('score through Bulk API 2.0', () => {
 
   it('reads through query jobs and writes through ingest jobs with the same results as REST', async () => {
     const { runSeed } = await import('../../seed/seed');
-    const seeded = await runSeed({
-      argv: [
-        '--instance-url',
-        org.org.instanceUrl,
-        '--generate',
-        'accounts=120,goals=3,risks=2,seed=5',
-        '--journal',
-        path.join(cwd, 's.jsonl')
-      ],
-      env: org.env,
+    const seeded = await runAgainst(runSeed, org, {
+      argv: ['--generate', 'accounts=120,goals=3,risks=2,seed=5', '--journal', path.join(cwd, 's.jsonl')],
       cwd,
-      stdout: { write: () => true },
-      stderr: { write: () => true },
       now: () => new Date('2026-03-01T06:00:00Z')
     });
-    assert.equal(seeded, 0);
+    assert.equal(seeded.code, 0);
     const rest = await run({}, ['--dry-run']);
     const counters = (): Record<string, number> => org.org.counters();
     const jobsBefore = (counters()['POST /jobs/query'] ?? 0) + (counters()['POST /jobs/ingest'] ?? 0);

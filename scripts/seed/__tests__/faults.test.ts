@@ -1,16 +1,14 @@
 // Faults a red-team run found in seed against a real local org: each test injects the fault (or sends the data)
 // that once failed records, hung the run, left jobs open or let a resume trust rows it never wrote.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Connection } from 'jsforce';
 import { pinnedApiVersion } from '../../lib/paths';
 import { OrgApi, StopError } from '../api';
 import { defaultRetryPolicy } from '../retry';
 import { runSeed, type SeedContext } from '../seed';
-import { runAgainst, startDeployedOrg, type SeededOrg } from './orgFixture';
+import { runAgainst, startDeployedOrg, withDeployedOrg, type SeededOrg } from './orgFixture';
 
 interface Run {
   code: number;
@@ -30,14 +28,7 @@ const DEMO = path.resolve('data/demo-plan.yaml');
 describe('seed faults against the local org', () => {
   let org: SeededOrg;
   let cwd: string;
-  before(async () => {
-    org = await startDeployedOrg();
-    cwd = mkdtempSync(path.join(tmpdir(), 'seed-faults-'));
-  });
-  after(async () => {
-    await org.close();
-    rmSync(cwd, { recursive: true, force: true });
-  });
+  withDeployedOrg('seed-faults', (fixture) => ({ org, cwd } = fixture));
 
   async function seed(argv: string[], extra: Partial<SeedContext> = {}, target: SeededOrg = org): Promise<Run> {
     const delays: number[] = [];
@@ -51,11 +42,8 @@ describe('seed faults against the local org', () => {
     return { code, out, err, delays };
   }
 
-  const connection = (): Connection =>
-    new Connection({ instanceUrl: org.org.instanceUrl, accessToken: org.org.accessToken, version: pinnedApiVersion() });
-
   async function count(soql: string): Promise<number> {
-    return (await connection().query(soql)).totalSize;
+    return (await org.connection().query(soql)).totalSize;
   }
 
   test('defect 5: one lock on the charter is retried with all its descendants, in every composite call', async () => {
@@ -146,9 +134,11 @@ describe('seed faults against the local org', () => {
     );
     const first = await seed(['--plan', plan, '--journal', 'na1.jsonl', '--json'], { bulkMinRecords: 1 });
     assert.equal(first.code, 0, first.err);
-    const rows = await connection().query<{ Goal_Key__c: string; Description__c: string | null }>(
-      "SELECT Goal_Key__c, Description__c FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'NA-G%' ORDER BY Goal_Key__c"
-    );
+    const rows = await org
+      .connection()
+      .query<{ Goal_Key__c: string; Description__c: string | null }>(
+        "SELECT Goal_Key__c, Description__c FROM Customer_Goal__c WHERE Goal_Key__c LIKE 'NA-G%' ORDER BY Goal_Key__c"
+      );
     assert.deepEqual(
       rows.records.map((r) => [r.Goal_Key__c, r.Description__c]),
       [
@@ -188,9 +178,11 @@ describe('seed faults against the local org', () => {
     assert.match(run.err, /nothing was written/);
     // Describe and read only.
     assert.equal((org.org.counters()['POST /composite'] ?? 0) - composites, 2);
-    const goal = await connection().query<{ Name: string; Account__r: { Success_Key__c: string } }>(
-      "SELECT Name, Account__r.Success_Key__c FROM Customer_Goal__c WHERE Goal_Key__c = 'RP-G'"
-    );
+    const goal = await org
+      .connection()
+      .query<{ Name: string; Account__r: { Success_Key__c: string } }>(
+        "SELECT Name, Account__r.Success_Key__c FROM Customer_Goal__c WHERE Goal_Key__c = 'RP-G'"
+      );
     assert.deepEqual([goal.records[0].Name, goal.records[0].Account__r.Success_Key__c], ['Stays', 'RP-1']);
     assert.equal(await count("SELECT COUNT() FROM Account WHERE Name = 'Two (renamed)'"), 0);
   });
@@ -210,11 +202,7 @@ describe('seed faults against the local org', () => {
         elsewhere.err,
         /--resume: orgid\.jsonl was written against org 00D\w{12,15}; this is org 00D\w{12,15}: run without --resume/
       );
-      const inOther = await new Connection({
-        instanceUrl: other.org.instanceUrl,
-        accessToken: other.org.accessToken,
-        version: pinnedApiVersion()
-      }).query("SELECT COUNT() FROM Account WHERE Success_Key__c LIKE 'ORGID-%'");
+      const inOther = await other.connection().query("SELECT COUNT() FROM Account WHERE Success_Key__c LIKE 'ORGID-%'");
       assert.equal(inOther.totalSize, 0, 'nothing written in the other org');
     } finally {
       await other.close();
@@ -283,9 +271,11 @@ describe('seed faults against the local org', () => {
         run.err,
         /\/goals\/0\/Target_Date__c: Customer_Goal__c key VR-G2 field Target_Date__c: validation rule Target_Date_Not_Before_Start_Date: The target date cannot be before the start date\./
       );
-      const goal = await connection().query<{ Target_Date__c: string | null }>(
-        "SELECT Target_Date__c FROM Customer_Goal__c WHERE Goal_Key__c = 'VR-G2'"
-      );
+      const goal = await org
+        .connection()
+        .query<{ Target_Date__c: string | null }>(
+          "SELECT Target_Date__c FROM Customer_Goal__c WHERE Goal_Key__c = 'VR-G2'"
+        );
       assert.equal(goal.records[0].Target_Date__c, null, 'not written');
       // A target on or after the start passes.
       writeFileSync(plan, readFileSync(plan, 'utf8').replace('2026-01-15', '2026-02-01'));
@@ -301,7 +291,9 @@ describe('seed faults against the local org', () => {
     }
     /** Every ingest job the org has; each case below creates exactly one. */
     async function jobs(): Promise<Job[]> {
-      const list = await connection().request<{ records: Job[] }>(`/services/data/v${pinnedApiVersion()}/jobs/ingest`);
+      const list = await org
+        .connection()
+        .request<{ records: Job[] }>(`/services/data/v${pinnedApiVersion()}/jobs/ingest`);
       return list.records;
     }
     async function newJobs(run: () => Promise<Run>): Promise<{ run: Run; created: Job[] }> {
@@ -364,7 +356,7 @@ describe('seed faults against the local org', () => {
         )
       );
       // Cleared, so the next tests start from an org that answers.
-      await connection().request({
+      await org.connection().request({
         method: 'PATCH',
         url: `/services/data/v${pinnedApiVersion()}/jobs/ingest/${created[0].id}`,
         body: JSON.stringify({ state: 'Aborted' }),

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { after, before } from 'node:test';
 import { Connection } from 'jsforce';
 import JSZip from 'jszip';
 import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retrieve';
@@ -128,6 +129,32 @@ export async function startDeployedOrg(
       rmSync(dataDir, { recursive: true, force: true });
     }
   };
+}
+
+/** A deployed org and an empty working folder of the test's own (plans, journals, reports). */
+export interface OrgAndFolder {
+  org: SeededOrg;
+  cwd: string;
+}
+
+/**
+ * The enclosing describe's org: before its tests, a deployed org and a working folder named `folder`-..., handed to
+ * `ready`; after them, both removed. A `before` registered after this call runs once they exist (records to load).
+ */
+export function withDeployedOrg(
+  folder: string,
+  ready: (fixture: OrgAndFolder) => void,
+  options: { customMetadata?: boolean } = {}
+): void {
+  let fixture: OrgAndFolder | undefined;
+  before(async () => {
+    fixture = { org: await startDeployedOrg(options), cwd: mkdtempSync(path.join(tmpdir(), `${folder}-`)) };
+    ready(fixture);
+  });
+  after(async () => {
+    await fixture?.org.close();
+    if (fixture) rmSync(fixture.cwd, { recursive: true, force: true });
+  });
 }
 
 /** What an in-process command run printed, with its exit code. */

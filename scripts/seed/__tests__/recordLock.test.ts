@@ -1,15 +1,12 @@
 // A lock on single rows inside a composite write, as a busy org answers it: the row comes back UNABLE_TO_LOCK_ROW
 // while the rest of the call succeeds. The seed retries only those rows (and the children of a locked parent, which
 // fail because their parent is not there yet), with no duplicate, no loss, and one journal line per record.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Connection } from 'jsforce';
 import { runSeed } from '../seed';
-import { pinnedApiVersion } from '../../lib/paths';
-import { startDeployedOrg, type SeededOrg } from './orgFixture';
+import { withDeployedOrg, type SeededOrg } from './orgFixture';
 
 interface Line {
   t: string;
@@ -22,24 +19,12 @@ interface Line {
 describe('seed: per-record UNABLE_TO_LOCK_ROW inside a composite', () => {
   let org: SeededOrg;
   let cwd: string;
-  before(async () => {
-    org = await startDeployedOrg();
-    cwd = mkdtempSync(path.join(tmpdir(), 'seed-lock-'));
-  });
-  after(async () => {
-    await org.close();
-    rmSync(cwd, { recursive: true, force: true });
-  });
+  withDeployedOrg('seed-lock', (fixture) => ({ org, cwd } = fixture));
 
   async function keys(object: string, field: string): Promise<string[]> {
-    const connection = new Connection({
-      instanceUrl: org.org.instanceUrl,
-      accessToken: org.org.accessToken,
-      version: pinnedApiVersion()
-    });
-    const result = await connection.query<Record<string, string>>(
-      `SELECT ${field} FROM ${object} WHERE ${field} LIKE 'LOCK-%' ORDER BY ${field}`
-    );
+    const result = await org
+      .connection()
+      .query<Record<string, string>>(`SELECT ${field} FROM ${object} WHERE ${field} LIKE 'LOCK-%' ORDER BY ${field}`);
     return result.records.map((r) => r[field]);
   }
 

@@ -1,14 +1,12 @@
 // The seed against a real local org: the demo plan loads, a re-run writes nothing, injected faults are retried or
 // resumed with no duplicate and no loss, bad plans exit 2 and write nothing, and the token never leaks.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { Connection } from 'jsforce';
 import { runSeed } from '../seed';
 import { pinnedApiVersion } from '../../lib/paths';
-import { runAgainst, startDeployedOrg, type SeededOrg } from './orgFixture';
+import { runAgainst, withDeployedOrg, type SeededOrg } from './orgFixture';
 
 interface Run {
   code: number;
@@ -29,27 +27,21 @@ async function seed(org: SeededOrg, argv: string[], cwd: string, bulkMinRecords?
   return { code, out, err, delays };
 }
 
-function connectionTo(org: SeededOrg): Connection {
-  return new Connection({
-    instanceUrl: org.org.instanceUrl,
-    accessToken: org.org.accessToken,
-    version: pinnedApiVersion()
-  });
-}
-
 /** Records in the org, read through the API as any client would. */
 async function count(org: SeededOrg, soql: string): Promise<number> {
-  return (await connectionTo(org).query(soql)).totalSize;
+  return (await org.connection().query(soql)).totalSize;
 }
 
 /** Every record's last modification: unchanged means nothing was written. */
 async function stamps(org: SeededOrg): Promise<string> {
   const parts: string[] = [];
   for (const object of ['Account', 'Customer_Goal__c', 'Customer_Risk__c', 'Charter_Role__c', 'Opportunity']) {
-    const result = await connectionTo(org).query<{ Id: string; SystemModstamp: string }>(
-      `SELECT Id, SystemModstamp FROM ${object}`,
-      { autoFetch: true, maxFetch: 1_000_000 }
-    );
+    const result = await org
+      .connection()
+      .query<{ Id: string; SystemModstamp: string }>(`SELECT Id, SystemModstamp FROM ${object}`, {
+        autoFetch: true,
+        maxFetch: 1_000_000
+      });
     parts.push(...result.records.map((r) => `${r.Id}:${r.SystemModstamp}`));
   }
   return parts.sort().join(',');
@@ -69,11 +61,7 @@ function composites(org: SeededOrg): number {
 describe('seed against the local org', () => {
   let org: SeededOrg;
   let cwd: string;
-  before(async () => {
-    org = await startDeployedOrg();
-    cwd = mkdtempSync(path.join(tmpdir(), 'seed-test-'));
-  });
-  after(() => org.close());
+  withDeployedOrg('seed-test', (fixture) => ({ org, cwd } = fixture));
 
   test('loads the demo plan, then a second run writes nothing', async () => {
     const first = await seed(
@@ -372,9 +360,11 @@ describe('seed against the local org', () => {
     const report = JSON.parse(run.out) as { failures: Array<{ object: string; statusCode: string }> };
     assert.ok(report.failures.length >= 10);
     assert.ok(report.failures.every((f) => f.statusCode === 'UNKNOWN_EXCEPTION'));
-    const jobs = await connectionTo(org).request<{ records: Array<{ state: string; object: string }> }>(
-      `/services/data/v${pinnedApiVersion()}/jobs/ingest`
-    );
+    const jobs = await org
+      .connection()
+      .request<{ records: Array<{ state: string; object: string }> }>(
+        `/services/data/v${pinnedApiVersion()}/jobs/ingest`
+      );
     assert.ok(
       jobs.records.every((job) => job.state !== 'Open'),
       'no ingest job is left open'

@@ -2,15 +2,13 @@
 // rollup.test.ts for the arithmetic), a second load writes nothing, bad rows exit 1 naming each row and write nothing
 // for them, an account's events split over two files give the same records as one file, and a run stopped at the API
 // budget resumes without duplicates.
-import { after, before, describe, test } from 'node:test';
+import { before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Connection } from 'jsforce';
 import { runUsage } from '../usage';
-import { pinnedApiVersion } from '../../lib/paths';
-import { runAgainst, startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+import { runAgainst, withDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 import { runSeed } from '../../seed/seed';
 import { PROJECT_ROOT as ROOT } from '../../lib/paths';
 
@@ -32,9 +30,6 @@ async function usage(org: SeededOrg, argv: string[], cwd: string): Promise<Run> 
   });
 }
 
-const connectionTo = (org: SeededOrg): Connection =>
-  new Connection({ instanceUrl: org.org.instanceUrl, accessToken: org.org.accessToken, version: pinnedApiVersion() });
-
 interface UsageRow {
   Usage_Key__c: string;
   Name: string;
@@ -53,9 +48,11 @@ interface UsageRow {
 }
 
 async function usageRows(org: SeededOrg): Promise<UsageRow[]> {
-  const result = await connectionTo(org).query<UsageRow>(
-    'SELECT Usage_Key__c, Name, Active_Users__c, Licensed_Seats__c, Utilisation__c, Sessions__c, Events__c, Key_Events__c, Features_Used__c, Key_Features_Used__c, Key_Features_Total__c, Feature_Adoption__c, SystemModstamp, Account__r.Name FROM Product_Usage__c ORDER BY Usage_Key__c'
-  );
+  const result = await org
+    .connection()
+    .query<UsageRow>(
+      'SELECT Usage_Key__c, Name, Active_Users__c, Licensed_Seats__c, Utilisation__c, Sessions__c, Events__c, Key_Events__c, Features_Used__c, Key_Features_Used__c, Key_Features_Total__c, Feature_Adoption__c, SystemModstamp, Account__r.Name FROM Product_Usage__c ORDER BY Usage_Key__c'
+    );
   return result.records;
 }
 
@@ -67,10 +64,10 @@ const writes = (org: SeededOrg): number =>
 describe('usage load against the local org', () => {
   let org: SeededOrg;
   let cwd: string;
+  withDeployedOrg('usage-test', (fixture) => ({ org, cwd } = fixture), { customMetadata: true });
   before(async () => {
-    org = await startDeployedOrg({ customMetadata: true });
-    cwd = mkdtempSync(path.join(tmpdir(), 'usage-test-'));
-    const accounts = await connectionTo(org)
+    const accounts = await org
+      .connection()
       .sobject('Account')
       .create([
         { Name: 'One', Success_Key__c: 'ONE', Product_Account_Id__c: 'acct-1', Licensed_Seats__c: 5 },
@@ -79,7 +76,6 @@ describe('usage load against the local org', () => {
       ]);
     assert.ok(accounts.every((a) => a.success));
   });
-  after(async () => org.close());
 
   test('an event export loads one rollup per account and week, with the hand-worked figures', async () => {
     const run = await usage(org, ['--file', path.join(DATA, 'small-events.csv')], cwd);
@@ -254,27 +250,15 @@ describe('usage load against the local org', () => {
 describe('the sample export in data/ against the demo book', () => {
   let org: SeededOrg;
   let cwd: string;
+  withDeployedOrg('usage-sample', (fixture) => ({ org, cwd } = fixture), { customMetadata: true });
   before(async () => {
-    org = await startDeployedOrg({ customMetadata: true });
-    cwd = mkdtempSync(path.join(tmpdir(), 'usage-sample-'));
-    const seeded = await runSeed({
-      argv: [
-        '--instance-url',
-        org.org.instanceUrl,
-        '--plan',
-        path.join(ROOT, 'data', 'demo-plan.yaml'),
-        '--journal',
-        path.join(cwd, 'seed.jsonl')
-      ],
-      env: org.env,
+    const seeded = await runAgainst(runSeed, org, {
+      argv: ['--plan', path.join(ROOT, 'data', 'demo-plan.yaml'), '--journal', path.join(cwd, 'seed.jsonl')],
       cwd,
-      stdout: { write: () => true },
-      stderr: { write: () => true },
       now: () => NOW
     });
-    assert.equal(seeded, 0, 'the demo plan seeds');
+    assert.equal(seeded.code, 0, 'the demo plan seeds');
   });
-  after(async () => org.close());
 
   test('loads every row into one rollup per demo account and week, and a second load writes nothing', async () => {
     const sample = path.join(ROOT, 'data', 'usage-sample.csv');
