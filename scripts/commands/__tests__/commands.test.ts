@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Connection } from 'jsforce';
 import { PROJECT_ROOT, pinnedApiVersion } from '../../lib/paths';
 import { startLocalOrg, type LocalOrg } from '../../localOrg';
-import { startDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
+import { withDeployedOrg, type SeededOrg } from '../../seed/__tests__/orgFixture';
 
 interface Run {
   code: number | null;
@@ -93,6 +93,14 @@ async function assertHelp(id: Id, help: Run, extra: RegExp): Promise<void> {
   assert.match(help.stdout, extra);
 }
 
+/** A bad flag value under --json: exit 2, and one document with exit code 2 that names the flag. */
+async function assertBadJsonFlag(id: Id, argv: string[], env: NodeJS.ProcessEnv, names: RegExp): Promise<void> {
+  const json = await inProcess(id, [...argv, '--json'], env);
+  assert.equal(json.code, 2);
+  assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
+  assert.match(json.stdout, names);
+}
+
 /** Requests the org answered. */
 function requests(org: LocalOrg): number {
   return Object.values(org.counters()).reduce((sum, n) => sum + n, 0);
@@ -100,12 +108,7 @@ function requests(org: LocalOrg): number {
 
 describe('cs seed', () => {
   let org: SeededOrg;
-  before(async () => {
-    org = await startDeployedOrg();
-  });
-  after(async () => {
-    await org.close();
-  });
+  withDeployedOrg('cs-seed', (fixture) => ({ org } = fixture));
 
   test('--help lists every declared flag and the exit codes, 130 included', async () => {
     await assertHelp('cs:seed', await inProcess('cs:seed', ['--help']), /EXIT CODES[\s\S]*130/);
@@ -124,11 +127,7 @@ describe('cs seed', () => {
     assert.equal(report.exitCode, 0);
     // data/demo-plan.yaml: "a book of 25 customers", none of them in a freshly deployed org.
     assert.deepEqual([report.counts.Account.plan, report.counts.Account.create], [25, 25]);
-    const connection = new Connection({
-      instanceUrl: org.org.instanceUrl,
-      accessToken: org.org.accessToken,
-      version: pinnedApiVersion()
-    });
+    const connection = org.connection();
     assert.equal((await connection.query('SELECT Id FROM Customer_Goal__c')).totalSize, 0);
     assert.ok(!run.stdout.includes(org.org.accessToken) && !run.stderr.includes(org.org.accessToken));
   });
@@ -138,31 +137,24 @@ describe('cs seed', () => {
     const run = await cli(['cs', 'seed', '--instance-url', org.org.instanceUrl, '--colour'], org.env);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--colour/);
-    const json = await inProcess(
+    await assertBadJsonFlag(
       'cs:seed',
-      ['--instance-url', org.org.instanceUrl, '--max-api-calls', '0', '--json'],
-      org.env
+      ['--instance-url', org.org.instanceUrl, '--max-api-calls', '0'],
+      org.env,
+      /max-api-calls/
     );
-    assert.equal(json.code, 2);
-    assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
-    assert.match(json.stdout, /max-api-calls/);
     assert.equal(requests(org.org), sent);
   });
 });
 
 describe('cs score', () => {
   let org: SeededOrg;
+  withDeployedOrg('cs-score', (fixture) => ({ org } = fixture), { customMetadata: true });
   before(async () => {
-    org = await startDeployedOrg({ customMetadata: true });
-    const connection = new Connection({
-      instanceUrl: org.org.instanceUrl,
-      accessToken: org.org.accessToken,
-      version: pinnedApiVersion()
-    });
-    await connection.sobject('Account').create([{ Name: 'One' }, { Name: 'Two' }]);
-  });
-  after(async () => {
-    await org.close();
+    await org
+      .connection()
+      .sobject('Account')
+      .create([{ Name: 'One' }, { Name: 'Two' }]);
   });
 
   test('--help lists every declared flag and the exit codes, 130 included', async () => {
@@ -186,11 +178,7 @@ describe('cs score', () => {
       [report.book.accounts, report.notEnoughData, report.writes.accounts, report.writes.snapshots],
       [2, 2, 2, 2]
     );
-    const connection = new Connection({
-      instanceUrl: org.org.instanceUrl,
-      accessToken: org.org.accessToken,
-      version: pinnedApiVersion()
-    });
+    const connection = org.connection();
     assert.equal((await connection.query('SELECT Id FROM Health_Snapshot__c')).totalSize, 0);
     assert.ok(requests(org.org) > sentBefore);
     assert.ok(!run.stdout.includes(org.org.accessToken) && !run.stderr.includes(org.org.accessToken));
@@ -201,26 +189,19 @@ describe('cs score', () => {
     const run = await cli(['cs', 'score', '--instance-url', org.org.instanceUrl, '--colour'], org.env);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--colour/);
-    const json = await inProcess(
+    await assertBadJsonFlag(
       'cs:score',
-      ['--instance-url', org.org.instanceUrl, '--range-size', '0', '--json'],
-      org.env
+      ['--instance-url', org.org.instanceUrl, '--range-size', '0'],
+      org.env,
+      /range-size/
     );
-    assert.equal(json.code, 2);
-    assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
-    assert.match(json.stdout, /range-size/);
     assert.equal(requests(org.org), sent);
   });
 });
 
 describe('cs usage', () => {
   let org: SeededOrg;
-  before(async () => {
-    org = await startDeployedOrg({ customMetadata: true });
-  });
-  after(async () => {
-    await org.close();
-  });
+  withDeployedOrg('cs-usage', (fixture) => ({ org } = fixture), { customMetadata: true });
 
   test('--help lists every declared flag and the exit codes, 130 included', async () => {
     await assertHelp('cs:usage', await inProcess('cs:usage', ['--help']), /EXIT CODES[\s\S]*130/);
@@ -262,14 +243,7 @@ describe('cs usage', () => {
 
   test('a bad flag exits 2 naming it, and sends nothing to the org', async () => {
     const sent = requests(org.org);
-    const json = await inProcess(
-      'cs:usage',
-      ['--instance-url', org.org.instanceUrl, '--period', 'day', '--json'],
-      org.env
-    );
-    assert.equal(json.code, 2);
-    assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
-    assert.match(json.stdout, /period/);
+    await assertBadJsonFlag('cs:usage', ['--instance-url', org.org.instanceUrl, '--period', 'day'], org.env, /period/);
     assert.equal(requests(org.org), sent);
   });
 });
@@ -321,14 +295,12 @@ describe('cs migrate', () => {
     const run = await inProcess('cs:migrate', ['--instance-url', org.instanceUrl, '--colour'], env);
     assert.equal(run.code, 2);
     assert.match(run.stderr, /--colour/);
-    const json = await inProcess(
+    await assertBadJsonFlag(
       'cs:migrate',
-      ['--instance-url', org.instanceUrl, '--resume', '0Axbad', '--json'],
-      env
+      ['--instance-url', org.instanceUrl, '--resume', '0Axbad'],
+      env,
+      /not a deploy id/
     );
-    assert.equal(json.code, 2);
-    assert.equal((JSON.parse(json.stdout) as { exitCode: number }).exitCode, 2);
-    assert.match(json.stdout, /not a deploy id/);
     assert.equal(requests(org), sent);
   });
 });
