@@ -13,7 +13,7 @@ import { connect, connectionOptionsFrom, type OrgConnection } from './connection
 import CsHelp from './help.mjs';
 import { PROJECT_ROOT, pinnedApiVersion } from './paths';
 import type { RetryPolicy } from '../seed/retry';
-import type { RunEnvironment, RunOutput } from './run';
+import { INTERRUPTED_EXIT, type RunEnvironment, type RunOutput } from './run';
 
 export interface Stream {
   write(text: string): unknown;
@@ -64,6 +64,29 @@ export const orgFlags = {
     description: 'The project pins one API version; override it only to try a newer one.'
   })
 };
+
+/**
+ * The exit codes of a journaled org run (seed, usage, score): the project's, then 130 for Ctrl-C saying what its
+ * journal holds (`every key`), with any code's meaning overridden by `meanings`.
+ */
+export function runExitCodes(
+  journalHolds: string,
+  meanings: Record<string, string> = {}
+): ReturnType<typeof toHelpSection> {
+  return toHelpSection('EXIT CODES', {
+    ...EXIT_CODE_MEANINGS,
+    ...meanings,
+    [INTERRUPTED_EXIT]: `Interrupted (Ctrl-C): the journal holds ${journalHolds}; --resume picks up from there.`
+  });
+}
+
+/** The flags of a journaled org run: where its journal goes (under `folder` by default) and its API-call budget. */
+export function runFlags(folder: string) {
+  return {
+    journal: Flags.string({ summary: `Where to write the journal (default ${folder}/journal-<time>.jsonl).` }),
+    'max-api-calls': Flags.integer({ summary: 'Stop cleanly before making more than this many API calls.', min: 1 })
+  };
+}
 
 /** What tests and the benchmark inject into every org run: its clock and its back-off. */
 export interface RunInjections {

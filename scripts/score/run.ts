@@ -18,7 +18,6 @@ import { accountRanges, bookSize, type AccountRange, type BookSize } from './rea
 import { kept, prune, retentionCutoff, RECORD_BYTES } from './retention';
 import { BookWriter, type ObjectTotals, type Target, type WriteFailure } from './writer';
 
-export { INTERRUPTED_EXIT } from '../lib/run';
 export const DEFAULT_RANGE_SIZE = 20_000;
 export const MAX_RANGE_SIZE = 100_000;
 /** A buffer this full is flushed: above the ingest crossover, so a big book's writes go through Bulk API 2.0. */

@@ -27,7 +27,6 @@ import { checkRules, readValidationRules, ruleFields } from './rules';
 import { BULK_JOB_CALLS, useBulk } from './bulk';
 import { plannedWriteCalls, writeRecords, type Failure } from './writer';
 
-export { INTERRUPTED_EXIT } from '../lib/run';
 export const DEFAULT_PLAN = path.join('data', 'demo-plan.yaml');
 
 /** What the user asked for, from the command's flags. */

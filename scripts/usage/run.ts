@@ -59,7 +59,6 @@ export interface UsageEnvironment extends RunEnvironment {
 /** The --json document: every figure the run printed, with its exit code. */
 export type UsageReport = Record<string, unknown> & { exitCode: number; ok: boolean; wallMs: number };
 
-export { INTERRUPTED_EXIT } from '../lib/run';
 /** Identifiers looked up in one go, and rows held while they are, before the stream goes on. */
 const PENDING_IDS = 1500;
 const PENDING_ROWS = 200_000;

@@ -1,16 +1,9 @@
 // `npm run score` / `sf cs score`: flags and output only; the run itself is scripts/score/run.ts.
-import { Flags, toHelpSection } from '@salesforce/sf-plugins-core';
-import { CsCommand, EXIT_CODE_MEANINGS, orgFlags, type RunInjections } from '../../lib/command.mjs';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { CsCommand, orgFlags, runExitCodes, runFlags, type RunInjections } from '../../lib/command.mjs';
 import { playsPhase } from '../../score/plays';
 import { programSnapshotPhase } from '../../score/programSnapshot';
-import {
-  DEFAULT_RANGE_SIZE,
-  INTERRUPTED_EXIT,
-  MAX_RANGE_SIZE,
-  score,
-  type RangePhase,
-  type ScoreReport
-} from '../../score/run';
+import { DEFAULT_RANGE_SIZE, MAX_RANGE_SIZE, score, type RangePhase, type ScoreReport } from '../../score/run';
 
 /** What tests, the benchmark and later phases inject into a scoring run (`now`: the day it scores). */
 export interface ScoreInjections extends RunInjections {
@@ -32,10 +25,7 @@ export default class Score extends CsCommand<ScoreReport, ScoreInjections> {
     'sf cs score --target-org prod --resume .score/journal-2026-03-01T02-00-00-000Z.jsonl'
   ];
 
-  public static override readonly errorCodes = toHelpSection('EXIT CODES', {
-    ...EXIT_CODE_MEANINGS,
-    [INTERRUPTED_EXIT]: 'Interrupted (Ctrl-C): the journal holds every confirmed range; --resume picks up from there.'
-  });
+  public static override readonly errorCodes = runExitCodes('every confirmed range');
 
   public static override readonly flags = {
     ...orgFlags,
@@ -47,8 +37,7 @@ export default class Score extends CsCommand<ScoreReport, ScoreInjections> {
       summary: 'Journal of an interrupted run: continue after its last range whose writes were all confirmed.',
       exclusive: ['dry-run']
     }),
-    journal: Flags.string({ summary: 'Where to write the journal (default .score/journal-<time>.jsonl).' }),
-    'max-api-calls': Flags.integer({ summary: 'Stop cleanly before making more than this many API calls.', min: 1 }),
+    ...runFlags('.score'),
     'range-size': Flags.integer({
       summary: `Accounts read and scored at a time (default ${DEFAULT_RANGE_SIZE}); memory follows it.`,
       min: 1,

@@ -1,7 +1,7 @@
 // `npm run seed` / `sf cs seed`: flags and output only; the run itself is scripts/seed/run.ts.
-import { Flags, toHelpSection } from '@salesforce/sf-plugins-core';
-import { CsCommand, EXIT_CODE_MEANINGS, orgFlags, type RunInjections } from '../../lib/command.mjs';
-import { DEFAULT_PLAN, INTERRUPTED_EXIT, seed, type SeedReport } from '../../seed/run';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { CsCommand, orgFlags, runExitCodes, runFlags, type RunInjections } from '../../lib/command.mjs';
+import { DEFAULT_PLAN, seed, type SeedReport } from '../../seed/run';
 
 /** What tests and the benchmark inject into a seed run (`now`: the day relative dates resolve against). */
 export interface SeedInjections extends RunInjections {
@@ -21,10 +21,7 @@ export default class Seed extends CsCommand<SeedReport, SeedInjections> {
     'sf cs seed --target-org uat --resume .seed/journal-2026-03-01T12-00-00-000Z.jsonl'
   ];
 
-  public static override readonly errorCodes = toHelpSection('EXIT CODES', {
-    ...EXIT_CODE_MEANINGS,
-    [INTERRUPTED_EXIT]: 'Interrupted (Ctrl-C): the journal holds every key; --resume picks up from there.'
-  });
+  public static override readonly errorCodes = runExitCodes('every key');
 
   public static override readonly flags = {
     ...orgFlags,
@@ -44,8 +41,7 @@ export default class Seed extends CsCommand<SeedReport, SeedInjections> {
       summary: 'Journal of an earlier run: retry only what failed or was not sent (reloads the plan it names).',
       exclusive: ['plan', 'generate']
     }),
-    journal: Flags.string({ summary: 'Where to write the journal (default .seed/journal-<time>.jsonl).' }),
-    'max-api-calls': Flags.integer({ summary: 'Stop cleanly before making more than this many API calls.', min: 1 })
+    ...runFlags('.seed')
   };
 
   public async run(): Promise<SeedReport> {

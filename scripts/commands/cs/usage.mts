@@ -1,7 +1,7 @@
 // `npm run usage` / `sf cs usage`: flags and output only; the load itself is scripts/usage/run.ts.
-import { Flags, toHelpSection } from '@salesforce/sf-plugins-core';
-import { CsCommand, EXIT_CODE_MEANINGS, orgFlags, type RunInjections } from '../../lib/command.mjs';
-import { INTERRUPTED_EXIT, usage, type UsageReport } from '../../usage/run';
+import { Flags } from '@salesforce/sf-plugins-core';
+import { CsCommand, orgFlags, runExitCodes, runFlags, type RunInjections } from '../../lib/command.mjs';
+import { usage, type UsageReport } from '../../usage/run';
 
 /** What tests and the benchmark inject into a usage load (`now`: the run's time; events after it are bad rows). */
 export interface UsageInjections extends RunInjections {
@@ -18,11 +18,9 @@ export default class Usage extends CsCommand<UsageReport, UsageInjections> {
     'sf cs usage --target-org uat --resume .usage/journal-2026-12-01T06-00-00-000Z.jsonl'
   ];
 
-  public static override readonly errorCodes = toHelpSection('EXIT CODES', {
-    ...EXIT_CODE_MEANINGS,
+  public static override readonly errorCodes = runExitCodes('every rollup', {
     '1': 'Some rows were not loaded (each named with file and line, all in the rejects file), or some rollups failed or were not sent.',
-    '2': 'Bad usage, or an export that cannot be read (no account column, broken quoting): nothing written.',
-    [INTERRUPTED_EXIT]: 'Interrupted (Ctrl-C): the journal holds every rollup; --resume picks up from there.'
+    '2': 'Bad usage, or an export that cannot be read (no account column, broken quoting): nothing written.'
   });
 
   public static override readonly flags = {
@@ -47,9 +45,8 @@ export default class Usage extends CsCommand<UsageReport, UsageInjections> {
     resume: Flags.string({
       summary: 'Journal of an earlier run: retry only what failed or was not sent (rereads the files it names).'
     }),
-    journal: Flags.string({ summary: 'Where to write the journal (default .usage/journal-<time>.jsonl).' }),
     rejects: Flags.string({ summary: 'Where to list every row not loaded (default .usage/rejects-<time>.csv).' }),
-    'max-api-calls': Flags.integer({ summary: 'Stop cleanly before making more than this many API calls.', min: 1 })
+    ...runFlags('.usage')
   };
 
   public async run(): Promise<UsageReport> {
