@@ -10,7 +10,7 @@ import { EXIT, UsageError } from '../lib/cli';
 import { Stop, openApi, readFailed, retryNote, stopped, type RunEnvironment, type RunOutput } from '../lib/run';
 import { type OrgApi, StopError } from '../seed/api';
 import { isoDay } from '../seed/dates';
-import { Journal } from '../seed/journal';
+import { Journal, journalEntries, journalPath } from '../seed/journal';
 import { defaultRetryPolicy } from '../seed/retry';
 import { assess, SNAPSHOT_REASONS, type Assessment, type SnapshotReason } from './assess';
 import { InputError, readInputs, type InputProblem, type ScoringInputs } from './inputs';
@@ -139,27 +139,17 @@ export function readScoreJournal(file: string): { header: RunHeader; after?: str
   } catch {
     throw new UsageError(`--resume: ${file}: no such journal`);
   }
-  const lines = text.split('\n');
   let header: RunHeader | undefined;
   let after: string | undefined;
   let clean = true;
-  lines.forEach((line, index) => {
-    if (!line.trim()) return;
-    let entry: { t?: string };
-    try {
-      entry = JSON.parse(line) as { t?: string };
-    } catch {
-      // A torn last line is a write the process did not finish; anything else means the file is not a journal.
-      if (index >= lines.length - 2) return;
-      throw new UsageError(`--resume: ${file}:${index + 1}: not a journal line`);
-    }
+  for (const entry of journalEntries(text, (n) => new UsageError(`--resume: ${file}:${n}: not a journal line`))) {
     if (entry.t === 'run' && !header) header = entry as RunHeader;
     if (entry.t === 'range' && clean) {
       const range = entry as RangeLine;
       if (range.clean) after = range.last;
       else clean = false;
     }
-  });
+  }
   if (!header) throw new UsageError(`--resume: ${file}: not a score journal (no run header)`);
   return { header, after };
 }
@@ -436,12 +426,7 @@ function openJournal(
   env: ScoreEnvironment,
   report: Report
 ): Journal {
-  const file = request.resume
-    ? path.resolve(env.cwd, request.resume)
-    : path.resolve(
-        env.cwd,
-        request.journal ?? path.join('.score', `journal-${prepared.startedAt.replace(/[:.]/g, '-')}.jsonl`)
-      );
+  const file = journalPath(env.cwd, '.score', prepared.startedAt, request);
   const journal = new Journal(file);
   report.journal = path.relative(env.cwd, file) || file;
   const header: RunHeader = {

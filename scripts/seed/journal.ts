@@ -55,29 +55,60 @@ export interface JournalState {
   outcomes: Map<string, OutcomeLine>;
 }
 
+/** A run's start time (ISO) as it appears in the names of the files it writes: no colons or dots. */
+export const fileStamp = (started: string): string => started.replace(/[:.]/g, '-');
+
+/**
+ * Where a run's journal is, under `cwd`: the one it resumes, else the --journal given, else
+ * `<folder>/journal-<start time>.jsonl`.
+ */
+export function journalPath(
+  cwd: string,
+  folder: string,
+  started: string,
+  flags: { resume?: string; journal?: string }
+): string {
+  if (flags.resume) return path.resolve(cwd, flags.resume);
+  return path.resolve(cwd, flags.journal ?? path.join(folder, `journal-${fileStamp(started)}.jsonl`));
+}
+
 export const outcomeId = (object: string, key: string): string => `${object}\u0000${key}`;
 
-/** Reads a journal; a torn last line (the process died mid-write) is ignored, any other bad line is an error. */
-export function readJournal(file: string): JournalState {
-  if (!existsSync(file)) throw new Error(`${file}: no such journal`);
-  const lines = readFileSync(file, 'utf8').split('\n');
-  let header: RunHeader | undefined;
-  const outcomes = new Map<string, OutcomeLine>();
-  lines.forEach((line, index) => {
-    if (!line.trim()) return;
+/**
+ * A journal's entries (seed, usage or score) in file order. A torn last line is a write the process did not finish
+ * and is skipped; any other line that is not JSON means the file is not a journal: `notALine(its line number)` is
+ * thrown.
+ */
+export function* journalEntries(text: string, notALine: (line: number) => Error): Generator<{ t?: string }> {
+  const lines = text.split('\n');
+  for (const [index, line] of lines.entries()) {
+    if (!line.trim()) continue;
     let entry: { t?: string };
     try {
       entry = JSON.parse(line) as { t?: string };
     } catch {
-      if (index >= lines.length - 2) return;
-      throw new Error(`${file}:${index + 1}: not a journal line`);
+      if (index >= lines.length - 2) continue;
+      throw notALine(index + 1);
     }
+    yield entry;
+  }
+}
+
+/** Reads a journal; a torn last line (the process died mid-write) is ignored, any other bad line is an error. */
+export function readJournal(file: string): JournalState {
+  if (!existsSync(file)) throw new Error(`${file}: no such journal`);
+  let header: RunHeader | undefined;
+  const outcomes = new Map<string, OutcomeLine>();
+  for (const entry of journalEntries(
+    readFileSync(file, 'utf8'),
+    (n) => new Error(`${file}:${n}: not a journal line`)
+  )) {
     if (entry.t === 'run' && !header) header = entry as RunHeader;
     if (entry.t === 'out') {
       const out = entry as OutcomeLine;
       outcomes.set(outcomeId(out.o, out.k), out);
     }
-  });
+  }
   if (!header) throw new Error(`${file}: not a seed journal (no run header)`);
   return { header, outcomes };
 }

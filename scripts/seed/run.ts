@@ -18,7 +18,7 @@ import {
 import { type OrgApi, StopError } from './api';
 import { isoDay } from './dates';
 import { generatePlanData, parseGenerateSpec } from './generate';
-import { Journal, SUCCESS, outcomeId, readJournal, type OutcomeLine, type RunHeader } from './journal';
+import { Journal, SUCCESS, journalPath, outcomeId, readJournal, type OutcomeLine, type RunHeader } from './journal';
 import { describeOrg, diff, readRecords, readsFor, updateProblems, usesRunningUser, type Change } from './orgState';
 import { PlanError, SECTIONS, formatProblem, loadPlanFile, planFromData, type Plan, type Problem } from './plan';
 import { defaultRetryPolicy } from './retry';
@@ -334,9 +334,7 @@ async function write(
 ): Promise<Written> {
   const { cwd, output } = env;
   const { header } = loaded;
-  const journalFile = request.resume
-    ? path.resolve(cwd, request.resume)
-    : path.resolve(cwd, request.journal ?? path.join('.seed', `journal-${header.started.replace(/[:.]/g, '-')}.jsonl`));
+  const journalFile = journalPath(cwd, '.seed', header.started, request);
   const journal = new Journal(journalFile);
   report.journal = path.relative(cwd, journalFile) || journalFile;
   journal.append([request.resume ? { t: 'resume', started: header.started, orgId: header.orgId } : header]);

@@ -17,7 +17,7 @@ import {
   type WriteCounts
 } from '../lib/run';
 import { type OrgApi, StopError } from '../seed/api';
-import { Journal, SUCCESS, outcomeId, readJournal, type OutcomeLine } from '../seed/journal';
+import { Journal, SUCCESS, fileStamp, journalPath, outcomeId, readJournal, type OutcomeLine } from '../seed/journal';
 import { describeObjects, diff, readRecords, type Change } from '../seed/orgState';
 import { defaultRetryPolicy } from '../seed/retry';
 import { useBulk } from '../seed/bulk';
@@ -249,8 +249,10 @@ export async function usage(request: UsageRequest, env: UsageEnvironment): Promi
     warn('No active key feature is configured (Key_Feature__mdt): feature adoption will be unknown.');
 
   // Phase 4: stream the exports into rollups.
-  const stamp = header.started.replace(/[:.]/g, '-');
-  const rejectsPath = path.resolve(cwd, flags.rejects ?? path.join('.usage', `rejects-${stamp}.csv`));
+  const rejectsPath = path.resolve(
+    cwd,
+    flags.rejects ?? path.join('.usage', `rejects-${fileStamp(header.started)}.csv`)
+  );
   const rollup = new Rollup(header.period, features);
   const resolver = new AccountResolver(api);
   const rejects: Rejected[] = [];
@@ -452,9 +454,7 @@ export async function usage(request: UsageRequest, env: UsageEnvironment): Promi
   }
 
   // Phase 6: write.
-  const journalFile = flags.resume
-    ? path.resolve(cwd, flags.resume)
-    : path.resolve(cwd, flags.journal ?? path.join('.usage', `journal-${stamp}.jsonl`));
+  const journalFile = journalPath(cwd, '.usage', header.started, flags);
   const journal = new Journal(journalFile);
   report.journal = display(journalFile);
   journal.append([flags.resume ? { t: 'resume', started: header.started } : header]);
