@@ -7,7 +7,7 @@
 import type { OrgApi, SubRequest } from '../seed/api';
 import { StopError, errorCode } from '../seed/api';
 import { csvOf, parseBulkError, runIngestJob, useBulk } from '../seed/bulk';
-import { backoffDelay, classify, type RetryPolicy } from '../seed/retry';
+import { backOff, classify, type RetryPolicy } from '../seed/retry';
 import { COLLECTION_SIZE, COLLECTIONS_PER_CALL, subrequestError } from '../seed/collections';
 import type { Row } from './query';
 
@@ -170,6 +170,12 @@ export class BookWriter {
     return result;
   }
 
+  /** Waits out a retry round's back-off, saying how many of the target's records are locked. */
+  private backOff(target: Target, locked: number, round: number): Promise<void> {
+    const what = `${locked} ${target.object} record(s) locked`;
+    return backOff(this.options.policy, round, what, (ms) => this.api.wait(ms), this.options.onRetry);
+  }
+
   private async writeComposite(
     target: Target,
     rows: Row[]
@@ -180,11 +186,7 @@ export class BookWriter {
     let written = 0;
     let queue = rows.map((row) => ({ row, attempts: 0 }));
     for (let round = 0; queue.length; round++) {
-      if (round > 0) {
-        const delay = backoffDelay(policy, round);
-        this.options.onRetry?.(`${queue.length} ${target.object} record(s) locked`, round, delay);
-        await this.api.wait(delay);
-      }
+      if (round > 0) await this.backOff(target, queue.length, round);
       const retry: typeof queue = [];
       for (let start = 0; start < queue.length; start += COLLECTION_SIZE * COLLECTIONS_PER_CALL) {
         const call = queue.slice(start, start + COLLECTION_SIZE * COLLECTIONS_PER_CALL);
@@ -241,11 +243,7 @@ export class BookWriter {
     let written = 0;
     let queue = rows.map((row) => ({ row, attempts: 0 }));
     for (let round = 0; queue.length; round++) {
-      if (round > 0) {
-        const delay = backoffDelay(policy, round);
-        this.options.onRetry?.(`${queue.length} ${target.object} record(s) locked`, round, delay);
-        await this.api.wait(delay);
-      }
+      if (round > 0) await this.backOff(target, queue.length, round);
       let results;
       try {
         results = await runIngestJob(

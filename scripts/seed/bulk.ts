@@ -5,9 +5,9 @@
 import { stringify } from 'csv-stringify/sync';
 import type { OrgApi } from './api';
 import { StopError, errorCode } from './api';
-import { backoffDelay, classify } from './retry';
+import { backOff, classify } from './retry';
 import { recordBody } from './orgState';
-import type { OutcomeLine } from './journal';
+import type { Journal, OutcomeLine } from './journal';
 import { COLLECTION_SIZE, COLLECTIONS_PER_CALL } from './collections';
 import type { WriteItem, WriteOptions } from './writer';
 
@@ -147,15 +147,17 @@ export async function writeBulk(
   for (let round = 0; queue.length; round++) {
     const retry: WriteItem[] = [];
     if (round > 0) {
-      const delay = backoffDelay(policy, round);
-      options.onRetry?.(`${queue.length} ${object} record(s) locked`, round, delay);
       try {
-        await api.wait(delay);
+        await backOff(
+          policy,
+          round,
+          `${queue.length} ${object} record(s) locked`,
+          (ms) => api.wait(ms),
+          options.onRetry
+        );
       } catch (error) {
         if (!(error instanceof StopError)) throw error;
-        const lines: OutcomeLine[] = [];
-        for (const item of queue) finish(item, 'unsent', lines, { statusCode: error.reason, message: error.message });
-        journal?.append(lines);
+        markUnsent(queue, error, finish, journal);
         return error;
       }
     }
@@ -168,10 +170,12 @@ export async function writeBulk(
       } catch (error) {
         if (error instanceof StopError) {
           // This job and the ones not yet created: nothing of theirs was confirmed.
-          for (const item of parts.slice(index).flatMap((p) => p.items)) {
-            finish(item, 'unsent', lines, { statusCode: error.reason, message: error.message });
-          }
-          journal?.append(lines);
+          markUnsent(
+            parts.slice(index).flatMap((p) => p.items),
+            error,
+            finish,
+            journal
+          );
           return error;
         }
         // The request itself was refused (no job, a bad object or field): every record of the job failed.
@@ -187,6 +191,13 @@ export async function writeBulk(
     queue = retry;
   }
   return undefined;
+}
+
+/** Items a stop (`stop`: the API budget, Ctrl-C, a limit) left unconfirmed, each finished as unsent and journaled. */
+export function markUnsent(items: WriteItem[], stop: StopError, finish: Finish, journal: Journal | undefined): void {
+  const lines: OutcomeLine[] = [];
+  for (const item of items) finish(item, 'unsent', lines, { statusCode: stop.reason, message: stop.message });
+  journal?.append(lines);
 }
 
 /** One job's result rows as outcomes; returns the locked rows to retry in a new job. */

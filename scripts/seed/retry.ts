@@ -25,6 +25,22 @@ export function backoffDelay(policy: RetryPolicy, attempt: number): number {
   return Math.round(policy.random() * ceiling);
 }
 
+/**
+ * Waits out retry round `round` of a write (records locked or waiting on a locked parent) through `wait`, first
+ * telling `onRetry` what is retried and for how long.
+ */
+export async function backOff(
+  policy: RetryPolicy,
+  round: number,
+  what: string,
+  wait: (ms: number) => Promise<void>,
+  onRetry?: (what: string, attempt: number, delayMs: number) => void
+): Promise<void> {
+  const delay = backoffDelay(policy, round);
+  onRetry?.(what, round, delay);
+  await wait(delay);
+}
+
 export type Disposition = 'retry' | 'stop' | 'fail';
 
 /** What a failure means: transient (retry), the org says stop for now (stop), or the request itself is wrong (fail). */

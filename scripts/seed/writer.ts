@@ -5,11 +5,11 @@
 // the run stops is journaled as unsent. Objects above the Bulk API 2.0 crossover go through bulk.ts instead.
 import type { OrgApi, SubRequest } from './api';
 import { StopError } from './api';
-import { backoffDelay, classify, type RetryPolicy } from './retry';
+import { backOff, classify, type RetryPolicy } from './retry';
 import { recordBody } from './orgState';
 import type { Journal, Outcome, OutcomeLine } from './journal';
 import type { PreparedRecord } from './validate';
-import { BULK_JOB_CALLS, BULK_NULL, useBulk, writeBulk } from './bulk';
+import { BULK_JOB_CALLS, BULK_NULL, markUnsent, useBulk, writeBulk } from './bulk';
 
 import { COLLECTION_SIZE, COLLECTIONS_PER_CALL, subrequestError } from './collections';
 
@@ -252,18 +252,15 @@ async function writeComposite(prepared: PreparedRecord[], options: WriteOptions)
         } catch (error) {
           if (error instanceof StopError) {
             // Nothing more goes out; what is queued, in this round or the next, is unsent.
-            const lines: OutcomeLine[] = [];
-            for (const rest of [
+            const queued = [
               ...calls.flatMap((c) => c.items),
               ...packs
                 .slice(p + 1)
                 .flat()
                 .flatMap((c) => c.items),
               ...retry
-            ]) {
-              finish(rest, 'unsent', lines, { statusCode: error.reason, message: error.message });
-            }
-            journal?.append(lines);
+            ];
+            markUnsent(queued, error, finish, journal);
             return { outcomes, failures, stopped: error };
           }
           throw error;
@@ -300,15 +297,12 @@ async function writeComposite(prepared: PreparedRecord[], options: WriteOptions)
       queue = retry;
       if (queue.length) {
         round++;
-        const delay = backoffDelay(policy, round);
-        options.onRetry?.(`${queue.length} record(s) locked or waiting on a locked parent`, round, delay);
+        const what = `${queue.length} record(s) locked or waiting on a locked parent`;
         try {
-          await api.wait(delay);
+          await backOff(policy, round, what, (ms) => api.wait(ms), options.onRetry);
         } catch (error) {
           if (!(error instanceof StopError)) throw error;
-          const lines: OutcomeLine[] = [];
-          for (const rest of queue) finish(rest, 'unsent', lines, { statusCode: error.reason, message: error.message });
-          journal?.append(lines);
+          markUnsent(queue, error, finish, journal);
           return { outcomes, failures, stopped: error };
         }
       }
