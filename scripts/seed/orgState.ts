@@ -1,6 +1,6 @@
 // What the org has: describes for validation, and the records the plan's keys already name, read in a few
 // composite calls (up to five query pages of 2,000 rows each per call) so a re-run can send only differences.
-import { SECTION_BY_NAME, RUNNING_USER, type Plan, type PlanRecord, type Problem } from './plan';
+import { SECTION_BY_NAME, RUNNING_USER, recordProblem, type Plan, type PlanRecord, type Problem } from './plan';
 import { externalParents, type FieldDescribe, type ObjectDescribe, type PreparedRecord } from './validate';
 import type { OrgApi, SubRequest } from './api';
 
@@ -254,15 +254,7 @@ export function updateProblems(
     const fields = new Map(describes.get(record.object.toLowerCase())!.fields.map((f) => [f.name, f]));
     const row = rows.get(record.object)?.get(record.key);
     const problem = (pointer: string, field: string, message: string): void => {
-      problems.push({
-        file: plan.file,
-        pointer,
-        line: plan.lineOf(pointer),
-        object: record.object,
-        key: record.key,
-        field,
-        message
-      });
+      problems.push(recordProblem(plan, record, pointer, message, { field }));
     };
     for (const name of change.differs) {
       const parent = record.parents.find((p) => p.spec.field === name);

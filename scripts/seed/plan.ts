@@ -146,6 +146,25 @@ export interface Problem {
   field?: string;
 }
 
+/** A problem with one of the plan's records, located by the plan's file, `pointer` and its line, and the record. */
+export function recordProblem(
+  plan: Plan,
+  record: Pick<PlanRecord, 'object' | 'key'>,
+  pointer: string,
+  message: string,
+  extra: { field?: string } = {}
+): Problem {
+  return {
+    file: plan.file,
+    pointer,
+    line: plan.lineOf(pointer),
+    object: record.object,
+    key: record.key,
+    message,
+    ...extra
+  };
+}
+
 export interface Plan {
   file: string;
   records: PlanRecord[];

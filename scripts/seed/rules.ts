@@ -7,7 +7,7 @@
 import { extract, parse, type FormulonLiteral } from 'formulon';
 import type { OrgApi } from './api';
 import type { Change, OrgRow } from './orgState';
-import { pointerOf, type Plan, type Problem } from './plan';
+import { pointerOf, recordProblem, type Plan, type Problem } from './plan';
 import type { FieldDescribe, ObjectDescribe } from './validate';
 
 export interface ValidationRule {
@@ -185,15 +185,9 @@ export function checkRules(
       if (!broken) continue;
       const shown = rule.field && Object.keys(record.fields).find((n) => n.toLowerCase() === rule.field!.toLowerCase());
       const pointer = shown ? `${record.pointer}${pointerOf(shown)}` : record.pointer;
-      problems.push({
-        file: plan.file,
-        pointer,
-        line: plan.lineOf(pointer),
-        object: record.object,
-        key: record.key,
-        field: rule.field,
-        message: `validation rule ${rule.name}: ${rule.message}`
-      });
+      problems.push(
+        recordProblem(plan, record, pointer, `validation rule ${rule.name}: ${rule.message}`, { field: rule.field })
+      );
     }
   }
   return problems;

@@ -2,7 +2,7 @@
 // restricted picklist values are valid, required fields are present, text fits, numbers and dates parse, and every
 // parent key resolves in the plan or in the org. Every problem is listed; one is enough to write nothing.
 import { DATE_MAX, DATE_MIN, dateInRange, isRelativeDate, resolveDate } from './dates';
-import { RUNNING_USER, type Plan, type PlanRecord, type Problem } from './plan';
+import { RUNNING_USER, recordProblem, type Plan, type PlanRecord, type Problem } from './plan';
 
 /** The part of a describe sObject answer the seed reads. */
 export interface FieldDescribe {
@@ -67,15 +67,7 @@ export function validatePlan(plan: Plan, describes: Map<string, ObjectDescribe>,
   const reportedObjects = new Set<string>();
   for (const record of plan.records) {
     const problem = (pointer: string, message: string, field?: string): void => {
-      problems.push({
-        file: plan.file,
-        pointer,
-        line: plan.lineOf(pointer),
-        message,
-        object: record.object,
-        key: record.key,
-        field
-      });
+      problems.push(recordProblem(plan, record, pointer, message, { field }));
     };
     const describe = describes.get(record.object.toLowerCase());
     if (!describe) {
@@ -333,25 +325,25 @@ export function checkAgainstOrg(plan: Plan, existing: (object: string, key: stri
   const problems: Problem[] = [];
   for (const parent of externalParents(plan)) {
     if (existing(parent.object, parent.key)) continue;
-    problems.push({
-      file: plan.file,
-      pointer: parent.pointer,
-      line: plan.lineOf(parent.pointer),
-      object: parent.from.object,
-      key: parent.from.key,
-      message: `parent key "${parent.key}" is neither in the plan nor in the org (${parent.object}.${parent.keyField})`
-    });
+    problems.push(
+      recordProblem(
+        plan,
+        parent.from,
+        parent.pointer,
+        `parent key "${parent.key}" is neither in the plan nor in the org (${parent.object}.${parent.keyField})`
+      )
+    );
   }
   for (const record of plan.records) {
     if (record.section !== 'accounts' || record.create || existing(record.object, record.key)) continue;
-    problems.push({
-      file: plan.file,
-      pointer: record.pointer,
-      line: plan.lineOf(record.pointer),
-      object: record.object,
-      key: record.key,
-      message: 'the org holds no account with this key and the plan does not say "create: true"'
-    });
+    problems.push(
+      recordProblem(
+        plan,
+        record,
+        record.pointer,
+        'the org holds no account with this key and the plan does not say "create: true"'
+      )
+    );
   }
   return problems;
 }
