@@ -244,6 +244,27 @@ function filesIn(dir: string, suffix: string): string[] {
     .map((f) => path.join(dir, f));
 }
 
+/** A metadata file as its reader takes it: parsed at its root element, its name (the file name less the suffix), its path. */
+interface MetadataFile {
+  node: XmlNode;
+  name: string;
+  /** The file's path from the project root, as problems and the model name it. */
+  rel: string;
+}
+
+/** Every `suffix` file in `dir`, in name order, parsed at `root` and handed to `read`. */
+function readFiles<T>(
+  dir: string,
+  suffix: string,
+  root: string,
+  projectRoot: string,
+  read: (file: MetadataFile) => T
+): T[] {
+  return filesIn(dir, suffix).map((f) =>
+    read({ node: parseFile(f, root, projectRoot), name: path.basename(f, suffix), rel: path.relative(projectRoot, f) })
+  );
+}
+
 function readField(object: string, file: string, projectRoot: string): FieldDef {
   const rel = path.relative(projectRoot, file);
   const n = parseFile(file, 'CustomField', projectRoot);
@@ -309,43 +330,49 @@ function readObject(dir: string, projectRoot: string): ObjectDef {
     enableActivities: bool(n, 'enableActivities'),
     searchLayouts,
     fields: filesIn(path.join(dir, 'fields'), '.field-meta.xml').map((f) => readField(apiName, f, projectRoot)),
-    validationRules: filesIn(path.join(dir, 'validationRules'), '.validationRule-meta.xml').map((f) => {
-      const rel = path.relative(projectRoot, f);
-      const r = parseFile(f, 'ValidationRule', projectRoot);
-      return {
+    validationRules: readFiles(
+      path.join(dir, 'validationRules'),
+      '.validationRule-meta.xml',
+      'ValidationRule',
+      projectRoot,
+      ({ node: r, name, rel }) => ({
         object: apiName,
-        name: path.basename(f, '.validationRule-meta.xml'),
+        name,
         active: bool(r, 'active'),
         description: str(r, 'description'),
         formula: need(r, 'errorConditionFormula', rel),
         message: need(r, 'errorMessage', rel),
         errorField: str(r, 'errorDisplayField'),
         file: rel
-      };
-    }),
-    listViews: filesIn(path.join(dir, 'listViews'), '.listView-meta.xml').map((f) => {
-      const rel = path.relative(projectRoot, f);
-      const v = parseFile(f, 'ListView', projectRoot);
-      return {
+      })
+    ),
+    listViews: readFiles(
+      path.join(dir, 'listViews'),
+      '.listView-meta.xml',
+      'ListView',
+      projectRoot,
+      ({ node: v, name, rel }) => ({
         object: apiName,
-        name: path.basename(f, '.listView-meta.xml'),
+        name,
         label: need(v, 'label', rel),
         filterScope: need(v, 'filterScope', rel),
         columns: strings(v, 'columns'),
         file: rel
-      };
-    }),
-    compactLayouts: filesIn(path.join(dir, 'compactLayouts'), '.compactLayout-meta.xml').map((f) => {
-      const rel = path.relative(projectRoot, f);
-      const c = parseFile(f, 'CompactLayout', projectRoot);
-      return {
+      })
+    ),
+    compactLayouts: readFiles(
+      path.join(dir, 'compactLayouts'),
+      '.compactLayout-meta.xml',
+      'CompactLayout',
+      projectRoot,
+      ({ node: c, name, rel }) => ({
         object: apiName,
-        name: path.basename(f, '.compactLayout-meta.xml'),
+        name,
         label: need(c, 'label', rel),
         fields: strings(c, 'fields'),
         file: rel
-      };
-    }),
+      })
+    ),
     file: hasFile ? path.relative(projectRoot, objectFile) : undefined
   };
 }
@@ -473,27 +500,31 @@ export function readDataModel(
       readCustomMetadata(f, projectRoot)
     ),
     layouts: filesIn(path.join(defaultDir, 'layouts'), '.layout-meta.xml').map((f) => readLayout(f, projectRoot)),
-    tabs: filesIn(path.join(defaultDir, 'tabs'), '.tab-meta.xml').map((f) => {
-      const rel = path.relative(projectRoot, f);
-      const n = parseFile(f, 'CustomTab', projectRoot);
-      return {
-        name: path.basename(f, '.tab-meta.xml'),
+    tabs: readFiles(
+      path.join(defaultDir, 'tabs'),
+      '.tab-meta.xml',
+      'CustomTab',
+      projectRoot,
+      ({ node: n, name, rel }) => ({
+        name,
         customObject: bool(n, 'customObject'),
         motif: str(n, 'motif'),
         file: rel
-      };
-    }),
-    applications: filesIn(path.join(defaultDir, 'applications'), '.app-meta.xml').map((f) => {
-      const rel = path.relative(projectRoot, f);
-      const n = parseFile(f, 'CustomApplication', projectRoot);
-      return {
-        name: path.basename(f, '.app-meta.xml'),
+      })
+    ),
+    applications: readFiles(
+      path.join(defaultDir, 'applications'),
+      '.app-meta.xml',
+      'CustomApplication',
+      projectRoot,
+      ({ node: n, name, rel }) => ({
+        name,
         label: need(n, 'label', rel),
         description: str(n, 'description'),
         tabs: strings(n, 'tabs'),
         file: rel
-      };
-    })
+      })
+    )
   };
 }
 
