@@ -500,33 +500,26 @@ describe('each rule fails when force-app breaks it', () => {
 });
 
 describe('reading force-app', () => {
-  it('names the file and line of malformed XML', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'datamodel-'));
-    temps.push(root);
-    const dir = path.join(root, 'force-app/main/default/objects/Widget__c/fields');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(
-      path.join(dir, 'Size__c.field-meta.xml'),
-      '<?xml version="1.0"?>\n<CustomField>\n<label>Size</label>\n</CustomFeld>\n'
-    );
-    assert.throws(
-      () => readDataModel(path.join(root, 'force-app/main/default'), root),
-      /force-app\/main\/default\/objects\/Widget__c\/fields\/Size__c\.field-meta\.xml:4: malformed XML/
-    );
-  });
-
-  it('names the file and element when a field has no type', () => {
-    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'datamodel-'));
-    temps.push(root);
-    const dir = path.join(root, 'force-app/main/default/objects/Widget__c/fields');
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(
-      path.join(dir, 'Size__c.field-meta.xml'),
-      '<?xml version="1.0"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Size__c</fullName><label>Size</label></CustomField>\n'
-    );
-    assert.throws(
-      () => readDataModel(path.join(root, 'force-app/main/default'), root),
-      /Size__c\.field-meta\.xml: <type> is missing/
-    );
-  });
+  const cases = [
+    {
+      title: 'names the file and line of malformed XML',
+      xml: '<?xml version="1.0"?>\n<CustomField>\n<label>Size</label>\n</CustomFeld>\n',
+      error: /force-app\/main\/default\/objects\/Widget__c\/fields\/Size__c\.field-meta\.xml:4: malformed XML/
+    },
+    {
+      title: 'names the file and element when a field has no type',
+      xml: '<?xml version="1.0"?>\n<CustomField xmlns="http://soap.sforce.com/2006/04/metadata"><fullName>Size__c</fullName><label>Size</label></CustomField>\n',
+      error: /Size__c\.field-meta\.xml: <type> is missing/
+    }
+  ];
+  for (const { title, xml, error } of cases) {
+    it(title, () => {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'datamodel-'));
+      temps.push(root);
+      const dir = path.join(root, 'force-app/main/default/objects/Widget__c/fields');
+      fs.mkdirSync(dir, { recursive: true });
+      fs.writeFileSync(path.join(dir, 'Size__c.field-meta.xml'), xml);
+      assert.throws(() => readDataModel(path.join(root, 'force-app/main/default'), root), error);
+    });
+  }
 });
