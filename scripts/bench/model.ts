@@ -3,6 +3,7 @@
 //   health for one account with 10,000 goals: under 5 ms
 // Data is generated deterministically (same seed, same book) so runs compare.
 import { performance } from 'node:perf_hooks';
+import { random } from './random';
 import {
   formatDay,
   GOAL_STATUSES,
@@ -23,14 +24,6 @@ const ACCOUNTS = 100_000;
 const GOALS = 1_000_000;
 const HEALTH_GOALS = 10_000;
 const TODAY = '2025-06-30';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 4294967296;
-  };
-}
 
 function makeBook(): { accounts: AccountRecord[]; goals: CustomerGoal[]; tiers: Map<string, FitTier> } {
   const next = random(42);

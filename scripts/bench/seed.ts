@@ -5,11 +5,9 @@
 // an ingest job: create, upload, close, poll, successful and failed rows) is measured at 10,000 and 100,000; the
 // composite row forces composite for every object, so the two paths compare at the same sizes; a last row is the
 // seed's own choice (useBulk) at 100,000.
-import { Connection } from 'jsforce';
 import { runSeed } from '../seed/seed';
 import { generatePlanData, parseGenerateSpec } from '../seed/generate';
-import { pinnedApiVersion } from '../lib/paths';
-import { startDeployedOrg } from '../seed/__tests__/orgFixture';
+import { runAgainst, startDeployedOrg } from '../seed/__tests__/orgFixture';
 
 const SIZES = [1_000, 10_000, 100_000];
 // The seed through Bulk API 2.0 for every object (three jobs), and with its own crossover (useBulk).
@@ -30,29 +28,14 @@ function totalCalls(counters: Record<string, number>): number {
 async function main(): Promise<void> {
   const org = await startDeployedOrg();
   const rows: Row[] = [];
-  const silent = { write: () => true };
   try {
-    const connection = new Connection({
-      instanceUrl: org.org.instanceUrl,
-      accessToken: org.org.accessToken,
-      version: pinnedApiVersion()
-    });
+    const connection = org.connection();
     for (const n of SIZES) {
       // Seed composite: the real CLI path, connect check, describe and read included.
       let before = totalCalls(org.org.counters());
       let started = Date.now();
-      const code = await runSeed({
-        argv: [
-          '--instance-url',
-          org.org.instanceUrl,
-          '--generate',
-          `records=${n},seed=${n},prefix=BENCH`,
-          '--journal',
-          `/tmp/bench-seed-${n}.jsonl`
-        ],
-        env: org.env,
-        stdout: silent,
-        stderr: silent,
+      const { code } = await runAgainst(runSeed, org, {
+        argv: ['--generate', `records=${n},seed=${n},prefix=BENCH`, '--journal', `/tmp/bench-seed-${n}.jsonl`],
         bulkMinRecords: Infinity
       });
       if (code !== 0) throw new Error(`seed of ${n} records exited ${code}`);
@@ -109,18 +92,13 @@ async function main(): Promise<void> {
     for (const [n, way, prefix, bulkMinRecords] of BULK_RUNS) {
       const before = totalCalls(org.org.counters());
       const started = Date.now();
-      const code = await runSeed({
+      const { code } = await runAgainst(runSeed, org, {
         argv: [
-          '--instance-url',
-          org.org.instanceUrl,
           '--generate',
           `records=${n},seed=${n},prefix=${prefix}`,
           '--journal',
           `/tmp/bench-seed-${prefix.toLowerCase()}-${n}.jsonl`
         ],
-        env: org.env,
-        stdout: silent,
-        stderr: silent,
         bulkMinRecords
       });
       if (code !== 0) throw new Error(`${way} of ${n} records exited ${code}`);

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runSeed } from '../seed/seed';
-import { startDeployedOrg, type SeededOrg } from '../seed/__tests__/orgFixture';
+import { runAgainst, startDeployedOrg, type SeededOrg } from '../seed/__tests__/orgFixture';
 import { lastSunday, writeEvents } from '../usage/generate';
 
 const ACCOUNTS = 10_000;
@@ -88,21 +88,15 @@ const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 async function main(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), 'bench-usage-'));
   const org = await startDeployedOrg({ customMetadata: true });
-  const silent = { write: () => true };
   try {
     let started = Date.now();
-    const seeded = await runSeed({
+    const { code: seeded } = await runAgainst(runSeed, org, {
       argv: [
-        '--instance-url',
-        org.org.instanceUrl,
         '--generate',
         `accounts=${ACCOUNTS},goals=0,risks=0,seed=7,prefix=BENCH`,
         '--journal',
         path.join(dir, 'seed.jsonl')
-      ],
-      env: org.env,
-      stdout: silent,
-      stderr: silent
+      ]
     });
     if (seeded !== 0) throw new Error(`seed of ${ACCOUNTS} accounts exited ${seeded}`);
     console.log(

@@ -20,6 +20,7 @@ import {
 } from '../../force-app/main/default/lwc/successModel/successModel';
 import type { WorkspaceData } from '../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import { flushPromises, mount, resetDom, shadow } from 'jest-helpers/dom';
+import { random } from './random';
 
 jest.mock(
   '@salesforce/apex/CharterWorkspaceController.getWorkspace',
@@ -33,14 +34,6 @@ const RUNS = 15;
 const WARMUP = 3;
 const TARGET_MS = 150;
 const TODAY = '2025-06-30';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
-    return state / 2 ** 32;
-  };
-}
 
 const pick = <T>(rnd: () => number, list: readonly T[]): T => list[Math.floor(rnd() * list.length)];
 const level = (rnd: () => number): number => 1 + Math.floor(rnd() * 5);
