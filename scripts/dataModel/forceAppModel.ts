@@ -252,15 +252,24 @@ interface MetadataFile {
   rel: string;
 }
 
-/** Every `suffix` file in `dir`, in name order, parsed at `root` and handed to `read`. */
+/** Where each metadata type the model reads part by part lives: its folder and its files' suffix. */
+const PARTS = {
+  ValidationRule: ['validationRules', '.validationRule-meta.xml'],
+  ListView: ['listViews', '.listView-meta.xml'],
+  CompactLayout: ['compactLayouts', '.compactLayout-meta.xml'],
+  CustomTab: ['tabs', '.tab-meta.xml'],
+  CustomApplication: ['applications', '.app-meta.xml']
+} as const;
+
+/** Every `root` file in its folder under `dir`, in name order, parsed and handed to `read`. */
 function readFiles<T>(
   dir: string,
-  suffix: string,
-  root: string,
+  root: keyof typeof PARTS,
   projectRoot: string,
   read: (file: MetadataFile) => T
 ): T[] {
-  return filesIn(dir, suffix).map((f) =>
+  const [folder, suffix] = PARTS[root];
+  return filesIn(path.join(dir, folder), suffix).map((f) =>
     read({ node: parseFile(f, root, projectRoot), name: path.basename(f, suffix), rel: path.relative(projectRoot, f) })
   );
 }
@@ -330,49 +339,31 @@ function readObject(dir: string, projectRoot: string): ObjectDef {
     enableActivities: bool(n, 'enableActivities'),
     searchLayouts,
     fields: filesIn(path.join(dir, 'fields'), '.field-meta.xml').map((f) => readField(apiName, f, projectRoot)),
-    validationRules: readFiles(
-      path.join(dir, 'validationRules'),
-      '.validationRule-meta.xml',
-      'ValidationRule',
-      projectRoot,
-      ({ node: r, name, rel }) => ({
-        object: apiName,
-        name,
-        active: bool(r, 'active'),
-        description: str(r, 'description'),
-        formula: need(r, 'errorConditionFormula', rel),
-        message: need(r, 'errorMessage', rel),
-        errorField: str(r, 'errorDisplayField'),
-        file: rel
-      })
-    ),
-    listViews: readFiles(
-      path.join(dir, 'listViews'),
-      '.listView-meta.xml',
-      'ListView',
-      projectRoot,
-      ({ node: v, name, rel }) => ({
-        object: apiName,
-        name,
-        label: need(v, 'label', rel),
-        filterScope: need(v, 'filterScope', rel),
-        columns: strings(v, 'columns'),
-        file: rel
-      })
-    ),
-    compactLayouts: readFiles(
-      path.join(dir, 'compactLayouts'),
-      '.compactLayout-meta.xml',
-      'CompactLayout',
-      projectRoot,
-      ({ node: c, name, rel }) => ({
-        object: apiName,
-        name,
-        label: need(c, 'label', rel),
-        fields: strings(c, 'fields'),
-        file: rel
-      })
-    ),
+    validationRules: readFiles(dir, 'ValidationRule', projectRoot, ({ node: r, name, rel }) => ({
+      object: apiName,
+      name,
+      active: bool(r, 'active'),
+      description: str(r, 'description'),
+      formula: need(r, 'errorConditionFormula', rel),
+      message: need(r, 'errorMessage', rel),
+      errorField: str(r, 'errorDisplayField'),
+      file: rel
+    })),
+    listViews: readFiles(dir, 'ListView', projectRoot, ({ node: v, name, rel }) => ({
+      object: apiName,
+      name,
+      label: need(v, 'label', rel),
+      filterScope: need(v, 'filterScope', rel),
+      columns: strings(v, 'columns'),
+      file: rel
+    })),
+    compactLayouts: readFiles(dir, 'CompactLayout', projectRoot, ({ node: c, name, rel }) => ({
+      object: apiName,
+      name,
+      label: need(c, 'label', rel),
+      fields: strings(c, 'fields'),
+      file: rel
+    })),
     file: hasFile ? path.relative(projectRoot, objectFile) : undefined
   };
 }
@@ -500,31 +491,19 @@ export function readDataModel(
       readCustomMetadata(f, projectRoot)
     ),
     layouts: filesIn(path.join(defaultDir, 'layouts'), '.layout-meta.xml').map((f) => readLayout(f, projectRoot)),
-    tabs: readFiles(
-      path.join(defaultDir, 'tabs'),
-      '.tab-meta.xml',
-      'CustomTab',
-      projectRoot,
-      ({ node: n, name, rel }) => ({
-        name,
-        customObject: bool(n, 'customObject'),
-        motif: str(n, 'motif'),
-        file: rel
-      })
-    ),
-    applications: readFiles(
-      path.join(defaultDir, 'applications'),
-      '.app-meta.xml',
-      'CustomApplication',
-      projectRoot,
-      ({ node: n, name, rel }) => ({
-        name,
-        label: need(n, 'label', rel),
-        description: str(n, 'description'),
-        tabs: strings(n, 'tabs'),
-        file: rel
-      })
-    )
+    tabs: readFiles(defaultDir, 'CustomTab', projectRoot, ({ node: n, name, rel }) => ({
+      name,
+      customObject: bool(n, 'customObject'),
+      motif: str(n, 'motif'),
+      file: rel
+    })),
+    applications: readFiles(defaultDir, 'CustomApplication', projectRoot, ({ node: n, name, rel }) => ({
+      name,
+      label: need(n, 'label', rel),
+      description: str(n, 'description'),
+      tabs: strings(n, 'tabs'),
+      file: rel
+    }))
   };
 }
 
