@@ -1,5 +1,5 @@
 import AccountablePeople from 'c/accountablePeople';
-import { stagePeople } from 'c/successModel';
+import { stagePeople, type LifecycleStage } from 'c/successModel';
 import { mountRendered, shadow } from 'jest-helpers/dom';
 import type { PanelRole } from '../../accountSuccessPanel/panelTypes';
 
@@ -23,11 +23,14 @@ const ROLES: PanelRole[] = [
   { Id: 'ro3', Name: 'Renewals lead', Lifecycle_Stage__c: 'Renewal', RACI__c: 'Accountable' }
 ];
 
+/** The section for the account's stage (null: the account has none), rendered. */
+function render(stage: LifecycleStage | null) {
+  return mountRendered('c-accountable-people', AccountablePeople, { people: stagePeople(ROLES, stage) });
+}
+
 describe('c-accountable-people', () => {
   it('names the accountable and responsible people for the stage', async () => {
-    const element = await mountRendered('c-accountable-people', AccountablePeople, {
-      people: stagePeople(ROLES, 'Adoption')
-    });
+    const element = await render('Adoption');
     const root = shadow(element);
     expect(root.querySelector('.accountable .person')?.textContent).toBe('Sam Okafor');
     expect(root.querySelector('.responsible .person')?.textContent).toBe('Dana Reyes');
@@ -36,9 +39,7 @@ describe('c-accountable-people', () => {
   });
 
   it('warns about RACI gaps and unfilled roles', async () => {
-    const element = await mountRendered('c-accountable-people', AccountablePeople, {
-      people: stagePeople(ROLES, 'Renewal')
-    });
+    const element = await render('Renewal');
     const root = shadow(element);
     expect(root.querySelector('.accountable .person')?.textContent).toBe('c.Panel_RoleUnfilled');
     // No Responsible role: the term still has a description, so the list never ends on a bare <dt>.
@@ -52,9 +53,7 @@ describe('c-accountable-people', () => {
   });
 
   it('describes each term with "No role" for a stage without roles (axe: definition-list)', async () => {
-    const element = await mountRendered('c-accountable-people', AccountablePeople, {
-      people: stagePeople(ROLES, 'Expansion')
-    });
+    const element = await render('Expansion');
     const list = shadow(element).querySelector('dl') as HTMLElement;
     expect([...list.children].map((child) => `${child.tagName} ${child.textContent ?? ''}`.trim())).toEqual([
       'DT c.Panel_Accountable',
@@ -66,9 +65,7 @@ describe('c-accountable-people', () => {
   });
 
   it('asks for a lifecycle stage when the account has none', async () => {
-    const element = await mountRendered('c-accountable-people', AccountablePeople, {
-      people: stagePeople(ROLES, null)
-    });
+    const element = await render(null);
     expect(shadow(element).querySelector('.no-people')?.textContent).toBe('c.Panel_NoPeople');
     await expect(element).toBeAccessible();
   });
