@@ -1,6 +1,7 @@
 // Preview binding of @salesforce/apex/Class.method: each import is a function that calls the
 // preview server (which runs the preview implementation against the local org) and, called
 // with `new` by the LWC engine, a wire adapter. refreshApex re-runs the adapter behind a value.
+import { previewCall, type WireCallback } from './previewApi';
 
 type ApexParams = Record<string, unknown> | undefined;
 interface WireValue {
@@ -10,18 +11,9 @@ interface WireValue {
 
 const adapterOfValue = new WeakMap<object, ApexWireAdapter>();
 
-async function callApex(className: string, methodName: string, params: ApexParams): Promise<unknown> {
-  const response = await fetch(`/preview/api/apex/${encodeURIComponent(className)}/${encodeURIComponent(methodName)}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(params ?? {})
-  });
-  const body = await response.json();
-  if (!response.ok) {
-    // The same shape an Apex failure has in Lightning Experience: { body: { message }, status, statusText }.
-    throw { body, status: response.status, statusText: response.statusText };
-  }
-  return body;
+/** An Apex failure is thrown as in Lightning Experience: { body: { message }, status, statusText }. */
+function callApex(className: string, methodName: string, params: ApexParams): Promise<unknown> {
+  return previewCall('POST', `apex/${encodeURIComponent(className)}/${encodeURIComponent(methodName)}`, params ?? {});
 }
 
 class ApexWireAdapter {
@@ -30,7 +22,7 @@ class ApexWireAdapter {
   constructor(
     private readonly className: string,
     private readonly methodName: string,
-    private readonly dataCallback: (value: WireValue) => void
+    private readonly dataCallback: WireCallback
   ) {}
 
   update(config: ApexParams): void {
@@ -63,7 +55,7 @@ class ApexWireAdapter {
 export function apexMethod(className: string, methodName: string) {
   function method(this: unknown, paramsOrCallback: unknown) {
     if (new.target) {
-      return new ApexWireAdapter(className, methodName, paramsOrCallback as (value: WireValue) => void);
+      return new ApexWireAdapter(className, methodName, paramsOrCallback as WireCallback);
     }
     return callApex(className, methodName, paramsOrCallback as ApexParams);
   }

@@ -1,6 +1,7 @@
 // Preview binding of lightning/uiObjectInfoApi: getObjectInfo and getObjectInfos read the object's metadata through
 // the preview server, as the user the preview runs as, in the UI API's ObjectInfo shape (fields keyed by API name,
 // createable/updateable/deletable saying what this user may do).
+import { previewCall, PreviewWireAdapter } from './previewApi';
 
 interface PreviewField {
   apiName: string;
@@ -24,40 +25,17 @@ interface PreviewObjectInfo {
 }
 
 type ObjectRef = string | { objectApiName: string };
-type WireCallback = (value: { data?: unknown; error?: unknown }) => void;
 
 const apiNameOf = (ref: ObjectRef | undefined): string | undefined =>
   typeof ref === 'string' ? ref : ref?.objectApiName;
 
 async function objectInfo(apiName: string): Promise<unknown> {
-  const response = await fetch(`/preview/api/ui/object-info/${encodeURIComponent(apiName)}`);
-  const body = (await response.json()) as PreviewObjectInfo;
-  if (!response.ok) throw { body, status: response.status, statusText: response.statusText };
+  const body = (await previewCall('GET', `ui/object-info/${encodeURIComponent(apiName)}`)) as PreviewObjectInfo;
   return { ...body, fields: Object.fromEntries(body.fields.map((f) => [f.apiName, f])) };
 }
 
-abstract class Adapter<Config> {
-  private connected = false;
-  constructor(private readonly dataCallback: WireCallback) {}
-  abstract load(config: Config): Promise<unknown> | undefined;
-  update(config: Config): void {
-    const pending = this.load(config);
-    if (!pending) return;
-    pending.then(
-      (data) => this.connected && this.dataCallback({ data, error: undefined }),
-      (error) => this.connected && this.dataCallback({ data: undefined, error })
-    );
-  }
-  connect(): void {
-    this.connected = true;
-  }
-  disconnect(): void {
-    this.connected = false;
-  }
-}
-
 /** Wire adapter: one object's ObjectInfo. */
-export class getObjectInfo extends Adapter<{ objectApiName?: ObjectRef }> {
+export class getObjectInfo extends PreviewWireAdapter<{ objectApiName?: ObjectRef }> {
   load(config: { objectApiName?: ObjectRef }): Promise<unknown> | undefined {
     const apiName = apiNameOf(config?.objectApiName);
     return apiName ? objectInfo(apiName) : undefined;
@@ -65,7 +43,7 @@ export class getObjectInfo extends Adapter<{ objectApiName?: ObjectRef }> {
 }
 
 /** Wire adapter: several objects' ObjectInfo, as { results: [{ statusCode, result }] } in the order asked. */
-export class getObjectInfos extends Adapter<{ objectApiNames?: ObjectRef[] }> {
+export class getObjectInfos extends PreviewWireAdapter<{ objectApiNames?: ObjectRef[] }> {
   load(config: { objectApiNames?: ObjectRef[] }): Promise<unknown> | undefined {
     const names = (config?.objectApiNames ?? []).map(apiNameOf).filter((n): n is string => Boolean(n));
     if (!names.length) return undefined;

@@ -1,6 +1,7 @@
 // Preview binding of lightning/uiRecordApi: writes go through the preview server to the local
 // org's REST API; failures come back in the UI API's error shape so components handle them as
 // they would in Lightning Experience.
+import { previewCall, PreviewWireAdapter } from './previewApi';
 
 interface RecordInput {
   apiName?: string;
@@ -16,19 +17,14 @@ interface RecordRepresentation {
   fields: Record<string, FieldValue>;
 }
 type FieldId = string | { objectApiName?: string; fieldApiName: string };
+interface RecordConfig {
+  recordId?: string;
+  fields?: FieldId[];
+  optionalFields?: FieldId[];
+}
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each caller knows the UI API shape it asked for
-async function send(method: string, path: string, body?: unknown): Promise<any> {
-  const response = await fetch(`/preview/api/ui/${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body)
-  });
-  const text = await response.text();
-  const payload = text ? JSON.parse(text) : undefined;
-  if (!response.ok) throw { body: payload, status: response.status, statusText: response.statusText };
-  return payload;
-}
+const send = (method: string, path: string, body?: unknown): Promise<any> => previewCall(method, `ui/${path}`, body);
 
 export function createRecord(recordInput: RecordInput): Promise<RecordRepresentation> {
   return send('POST', 'records', recordInput);
@@ -76,21 +72,10 @@ export function getFieldDisplayValue(
 }
 
 /** Wire adapter: a record's fields, read through the preview server. */
-export class getRecord {
-  private connected = false;
-  constructor(private readonly dataCallback: (value: { data?: RecordRepresentation; error?: unknown }) => void) {}
-  update(config: { recordId?: string; fields?: FieldId[]; optionalFields?: FieldId[] }): void {
-    if (!config?.recordId) return;
+export class getRecord extends PreviewWireAdapter<RecordConfig, RecordRepresentation> {
+  load(config: RecordConfig): Promise<RecordRepresentation> | undefined {
+    if (!config?.recordId) return undefined;
     const fields = [...(config.fields ?? []), ...(config.optionalFields ?? [])].map(fieldName).join(',');
-    send('GET', `records/${encodeURIComponent(config.recordId)}?fields=${encodeURIComponent(fields)}`).then(
-      (data) => this.connected && this.dataCallback({ data, error: undefined }),
-      (error) => this.connected && this.dataCallback({ data: undefined, error })
-    );
-  }
-  connect(): void {
-    this.connected = true;
-  }
-  disconnect(): void {
-    this.connected = false;
+    return send('GET', `records/${encodeURIComponent(config.recordId)}?fields=${encodeURIComponent(fields)}`);
   }
 }
