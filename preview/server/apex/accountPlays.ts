@@ -1,19 +1,20 @@
 // Preview implementation of AccountPlaysController.getPlays: the same selector queries, by name, in the same order of
 // decisions, shaped into the PlaysViewModel the component receives in Lightning Experience.
 import type { PlaysViewModel } from '../../../force-app/main/default/lwc/accountPlays/playsTypes';
+import { readAccount, rolesForStage } from './accountControllers';
 import { apexQueries } from './controllerQueries';
 import type { ApexTransaction } from './governor';
 
 type Config = PlaysViewModel['config'];
 
 export async function getPlays(tx: ApexTransaction, params: { accountId?: string }): Promise<PlaysViewModel> {
-  const accountId = params.accountId;
-  // The controller's messages, so the component's error state reads the same.
-  if (!accountId) throw new Error('An account Id is required.');
   const q = apexQueries();
-  const binds = { accountId };
-  const [account] = await q.run<PlaysViewModel['account']>(tx, 'PlaySelector.account', binds);
-  if (!account) throw new Error('The account does not exist or you do not have access to it.');
+  const { account, binds } = await readAccount<PlaysViewModel['account']>(
+    tx,
+    q,
+    'PlaySelector.account',
+    params.accountId
+  );
   const openPlays = await q.run<PlaysViewModel['openPlays'][number]>(tx, 'PlaySelector.openPlays', binds);
   const openPlayCount = await q.count(tx, 'PlaySelector.openPlayCount', binds);
   const closedPlays = await q.run<PlaysViewModel['closedPlays'][number]>(tx, 'PlaySelector.closedPlays', binds);
@@ -24,14 +25,7 @@ export async function getPlays(tx: ApexTransaction, params: { accountId?: string
     : [];
   const stepCount = playIds.length ? await q.count(tx, 'PlaySelector.stepCount', { playIds }) : 0;
   const [charter] = await q.run<{ Id?: string }>(tx, 'CharterSelector.activeSummary');
-  const stage = account.Lifecycle_Stage__c;
-  const roles =
-    charter?.Id && stage
-      ? await q.run<PlaysViewModel['roles'][number]>(tx, 'CharterSelector.rolesForStage', {
-          charterId: charter.Id,
-          stage
-        })
-      : [];
+  const roles = await rolesForStage<PlaysViewModel['roles'][number]>(tx, q, charter?.Id, account.Lifecycle_Stage__c);
   const config: Config = {
     playbooks: await q.run<Config['playbooks'][number]>(tx, 'PlaySelector.playbooks'),
     steps: await q.run<Config['steps'][number]>(tx, 'PlaySelector.playbookSteps')

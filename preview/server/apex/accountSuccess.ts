@@ -1,19 +1,20 @@
 // Preview implementation of AccountSuccessController.getPanel: the same selector queries, by name, in the same
 // order of decisions, shaped into the PanelViewModel the component receives in Lightning Experience.
 import type { PanelViewModel } from '../../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
+import { readAccount, rolesForStage } from './accountControllers';
 import { apexQueries } from './controllerQueries';
 import type { ApexTransaction } from './governor';
 
 type Config = PanelViewModel['config'];
 
 export async function getPanel(tx: ApexTransaction, params: { accountId?: string }): Promise<PanelViewModel> {
-  const accountId = params.accountId;
-  // The controller's messages, so the component's error state reads the same.
-  if (!accountId) throw new Error('An account Id is required.');
   const q = apexQueries();
-  const binds = { accountId };
-  const [account] = await q.run<PanelViewModel['account']>(tx, 'CustomerSelector.account', binds);
-  if (!account) throw new Error('The account does not exist or you do not have access to it.');
+  const { account, binds } = await readAccount<PanelViewModel['account']>(
+    tx,
+    q,
+    'CustomerSelector.account',
+    params.accountId
+  );
   const goals = await q.run<PanelViewModel['goals'][number]>(tx, 'CustomerSelector.goals', binds);
   const goalCount = await q.count(tx, 'CustomerSelector.goalCount', binds);
   const risks = await q.run<PanelViewModel['risks'][number]>(tx, 'CustomerSelector.openRisks', binds);
@@ -31,14 +32,7 @@ export async function getPanel(tx: ApexTransaction, params: { accountId?: string
     binds
   );
   const [charter = null] = await q.run<NonNullable<PanelViewModel['charter']>>(tx, 'CharterSelector.activeSummary');
-  const stage = account.Lifecycle_Stage__c;
-  const roles =
-    charter?.Id && stage
-      ? await q.run<PanelViewModel['roles'][number]>(tx, 'CharterSelector.rolesForStage', {
-          charterId: charter.Id,
-          stage
-        })
-      : [];
+  const roles = await rolesForStage<PanelViewModel['roles'][number]>(tx, q, charter?.Id, account.Lifecycle_Stage__c);
   const config: Config = {
     dimensions: await q.run<Config['dimensions'][number]>(tx, 'ConfigSelector.dimensions'),
     bands: await q.run<Config['bands'][number]>(tx, 'ConfigSelector.bands'),

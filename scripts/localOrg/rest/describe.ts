@@ -3,6 +3,7 @@
 import type { FieldSchema, ObjectSchema } from '../schema';
 import type { Store } from '../store';
 import type { UserAccess } from '../access/userAccess';
+import { SYSTEM_FIELDS } from '../standardObjects';
 import { isWritableField, objectAllows } from '../writeRules';
 
 const SOAP_TYPES: Record<string, string> = {
@@ -91,15 +92,7 @@ function describeField(object: ObjectSchema, field: FieldSchema, access: UserAcc
     defaultedOnCreate:
       field.type === 'boolean' ||
       field.name === 'OwnerId' ||
-      [
-        'Id',
-        'CreatedDate',
-        'CreatedById',
-        'LastModifiedDate',
-        'LastModifiedById',
-        'SystemModstamp',
-        'IsDeleted'
-      ].includes(field.name) ||
+      SYSTEM_FIELDS.has(field.name) ||
       (object.custom && field.name === 'Name'),
     dependentPicklist: false,
     digits: field.type === 'int' ? (field.precision ?? 9) : 0,
