@@ -19,6 +19,9 @@ module.exports = {
     '^lightning/modal$': '<rootDir>/jest/mocks/lightning/modal.ts'
   },
   setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv || []), '<rootDir>/jest/setup.ts'],
+  // Some suites render a long list and run axe on it: about 5 s of one core on their own, so jest's default 5 s
+  // timeout fails them whenever the machine is shared. A test that hangs still fails, after 20 s.
+  testTimeout: 20000,
   collectCoverageFrom: ['force-app/**/lwc/**/*.ts', '!**/__tests__/**', '!**/*.d.ts'],
   coverageThreshold: {
     global: { statements: 90, branches: 85, functions: 90, lines: 90 },
