@@ -1,4 +1,5 @@
 import { LightningElement, api } from 'lwc';
+import { RecordSaveCycle } from 'c/recordFormModal';
 import type { WorkspaceCharter } from 'c/charterWorkspace';
 import LABEL_MISSION from '@salesforce/label/c.Workspace_Mission';
 import LABEL_VISION from '@salesforce/label/c.Workspace_Vision';
@@ -26,8 +27,11 @@ const SECTIONS = [
   { field: 'Cost_Of_Inaction__c', label: LABEL_COST_OF_INACTION }
 ] as const;
 
-/** The charter statement; Edit swaps the text for a record edit form on the same place (LDS saves it). */
-export default class CharterStatement extends LightningElement {
+/**
+ * The charter statement; Edit swaps the text for a record edit form on the same place (LDS saves it, Save disabled
+ * while it does).
+ */
+export default class CharterStatement extends RecordSaveCycle(LightningElement) {
   @api charter: WorkspaceCharter | undefined;
   /** The user may edit these records (updateable, and edit access to the charter): Edit is shown only then. */
   @api canEdit = false;
@@ -43,7 +47,6 @@ export default class CharterStatement extends LightningElement {
     version: LABEL_VERSION
   };
   editing = false;
-  saveError: unknown;
   editFields = [...SECTIONS.map((section) => section.field), 'Executive_Sponsor__c', 'Status__c', 'Version__c'];
 
   get sections(): Array<{ field: string; label: string; text: string; blank: boolean }> {
@@ -85,12 +88,8 @@ export default class CharterStatement extends LightningElement {
     this.editing = false;
   }
 
-  handleSuccess(): void {
+  override saved(): void {
     this.editing = false;
     this.dispatchEvent(new CustomEvent('saved'));
-  }
-
-  handleError(event: CustomEvent): void {
-    this.saveError = event.detail;
   }
 }

@@ -77,4 +77,22 @@ describe('c-charter-statement', () => {
     expect(one(element, 'lightning-record-edit-form')).toBeNull();
     expect(one(element, 'lightning-button.edit')).not.toBeNull();
   });
+
+  it('disables Save while the statement saves and enables it again when the save fails', async () => {
+    const element = mount('c-charter-statement', CharterStatement, { canEdit: true, charter: workspace().charter });
+    await flushPromises();
+    one(element, 'lightning-button.edit').click();
+    await flushPromises();
+    const form = one(element, 'lightning-record-edit-form');
+    expect(one(element, 'lightning-button.save').disabled).toBe(false);
+    form.dispatchEvent(new CustomEvent('submit'));
+    await flushPromises();
+    expect(one(element, 'lightning-button.save').disabled).toBe(true);
+    await expect(element).toBeAccessible();
+    form.dispatchEvent(new CustomEvent('error', { detail: { message: 'Mission is required for an Active charter' } }));
+    await flushPromises();
+    expect(one(element, 'lightning-button.save').disabled).toBe(false);
+    expect(one(element, 'c-error-panel').errors).toEqual({ message: 'Mission is required for an Active charter' });
+    await expect(element).toBeAccessible();
+  });
 });
