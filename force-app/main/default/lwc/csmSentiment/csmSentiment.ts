@@ -6,7 +6,7 @@ import ACCOUNT_OBJECT from '@salesforce/schema/Account';
 import SENTIMENT_FIELD from '@salesforce/schema/Account.CSM_Sentiment__c';
 import COMMENT_FIELD from '@salesforce/schema/Account.CSM_Sentiment_Comment__c';
 import DATE_FIELD from '@salesforce/schema/Account.CSM_Sentiment_Date__c';
-import { fieldsUpdateable } from 'c/ldsUtils';
+import { fieldsUpdateable, saveWithState } from 'c/ldsUtils';
 import {
   SENTIMENT_FRESH_DAYS,
   SENTIMENTS,
@@ -175,11 +175,9 @@ export default class CsmSentiment extends LightningElement {
     const date = this.input('lightning-input.sentiment-date');
     if (!choice || !comment || !date) return;
     if (![choice, comment, date].every((input) => input.reportValidity())) return;
-    this.saving = true;
-    this.saveError = undefined;
-    try {
+    const saved = await saveWithState(this, () => {
       const input = sentimentInput(choice.value, comment.value, date.value);
-      await updateRecord({
+      return updateRecord({
         fields: {
           Id: this.recordId,
           [SENTIMENT_FIELD.fieldApiName]: input.sentiment,
@@ -187,14 +185,11 @@ export default class CsmSentiment extends LightningElement {
           [DATE_FIELD.fieldApiName]: input.date
         }
       });
-      this.editing = false;
-      this.dispatchEvent(new ShowToastEvent({ title: LABEL_SAVED, variant: 'success' }));
-      this.dispatchEvent(new CustomEvent('sentimentsaved', { detail: { recordId: this.recordId } }));
-    } catch (error) {
-      this.saveError = error;
-    } finally {
-      this.saving = false;
-    }
+    });
+    if (!saved) return;
+    this.editing = false;
+    this.dispatchEvent(new ShowToastEvent({ title: LABEL_SAVED, variant: 'success' }));
+    this.dispatchEvent(new CustomEvent('sentimentsaved', { detail: { recordId: this.recordId } }));
   }
 
   private input(selector: string): FormInput | null {

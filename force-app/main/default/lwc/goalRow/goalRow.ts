@@ -1,6 +1,7 @@
 import { LightningElement, api } from 'lwc';
 import { updateRecord } from 'lightning/uiRecordApi';
 import { ShowToastEvent } from 'lightning/platformShowToastEvent';
+import { saveWithState } from 'c/ldsUtils';
 import type { GoalStanding, IsoDate, ProgressUnknownReason, Timeliness } from 'c/successModel';
 import { formatCurrency, formatDate, formatDays, formatLabel, formatMeasure, formatPercent } from 'c/figureFormat';
 import type { PanelGoal } from '../accountSuccessPanel/panelTypes';
@@ -228,18 +229,10 @@ export default class GoalRow extends LightningElement {
   }
 
   private async save(fields: Record<string, unknown>): Promise<void> {
-    this.saving = true;
-    this.saveError = undefined;
-    try {
-      await updateRecord({ fields: { Id: this.view.id, ...fields } });
-      this.editing = false;
-      this.achieving = false;
-      this.dispatchEvent(new ShowToastEvent({ title: formatLabel(LABEL_SAVED, this.view.name), variant: 'success' }));
-      this.dispatchEvent(new CustomEvent('goalsaved', { detail: { recordId: this.view.id } }));
-    } catch (error) {
-      this.saveError = error;
-    } finally {
-      this.saving = false;
-    }
+    if (!(await saveWithState(this, () => updateRecord({ fields: { Id: this.view.id, ...fields } })))) return;
+    this.editing = false;
+    this.achieving = false;
+    this.dispatchEvent(new ShowToastEvent({ title: formatLabel(LABEL_SAVED, this.view.name), variant: 'success' }));
+    this.dispatchEvent(new CustomEvent('goalsaved', { detail: { recordId: this.view.id } }));
   }
 }

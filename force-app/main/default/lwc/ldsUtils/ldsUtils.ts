@@ -129,3 +129,27 @@ export function fieldsUpdateable(info: ObjectInfoWithFields | undefined, fieldAp
   if (info?.updateable !== true) return false;
   return fieldApiNames.every((name) => info.fields?.[name]?.updateable === true);
 }
+
+/** What a component shows of a save it makes itself: a button disabled while saving, and the last failure. */
+export interface SaveState {
+  saving: boolean;
+  saveError: unknown;
+}
+
+/**
+ * Runs one imperative save (updateRecord and the like) under the component's save state: `saving` while it runs,
+ * the error kept when it fails (never thrown on); true once it has saved.
+ */
+export async function saveWithState(state: SaveState, write: () => Promise<unknown>): Promise<boolean> {
+  state.saving = true;
+  state.saveError = undefined;
+  try {
+    await write();
+    return true;
+  } catch (error) {
+    state.saveError = error;
+    return false;
+  } finally {
+    state.saving = false;
+  }
+}

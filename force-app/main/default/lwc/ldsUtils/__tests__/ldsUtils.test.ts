@@ -1,4 +1,4 @@
-import { NO_ACCESS, fieldsUpdateable, objectAccess, objectAccessByName, reduceErrors } from 'c/ldsUtils';
+import { NO_ACCESS, fieldsUpdateable, objectAccess, objectAccessByName, reduceErrors, saveWithState } from 'c/ldsUtils';
 
 describe('reduceErrors', () => {
   it('reads UI API record errors and field errors with their labels', () => {
@@ -111,5 +111,26 @@ describe('fieldsUpdateable', () => {
   it('is false while getObjectInfo has not answered, or answered without fields', () => {
     expect(fieldsUpdateable(undefined, ['A__c'])).toBe(false);
     expect(fieldsUpdateable({ updateable: true }, ['A__c'])).toBe(false);
+  });
+});
+
+describe('saveWithState', () => {
+  it('is saving while the write runs, then answers true with no error', async () => {
+    const state = { saving: false, saveError: 'the last failure' as unknown };
+    let savingDuringWrite: boolean | undefined;
+    const saved = await saveWithState(state, async () => {
+      savingDuringWrite = state.saving;
+    });
+    expect(savingDuringWrite).toBe(true);
+    expect(saved).toBe(true);
+    expect(state).toEqual({ saving: false, saveError: undefined });
+  });
+
+  it('keeps the failure instead of throwing, and stops saving', async () => {
+    const failure = { body: { message: 'Target date must be after start date.' } };
+    const state = { saving: false, saveError: undefined as unknown };
+    const saved = await saveWithState(state, () => Promise.reject(failure));
+    expect(saved).toBe(false);
+    expect(state).toEqual({ saving: false, saveError: failure });
   });
 });
