@@ -2,6 +2,7 @@
 // axe over a page.
 import fs from 'node:fs';
 import path from 'node:path';
+import { after, before, describe } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
@@ -53,6 +54,36 @@ export async function openProductInBrowser(): Promise<ProductInBrowser> {
     throw error;
   }
 }
+
+/**
+ * A describe block over the product open in Chromium (openProductInBrowser): opened before its tests, closed after,
+ * skipped (said loudly) without Chromium. The body's tests read `session.product` and `session.page`.
+ */
+export function describeInBrowser(title: string, body: (session: ProductInBrowser) => void): void {
+  describe(title, { skip: !chromiumPresent() && 'Chromium is not installed' }, () => {
+    let opened: ProductInBrowser | undefined;
+    const current = (): ProductInBrowser => {
+      if (!opened) throw new Error('the product is not open in the browser yet');
+      return opened;
+    };
+    before(async () => {
+      opened = await openProductInBrowser();
+    });
+    after(() => opened?.close());
+    body({
+      get product() {
+        return current().product;
+      },
+      get page() {
+        return current().page;
+      },
+      close: () => current().close()
+    });
+  });
+}
+
+/** Text as a reader sees it: runs of white space as one space, trimmed. */
+export const squash = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
 export interface Violation {
   id: string;

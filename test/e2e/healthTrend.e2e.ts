@@ -22,7 +22,7 @@ import { after, before, describe, it } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
-import { axeViolations, chromiumPresent, serious } from './browser';
+import { axeViolations, chromiumPresent, serious, squash } from './browser';
 
 const TODAY = '2026-06-15';
 const RESULTS = path.join(PROJECT_ROOT, 'test-results');
@@ -42,8 +42,6 @@ const EXPECTED = {
   ],
   score: '81 / 100'
 };
-
-const squash = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
 describe('health over time on the success panel', { skip: !haveChromium && 'Chromium is not installed' }, () => {
   let product: Product;

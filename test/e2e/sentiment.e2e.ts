@@ -11,13 +11,11 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { localToday } from '../../force-app/main/default/lwc/accountSuccessPanel/clock';
 import { CHROMIUM, CHROMIUM_ARGS, startProduct, type Product } from './harness';
-import { axeViolations, chromiumPresent, serious } from './browser';
+import { axeViolations, chromiumPresent, serious, squash } from './browser';
 
 const RESULTS = path.join(PROJECT_ROOT, 'test-results');
 const haveChromium = chromiumPresent();
 const COMMENT = 'Browser test: the executive sponsor is leaving';
-
-const squash = (value: string): string => value.replace(/\s+/g, ' ').trim();
 
 /** A day `days` from an ISO day, by the calendar (UTC). */
 function shiftDay(day: string, days: number): string {
