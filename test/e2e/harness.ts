@@ -5,9 +5,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { Writable } from 'node:stream';
 import type { Connection } from 'jsforce';
 import { connect } from '../../scripts/lib/connection';
+import type { InProcessRun } from '../../scripts/lib/command.mjs';
 import { PROJECT_ROOT } from '../../scripts/lib/paths';
 import { startLocalOrg, type LocalOrg } from '../../scripts/localOrg';
 import { runMigrate } from '../../scripts/migrate/cli';
@@ -38,15 +38,6 @@ export interface Product {
   close(): Promise<void>;
 }
 
-function sink(lines: string[]): Writable {
-  return new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    }
-  });
-}
-
 export interface ProductOptions {
   /** The seed plan to load; default data/demo-plan.yaml, as npm start does. */
   plan?: string;
@@ -71,43 +62,30 @@ export async function startProduct(options: ProductOptions = {}): Promise<Produc
   const output: string[] = [];
   try {
     const env = { ...process.env, SF_ACCESS_TOKEN: org.accessToken };
-    const migrated = await runMigrate({
-      argv: ['--instance-url', org.instanceUrl],
-      env,
-      stdout: sink(output),
-      stderr: sink(output)
-    });
-    if (migrated !== 0) throw new Error(`migrate exited ${migrated}:\n${output.join('')}`);
-    const seeded = await runSeed({
-      argv: ['--instance-url', org.instanceUrl, '--plan', plan, '--journal', path.join(dataDir, 'seed-journal.jsonl')],
-      env,
-      cwd: dataDir,
-      now,
-      stdout: sink(output),
-      stderr: sink(output)
-    });
-    if (seeded !== 0) throw new Error(`seed exited ${seeded}:\n${output.join('')}`);
-    if (options.usage !== undefined) {
-      const loaded = await runUsage({
-        argv: ['--instance-url', org.instanceUrl, '--file', options.usage],
+    const kept = { write: (text: string) => output.push(text) };
+    /** One step of npm start against the org; its output is in the error if it fails. */
+    const step = async <C extends object>(
+      name: string,
+      run: (context: InProcessRun<C>) => Promise<number>,
+      context: InProcessRun<C>
+    ): Promise<void> => {
+      const code = await run({
         env,
-        cwd: dataDir,
-        now,
-        stdout: sink(output),
-        stderr: sink(output)
+        stdout: kept,
+        stderr: kept,
+        ...context,
+        argv: ['--instance-url', org.instanceUrl, ...context.argv]
       });
-      if (loaded !== 0) throw new Error(`usage exited ${loaded}:\n${output.join('')}`);
+      if (code !== 0) throw new Error(`${name} exited ${code}:\n${output.join('')}`);
+    };
+    await step('migrate', runMigrate, { argv: [] });
+    const journal = path.join(dataDir, 'seed-journal.jsonl');
+    await step('seed', runSeed, { argv: ['--plan', plan, '--journal', journal], cwd: dataDir, now });
+    if (options.usage !== undefined) {
+      await step('usage', runUsage, { argv: ['--file', options.usage], cwd: dataDir, now });
     }
     // As npm start does: the scoring run stores health and the program snapshots the workspace reads.
-    const scored = await runScore({
-      argv: ['--instance-url', org.instanceUrl],
-      env,
-      cwd: dataDir,
-      now,
-      stdout: sink(output),
-      stderr: sink(output)
-    });
-    if (scored !== 0) throw new Error(`score exited ${scored}:\n${output.join('')}`);
+    await step('score', runScore, { argv: [], cwd: dataDir, now });
     execFileSync(
       process.execPath,
       [path.join(PROJECT_ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', 'preview/tsconfig.json'],
