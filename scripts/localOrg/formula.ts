@@ -164,30 +164,30 @@ function arithmetic(op: string, a: Value, b: Value): Value {
   }
 }
 
+/**
+ * AND (`decisive` false) or OR (`decisive` true) in three-valued logic: an argument equal to `decisive` settles it;
+ * otherwise a blank (or non-boolean) argument makes the answer blank.
+ */
+function connective(args: Node[], scope: FormulaScope, decisive: boolean): Value {
+  let sawBlank = false;
+  for (const a of args) {
+    const v = evaluate(a, scope);
+    if (v === decisive) return decisive;
+    if (v !== !decisive) sawBlank = true;
+  }
+  return sawBlank ? null : !decisive;
+}
+
 function evaluate(node: Node, scope: FormulaScope): Value {
   if (node.type === 'literal') return node.dataType === 'null' ? null : toValue(node.value);
   if (node.type === 'identifier') return toValue(scope.read(node.name));
   const args = node.arguments;
   const arg = (i: number): Value => evaluate(args[i], scope);
   switch (node.id) {
-    case 'and': {
-      let sawBlank = false;
-      for (const a of args) {
-        const v = evaluate(a, scope);
-        if (v === false) return false;
-        if (v !== true) sawBlank = true;
-      }
-      return sawBlank ? null : true;
-    }
-    case 'or': {
-      let sawBlank = false;
-      for (const a of args) {
-        const v = evaluate(a, scope);
-        if (v === true) return true;
-        if (v !== false) sawBlank = true;
-      }
-      return sawBlank ? null : false;
-    }
+    case 'and':
+      return connective(args, scope, false);
+    case 'or':
+      return connective(args, scope, true);
     case 'not': {
       const v = arg(0);
       return typeof v === 'boolean' ? !v : null;

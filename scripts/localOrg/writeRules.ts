@@ -36,6 +36,19 @@ export function objectAllows(schema: ObjectSchema, operation: 'create' | 'update
   return schema.deletable ?? true;
 }
 
+/** The object permission each operation needs. */
+const GRANT_FOR = { create: 'create', update: 'edit', delete: 'delete' } as const;
+
+/** Whether this user may do `operation` on the object's records: the object allows it and their access grants it. */
+export function userMay(schema: ObjectSchema, operation: 'create' | 'update' | 'delete', access: UserAccess): boolean {
+  return objectAllows(schema, operation) && access.object(schema)[GRANT_FOR[operation]];
+}
+
+/** Refuses an operation the user may not do with INVALID_TYPE_FOR_OPERATION, as the platform does. */
+function checkOperation(schema: ObjectSchema, operation: 'create' | 'update' | 'delete', access: UserAccess): void {
+  if (!userMay(schema, operation, access)) throw operationNotAllowed(schema, operation);
+}
+
 export function operationNotAllowed(schema: ObjectSchema, operation: 'create' | 'update' | 'delete'): RecordError {
   const verb = operation === 'create' ? 'inserted' : operation === 'update' ? 'updated' : 'deleted';
   return new RecordError('INVALID_TYPE_FOR_OPERATION', `entity type cannot be ${verb}: ${schema.label}`);
@@ -409,9 +422,7 @@ export function prepareCreate(
   access: UserAccess
 ): SObjectRecord {
   const state = store.object(objectName);
-  if (!objectAllows(state.schema, 'create') || !access.object(state.schema).create) {
-    throw operationNotAllowed(state.schema, 'create');
-  }
+  checkOperation(state.schema, 'create', access);
   const values = readBody(store, state, body, 'create', access);
   const timestamp = formatDateTime(now);
   const id = store.newId(state.schema.name);
@@ -439,9 +450,7 @@ export function prepareUpdate(
   access: UserAccess
 ): SObjectRecord {
   const state = store.object(objectName);
-  if (!objectAllows(state.schema, 'update') || !access.object(state.schema).edit) {
-    throw operationNotAllowed(state.schema, 'update');
-  }
+  checkOperation(state.schema, 'update', access);
   if (!access.canEdit(state, existing)) throw insufficientAccess();
   const values = readBody(store, state, body, 'update', access);
   for (const field of state.schema.fields) {
@@ -480,9 +489,7 @@ export function deleteWithCascade(
   access: UserAccess
 ): void {
   const state = store.object(objectName);
-  if (!objectAllows(state.schema, 'delete') || !access.object(state.schema).delete) {
-    throw operationNotAllowed(state.schema, 'delete');
-  }
+  checkOperation(state.schema, 'delete', access);
   // The user needs delete access to the records it names; their master-detail children go with them regardless.
   for (const id of ids) {
     const record = state.records.get(id);

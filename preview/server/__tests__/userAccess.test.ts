@@ -5,28 +5,15 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import { Connection } from 'jsforce';
 import { PROJECT_ROOT } from '../../../scripts/lib/paths';
-import { startLocalOrg, type LocalOrg } from '../../../scripts/localOrg';
-import { runMigrate } from '../../../scripts/migrate/cli';
-import { runSeed } from '../../../scripts/seed/seed';
+import { DEMO_PLAN, startForceAppOrg, type ForceAppOrg } from '../../../scripts/localOrg/__tests__/forceAppOrg';
 import { packageXml, zipOf } from '../../../scripts/localOrg/metadata/__tests__/helpers';
 import type { PanelViewModel } from '../../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
 import type { WorkspaceData } from '../../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import { startPreviewServer, type PreviewServer } from '../server';
 import { previewUsers, type PreviewUser } from '../users';
-
-function sink(lines: string[]): Writable {
-  return new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    }
-  });
-}
 
 interface Answer {
   status: number;
@@ -35,8 +22,7 @@ interface Answer {
 }
 
 describe('the preview as the admin, a manager and a viewer', () => {
-  let org: LocalOrg;
-  let dataDir: string;
+  let org: ForceAppOrg;
   let server: PreviewServer;
   let users: PreviewUser[];
   let admin: Connection;
@@ -80,23 +66,7 @@ describe('the preview as the admin, a manager and a viewer', () => {
   }
 
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-users-'));
-    org = await startLocalOrg({ port: 0, dataDir, reset: true, durable: false });
-    const output: string[] = [];
-    const io = {
-      env: { ...process.env, SF_ACCESS_TOKEN: org.accessToken },
-      stdout: sink(output),
-      stderr: sink(output)
-    };
-    assert.equal(await runMigrate({ argv: ['--instance-url', org.instanceUrl], ...io }), 0, output.join(''));
-    const plan = path.join(PROJECT_ROOT, 'data', 'demo-plan.yaml');
-    const journal = path.join(dataDir, 'seed-journal.jsonl');
-    const seeded = await runSeed({
-      argv: ['--instance-url', org.instanceUrl, '--plan', plan, '--journal', journal],
-      cwd: dataDir,
-      ...io
-    });
-    assert.equal(seeded, 0, output.join(''));
+    org = await startForceAppOrg({ seedPlan: DEMO_PLAN });
     users = await previewUsers(org);
     admin = users[0].connection;
     server = await startPreviewServer({ port: 0, connection: admin, users });
@@ -107,8 +77,7 @@ describe('the preview as the admin, a manager and a viewer', () => {
   });
   after(async () => {
     await server?.close();
-    await org?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await org?.dispose();
   });
 
   it('offers the admin, a manager and a viewer, and remembers the choice in a cookie', async () => {

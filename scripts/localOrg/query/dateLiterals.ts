@@ -24,6 +24,10 @@ function range(start: number, end: number): DayRange {
   return { start: day(start), end: day(end) };
 }
 
+/** Calendar periods a date literal counts in; weeks start on Sunday, quarters and years on the calendar's. */
+type Period = 'DAY' | 'WEEK' | 'MONTH' | 'QUARTER' | 'YEAR';
+const STEP: Record<string, number> = { THIS: 0, LAST: -1, NEXT: 1 };
+
 /** The range of a date literal such as TODAY, LAST_N_DAYS:30 or NEXT_QUARTER; undefined when unknown. */
 export function dateLiteralRange(literal: string, n: number | undefined, now: Date = new Date()): DayRange | undefined {
   const today = utcMidnight(now);
@@ -31,74 +35,45 @@ export function dateLiteralRange(literal: string, n: number | undefined, now: Da
   const year = now.getUTCFullYear();
   const month = now.getUTCMonth();
   const quarter = Math.floor(month / 3) * 3;
+  /** The start of the period `k` periods from the one that holds today (k = 0). */
+  const start = (period: Period, k: number): number => {
+    if (period === 'DAY') return today + k * DAY;
+    if (period === 'WEEK') return weekStart + 7 * k * DAY;
+    if (period === 'MONTH') return monthStart(year, month + k);
+    if (period === 'QUARTER') return monthStart(year, quarter + 3 * k);
+    return monthStart(year + k, 0);
+  };
   const name = literal.toUpperCase().replace(/:.*$/, '').replace('_FISCAL_', '_');
   const count = n ?? 0;
   switch (name) {
     case 'TODAY':
-      return range(today, today + DAY);
+      return range(start('DAY', 0), start('DAY', 1));
     case 'YESTERDAY':
-      return range(today - DAY, today);
+      return range(start('DAY', -1), start('DAY', 0));
     case 'TOMORROW':
-      return range(today + DAY, today + 2 * DAY);
-    case 'THIS_WEEK':
-      return range(weekStart, weekStart + 7 * DAY);
-    case 'LAST_WEEK':
-      return range(weekStart - 7 * DAY, weekStart);
-    case 'NEXT_WEEK':
-      return range(weekStart + 7 * DAY, weekStart + 14 * DAY);
-    case 'THIS_MONTH':
-      return range(monthStart(year, month), monthStart(year, month + 1));
-    case 'LAST_MONTH':
-      return range(monthStart(year, month - 1), monthStart(year, month));
-    case 'NEXT_MONTH':
-      return range(monthStart(year, month + 1), monthStart(year, month + 2));
-    case 'THIS_QUARTER':
-      return range(monthStart(year, quarter), monthStart(year, quarter + 3));
-    case 'LAST_QUARTER':
-      return range(monthStart(year, quarter - 3), monthStart(year, quarter));
-    case 'NEXT_QUARTER':
-      return range(monthStart(year, quarter + 3), monthStart(year, quarter + 6));
-    case 'THIS_YEAR':
-      return range(monthStart(year, 0), monthStart(year + 1, 0));
-    case 'LAST_YEAR':
-      return range(monthStart(year - 1, 0), monthStart(year, 0));
-    case 'NEXT_YEAR':
-      return range(monthStart(year + 1, 0), monthStart(year + 2, 0));
+      return range(start('DAY', 1), start('DAY', 2));
+    // The last days run up to and including today; the next ones start tomorrow.
     case 'LAST_90_DAYS':
-      return range(today - 90 * DAY, today + DAY);
+      return range(start('DAY', -90), start('DAY', 1));
     case 'NEXT_90_DAYS':
-      return range(today + DAY, today + 91 * DAY);
-    case 'LAST_N_DAYS':
-      return range(today - count * DAY, today + DAY);
-    case 'NEXT_N_DAYS':
-      return range(today + DAY, today + (count + 1) * DAY);
-    case 'N_DAYS_AGO':
-      return range(today - count * DAY, today - (count - 1) * DAY);
-    case 'LAST_N_WEEKS':
-      return range(weekStart - 7 * count * DAY, weekStart);
-    case 'NEXT_N_WEEKS':
-      return range(weekStart + 7 * DAY, weekStart + 7 * (count + 1) * DAY);
-    case 'N_WEEKS_AGO':
-      return range(weekStart - 7 * count * DAY, weekStart - 7 * (count - 1) * DAY);
-    case 'LAST_N_MONTHS':
-      return range(monthStart(year, month - count), monthStart(year, month));
-    case 'NEXT_N_MONTHS':
-      return range(monthStart(year, month + 1), monthStart(year, month + 1 + count));
-    case 'N_MONTHS_AGO':
-      return range(monthStart(year, month - count), monthStart(year, month - count + 1));
-    case 'LAST_N_QUARTERS':
-      return range(monthStart(year, quarter - 3 * count), monthStart(year, quarter));
-    case 'NEXT_N_QUARTERS':
-      return range(monthStart(year, quarter + 3), monthStart(year, quarter + 3 + 3 * count));
-    case 'N_QUARTERS_AGO':
-      return range(monthStart(year, quarter - 3 * count), monthStart(year, quarter - 3 * count + 3));
-    case 'LAST_N_YEARS':
-      return range(monthStart(year - count, 0), monthStart(year, 0));
-    case 'NEXT_N_YEARS':
-      return range(monthStart(year + 1, 0), monthStart(year + 1 + count, 0));
-    case 'N_YEARS_AGO':
-      return range(monthStart(year - count, 0), monthStart(year - count + 1, 0));
-    default:
-      return undefined;
+      return range(start('DAY', 1), start('DAY', 91));
   }
+  // THIS_, LAST_ and NEXT_ a week, month, quarter or year: the period holding today, the one before, the one after.
+  const one = /^(THIS|LAST|NEXT)_(WEEK|MONTH|QUARTER|YEAR)$/.exec(name);
+  if (one) {
+    const k = STEP[one[1]];
+    return range(start(one[2] as Period, k), start(one[2] as Period, k + 1));
+  }
+  // LAST_N_ and NEXT_N_ periods: the n whole periods before the current one (for days, up to and including today),
+  // or after it.
+  const several = /^(LAST|NEXT)_N_(DAY|WEEK|MONTH|QUARTER|YEAR)S$/.exec(name);
+  if (several) {
+    const period = several[2] as Period;
+    if (several[1] === 'NEXT') return range(start(period, 1), start(period, 1 + count));
+    return range(start(period, -count), start(period, period === 'DAY' ? 1 : 0));
+  }
+  // N_ periods _AGO: the one period n before the current one.
+  const ago = /^N_(DAY|WEEK|MONTH|QUARTER|YEAR)S_AGO$/.exec(name);
+  if (ago) return range(start(ago[1] as Period, -count), start(ago[1] as Period, 1 - count));
+  return undefined;
 }

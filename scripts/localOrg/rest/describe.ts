@@ -4,7 +4,7 @@ import type { FieldSchema, ObjectSchema } from '../schema';
 import type { Store } from '../store';
 import type { UserAccess } from '../access/userAccess';
 import { SYSTEM_FIELDS } from '../standardObjects';
-import { isWritableField, objectAllows } from '../writeRules';
+import { isWritableField, userMay } from '../writeRules';
 
 const SOAP_TYPES: Record<string, string> = {
   id: 'tns:ID',
@@ -25,14 +25,14 @@ function urls(version: string, name: string): Record<string, string> {
 
 function objectFlags(object: ObjectSchema, access: UserAccess): Record<string, unknown> {
   const grant = access.object(object);
-  const createable = objectAllows(object, 'create') && grant.create;
+  const createable = userMay(object, 'create', access);
   return {
     activateable: false,
     createable,
     custom: object.custom,
     customSetting: false,
     deepCloneable: false,
-    deletable: objectAllows(object, 'delete') && grant.delete,
+    deletable: userMay(object, 'delete', access),
     deprecatedAndHidden: false,
     feedEnabled: false,
     hasSubtypes: false,
@@ -51,7 +51,7 @@ function objectFlags(object: ObjectSchema, access: UserAccess): Record<string, u
     searchable: !object.customMetadata,
     triggerable: !object.customMetadata,
     undeletable: !object.customMetadata,
-    updateable: objectAllows(object, 'update') && grant.edit
+    updateable: userMay(object, 'update', access)
   };
 }
 

@@ -4,15 +4,11 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { Writable } from 'node:stream';
 import type { Connection } from 'jsforce';
 import { connect } from '../../../../scripts/lib/connection';
 import { PROJECT_ROOT } from '../../../../scripts/lib/paths';
-import { startLocalOrg, type LocalOrg } from '../../../../scripts/localOrg';
-import { runMigrate } from '../../../../scripts/migrate/cli';
-import { runSeed } from '../../../../scripts/seed/seed';
+import { DEMO_PLAN, startForceAppOrg, type ForceAppOrg } from '../../../../scripts/localOrg/__tests__/forceAppOrg';
 import type { WorkspaceData } from '../../../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import type { PanelViewModel } from '../../../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
 import type { PlaysViewModel } from '../../../../force-app/main/default/lwc/accountPlays/playsTypes';
@@ -90,15 +86,6 @@ export function shapeProblems(expected: unknown, actual: unknown, where = '$'): 
   return problems;
 }
 
-function sink(lines: string[]): Writable {
-  return new Writable({
-    write(chunk, _encoding, done) {
-      lines.push(String(chunk));
-      done();
-    }
-  });
-}
-
 /** A day `days` from an ISO day, by the calendar (UTC). */
 function shiftDay(day: string, days: number): string {
   const date = new Date(`${day}T00:00:00Z`);
@@ -107,8 +94,7 @@ function shiftDay(day: string, days: number): string {
 }
 
 describe('preview Apex methods against the seeded local org', () => {
-  let org: LocalOrg;
-  let dataDir: string;
+  let org: ForceAppOrg;
   let connection: Connection;
   let lowId: string;
   let highId: string;
@@ -119,22 +105,7 @@ describe('preview Apex methods against the seeded local org', () => {
   const count = async (soql: string): Promise<number> => (await connection.query(soql)).totalSize;
 
   before(async () => {
-    dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'preview-contract-'));
-    org = await startLocalOrg({ port: 0, dataDir, reset: true, durable: false });
-    const output: string[] = [];
-    // The token reaches the scripts through the environment only, never the command line.
-    const env = { ...process.env, SF_ACCESS_TOKEN: org.accessToken };
-    const io = { env, stdout: sink(output), stderr: sink(output) };
-    const migrated = await runMigrate({ argv: ['--instance-url', org.instanceUrl], ...io });
-    assert.equal(migrated, 0, `migrate failed:\n${output.join('')}`);
-    const plan = path.join(PROJECT_ROOT, 'data', 'demo-plan.yaml');
-    const journal = path.join(dataDir, 'seed-journal.jsonl');
-    const seeded = await runSeed({
-      argv: ['--instance-url', org.instanceUrl, '--plan', plan, '--journal', journal],
-      cwd: dataDir,
-      ...io
-    });
-    assert.equal(seeded, 0, `seed failed:\n${output.join('')}`);
+    org = await startForceAppOrg({ seedPlan: DEMO_PLAN });
     ({ connection } = await connect({ instanceUrl: org.instanceUrl, accessToken: org.accessToken }));
     await writeProgramSnapshot(connection, { today });
     // Two accounts scored as the scoring run stores them; the rest of the demo book is not scored yet.
@@ -166,8 +137,7 @@ describe('preview Apex methods against the seeded local org', () => {
     ]);
   });
   after(async () => {
-    await org?.close();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    await org?.dispose();
   });
 
   describe('CharterWorkspaceController.getWorkspace', () => {
