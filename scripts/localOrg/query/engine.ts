@@ -447,22 +447,18 @@ export class QueryEngine {
     };
     flatten(where);
     let pos = 0;
-    const or = (): Predicate => {
-      const parts = [and()];
-      while (tokens[pos] === 'OR') {
+    /** Operands joined by one operator (OR over ANDs, AND over NOTs): any of them true for OR, all for AND. */
+    const joined = (operator: 'OR' | 'AND', operand: () => Predicate): Predicate => {
+      const parts = [operand()];
+      while (tokens[pos] === operator) {
         pos++;
-        parts.push(and());
+        parts.push(operand());
       }
-      return parts.length === 1 ? parts[0] : (r) => parts.some((p) => p(r));
+      if (parts.length === 1) return parts[0];
+      return operator === 'OR' ? (r) => parts.some((p) => p(r)) : (r) => parts.every((p) => p(r));
     };
-    const and = (): Predicate => {
-      const parts = [not()];
-      while (tokens[pos] === 'AND') {
-        pos++;
-        parts.push(not());
-      }
-      return parts.length === 1 ? parts[0] : (r) => parts.every((p) => p(r));
-    };
+    const or = (): Predicate => joined('OR', and);
+    const and = (): Predicate => joined('AND', not);
     const not = (): Predicate => {
       if (tokens[pos] === 'NOT') {
         pos++;
