@@ -7,15 +7,8 @@ import path from 'node:path';
 import { pinnedApiVersion } from '../../lib/paths';
 import { OrgApi, StopError } from '../api';
 import { defaultRetryPolicy } from '../retry';
-import { runSeed, type SeedContext } from '../seed';
-import { runAgainst, startDeployedOrg, withDeployedOrg, type SeededOrg } from './orgFixture';
-
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  delays: number[];
-}
+import type { SeedContext } from '../seed';
+import { seedAgainst, startDeployedOrg, withDeployedOrg, type SeededOrg, type SeedRun } from './orgFixture';
 
 interface Report {
   counts: Record<string, { created: number; updated: number; unchanged: number; failed: number; unsent: number }>;
@@ -30,17 +23,8 @@ describe('seed faults against the local org', () => {
   let cwd: string;
   withDeployedOrg('seed-faults', (fixture) => ({ org, cwd } = fixture));
 
-  async function seed(argv: string[], extra: Partial<SeedContext> = {}, target: SeededOrg = org): Promise<Run> {
-    const delays: number[] = [];
-    const { code, out, err } = await runAgainst(runSeed, target, {
-      argv,
-      cwd,
-      now: () => new Date('2026-03-01T12:00:00Z'),
-      retry: { sleep: async (ms) => void delays.push(ms), random: () => 0.5, baseMs: 100 },
-      ...extra
-    });
-    return { code, out, err, delays };
-  }
+  const seed = (argv: string[], extra: Partial<SeedContext> = {}, target: SeededOrg = org): Promise<SeedRun> =>
+    seedAgainst(target, argv, cwd, extra);
 
   async function count(soql: string): Promise<number> {
     return (await org.connection().query(soql)).totalSize;
@@ -296,7 +280,7 @@ describe('seed faults against the local org', () => {
         .request<{ records: Job[] }>(`/services/data/v${pinnedApiVersion()}/jobs/ingest`);
       return list.records;
     }
-    async function newJobs(run: () => Promise<Run>): Promise<{ run: Run; created: Job[] }> {
+    async function newJobs(run: () => Promise<SeedRun>): Promise<{ run: SeedRun; created: Job[] }> {
       const before = new Set((await jobs()).map((j) => j.id));
       const result = await run();
       org.org.faults.clear();

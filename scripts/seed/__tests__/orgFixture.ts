@@ -11,6 +11,7 @@ import { ComponentSet, MetadataConverter } from '@salesforce/source-deploy-retri
 import { startLocalOrg, type LocalOrg } from '../../localOrg';
 import { DEFAULT_DIR, pinnedApiVersion } from '../../lib/paths';
 import type { InProcessRun } from '../../lib/command.mjs';
+import { runSeed, type SeedContext } from '../seed';
 
 export interface SeededOrg {
   org: LocalOrg;
@@ -183,4 +184,30 @@ export async function runAgainst<C extends object>(
     argv: ['--instance-url', seeded.org.instanceUrl, ...context.argv]
   });
   return { code, out, err };
+}
+
+/** A seed run's output, and the back-off waits it asked for (recorded, not slept). */
+export interface SeedRun extends CapturedRun {
+  delays: number[];
+}
+
+/**
+ * Seeds the org as the seed tests do: "now" is 1 March 2026 at noon UTC, and each back-off wait is recorded instead
+ * of slept (half its ceiling, from 100 ms); `extra` is injected over that.
+ */
+export async function seedAgainst(
+  seeded: SeededOrg,
+  argv: string[],
+  cwd: string,
+  extra: Partial<SeedContext> = {}
+): Promise<SeedRun> {
+  const delays: number[] = [];
+  const { code, out, err } = await runAgainst(runSeed, seeded, {
+    argv,
+    cwd,
+    now: () => new Date('2026-03-01T12:00:00Z'),
+    retry: { sleep: async (ms) => void delays.push(ms), random: () => 0.5, baseMs: 100 },
+    ...extra
+  });
+  return { code, out, err, delays };
 }

@@ -4,28 +4,11 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { runSeed } from '../seed';
 import { pinnedApiVersion } from '../../lib/paths';
-import { runAgainst, withDeployedOrg, type SeededOrg } from './orgFixture';
+import { seedAgainst, withDeployedOrg, type SeededOrg, type SeedRun } from './orgFixture';
 
-interface Run {
-  code: number;
-  out: string;
-  err: string;
-  delays: number[];
-}
-
-async function seed(org: SeededOrg, argv: string[], cwd: string, bulkMinRecords?: number): Promise<Run> {
-  const delays: number[] = [];
-  const { code, out, err } = await runAgainst(runSeed, org, {
-    argv,
-    cwd,
-    now: () => new Date('2026-03-01T12:00:00Z'),
-    retry: { sleep: async (ms) => void delays.push(ms), random: () => 0.5, baseMs: 100 },
-    bulkMinRecords
-  });
-  return { code, out, err, delays };
-}
+const seed = (org: SeededOrg, argv: string[], cwd: string, bulkMinRecords?: number): Promise<SeedRun> =>
+  seedAgainst(org, argv, cwd, { bulkMinRecords });
 
 /** Records in the org, read through the API as any client would. */
 async function count(org: SeededOrg, soql: string): Promise<number> {
