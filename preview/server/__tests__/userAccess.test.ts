@@ -9,7 +9,7 @@ import path from 'node:path';
 import { Connection } from 'jsforce';
 import { PROJECT_ROOT } from '../../../scripts/lib/paths';
 import { DEMO_PLAN, startForceAppOrg, type ForceAppOrg } from '../../../scripts/localOrg/__tests__/forceAppOrg';
-import { packageXml, zipOf } from '../../../scripts/localOrg/metadata/__tests__/helpers';
+import { deployFiles } from '../../../scripts/localOrg/metadata/__tests__/helpers';
 import type { PanelViewModel } from '../../../force-app/main/default/lwc/accountSuccessPanel/panelTypes';
 import type { WorkspaceData } from '../../../force-app/main/default/lwc/charterWorkspace/workspaceTypes';
 import { startPreviewServer, type PreviewServer } from '../server';
@@ -58,11 +58,7 @@ describe('the preview as the admin, a manager and a viewer', () => {
   ];
 
   async function deploy(files: Record<string, string>, types: Record<string, string[]>): Promise<void> {
-    admin.metadata.pollInterval = 50;
-    admin.metadata.pollTimeout = 60_000;
-    const zip = await zipOf({ 'package.xml': packageXml(types), ...files });
-    const result = await admin.metadata.deploy(zip, { singlePackage: true, rollbackOnError: true }).complete(true);
-    assert.equal(result.status, 'Succeeded', JSON.stringify(result.details));
+    await deployFiles(admin, files, types);
   }
 
   before(async () => {

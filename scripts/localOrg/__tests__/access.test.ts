@@ -10,7 +10,7 @@ import path from 'node:path';
 import { Connection } from 'jsforce';
 import { PROJECT_ROOT } from '../../lib/paths';
 import { call, data } from './helpers';
-import { packageXml, zipOf } from '../metadata/__tests__/helpers';
+import { deployFiles } from '../metadata/__tests__/helpers';
 import { startForceAppOrg, type ForceAppOrg } from './forceAppOrg';
 
 type Json = Record<string, unknown>;
@@ -52,11 +52,7 @@ describe('the local org enforces access for users of each permission set', () =>
   /** Deploys metadata-format files as the admin and waits for the result. */
   async function deploy(files: Record<string, string>, types: Record<string, string[]>): Promise<void> {
     const conn = new Connection({ instanceUrl: org.instanceUrl, accessToken: org.accessToken, version: '66.0' });
-    conn.metadata.pollInterval = 50;
-    conn.metadata.pollTimeout = 60_000;
-    const zip = await zipOf({ 'package.xml': packageXml(types), ...files });
-    const result = await conn.metadata.deploy(zip, { singlePackage: true, rollbackOnError: true }).complete(true);
-    assert.equal(result.status, 'Succeeded', JSON.stringify(result.details));
+    await deployFiles(conn, files, types);
   }
 
   before(async () => {

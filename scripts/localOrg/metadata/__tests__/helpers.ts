@@ -96,6 +96,19 @@ export function hasField(host: MemoryHost, object: string, fieldName: string): b
   );
 }
 
+/** Deploys metadata-format files with a package.xml of `types` through jsforce, rolled back on error; must succeed. */
+export async function deployFiles(
+  conn: Connection,
+  files: Record<string, string>,
+  types: Record<string, string[]>
+): Promise<void> {
+  conn.metadata.pollInterval = 50;
+  conn.metadata.pollTimeout = 60_000;
+  const zip = await zipOf({ 'package.xml': packageXml(types), ...files });
+  const result = await conn.metadata.deploy(zip, { singlePackage: true, rollbackOnError: true }).complete(true);
+  assert.equal(result.status, 'Succeeded', JSON.stringify(result.details));
+}
+
 /** A metadata-format zip from a map of paths to file contents. */
 export async function zipOf(files: Record<string, string>): Promise<Buffer> {
   const zip = new JSZip();
