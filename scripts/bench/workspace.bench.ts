@@ -221,13 +221,13 @@ async function renderOnce(data: WorkspaceData): Promise<Record<Phase, number>> {
   await openTab(element, 'roadmap');
   const roadmap = inner(shadow(element), 'c-charter-roadmap');
   const shownBefore = roadmap.querySelectorAll('tr.item').length;
-  times['roadmap: show more'] = await click(roadmap.querySelector('button.show-more'));
+  times['roadmap: show more'] = await click(inner(roadmap, 'c-show-more').querySelector('button.show-more'));
   if (roadmap.querySelectorAll('tr.item').length <= shownBefore) throw new Error('roadmap did not show more');
 
   await openTab(element, 'risks');
   const risks = inner(shadow(element), 'c-charter-risks');
   const register = inner(risks, 'c-charter-risk-register');
-  times['risks: show more'] = await click(register.querySelector('button.show-more'));
+  times['risks: show more'] = await click(inner(register, 'c-show-more').querySelector('button.show-more'));
   const busiest = [...inner(risks, 'c-charter-risk-heat-map').querySelectorAll('button.cell')].sort(
     (a, b) => Number(b.textContent) - Number(a.textContent)
   )[0];
