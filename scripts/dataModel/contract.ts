@@ -1,10 +1,21 @@
 // The data model contract: the API names, types and picklist values every part of the product relies on
 // (components, Apex, seed, the local org). force-app must satisfy it; the rules test proves that it does.
+// Picklists the model reads take their values from successModel's own lists, so they are written once.
+import {
+  CHANGE_TYPES,
+  DIRECTIONS,
+  GOAL_STATUSES,
+  ICP_OPERATORS,
+  LIFECYCLE_STAGES,
+  METRIC_TYPES,
+  MILESTONE_STATUSES,
+  MILESTONE_TYPES,
+  RACI_VALUES,
+  RISK_STATUSES,
+  RISK_TYPES
+} from '../../force-app/main/default/lwc/successModel/successModel';
 
-export const LIFECYCLE_STAGES = ['Onboarding', 'Adoption', 'Value Realization', 'Expansion', 'Renewal'] as const;
-
-const DIRECTIONS = ['Higher is better', 'Lower is better'];
-const RISK_STATUSES = ['Open', 'Mitigating', 'Monitoring', 'Closed'];
+export { LIFECYCLE_STAGES };
 
 /** A contract field: its type, and for picklists the restricted values in order. */
 export interface ContractField {
@@ -78,18 +89,7 @@ export const CONTRACT: Record<string, ContractObject> = {
       Objective_Key__c: key,
       Charter__c: { type: 'MasterDetail', referenceTo: 'Success_Charter__c' },
       Description__c: longText,
-      Metric_Type__c: {
-        type: 'Picklist',
-        values: [
-          'Manual',
-          'Goal Achievement Rate',
-          'Customers Achieving Goals',
-          'Median Days To Value',
-          'Value Realized',
-          'CS-Sourced Revenue',
-          'Healthy Accounts %'
-        ]
-      },
+      Metric_Type__c: { type: 'Picklist', values: METRIC_TYPES },
       Baseline__c: amount,
       Target__c: amount,
       Current_Value__c: amount,
@@ -111,7 +111,7 @@ export const CONTRACT: Record<string, ContractObject> = {
       Person__c: { type: 'Lookup', referenceTo: 'User' },
       Responsibilities__c: longText,
       Lifecycle_Stage__c: { type: 'Picklist', values: LIFECYCLE_STAGES },
-      RACI__c: { type: 'Picklist', values: ['Responsible', 'Accountable', 'Consulted', 'Informed'] }
+      RACI__c: { type: 'Picklist', values: RACI_VALUES }
     }
   },
   Charter_Milestone__c: {
@@ -119,7 +119,7 @@ export const CONTRACT: Record<string, ContractObject> = {
     fields: {
       Milestone_Key__c: key,
       Charter__c: { type: 'MasterDetail', referenceTo: 'Success_Charter__c' },
-      Type__c: { type: 'Picklist', values: ['Milestone', 'Event', 'Activity', 'Communication'] },
+      Type__c: { type: 'Picklist', values: MILESTONE_TYPES },
       Audience__c: { type: 'Text', length: 255 },
       Channel__c: {
         type: 'Picklist',
@@ -128,7 +128,7 @@ export const CONTRACT: Record<string, ContractObject> = {
       Message__c: longText,
       Start_Date__c: date,
       Due_Date__c: date,
-      Status__c: { type: 'Picklist', values: ['Planned', 'In Progress', 'Done', 'Cancelled'] },
+      Status__c: { type: 'Picklist', values: MILESTONE_STATUSES },
       Owner__c: owner
     }
   },
@@ -137,7 +137,7 @@ export const CONTRACT: Record<string, ContractObject> = {
     fields: {
       Risk_Key__c: key,
       Charter__c: { type: 'MasterDetail', referenceTo: 'Success_Charter__c' },
-      Type__c: { type: 'Picklist', values: ['Threat', 'Enabler'] },
+      Type__c: { type: 'Picklist', values: RISK_TYPES },
       Category__c: {
         type: 'Picklist',
         values: ['Product', 'People', 'Process', 'Data', 'Adoption', 'Commercial', 'Competitive', 'Executive Support']
@@ -167,16 +167,13 @@ export const CONTRACT: Record<string, ContractObject> = {
       Current_Value__c: amount,
       Unit__c: { type: 'Text' },
       Direction__c: { type: 'Picklist', values: DIRECTIONS },
-      Status__c: {
-        type: 'Picklist',
-        values: ['Not Started', 'On Track', 'At Risk', 'Achieved', 'Missed', 'Cancelled']
-      },
+      Status__c: { type: 'Picklist', values: GOAL_STATUSES },
       Start_Date__c: date,
       Target_Date__c: date,
       Achieved_Date__c: date,
       Value_Realized__c: { type: 'Currency', precision: 16, scale: 2 },
       Days_To_Value__c: { type: 'Number', formula: 'Achieved_Date__c - Start_Date__c' },
-      Change_Type__c: { type: 'Picklist', values: ['Process', 'People', 'Product adoption'] },
+      Change_Type__c: { type: 'Picklist', values: CHANGE_TYPES },
       Owner__c: owner
     }
   },
@@ -359,7 +356,7 @@ export const CONTRACT: Record<string, ContractObject> = {
       Step_Number__c: { type: 'Number' },
       Subject__c: { type: 'Text' },
       Days_After_Start__c: { type: 'Number' },
-      Owner_Role__c: { type: 'Picklist', values: ['Responsible', 'Accountable', 'Consulted', 'Informed'] }
+      Owner_Role__c: { type: 'Picklist', values: RACI_VALUES }
     }
   },
   Health_Snapshot_Setting__mdt: {
@@ -371,7 +368,7 @@ export const CONTRACT: Record<string, ContractObject> = {
   ICP_Criterion__mdt: {
     fields: {
       Field__c: { type: 'Text' },
-      Operator__c: { type: 'Picklist', values: ['equals', 'in', 'between', 'at least', 'at most', 'contains'] },
+      Operator__c: { type: 'Picklist', values: ICP_OPERATORS },
       Value__c: { type: 'Text' },
       Weight__c: { type: 'Number' },
       Active__c: { type: 'Checkbox' }
