@@ -37,8 +37,11 @@ interface Job extends BulkJob {
   lineEnding: 'LF' | 'CRLF';
   /** Reads of the job still to answer InProgress before it runs. */
   pendingReads: number;
-  /** The result rows as CSV cells, once the job has run. */
-  rows?: string[][];
+  /**
+   * The result rows, once the job has run: each one CSV line with its line ending, written once when the job runs so
+   * a large job holds one string a row, not one a cell.
+   */
+  lines?: string[];
   totalProcessingTime: number;
   errorMessage?: string;
 }
@@ -185,7 +188,10 @@ export class Bulk2Query {
         version: job.apiVersion,
         access: request.access
       });
-      job.rows = rows.records.map((row) => job.columns.map((c) => cell(row, c)));
+      const delimiter = DELIMITERS[job.columnDelimiter];
+      job.lines = rows.records.map((row) =>
+        quotedCsv([job.columns.map((c) => cell(row, c))], delimiter, job.lineEnding)
+      );
       job.state = 'JobComplete';
     } catch (error) {
       if (!(error instanceof QueryError)) throw error;
@@ -215,7 +221,7 @@ export class Bulk2Query {
         `The job was created in API version ${job.apiVersion}: read its results with the same version`
       );
     this.advance(job, request);
-    if (job.state !== 'JobComplete' || !job.rows)
+    if (job.state !== 'JobComplete' || !job.lines)
       throw new ApiError(
         412,
         'JOB_NOT_COMPLETE',
@@ -227,17 +233,17 @@ export class Bulk2Query {
       throw new ApiError(400, 'API_ERROR', `maxRecords must be a positive whole number: ${maxText ?? ''}`);
     const locator = request.query.get('locator');
     const offset = locator === null || locator === '' ? 0 : offsetOf(locator);
-    if (offset === undefined || offset > job.rows.length)
+    if (offset === undefined || offset > job.lines.length)
       throw new ApiError(400, 'INVALID_LOCATOR', `Invalid locator: ${locator ?? ''}`);
-    const page = job.rows.slice(offset, offset + max);
+    const page = job.lines.slice(offset, offset + max);
     const next = offset + page.length;
     const header = job.columns.map((c) => c.header);
     return {
       status: 200,
-      csv: quotedCsv([header, ...page], DELIMITERS[job.columnDelimiter], job.lineEnding),
+      csv: quotedCsv([header], DELIMITERS[job.columnDelimiter], job.lineEnding) + page.join(''),
       headers: {
         'Sforce-NumberOfRecords': String(page.length),
-        'Sforce-Locator': next < job.rows.length ? locatorFor(next) : 'null'
+        'Sforce-Locator': next < job.lines.length ? locatorFor(next) : 'null'
       }
     };
   }
@@ -280,7 +286,7 @@ function info(job: Job): Record<string, unknown> {
     jobType: 'V2Query',
     lineEnding: job.lineEnding,
     columnDelimiter: job.columnDelimiter,
-    numberRecordsProcessed: job.rows?.length ?? 0,
+    numberRecordsProcessed: job.lines?.length ?? 0,
     retries: 0,
     totalProcessingTime: job.totalProcessingTime,
     isPkChunkingSupported: false,
